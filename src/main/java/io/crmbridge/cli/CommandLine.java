@@ -1,0 +1,71 @@
+package io.crmbridge.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.apache.camel.main.Main;
+
+/**
+ * The command line of {@code java -jar crm-bridge.jar}: {@code --once} (process what is in the
+ * inbox, then exit), {@code --inbox DIR}, {@code --outbox DIR}, {@code --dry-run} (validate and
+ * report, send nothing). Other arguments are passed to Camel Main unchanged.
+ *
+ * @throws IllegalArgumentException from {@link #parse} when a flag that needs a value has none
+ */
+public final class CommandLine {
+
+    private final Map<String, String> overrides;
+    private final List<String> camelArgs;
+    private RunControl runControl;
+
+    private CommandLine(Map<String, String> overrides, List<String> camelArgs) {
+        this.overrides = overrides;
+        this.camelArgs = camelArgs;
+    }
+
+    /** Parses the arguments; unknown ones are kept for Camel Main. */
+    public static CommandLine parse(String[] args) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--once" -> overrides.put("crm-bridge.once", "true");
+                case "--dry-run" -> overrides.put("crm-bridge.dry-run", "true");
+                case "--inbox" -> overrides.put("crm-bridge.inbox", valueAfter(args, i++, a));
+                case "--outbox" -> overrides.put("crm-bridge.outbox", valueAfter(args, i++, a));
+                default -> rest.add(a);
+            }
+        }
+        return new CommandLine(overrides, rest);
+    }
+
+    private static String valueAfter(String[] args, int i, String flag) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new IllegalArgumentException(flag + " needs a directory argument");
+        }
+        return args[i + 1];
+    }
+
+    /** The properties these flags override, e.g. {@code crm-bridge.once=true}. */
+    public Map<String, String> overrides() {
+        return overrides;
+    }
+
+    /** Sets the overrides on Camel Main and binds the {@link RunControl} the routes report to. */
+    public void applyTo(Main main) {
+        overrides.forEach(main::addOverrideProperty);
+        runControl = new RunControl();
+        main.bind(RunControl.BEAN_NAME, runControl);
+    }
+
+    public String[] camelArgs() {
+        return camelArgs.toArray(String[]::new);
+    }
+
+    /** 0 when every file was processed (rejected rows included), 1 when a file could not be processed. */
+    public int exitStatus() {
+        return runControl != null && runControl.anyFileFailed() ? 1 : 0;
+    }
+}

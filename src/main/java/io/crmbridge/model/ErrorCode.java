@@ -1,0 +1,40 @@
+package io.crmbridge.model;
+
+/**
+ * Every reason code crm-bridge reports, with its severity and message template. Messages are
+ * {@link String#format} templates; they never contain the HubSpot token.
+ */
+public enum ErrorCode {
+    // Row rejections (V1-V6, I3)
+    MISSING_REQUIRED(Severity.REJECT, "missing required field: %s"),
+    INVALID_EMAIL(Severity.REJECT, "invalid email address '%s': %s"),
+    INVALID_DOMAIN(Severity.REJECT, "website '%s' has no usable domain"),
+    DUPLICATE_IN_FILE(Severity.REJECT, "duplicate of row %s (same %s '%s'); the first row wins"),
+    MALFORMED_ROW(Severity.REJECT, "malformed CSV row: %s"),
+    // Warnings: an optional value was dropped from the record (issue #2 item 3)
+    INVALID_PHONE(Severity.WARNING, "phone '%s' in column %s is not a valid number for region %s; value left out"),
+    INVALID_DATE(Severity.WARNING, "date '%s' in column %s is not a recognised date; value left out"),
+    INVALID_OPTIONAL_EMAIL(Severity.WARNING, "email '%s' in column %s is invalid; value left out"),
+    FREE_MAIL_DOMAIN(Severity.WARNING, "domain '%s' is a free-mail or reserved domain; no company link made"),
+    UNMAPPED_VALUE(Severity.WARNING, "value '%s' in column %s has no configured mapping; value left out"),
+    // Failures: HubSpot refused or could not be reached (L3, L5)
+    HUBSPOT_REJECTED(Severity.FAILURE, "HubSpot rejected the record: %s"),
+    HUBSPOT_UNAVAILABLE(Severity.FAILURE, "HubSpot could not be reached after redelivery: %s");
+
+    private final Severity severity;
+    private final String template;
+
+    ErrorCode(Severity severity, String template) {
+        this.severity = severity;
+        this.template = template;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** Formats this code's message template with the given arguments into an {@link Issue}. */
+    public Issue issue(Object... args) {
+        return new Issue(this, String.format(template, args));
+    }
+}
