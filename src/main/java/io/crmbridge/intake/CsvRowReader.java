@@ -164,7 +164,7 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
     private String describe(RuntimeException e) {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return "unreadable CSV at line " + parser.getCurrentLineNumber() + ": " + message;
+        return "unreadable CSV, parser stopped at line " + parser.getCurrentLineNumber() + ": " + message;
     }
 
     /**
