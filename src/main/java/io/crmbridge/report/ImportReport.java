@@ -1,0 +1,437 @@
+package io.crmbridge.report;
+
+import io.crmbridge.model.ErrorCode;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.model.Outcome;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Thread-safe accumulator of what happened to one file's import (R1). Route steps on any thread
+ * call the counting methods; at the end of the file the flow calls {@link #finish(Instant)},
+ * {@link #checkAccounting()} and hands the report to {@link JsonReportWriter},
+ * {@link HtmlReportWriter} and {@link SummaryLine}.
+ *
+ * <p>Accounting (PRODUCT.md "Promises"): every row read ends in exactly one {@link Outcome}, so
+ * {@link #rowRead()} and {@link #outcome(Outcome)} are called once each per data row. Records a row
+ * implies besides its own (a ticket row's contact) are counted apart with
+ * {@link #secondaryOutcome(ObjectType, Outcome)} and do not take part in the accounting.
+ *
+ * <p>Data-quality score: {@code 100 * (rowsRead - rejected - rowsWithWarnings) / rowsRead}, in
+ * percent with one decimal, where {@code rowsWithWarnings} counts rows that were not rejected but
+ * had at least one optional value dropped ({@link #rowHadWarnings()}). Undefined (empty) when no
+ * row was read.
+ */
+public final class ImportReport {
+
+    /** How many codes {@link #topErrors()} lists. */
+    public static final int TOP_ERRORS = 5;
+
+    private final String file;
+    private final ObjectType objectType;
+    private final String charset;
+    private final String delimiter;
+    private final boolean dryRun;
+    private final Instant startedAt;
+
+    private final LongAdder rowsRead = new LongAdder();
+    private final LongAdder rowsWithWarnings = new LongAdder();
+    private final LongAdder[] outcomes = newCounters();
+    private final ConcurrentMap<ObjectType, LongAdder[]> secondary = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ErrorCode, LongAdder> errors = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ErrorCode, LongAdder> warnings = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ErrorCode, String> errorSamples = new ConcurrentHashMap<>();
+    private final LongAdder associationsCreated = new LongAdder();
+    private final AtomicLong associationsPending = new AtomicLong();
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
+    private volatile List<String> unmappedColumns = List.of();
+    private volatile String dateOrder;
+    private volatile String deadLetterFile;
+    private volatile Instant finishedAt;
+
+    /**
+     * @param file       the source file name as shown in reports (e.g. {@code contacts.csv})
+     * @param objectType the object type the file imports
+     * @param charset    the detected charset name (e.g. {@code UTF-8})
+     * @param delimiter  the detected delimiter, as text (e.g. {@code ","} or {@code "\t"})
+     * @param dryRun     true when nothing is sent to HubSpot (L7)
+     * @param startedAt  when the import of the file began
+     */
+    public ImportReport(String file, ObjectType objectType, String charset, String delimiter, boolean dryRun,
+                        Instant startedAt) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.objectType = Objects.requireNonNull(objectType, "objectType");
+        this.charset = charset;
+        this.delimiter = delimiter;
+        this.dryRun = dryRun;
+        this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    private static LongAdder[] newCounters() {
+        LongAdder[] counters = new LongAdder[Outcome.values().length];
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = new LongAdder();
+        }
+        return counters;
+    }
+
+    /** Counts one data row read (the header is not a row). */
+    public void rowRead() {
+        rowsRead.increment();
+    }
+
+    /** Counts the one outcome of a row read; call exactly once per {@link #rowRead()}. */
+    public void outcome(Outcome outcome) {
+        outcomes[outcome.ordinal()].increment();
+    }
+
+    /** Counts a rejected or failed row under its reason code ({@code errorsByCode}). */
+    public void error(ErrorCode code) {
+        errors.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /** Counts a dropped optional value under its reason code ({@code warningsByCode}). */
+    public void warning(ErrorCode code) {
+        warnings.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /**
+     * Counts a row that was not rejected but had at least one warning; used by the data-quality
+     * score. Call at most once per row, and not for rejected rows (they already count as unclean).
+     */
+    public void rowHadWarnings() {
+        rowsWithWarnings.increment();
+    }
+
+    /** Keeps the first message seen for a code, shown as the example in "top errors". */
+    public void errorSample(ErrorCode code, String message) {
+        if (message != null) {
+            errorSamples.putIfAbsent(code, message);
+        }
+    }
+
+    /** Counts the outcome of a record a row implies besides its own (a ticket row's contact). */
+    public void secondaryOutcome(ObjectType type, Outcome outcome) {
+        secondary.computeIfAbsent(type, t -> newCounters())[outcome.ordinal()].increment();
+    }
+
+    /** Adds {@code n} associations created in HubSpot. */
+    public void associationsCreated(int n) {
+        associationsCreated.add(n);
+    }
+
+    /** Sets (does not add) the number of links still waiting for their target (E3). */
+    public void associationsPending(long n) {
+        associationsPending.set(n);
+    }
+
+    /** Counts one HTTP request sent to HubSpot. */
+    public void request() {
+        requests.increment();
+    }
+
+    /** Counts one redelivery of a request. */
+    public void retry() {
+        retries.increment();
+    }
+
+    /** Counts one 429 response received. */
+    public void rateLimited() {
+        rateLimited.increment();
+    }
+
+    /** Sets the header columns that no mapping claimed. */
+    public void unmappedColumns(List<String> columns) {
+        this.unmappedColumns = List.copyOf(columns);
+    }
+
+    /** Sets the date order detected for ambiguous dates (e.g. {@code DMY}). */
+    public void detectedDateOrder(String order) {
+        this.dateOrder = order;
+    }
+
+    /** Sets the dead-letter file path, relative to the outbox, when one was written. */
+    public void deadLetterFile(String relativePath) {
+        this.deadLetterFile = relativePath;
+    }
+
+    /** Marks the end of the import; duration and throughput are measured up to this instant. */
+    public void finish(Instant finishedAt) {
+        this.finishedAt = Objects.requireNonNull(finishedAt, "finishedAt");
+    }
+
+    /**
+     * Checks rows read = created + updated + unchanged + rejected + failed.
+     *
+     * @throws AccountingMismatchException when they differ; the message gives every number
+     */
+    public void checkAccounting() {
+        long read = rowsRead();
+        long sum = 0;
+        StringBuilder parts = new StringBuilder();
+        for (Outcome o : Outcome.values()) {
+            long n = count(o);
+            sum += n;
+            if (parts.length() > 0) {
+                parts.append(" + ");
+            }
+            parts.append(name(o)).append(' ').append(n);
+        }
+        if (sum != read) {
+            throw new AccountingMismatchException("accounting mismatch for " + file + ": rows read " + read
+                    + " != " + parts + " = " + sum);
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public ObjectType objectType() {
+        return objectType;
+    }
+
+    public String charset() {
+        return charset;
+    }
+
+    public String delimiter() {
+        return delimiter;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Empty until {@link #finish(Instant)} was called. */
+    public Optional<Instant> finishedAt() {
+        return Optional.ofNullable(finishedAt);
+    }
+
+    public long rowsRead() {
+        return rowsRead.sum();
+    }
+
+    public long rowsWithWarnings() {
+        return rowsWithWarnings.sum();
+    }
+
+    /** Rows whose own record ended in {@code o}. */
+    public long count(Outcome o) {
+        return outcomes[o.ordinal()].sum();
+    }
+
+    /** Outcome counts of implied records, per type that occurred (enum order). */
+    public Map<ObjectType, Map<Outcome, Long>> secondaryOutcomes() {
+        Map<ObjectType, Map<Outcome, Long>> result = new EnumMap<>(ObjectType.class);
+        secondary.forEach((type, counters) -> {
+            Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+            for (Outcome o : Outcome.values()) {
+                counts.put(o, counters[o.ordinal()].sum());
+            }
+            result.put(type, counts);
+        });
+        return result;
+    }
+
+    /** Rejected/failed rows per code, in enum order; a snapshot. */
+    public Map<ErrorCode, Long> errorsByCode() {
+        return snapshot(errors);
+    }
+
+    /** Dropped optional values per code, in enum order; a snapshot. */
+    public Map<ErrorCode, Long> warningsByCode() {
+        return snapshot(warnings);
+    }
+
+    private static Map<ErrorCode, Long> snapshot(Map<ErrorCode, LongAdder> counters) {
+        Map<ErrorCode, Long> result = new EnumMap<>(ErrorCode.class);
+        counters.forEach((code, n) -> result.put(code, n.sum()));
+        return result;
+    }
+
+    /** The first message recorded for a code, if any. */
+    public Optional<String> errorSample(ErrorCode code) {
+        return Optional.ofNullable(errorSamples.get(code));
+    }
+
+    /**
+     * The {@value #TOP_ERRORS} most frequent error codes, most frequent first (ties in enum order),
+     * each with its first recorded message (null when none was recorded).
+     */
+    public List<TopError> topErrors() {
+        List<TopError> top = new ArrayList<>();
+        errorsByCode().forEach((code, n) -> top.add(new TopError(code, n, errorSamples.get(code))));
+        top.sort(Comparator.comparingLong(TopError::count).reversed());
+        return top.size() > TOP_ERRORS ? List.copyOf(top.subList(0, TOP_ERRORS)) : List.copyOf(top);
+    }
+
+    public long associationsCreated() {
+        return associationsCreated.sum();
+    }
+
+    public long associationsPending() {
+        return associationsPending.get();
+    }
+
+    public long requests() {
+        return requests.sum();
+    }
+
+    public long retries() {
+        return retries.sum();
+    }
+
+    public long rateLimitedCount() {
+        return rateLimited.sum();
+    }
+
+    public List<String> unmappedColumns() {
+        return unmappedColumns;
+    }
+
+    public Optional<String> dateOrder() {
+        return Optional.ofNullable(dateOrder);
+    }
+
+    public Optional<String> deadLetterFile() {
+        return Optional.ofNullable(deadLetterFile);
+    }
+
+    /** Milliseconds from start to finish; 0 before {@link #finish(Instant)}. */
+    public long durationMs() {
+        Instant end = finishedAt;
+        return end == null ? 0 : Math.max(0, Duration.between(startedAt, end).toMillis());
+    }
+
+    /**
+     * Rows read per second over {@link #durationMs()}, one decimal; 0 before the import finished.
+     * A duration under 1 ms counts as 1 ms so that the figure stays finite.
+     */
+    public double rowsPerSecond() {
+        if (finishedAt == null) {
+            return 0.0;
+        }
+        return round1(rowsRead() * 1000.0 / Math.max(1, durationMs()));
+    }
+
+    /** The data-quality score in percent with one decimal (formula in the class comment); empty for 0 rows. */
+    public OptionalDouble dataQualityScore() {
+        long read = rowsRead();
+        if (read == 0) {
+            return OptionalDouble.empty();
+        }
+        long clean = Math.max(0, read - count(Outcome.REJECTED) - rowsWithWarnings());
+        return OptionalDouble.of(round1(100.0 * clean / read));
+    }
+
+    private static double round1(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** Lower-case name of an outcome as used in the JSON document and the summary line. */
+    static String name(Outcome o) {
+        return o.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The JSON report document, keys in a fixed order: {@code file, objectType, charset, delimiter,
+     * dryRun, rowsRead, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
+     * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
+     * unmappedColumns, dateOrder, deadLetterFile, startedAt, finishedAt}. Instants are ISO-8601
+     * strings; absent values are null. Values are plain maps, lists, strings, numbers and booleans.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("file", file);
+        doc.put("objectType", objectType.pathName());
+        doc.put("charset", charset);
+        doc.put("delimiter", delimiter);
+        doc.put("dryRun", dryRun);
+        doc.put("rowsRead", rowsRead());
+        Map<Outcome, Long> own = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            own.put(o, count(o));
+        }
+        doc.put("outcomes", outcomeMap(own));
+        Map<String, Object> sec = new LinkedHashMap<>();
+        secondaryOutcomes().forEach((type, counts) -> sec.put(type.pathName(), outcomeMap(counts)));
+        doc.put("secondary", sec);
+        Map<String, Object> assoc = new LinkedHashMap<>();
+        assoc.put("created", associationsCreated());
+        assoc.put("pending", associationsPending());
+        doc.put("associations", assoc);
+        doc.put("requests", requests());
+        doc.put("retries", retries());
+        doc.put("rateLimited", rateLimitedCount());
+        doc.put("durationMs", durationMs());
+        doc.put("rowsPerSecond", rowsPerSecond());
+        OptionalDouble quality = dataQualityScore();
+        doc.put("dataQualityScore", quality.isPresent() ? quality.getAsDouble() : null);
+        doc.put("rowsWithWarnings", rowsWithWarnings());
+        doc.put("errorsByCode", codeMap(errorsByCode()));
+        doc.put("warningsByCode", codeMap(warningsByCode()));
+        List<Map<String, Object>> top = new ArrayList<>();
+        for (TopError e : topErrors()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("code", e.code().name());
+            entry.put("count", e.count());
+            entry.put("example", e.example());
+            top.add(entry);
+        }
+        doc.put("topErrors", top);
+        doc.put("unmappedColumns", unmappedColumns);
+        doc.put("dateOrder", dateOrder);
+        doc.put("deadLetterFile", deadLetterFile);
+        doc.put("startedAt", startedAt.toString());
+        Instant end = finishedAt;
+        doc.put("finishedAt", end == null ? null : end.toString());
+        return doc;
+    }
+
+    private static Map<String, Object> outcomeMap(Map<Outcome, Long> counts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Outcome o : Outcome.values()) {
+            m.put(name(o), counts.getOrDefault(o, 0L));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> codeMap(Map<ErrorCode, Long> counts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        counts.forEach((code, n) -> m.put(code.name(), n));
+        return m;
+    }
+
+    /**
+     * One entry of "top errors".
+     *
+     * @param code    the reason code
+     * @param count   how many rows carried it
+     * @param example the first message recorded for it, or null
+     */
+    public record TopError(ErrorCode code, long count, String example) {
+    }
+}

@@ -1,0 +1,85 @@
+package io.crmbridge.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlReportWriterTest {
+
+    private static final String HOSTILE = "<script>alert(1)</script>";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsAScriptTagInTheFileNameAsText() throws Exception {
+        ImportReport r = ReportFixtures.contactsReport(HOSTILE + ".csv", "plain");
+
+        String html = Files.readString(new HtmlReportWriter().write(r, dir, "hostile"), StandardCharsets.UTF_8);
+
+        assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;.csv");
+    }
+
+    @Test
+    void showsAScriptTagInAnErrorExampleAsText() throws Exception {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "invalid email address '" + HOSTILE + "'");
+
+        String html = Files.readString(new HtmlReportWriter().write(r, dir, "contacts.csv"), StandardCharsets.UTF_8);
+
+        assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void drawsOneSvgBarPerOutcomeScaledToTheLargestCount() throws Exception {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
+
+        String html = Files.readString(new HtmlReportWriter().write(r, dir, "contacts.csv"), StandardCharsets.UTF_8);
+
+        // created (5) is the longest bar; rejected (2) is 2/5 of it
+        assertThat(html).contains("<svg")
+                .contains("class=\"bar-created\" x=\"100\" y=\"0\" width=\"" + HtmlReportWriter.CHART_BAR_WIDTH + "\"")
+                .contains("class=\"bar-rejected\" x=\"100\" y=\"84\" width=\"" + HtmlReportWriter.CHART_BAR_WIDTH * 2 / 5 + "\"")
+                .contains("<title>failed: 1</title>");
+    }
+
+    @Test
+    void templateEscapesEveryValue() throws Exception {
+        String template;
+        try (var in = getClass().getClassLoader().getResourceAsStream("templates/report.html.mustache")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        // {{{x}}} and {{& x}} are mustache's unescaped forms
+        assertThat(template).contains("{{file}}").doesNotContain("{{{").doesNotContain("{{&");
+    }
+
+    @Test
+    void isSelfContainedWithoutScriptsOrExternalAssets() throws Exception {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
+
+        String html = Files.readString(new HtmlReportWriter().write(r, dir, "contacts.csv"), StandardCharsets.UTF_8);
+
+        assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("src=")
+                .contains("<style>");
+    }
+
+    @Test
+    void showsHeaderFactsAndTables() throws Exception {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
+
+        String html = Files.readString(new HtmlReportWriter().write(r, dir, "contacts.csv"), StandardCharsets.UTF_8);
+
+        assertThat(html).contains("Import report: contacts.csv")
+                .contains("<dd>contacts</dd>").contains("<dd>UTF-8</dd>").contains(", (comma)")
+                .contains("52.1 s").contains("70.0%")
+                .contains("<td>INVALID_PHONE</td><td class=\"num\">2</td>")
+                .contains("<td>Notes</td>")
+                .contains("<td>429 responses</td><td class=\"num\">1</td>")
+                .contains("<td>pending (target not imported yet)</td><td class=\"num\">3</td>");
+    }
+}
