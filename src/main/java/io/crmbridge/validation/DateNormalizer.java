@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class DateNormalizer {
 
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ].*)?");
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2})?\\S*)?");
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[-.](\\d{1,2})[-.](\\d{4})");
     private static final Pattern SLASH = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 

@@ -13,8 +13,8 @@ import java.util.Locale;
  * country when {@link CountryRegions} knows it and libphonenumber supports it, else in the
  * configured default region; a number written with "+" or an international prefix (such as "00"
  * in Europe) carries its own country code. A number is kept only when
- * {@link PhoneNumberUtil#isValidNumber} accepts it (a possible length alone is not enough: fake
- * numbers such as "555-0199" have possible lengths). Thread-safe.
+ * {@link PhoneNumberUtil#isValidNumber} accepts it (a possible length alone is not enough: the
+ * fake "(209)172-7124" has ten digits, but NANP exchange codes never start with 1). Thread-safe.
  */
 public final class PhoneNormalizer {
 
