@@ -1,0 +1,91 @@
+package io.crmbridge.validation;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import java.util.Locale;
+
+/**
+ * V3 phone normalisation by libphonenumber. A national number is read in the region of the row's
+ * country when {@link CountryRegions} knows it and libphonenumber supports it, else in the
+ * configured default region; a number written with "+" or an international prefix (such as "00"
+ * in Europe) carries its own country code. A number is kept only when
+ * {@link PhoneNumberUtil#isValidNumber} accepts it (a possible length alone is not enough: the
+ * fake "(209)172-7124" has ten digits, but NANP exchange codes never start with 1). Thread-safe.
+ */
+public final class PhoneNormalizer {
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final String defaultRegion;
+    private final CountryRegions regions;
+
+    /**
+     * @param defaultRegion ISO 3166-1 alpha-2 region for national numbers whose row has no usable
+     *                      country (for example "FR"); null or unknown means only numbers in
+     *                      international form can be read
+     * @param regions       country-name lookup for the row's country
+     */
+    public PhoneNormalizer(String defaultRegion, CountryRegions regions) {
+        this.defaultRegion = defaultRegion == null ? "ZZ" : defaultRegion.trim().toUpperCase(Locale.ROOT);
+        this.regions = regions;
+    }
+
+    /**
+     * Normalises one phone number.
+     *
+     * @param raw         the number as written ("(415) 555-0123 x12", "+33 1 42 68 53 00"), may be null
+     * @param countryName the row's country name or code, may be null
+     * @return E.164 ("+14155550123"), with an extension appended as " ext. 12" when present; or
+     *         invalid with the reason (empty, not a number, too short, too long, unknown country
+     *         code, or not a valid number for the region)
+     */
+    public ValueCheck normalize(String raw, String countryName) {
+        if (raw == null || raw.isBlank()) {
+            return ValueCheck.invalid("empty");
+        }
+        String region = regionFor(countryName);
+        PhoneNumber number;
+        try {
+            number = util.parse(raw.trim(), region);
+        } catch (NumberParseException e) {
+            return ValueCheck.invalid(describe(e.getErrorType(), region));
+        }
+        if (!util.isValidNumber(number)) {
+            ValidationResult possible = util.isPossibleNumberWithReason(number);
+            String reason = possible == ValidationResult.IS_POSSIBLE || possible == ValidationResult.IS_POSSIBLE_LOCAL_ONLY
+                    ? "not a valid number for region " + util.getRegionCodeForCountryCode(number.getCountryCode())
+                    : possible.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return ValueCheck.invalid(reason + " (read as +" + number.getCountryCode() + " " + number.getNationalNumber() + ")");
+        }
+        String e164 = util.format(number, PhoneNumberFormat.E164);
+        return ValueCheck.ok(number.hasExtension() && !number.getExtension().isEmpty()
+                ? e164 + " ext. " + number.getExtension()
+                : e164);
+    }
+
+    /** The region national numbers of a row with this country are read in. */
+    String regionFor(String countryName) {
+        return regions.regionFor(countryName)
+                .filter(util.getSupportedRegions()::contains)
+                .orElse(defaultRegion);
+    }
+
+    private static String describe(NumberParseException.ErrorType type, String region) {
+        switch (type) {
+            case INVALID_COUNTRY_CODE:
+                return "no country code and no usable region (" + region + ")";
+            case NOT_A_NUMBER:
+                return "not a phone number";
+            case TOO_SHORT_AFTER_IDD:
+            case TOO_SHORT_NSN:
+                return "too short";
+            case TOO_LONG:
+                return "too long";
+            default:
+                return type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.crmbridge.validation;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PhoneNormalizerTest {
+
+    private final PhoneNormalizer normalizer = new PhoneNormalizer("US", CountryRegions.load());
+
+    @Test
+    void normalisesNationalNumberInTheRowsCountry() {
+        assertThat(normalizer.normalize("01 42 68 53 00", "France")).isEqualTo(ValueCheck.ok("+33142685300"));
+    }
+
+    @Test
+    void usesDefaultRegionWhenCountryIsUnknown() {
+        assertThat(normalizer.normalize("(650) 253-0000", "Atlantis")).isEqualTo(ValueCheck.ok("+16502530000"));
+        assertThat(normalizer.normalize("(650) 253-0000", null)).isEqualTo(ValueCheck.ok("+16502530000"));
+    }
+
+    @Test
+    void usesDefaultRegionWhenLibphonenumberHasNoMetadataForTheCountry() {
+        // Bouvet Island (BV) is an ISO region without a numbering plan in libphonenumber.
+        assertThat(normalizer.normalize("650.253.0000", "Bouvet Island (Bouvetoya)").value()).isEqualTo("+16502530000");
+    }
+
+    @Test
+    void keepsTheExtension() {
+        assertThat(normalizer.normalize("(650)253-0000x3651", "United States of America"))
+                .isEqualTo(ValueCheck.ok("+16502530000 ext. 3651"));
+    }
+
+    @Test
+    void keepsTheExtensionOfADatasetNumber() {
+        assertThat(normalizer.normalize("443-671-1725x7073", "French Southern Territories"))
+                .isEqualTo(ValueCheck.ok("+14436711725 ext. 7073"));
+    }
+
+    @Test
+    void rejectsDatasetNumberWhoseExchangeCodeStartsWithOne() {
+        // (209)172-7124x3651 is customers-10000.csv row 2: ten digits, so "possible", but NANP
+        // exchange codes never start with 1, so not valid.
+        ValueCheck check = normalizer.normalize("(209)172-7124x3651", "United States of America");
+        assertThat(check.problem()).startsWith("not a valid number for region US");
+    }
+
+    @Test
+    void parsesInternationalNumberRegardlessOfTheRowsCountry() {
+        assertThat(normalizer.normalize("+622345678901", "France")).isEqualTo(ValueCheck.ok("+622345678901"));
+    }
+
+    @Test
+    void readsEuropeanInternationalPrefixAsCountryCode() {
+        assertThat(normalizer.normalize("0033 1 42 68 53 00", "Germany")).isEqualTo(ValueCheck.ok("+33142685300"));
+    }
+
+    @Test
+    void rejectsTooLongNumberWithReason() {
+        assertThat(normalizer.normalize("043-797-5229", "Norway").problem()).startsWith("too long");
+    }
+
+    @Test
+    void rejectsTextThatIsNoNumber() {
+        assertThat(normalizer.normalize("call me", "France").problem()).isEqualTo("not a phone number");
+        assertThat(normalizer.normalize(" ", "France").problem()).isEqualTo("empty");
+    }
+
+    @Test
+    void givesEveryPhoneOfTheFirst200CustomersAnE164ValueOrAReason() throws IOException {
+        List<CSVRecord> rows = Datasets.read(Datasets.CUSTOMERS).subList(0, 200);
+        int valid = 0;
+        int invalid = 0;
+        for (CSVRecord row : rows) {
+            ValueCheck check = normalizer.normalize(row.get("Phone 1"), row.get("Country"));
+            if (check.isValid()) {
+                valid++;
+                assertThat(check.value()).matches("\\+[1-9]\\d{6,14}( ext\\. \\d+)?");
+            } else {
+                invalid++;
+                assertThat(check.problem()).isNotBlank();
+            }
+        }
+        System.out.printf("customers-10000.csv first 200 'Phone 1': %d valid, %d invalid%n", valid, invalid);
+        assertThat(valid + invalid).isEqualTo(200);
+        assertThat(valid).isPositive();
+        assertThat(invalid).isPositive();
+    }
+}
