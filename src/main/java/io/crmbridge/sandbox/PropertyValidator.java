@@ -1,5 +1,6 @@
 package io.crmbridge.sandbox;
 
+import com.sanctionco.jmail.EmailValidator;
 import com.sanctionco.jmail.JMail;
 import io.crmbridge.model.ObjectType;
 import java.math.BigDecimal;
@@ -20,6 +21,8 @@ final class PropertyValidator {
     private static final long DAY_MILLIS = 86_400_000L;
 
     private final PropertySchema schema;
+    // HubSpot refuses addresses without a top-level domain, e.g. foo@bar (hubspot-api.md §6).
+    private final EmailValidator emails = JMail.strictValidator();
 
     PropertyValidator(PropertySchema schema) {
         this.schema = schema;
@@ -54,7 +57,7 @@ final class PropertyValidator {
             }
             if (type == ObjectType.CONTACTS && "email".equals(name)) {
                 String email = value.trim().toLowerCase(Locale.ROOT);
-                if (!JMail.isValid(email)) {
+                if (!emails.isValid(email)) {
                     failures.add(new PropertyFailure(name, "INVALID_EMAIL", "Email address " + value + " is invalid"));
                     continue;
                 }
