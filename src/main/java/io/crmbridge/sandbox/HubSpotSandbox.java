@@ -1,0 +1,81 @@
+package io.crmbridge.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process HubSpot-compatible HTTP server (DESIGN.md "The sandbox"; hubspot-api.md §8) on the JDK's
+ * HttpServer with 8 worker threads, keeping its portal in memory ({@link SandboxState}).
+ */
+public final class HubSpotSandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubSpotSandbox.class);
+    private static final int THREADS = 8;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SandboxState state;
+    private final String host;
+
+    private HubSpotSandbox(HttpServer server, ExecutorService executor, SandboxState state, String host) {
+        this.server = server;
+        this.executor = executor;
+        this.state = state;
+        this.host = host;
+    }
+
+    /**
+     * Binds and starts the server.
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    public static HubSpotSandbox start(SandboxConfig config) throws IOException {
+        SandboxState state = new SandboxState();
+        HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
+        server.createContext("/", new SandboxExchangeHandler(state, config, new ObjectMapper()));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread t = new Thread(runnable, "hubspot-sandbox");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+        HubSpotSandbox sandbox = new HubSpotSandbox(server, executor, state, config.host());
+        LOG.info("HubSpot sandbox listening on {}", sandbox.baseUrl());
+        return sandbox;
+    }
+
+    /** e.g. {@code http://127.0.0.1:54321}. */
+    public String baseUrl() {
+        return "http://" + host + ":" + port();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The portal's state, for assertions and resets. */
+    public SandboxState state() {
+        return state;
+    }
+
+    /** Stops accepting requests and the worker threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.crmbridge.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crmbridge.model.ObjectType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /crm/v3/properties/{obj}} (properties-v3.json): GET lists {@code {"results":[Property…]}}, GET
+ * {@code /{name}} one property (404 when unknown), POST creates from a {@code PropertyCreate} → 201,
+ * 409 OBJECT_ALREADY_EXISTS when the name is taken.
+ */
+final class PropertiesHandler {
+
+    private final PropertySchema schema;
+
+    PropertiesHandler(PropertySchema schema) {
+        this.schema = schema;
+    }
+
+    ApiResponse list(ObjectType type) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode results = body.putArray("results");
+        schema.all(type).forEach(d -> results.add(d.toJson()));
+        return new ApiResponse(200, body);
+    }
+
+    ApiResponse get(ObjectType type, String name) {
+        return new ApiResponse(200, schema.find(type, name).orElseThrow(() -> ErrorBodies.notFound(
+                "Unable to find property with name " + name + " for object type " + type.typeId())).toJson());
+    }
+
+    ApiResponse create(ObjectType type, JsonNode body) {
+        List<String> missing = new ArrayList<>();
+        for (String field : List.of("name", "label", "type", "fieldType", "groupName")) {
+            if (BatchInputs.text(body, field) == null) {
+                missing.add(field);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ErrorBodies.validation("Missing required fields for property create: " + missing);
+        }
+        String propertyType = body.path("type").asText();
+        if (!PropertyDefinition.TYPES.contains(propertyType)) {
+            throw ErrorBodies.validation("Invalid property type " + propertyType + "; expected one of "
+                    + new java.util.TreeSet<>(PropertyDefinition.TYPES));
+        }
+        List<PropertyOption> options = new ArrayList<>();
+        int order = 0;
+        for (JsonNode o : body.path("options")) {
+            String value = BatchInputs.text(o, "value");
+            if (value == null) {
+                throw ErrorBodies.validation("Every option needs a value");
+            }
+            options.add(new PropertyOption(o.path("label").asText(value), value,
+                    o.path("displayOrder").asInt(order), o.path("hidden").asBoolean(false)));
+            order++;
+        }
+        String name = body.path("name").asText();
+        PropertyDefinition definition = new PropertyDefinition(name, body.path("label").asText(), propertyType,
+                body.path("fieldType").asText(), body.path("groupName").asText(), options,
+                body.path("hasUniqueValue").asBoolean(false), false, false, Timestamps.now());
+        if (!schema.add(type, definition)) {
+            throw new ApiException(409, ErrorBodies.error("OBJECT_ALREADY_EXISTS",
+                    "A property named '" + name + "' already exists."));
+        }
+        return new ApiResponse(201, definition.toJson());
+    }
+}

@@ -1,0 +1,76 @@
+package io.crmbridge.sandbox;
+
+import io.crmbridge.model.ObjectType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The portal's property definitions per object type: HubSpot's defaults plus those created over
+ * {@code POST /crm/v3/properties/{obj}}. Thread-safe.
+ */
+final class PropertySchema {
+
+    private final Map<ObjectType, Map<String, PropertyDefinition>> byType = new EnumMap<>(ObjectType.class);
+
+    PropertySchema() {
+        for (ObjectType type : ObjectType.values()) {
+            byType.put(type, new ConcurrentHashMap<>());
+        }
+        reset();
+    }
+
+    /** Drops created properties and restores HubSpot's defaults. */
+    void reset() {
+        for (ObjectType type : ObjectType.values()) {
+            Map<String, PropertyDefinition> defs = byType.get(type);
+            defs.clear();
+            for (PropertyDefinition d : DefaultProperties.of(type)) {
+                defs.put(d.name(), d);
+            }
+        }
+    }
+
+    Optional<PropertyDefinition> find(ObjectType type, String name) {
+        return Optional.ofNullable(byType.get(type).get(name));
+    }
+
+    /** All definitions, sorted by name for a stable listing. */
+    List<PropertyDefinition> all(ObjectType type) {
+        Map<String, PropertyDefinition> sorted = new java.util.TreeMap<>(byType.get(type));
+        return new ArrayList<>(sorted.values());
+    }
+
+    /** Adds a definition; false when the name is already taken. */
+    boolean add(ObjectType type, PropertyDefinition definition) {
+        return byType.get(type).putIfAbsent(definition.name(), definition) == null;
+    }
+
+    /**
+     * Whether values of this property are kept unique per object type: hasUniqueValue properties,
+     * and contact emails (hubspot-api.md §1.6, §1.7).
+     */
+    boolean isUniqueKey(ObjectType type, String name) {
+        if (type == ObjectType.CONTACTS && "email".equals(name)) {
+            return true;
+        }
+        PropertyDefinition d = byType.get(type).get(name);
+        return d != null && d.hasUniqueValue();
+    }
+
+    /** Names of the unique-key properties of a type. */
+    Collection<String> uniqueKeys(ObjectType type) {
+        Map<String, Boolean> keys = new LinkedHashMap<>();
+        for (PropertyDefinition d : byType.get(type).values()) {
+            if (isUniqueKey(type, d.name())) {
+                keys.put(d.name(), true);
+            }
+        }
+        return keys.keySet();
+    }
+}

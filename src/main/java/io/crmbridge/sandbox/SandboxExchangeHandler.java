@@ -1,0 +1,157 @@
+package io.crmbridge.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front of every request: Bearer authentication (hubspot-api.md §5), the rolling 10-second limit
+ * with its headers and the search per-second limit (§4), correlation ids and JSON content type (§0),
+ * JSON parsing, routing and the request log.
+ */
+final class SandboxExchangeHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxExchangeHandler.class);
+    private static final String JSON_TYPE = "application/json;charset=utf-8";
+
+    private final SandboxState state;
+    private final SandboxRouter router;
+    private final ObjectMapper mapper;
+    private final byte[] expectedAuthorization;
+    private final RollingWindowLimiter burst;
+    private final RollingWindowLimiter searchLimit;
+
+    SandboxExchangeHandler(SandboxState state, SandboxConfig config, ObjectMapper mapper) {
+        this.state = state;
+        this.router = new SandboxRouter(state, config);
+        this.mapper = mapper;
+        this.expectedAuthorization = ("Bearer " + config.accessToken()).getBytes(StandardCharsets.UTF_8);
+        this.burst = config.rateLimited() ? new RollingWindowLimiter(config.requestsPerTenSeconds(), 10_000) : null;
+        this.searchLimit = config.rateLimited()
+                ? new RollingWindowLimiter(SandboxConfig.SEARCH_REQUESTS_PER_SECOND, 1_000) : null;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        String path = exchange.getRequestURI().getPath();
+        String correlationId = UUID.randomUUID().toString();
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", JSON_TYPE);
+        headers.set("X-HubSpot-Correlation-Id", correlationId);
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        RequestBody body = new RequestBody(raw, mapper);
+        ApiResponse response;
+        try {
+            response = answer(exchange, method, path, body, headers);
+        } catch (ApiException e) {
+            response = new ApiResponse(e.status(), e.body().deepCopy());
+        } catch (RuntimeException e) {
+            LOG.error("Sandbox failed on {} {}", method, path, e);
+            response = new ApiResponse(500, ErrorBodies.error("INTERNAL_ERROR", "Internal error"));
+        }
+        if (response.body() instanceof ObjectNode && response.status() >= 400) {
+            ((ObjectNode) response.body()).put("correlationId", correlationId);
+        }
+        state.log(new RecordedRequest(method, path, response.status(), body.inputCount()));
+        send(exchange, response);
+    }
+
+    private ApiResponse answer(HttpExchange exchange, String method, String path, RequestBody body, Headers headers) {
+        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            headers.set("X-HubSpot-Auth-Failure", "401 Unauthorized");
+            return new ApiResponse(401, ErrorBodies.error("INVALID_AUTHENTICATION", ErrorBodies.AUTH_MESSAGE));
+        }
+        if (SandboxRouter.isSearch(method, path)) {
+            if (searchLimit != null && searchLimit.tryAcquire() < 0) {
+                return new ApiResponse(429, ErrorBodies.secondlySearchLimit());
+            }
+        } else if (burst != null) {
+            int remaining = burst.tryAcquire();
+            headers.set("X-HubSpot-RateLimit-Max", Integer.toString(burst.max()));
+            headers.set("X-HubSpot-RateLimit-Remaining", Integer.toString(Math.max(remaining, 0)));
+            headers.set("X-HubSpot-RateLimit-Interval-Milliseconds", "10000");
+            if (remaining < 0) {
+                return new ApiResponse(429, ErrorBodies.tenSecondlyLimit());
+            }
+        }
+        return router.route(method, path, new QueryParameters(exchange.getRequestURI().getRawQuery()), body);
+    }
+
+    /** Constant-time comparison, so the token cannot be guessed from timings; the token is never logged. */
+    private boolean authorized(String authorization) {
+        return authorization != null
+                && MessageDigest.isEqual(expectedAuthorization, authorization.trim().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void send(HttpExchange exchange, ApiResponse response) throws IOException {
+        if (response.body() == null) {
+            exchange.sendResponseHeaders(response.status(), -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes = mapper.writeValueAsBytes(response.body());
+        exchange.sendResponseHeaders(response.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** The request body, parsed on first use; malformed JSON → 400 "Invalid input JSON" (§8). */
+    private static final class RequestBody implements Supplier<JsonNode> {
+        private final byte[] raw;
+        private final ObjectMapper mapper;
+        private JsonNode parsed;
+
+        RequestBody(byte[] raw, ObjectMapper mapper) {
+            this.raw = raw;
+            this.mapper = mapper;
+        }
+
+        @Override
+        public JsonNode get() {
+            if (parsed == null) {
+                try {
+                    parsed = raw.length == 0 ? mapper.createObjectNode() : mapper.readTree(raw);
+                } catch (JsonProcessingException e) {
+                    throw ErrorBodies.validation("Invalid input JSON on line " + e.getLocation().getLineNr()
+                            + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                } catch (IOException e) {
+                    throw ErrorBodies.validation("Invalid input JSON: unreadable body");
+                }
+                if (parsed == null || !parsed.isObject()) {
+                    throw ErrorBodies.validation("Invalid input JSON: expected an object");
+                }
+            }
+            return parsed;
+        }
+
+        int inputCount() {
+            if (parsed == null && raw.length > 0) {
+                try {
+                    get();
+                } catch (ApiException e) {
+                    return 0;
+                }
+            }
+            JsonNode inputs = parsed == null ? null : parsed.get("inputs");
+            return inputs != null && inputs.isArray() ? inputs.size() : 0;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.crmbridge.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmbridge.model.ObjectType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Maps method and path to a handler. Serves both {@code /crm/v3|v4/...} and the date-based
+ * {@code /crm/objects|associations|properties/2026-03/...} paths (hubspot-api.md §0, §8.1);
+ * object types by name in any case or by type id.
+ */
+final class SandboxRouter {
+
+    private final ObjectQueryHandler query;
+    private final BatchCreateHandler create;
+    private final BatchUpdateHandler update;
+    private final BatchUpsertHandler upsert;
+    private final BatchReadHandler batchRead;
+    private final SearchHandler search;
+    private final AssociationHandler associations;
+    private final PropertiesHandler properties;
+
+    SandboxRouter(SandboxState state, SandboxConfig config) {
+        RecordJson json = new RecordJson(state.schema());
+        WritePlanner planner = new WritePlanner(state);
+        AssociationTypes types = new AssociationTypes();
+        int max = config.maxBatchInputs();
+        this.query = new ObjectQueryHandler(state, json);
+        this.create = new BatchCreateHandler(state, planner, json, types, max);
+        this.update = new BatchUpdateHandler(state, planner, json, max);
+        this.upsert = new BatchUpsertHandler(state, planner, json, max);
+        this.batchRead = new BatchReadHandler(state, json, max);
+        this.search = new SearchHandler(state, json);
+        this.associations = new AssociationHandler(state, types, max);
+        this.properties = new PropertiesHandler(state.schema());
+    }
+
+    /** Whether a request goes to search, which has its own per-second limit and no burst headers (§4.2). */
+    static boolean isSearch(String method, String path) {
+        return "POST".equals(method) && path.endsWith("/search");
+    }
+
+    ApiResponse route(String method, String path, QueryParameters params, Supplier<JsonNode> body) {
+        List<String> s = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/+"));
+        if (s.size() >= 4 && "crm".equals(s.get(0))) {
+            if ("v3".equals(s.get(1)) && "objects".equals(s.get(2)) || "objects".equals(s.get(1)) && isDated(s.get(2))) {
+                return objects(method, path, type(s.get(3)), s.subList(4, s.size()), params, body);
+            }
+            if ("v4".equals(s.get(1)) && "associations".equals(s.get(2))
+                    || "associations".equals(s.get(1)) && isDated(s.get(2))) {
+                return associations(method, s.subList(3, s.size()), body);
+            }
+            if ("v3".equals(s.get(1)) && "properties".equals(s.get(2)) || "properties".equals(s.get(1)) && isDated(s.get(2))) {
+                return properties(method, type(s.get(3)), s.subList(4, s.size()), body);
+            }
+        }
+        throw notRouted(method, path);
+    }
+
+    private ApiResponse objects(String method, String path, ObjectType type, List<String> rest, QueryParameters params,
+                                Supplier<JsonNode> body) {
+        if (rest.isEmpty()) {
+            if ("GET".equals(method)) {
+                return query.list(type, params, path);
+            }
+            if ("POST".equals(method)) {
+                return create.createOne(type, body.get());
+            }
+        } else if (rest.size() == 1 && "search".equals(rest.get(0)) && "POST".equals(method)) {
+            return search.search(type, body.get());
+        } else if (rest.size() == 1 && "GET".equals(method)) {
+            return query.get(type, rest.get(0), params);
+        } else if (rest.size() == 2 && "batch".equals(rest.get(0)) && "POST".equals(method)) {
+            switch (rest.get(1)) {
+                case "create":
+                    return create.batchCreate(type, body.get());
+                case "update":
+                    return update.update(type, body.get());
+                case "upsert":
+                    return upsert.upsert(type, body.get());
+                case "read":
+                    return batchRead.read(type, body.get());
+                case "archive":
+                    return batchRead.archive(type, body.get());
+                default:
+                    break;
+            }
+        }
+        throw notRouted(method, path);
+    }
+
+    private ApiResponse associations(String method, List<String> rest, Supplier<JsonNode> body) {
+        if (rest.size() == 4 && "batch".equals(rest.get(2)) && "POST".equals(method)) {
+            ObjectType from = type(rest.get(0));
+            ObjectType to = type(rest.get(1));
+            if ("create".equals(rest.get(3))) {
+                return associations.create(from, to, body.get());
+            }
+            if ("read".equals(rest.get(3))) {
+                return associations.read(from, to, body.get());
+            }
+        }
+        throw notRouted(method, "associations/" + String.join("/", rest));
+    }
+
+    private ApiResponse properties(String method, ObjectType type, List<String> rest, Supplier<JsonNode> body) {
+        if (rest.isEmpty() && "GET".equals(method)) {
+            return properties.list(type);
+        }
+        if (rest.isEmpty() && "POST".equals(method)) {
+            return properties.create(type, body.get());
+        }
+        if (rest.size() == 1 && "GET".equals(method)) {
+            return properties.get(type, rest.get(0));
+        }
+        throw notRouted(method, "properties/" + type.pathName() + "/" + String.join("/", rest));
+    }
+
+    private static boolean isDated(String segment) {
+        return segment.matches("\\d{4}-\\d{2}");
+    }
+
+    private static ObjectType type(String segment) {
+        return ObjectType.fromPathSegment(segment).orElseThrow(() ->
+                ErrorBodies.validation("Unable to infer object type from: " + segment));
+    }
+
+    private static ApiException notRouted(String method, String path) {
+        return new ApiException(404, ErrorBodies.error("OBJECT_NOT_FOUND", "No route for " + method + " " + path));
+    }
+}

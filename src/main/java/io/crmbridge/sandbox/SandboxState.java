@@ -1,0 +1,130 @@
+package io.crmbridge.sandbox;
+
+import io.crmbridge.model.ObjectType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * Everything the sandbox portal holds: property schema, records per object type, associations and
+ * the request log. Thread-safe: one read-write lock makes every batch all-or-nothing, as HubSpot's
+ * batches are without trace ids (hubspot-api.md §1.5).
+ */
+public final class SandboxState {
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final PropertySchema schema = new PropertySchema();
+    private final Map<ObjectType, RecordStore> stores = new EnumMap<>(ObjectType.class);
+    private final AssociationStore associations = new AssociationStore();
+    private final List<RecordedRequest> requestLog = new ArrayList<>();
+    // Ids keep increasing across object types and resets, so a stale id never matches a new record.
+    private final AtomicLong nextId = new AtomicLong(1001);
+
+    SandboxState() {
+        for (ObjectType type : ObjectType.values()) {
+            stores.put(type, new RecordStore(DefaultProperties.lastModifiedProperty(type)));
+        }
+    }
+
+    /** Number of non-archived records of a type. */
+    public int count(ObjectType type) {
+        return read(() -> stores.get(type).count());
+    }
+
+    /** Snapshot of the non-archived records of a type, in id order. */
+    public List<SandboxRecord> records(ObjectType type) {
+        return read(() -> new ArrayList<>(stores.get(type).all()));
+    }
+
+    /** The first non-archived record whose property equals {@code value} (case-insensitive for contact email). */
+    public Optional<SandboxRecord> findByProperty(ObjectType type, String property, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String wanted = type == ObjectType.CONTACTS && "email".equals(property) ? value.trim().toLowerCase(Locale.ROOT) : value;
+        return read(() -> {
+            RecordStore store = stores.get(type);
+            if (schema.isUniqueKey(type, property)) {
+                return store.idByUniqueValue(property, wanted).flatMap(store::get);
+            }
+            return store.all().stream().filter(r -> wanted.equals(r.property(property))).findFirst();
+        });
+    }
+
+    /** Ids of the {@code to} records associated with {@code fromId}, whatever the type id. */
+    public Set<String> associatedIds(ObjectType from, String fromId, ObjectType to) {
+        return read(() -> Set.copyOf(associations.targets(from, fromId, to).keySet()));
+    }
+
+    /** Number of distinct (fromId, toId) pairs associated from one type to another. */
+    public int associationCount(ObjectType from, ObjectType to) {
+        return read(() -> associations.pairCount(from, to));
+    }
+
+    /** Every request received since start or the last reset, in order. */
+    public List<RecordedRequest> requests() {
+        synchronized (requestLog) {
+            return List.copyOf(requestLog);
+        }
+    }
+
+    /** Drops records, associations, created properties and the request log. */
+    public void reset() {
+        write(() -> {
+            stores.values().forEach(RecordStore::clear);
+            associations.clear();
+            schema.reset();
+            return null;
+        });
+        synchronized (requestLog) {
+            requestLog.clear();
+        }
+    }
+
+    void log(RecordedRequest request) {
+        synchronized (requestLog) {
+            requestLog.add(request);
+        }
+    }
+
+    <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    PropertySchema schema() {
+        return schema;
+    }
+
+    RecordStore store(ObjectType type) {
+        return stores.get(type);
+    }
+
+    AssociationStore associations() {
+        return associations;
+    }
+
+    String newId() {
+        return Long.toString(nextId.getAndIncrement());
+    }
+}

@@ -1,0 +1,105 @@
+package io.crmbridge.sandbox;
+
+import io.crmbridge.model.ObjectType;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checks every record write goes through: property validation (hubspot-api.md §6), the
+ * contact name-or-email rule, default ticket pipeline, and uniqueness of emails and hasUniqueValue
+ * properties (§1.6, §1.7). Call under the state's write lock.
+ */
+final class WritePlanner {
+
+    private final SandboxState state;
+    private final PropertyValidator validator;
+
+    WritePlanner(SandboxState state) {
+        this.state = state;
+        this.validator = new PropertyValidator(state.schema());
+    }
+
+    /** Unique values claimed by earlier inputs of a batch not yet written: property → value → input marker. */
+    static final class Pending {
+        private final Map<String, Map<String, Boolean>> claimed = new HashMap<>();
+
+        boolean claims(String property, String value) {
+            Map<String, Boolean> values = claimed.get(property);
+            return values != null && values.containsKey(value);
+        }
+
+        void claim(String property, String value) {
+            claimed.computeIfAbsent(property, k -> new HashMap<>()).put(value, Boolean.TRUE);
+        }
+    }
+
+    /**
+     * Returns the normalised values to write into record {@code selfId} (null = a new record).
+     *
+     * @throws ApiException 400 VALIDATION_ERROR or 409 CONFLICT describing this input
+     */
+    Map<String, String> check(ObjectType type, Map<String, String> input, String selfId, Pending pending) {
+        PropertyValidator.Result result = validator.validate(type, input);
+        if (!result.valid()) {
+            throw ErrorBodies.validation(ErrorBodies.propertyValuesMessage(result.failures()));
+        }
+        Map<String, String> values = new HashMap<>(result.values());
+        if (selfId == null) {
+            if (type == ObjectType.CONTACTS && isEmpty(values, "email") && isEmpty(values, "firstname")
+                    && isEmpty(values, "lastname")) {
+                throw ErrorBodies.validation("Property values were not valid: one of email, firstname or lastname is required");
+            }
+            if (type == ObjectType.TICKETS && isEmpty(values, "hs_pipeline")) {
+                values.put("hs_pipeline", "0");
+            }
+        }
+        RecordStore store = state.store(type);
+        for (String key : state.schema().uniqueKeys(type)) {
+            String value = values.get(key);
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            Optional<String> holder = store.idByUniqueValue(key, value);
+            if (holder.isPresent() && !holder.get().equals(selfId)) {
+                throw ErrorBodies.conflict(conflictMessage(type, key, value, holder.get()));
+            }
+            if (pending.claims(key, value)) {
+                throw ErrorBodies.conflict(conflictMessage(type, key, value, null));
+            }
+        }
+        return values;
+    }
+
+    /** Marks the unique values of a planned write as taken by this batch. */
+    void claim(ObjectType type, Map<String, String> values, Pending pending) {
+        for (String key : state.schema().uniqueKeys(type)) {
+            String value = values.get(key);
+            if (value != null && !value.isEmpty()) {
+                pending.claim(key, value);
+            }
+        }
+    }
+
+    /** The value to look a record up by: emails compare lower-cased (hubspot-api.md §1.3). */
+    static String lookupValue(ObjectType type, String property, String value) {
+        return type == ObjectType.CONTACTS && "email".equals(property) ? value.trim().toLowerCase(Locale.ROOT) : value;
+    }
+
+    private static String conflictMessage(ObjectType type, String key, String value, String existingId) {
+        if (existingId == null) {
+            return "Duplicate value for unique property " + key + " within the batch input: " + value;
+        }
+        if (type == ObjectType.CONTACTS && "email".equals(key)) {
+            return "Contact already exists. Existing ID: " + existingId;
+        }
+        return "A " + SandboxNames.singular(type) + " with the unique value \"" + value + "\" for property " + key
+                + " already exists. Existing ID: " + existingId;
+    }
+
+    private static boolean isEmpty(Map<String, String> values, String key) {
+        String v = values.get(key);
+        return v == null || v.isEmpty();
+    }
+}

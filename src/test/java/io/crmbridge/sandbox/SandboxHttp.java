@@ -1,0 +1,79 @@
+package io.crmbridge.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Test helper: a started sandbox and real HTTP calls to it. */
+final class SandboxHttp implements AutoCloseable {
+
+    static final String TOKEN = "pat-na1-test-token";
+
+    final HubSpotSandbox sandbox;
+    final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    SandboxHttp(SandboxConfig config) {
+        try {
+            sandbox = HubSpotSandbox.start(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    SandboxHttp() {
+        this(new SandboxConfig("127.0.0.1", 0, TOKEN, 100, 0));
+    }
+
+    /** A response: status, parsed body (null when empty) and the raw response. */
+    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    Answer post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                .header("Authorization", "Bearer " + TOKEN).GET().build());
+    }
+
+    Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = r.body().isEmpty() ? null : mapper.readTree(r.body());
+            return new Answer(r.statusCode(), body, r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates one contact by batch create and returns its id. */
+    String createContact(String email) {
+        return post("/crm/v3/objects/contacts/batch/create",
+                "{\"inputs\":[{\"properties\":{\"email\":\"" + email + "\"}}]}").body().at("/results/0/id").asText();
+    }
+
+    String createCompany(String name) {
+        return post("/crm/v3/objects/companies/batch/create",
+                "{\"inputs\":[{\"properties\":{\"name\":\"" + name + "\"}}]}").body().at("/results/0/id").asText();
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}
