@@ -12,11 +12,20 @@ public final class Application {
     private Application() {
     }
 
-    public static void main(String[] args) throws Exception {
-        CommandLine cli = CommandLine.parse(args);
-        Main main = new Main(Application.class);
-        cli.applyTo(main);
-        int status = main.run(cli.camelArgs());
-        System.exit(status == 0 ? cli.exitStatus() : status);
+    /** Runs until stopped (service) or until the inbox is drained ({@code --once}); exits 1 when start-up fails. */
+    public static void main(String[] args) {
+        int status;
+        try {
+            CommandLine cli = CommandLine.parse(args);
+            Main main = new Main(Application.class);
+            cli.applyTo(main);
+            status = main.run(cli.camelArgs());
+            status = status == 0 ? cli.exitStatus() : status;
+        } catch (Exception e) {
+            System.err.println("crm-bridge could not start: " + e.getMessage());
+            status = 1;
+        }
+        // exit explicitly: library threads (H2, HTTP pools) must not keep a finished --once run alive
+        System.exit(status);
     }
 }

@@ -11,15 +11,20 @@ public enum ErrorCode {
     INVALID_DOMAIN(Severity.REJECT, "website '%s' has no usable domain"),
     DUPLICATE_IN_FILE(Severity.REJECT, "duplicate of row %s (same %s '%s'); the first row wins"),
     MALFORMED_ROW(Severity.REJECT, "malformed CSV row: %s"),
+    FREE_MAIL_DOMAIN(Severity.REJECT, "website '%s' is a free-mail or reserved domain and the row has no company name: not a company"),
+    ROW_PROCESSING_ERROR(Severity.REJECT, "row could not be processed: %s"),
     // Warnings: an optional value was dropped from the record (issue #2 item 3)
-    INVALID_PHONE(Severity.WARNING, "phone '%s' in column %s is not a valid number for region %s; value left out"),
-    INVALID_DATE(Severity.WARNING, "date '%s' in column %s is not a recognised date; value left out"),
+    INVALID_PHONE(Severity.WARNING, "phone '%s' in column %s is not valid (%s); value left out"),
+    INVALID_DATE(Severity.WARNING, "date '%s' in column %s is not a valid date (%s); value left out"),
     INVALID_OPTIONAL_EMAIL(Severity.WARNING, "email '%s' in column %s is invalid; value left out"),
-    FREE_MAIL_DOMAIN(Severity.WARNING, "domain '%s' is a free-mail or reserved domain; no company link made"),
+    INVALID_WEBSITE(Severity.WARNING, "website '%s' gives no usable company domain (%s); value left out"),
+    INVALID_NUMBER(Severity.WARNING, "value '%s' in column %s is not a number; value left out"),
     UNMAPPED_VALUE(Severity.WARNING, "value '%s' in column %s has no configured mapping; value left out"),
     // Failures: HubSpot refused or could not be reached (L3, L5)
     HUBSPOT_REJECTED(Severity.FAILURE, "HubSpot rejected the record: %s"),
-    HUBSPOT_UNAVAILABLE(Severity.FAILURE, "HubSpot could not be reached after redelivery: %s");
+    HUBSPOT_UNAVAILABLE(Severity.FAILURE, "HubSpot could not be reached after redelivery: %s"),
+    HUBSPOT_AUTH(Severity.FAILURE, "HubSpot refused the access token or its scopes, nothing more is sent for this file: %s"),
+    DELIVERY_ERROR(Severity.FAILURE, "the record could not be delivered: %s");
 
     private final Severity severity;
     private final String template;

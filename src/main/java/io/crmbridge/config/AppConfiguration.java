@@ -1,0 +1,132 @@
+package io.crmbridge.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmbridge.cli.RunControl;
+import io.crmbridge.enrichment.AssociationLinker;
+import io.crmbridge.enrichment.ContactExtractor;
+import io.crmbridge.hubspot.AssociationWriter;
+import io.crmbridge.hubspot.HubSpotAuthorization;
+import io.crmbridge.hubspot.HubSpotGateway;
+import io.crmbridge.hubspot.HubSpotRetryPolicy;
+import io.crmbridge.hubspot.HubSpotSettings;
+import io.crmbridge.hubspot.PropertyEnsurer;
+import io.crmbridge.hubspot.RecordUpserter;
+import io.crmbridge.intake.HeaderAliases;
+import io.crmbridge.ledger.Ledger;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.pipeline.BatchAggregation;
+import io.crmbridge.pipeline.BatchDelivery;
+import io.crmbridge.pipeline.CompanyRowMapper;
+import io.crmbridge.pipeline.ContactRowMapper;
+import io.crmbridge.pipeline.FileCompletion;
+import io.crmbridge.pipeline.FileIntake;
+import io.crmbridge.pipeline.PropertyMapping;
+import io.crmbridge.pipeline.RecordProperties;
+import io.crmbridge.pipeline.RowMapper;
+import io.crmbridge.pipeline.RowPipeline;
+import io.crmbridge.pipeline.TicketRowMapper;
+import io.crmbridge.validation.CodeMapper;
+import io.crmbridge.validation.CountryRegions;
+import io.crmbridge.validation.DomainNormalizer;
+import io.crmbridge.validation.EmailValidator;
+import io.crmbridge.validation.PhoneNormalizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.util.concurrent.SynchronousExecutorService;
+
+/**
+ * Wires crm-bridge's beans, in dependency order (DESIGN.md: bean-method chains resolve in no
+ * guaranteed order, so everything is built here): settings, database (DataSource -> Flyway ->
+ * EntityManagerFactory -> jpa component), the HubSpot client (or the embedded sandbox when no token
+ * is configured), the rules, and the beans the YAML routes call by name.
+ */
+public class AppConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        BridgeSettings settings = BridgeSettings.from(context.getPropertiesComponent());
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper();
+        registry.bind("settings", settings);
+
+        HubSpotSettings hubspot = HubSpotConnection.settings(context);
+        Database database = Database.open(context.getPropertiesComponent(), hubspot.sandbox());
+        context.addService(database, true, true);
+        database.configureJpaComponent(context);
+        Ledger ledger = new Ledger(database.entityManagerFactory(), clock);
+        registry.bind("ledger", ledger);
+
+        registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot));
+        registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
+        HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot);
+        registry.bind("hubspotGateway", gateway);
+
+        PropertyMapping mapping = PropertyMapping.loadDefault();
+        EmailValidator emails = new EmailValidator();
+        DomainNormalizer domains = DomainNormalizer.load();
+        PhoneNormalizer phones = new PhoneNormalizer(settings.phoneDefaultRegion(), CountryRegions.load());
+        RecordProperties properties = new RecordProperties(mapping, emails, phones, codeMappers(settings));
+        ContactRowMapper contacts = new ContactRowMapper(emails, domains, properties);
+        Map<ObjectType, RowMapper> mappers = new EnumMap<>(ObjectType.class);
+        mappers.put(ObjectType.CONTACTS, contacts);
+        mappers.put(ObjectType.COMPANIES, new CompanyRowMapper(domains, properties));
+        mappers.put(ObjectType.TICKETS, new TicketRowMapper(emails,
+                new ContactExtractor(emails, settings.phoneDefaultRegion()), properties, contacts,
+                BridgeSettings.get(context.getPropertiesComponent(), "crm-bridge.tickets.default-pipeline", "0"),
+                BridgeSettings.get(context.getPropertiesComponent(), "crm-bridge.tickets.default-stage", "1")));
+
+        RunControl runControl = registry.lookupByNameAndType(RunControl.BEAN_NAME, RunControl.class);
+        if (runControl == null) {
+            runControl = new RunControl();
+            registry.bind(RunControl.BEAN_NAME, runControl);
+        }
+        registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock));
+        registry.bind("rowPipeline", new RowPipeline(mappers));
+        registry.bind("batchAggregation", new BatchAggregation());
+        registry.bind("synchronousExecutor", new SynchronousExecutorService());
+        registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway),
+                new PropertyEnsurer(gateway, mapping.customProperties())));
+        registry.bind("fileCompletion", new FileCompletion(settings, ledger,
+                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
+    }
+
+    private static HeaderAliases headerAliases(BridgeSettings settings) {
+        HeaderAliases aliases = HeaderAliases.loadDefault();
+        return settings.headerAliasesFile().isBlank() ? aliases
+                : aliases.overriddenBy(HeaderAliases.load(Path.of(settings.headerAliasesFile())));
+    }
+
+    /** Ticket value mappings (status, priority, category, channel): the bundled file, or the user's. */
+    private static Map<String, CodeMapper> codeMappers(BridgeSettings settings) throws IOException {
+        Properties p = new Properties();
+        if (settings.ticketCodesFile().isBlank()) {
+            try (InputStream in = AppConfiguration.class.getClassLoader().getResourceAsStream(CodeMapper.TICKET_CODES);
+                 Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        } else {
+            try (Reader r = Files.newBufferedReader(Path.of(settings.ticketCodesFile()), StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        }
+        Map<String, CodeMapper> codes = new LinkedHashMap<>();
+        for (String set : new String[] {"status", "priority", "category", "channel"}) {
+            codes.put(set, CodeMapper.fromProperties(p, set));
+        }
+        return codes;
+    }
+}

@@ -1,0 +1,74 @@
+package io.crmbridge.config;
+
+import io.crmbridge.hubspot.AccessToken;
+import io.crmbridge.hubspot.HubSpotSettings;
+import io.crmbridge.sandbox.HubSpotSandbox;
+import io.crmbridge.sandbox.SandboxConfig;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides where HubSpot requests go (O1, O2): to the portal of {@code HUBSPOT_ACCESS_TOKEN} (or
+ * {@code hubspot.access-token-file}), or, when no token is configured or {@code hubspot.sandbox=true},
+ * to the embedded HubSpot sandbox started on loopback and bound as {@value #SANDBOX_BEAN}.
+ */
+public final class HubSpotConnection {
+
+    /** Registry name of the running sandbox, when there is one. */
+    public static final String SANDBOX_BEAN = "hubspotSandbox";
+    private static final Logger LOG = LoggerFactory.getLogger(HubSpotConnection.class);
+
+    private HubSpotConnection() {
+    }
+
+    /**
+     * Builds the client settings, starting the sandbox when needed.
+     *
+     * @throws IOException when the sandbox cannot bind its port (or Camel refuses its stop hook)
+     */
+    public static HubSpotSettings settings(CamelContext context) throws Exception {
+        PropertiesComponent p = context.getPropertiesComponent();
+        String mode = BridgeSettings.get(p, "hubspot.sandbox", "auto");
+        Optional<AccessToken> token = "true".equalsIgnoreCase(mode) ? Optional.empty()
+                : AccessToken.resolve(System.getenv(), BridgeSettings.get(p, "hubspot.access-token-file", ""));
+        int budget = Integer.parseInt(BridgeSettings.get(p, "hubspot.requests-per-ten-seconds", "190"));
+        int attempts = Integer.parseInt(BridgeSettings.get(p, "hubspot.max-attempts", "6"));
+        long initial = Long.parseLong(BridgeSettings.get(p, "hubspot.backoff-initial-ms", "500"));
+        long max = Long.parseLong(BridgeSettings.get(p, "hubspot.backoff-max-ms", "30000"));
+        String prefix = BridgeSettings.get(p, "hubspot.api-prefix", "/crm/v3");
+        String assocPrefix = BridgeSettings.get(p, "hubspot.associations-prefix", "/crm/v4");
+        if (token.isPresent()) {
+            if ("false".equalsIgnoreCase(mode) || "auto".equalsIgnoreCase(mode)) {
+                String base = BridgeSettings.get(p, "hubspot.base-url", "https://api.hubapi.com");
+                LOG.info("HubSpot: {} with the configured access token", base);
+                return new HubSpotSettings(base, prefix, assocPrefix, token.get(), false, budget, attempts, initial, max);
+            }
+        } else if ("false".equalsIgnoreCase(mode)) {
+            throw new IllegalStateException("hubspot.sandbox=false but no token: set " + AccessToken.ENV
+                    + " or hubspot.access-token-file");
+        }
+        // the sandbox's token is made up here: it guards the loopback port, it is not a user secret
+        String sandboxToken = "sandbox-" + UUID.randomUUID();
+        SandboxConfig config = new SandboxConfig("127.0.0.1",
+                Integer.parseInt(BridgeSettings.get(p, "sandbox.port", "0")), sandboxToken,
+                Integer.parseInt(BridgeSettings.get(p, "sandbox.max-batch-inputs", "100")),
+                Integer.parseInt(BridgeSettings.get(p, "sandbox.requests-per-ten-seconds", "190")));
+        HubSpotSandbox sandbox = HubSpotSandbox.start(config);
+        context.getRegistry().bind(SANDBOX_BEAN, sandbox);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                sandbox.close();
+            }
+        }, true, true);
+        LOG.info("No HubSpot access token configured: using the embedded HubSpot sandbox at {}", sandbox.baseUrl());
+        return new HubSpotSettings(sandbox.baseUrl(), prefix, assocPrefix, AccessToken.of(sandboxToken), true, budget,
+                attempts, initial, max);
+    }
+}

@@ -1,0 +1,132 @@
+package io.crmbridge.enrichment;
+
+import io.crmbridge.hubspot.AssociationWriter;
+import io.crmbridge.hubspot.HubSpotCallException;
+import io.crmbridge.ledger.Ledger;
+import io.crmbridge.ledger.MadeLink;
+import io.crmbridge.ledger.PendingLink;
+import io.crmbridge.ledger.RecordKey;
+import io.crmbridge.model.Link;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.report.ImportReport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes every pending link whose two ends now have HubSpot ids (E2, E3), whatever file they came
+ * from: resolves natural keys and aliases through the ledger, creates the associations in batches
+ * of 100 through the v4 API (L2) and marks them made. Links through a contact
+ * ({@code contact:<email>} targets: ticket -> company) follow the contact's own company link, so
+ * they are resolved after the direct links. Links still unresolved stay pending.
+ */
+public final class AssociationLinker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AssociationLinker.class);
+    private static final int PAGE = 1_000;
+    private static final int BATCH = 100;
+    private static final String VIA_CONTACT = "contact:";
+    private static final int CONTACT_TO_COMPANY = 279;
+
+    private final Ledger ledger;
+    private final AssociationWriter writer;
+
+    public AssociationLinker(Ledger ledger, AssociationWriter writer) {
+        this.ledger = ledger;
+        this.writer = writer;
+    }
+
+    /**
+     * Links what can be linked now; counts created and still-pending associations on the report.
+     *
+     * @return the number of associations created
+     * @throws HubSpotCallException for 401/403 (a refused batch of another kind is left pending and logged)
+     */
+    public int linkPending(ImportReport report) {
+        int created = pass(false, report) + pass(true, report);
+        report.associationsCreated(created);
+        report.associationsPending(ledger.pendingCount());
+        return created;
+    }
+
+    private int pass(boolean viaContact, ImportReport report) {
+        int created = 0;
+        long after = 0;
+        while (true) {
+            List<PendingLink> page = ledger.pending(after, PAGE);
+            if (page.isEmpty()) {
+                return created;
+            }
+            after = page.get(page.size() - 1).getId();
+            List<PendingLink> mine = page.stream()
+                    .filter(p -> p.toLink().toKey().startsWith(VIA_CONTACT) == viaContact).toList();
+            created += linkPage(mine, report);
+        }
+    }
+
+    private int linkPage(List<PendingLink> page, ImportReport report) {
+        Map<ObjectType, Map<String, RecordKey>> ids = lookUp(page);
+        Map<String, List<MadeLink>> byKind = new LinkedHashMap<>();
+        for (PendingLink p : page) {
+            Link l = p.toLink();
+            RecordKey from = ids.get(l.fromType()).get(l.fromKey());
+            Optional<String> toId = targetId(l, ids);
+            if (from != null && toId.isPresent()) {
+                byKind.computeIfAbsent(l.fromType() + ">" + l.toType() + ">" + l.associationTypeId(),
+                        k -> new ArrayList<>()).add(new MadeLink(p.getId(), l, from.getHubspotId(), toId.get()));
+            }
+        }
+        int created = 0;
+        for (List<MadeLink> kind : byKind.values()) {
+            for (int i = 0; i < kind.size(); i += BATCH) {
+                List<MadeLink> batch = kind.subList(i, Math.min(kind.size(), i + BATCH));
+                Link first = batch.get(0).link();
+                try {
+                    writer.create(first.fromType(), first.toType(), first.associationTypeId(),
+                            batch.stream().map(m -> new AssociationWriter.Pair(m.fromId(), m.toId())).toList(),
+                            report);
+                    ledger.linked(batch);
+                    created += batch.size();
+                } catch (HubSpotCallException e) {
+                    if (e.isAuthProblem()) {
+                        throw e;
+                    }
+                    LOG.warn("{} associations {} -> {} left pending: {}", batch.size(), first.fromType(),
+                            first.toType(), e.getMessage());
+                }
+            }
+        }
+        return created;
+    }
+
+    private Optional<String> targetId(Link l, Map<ObjectType, Map<String, RecordKey>> ids) {
+        if (l.toKey().startsWith(VIA_CONTACT)) {
+            return ledger.linkedTarget(ObjectType.CONTACTS, l.toKey().substring(VIA_CONTACT.length()),
+                    ObjectType.COMPANIES, CONTACT_TO_COMPANY);
+        }
+        return Optional.ofNullable(ids.get(l.toType()).get(l.toKey())).map(RecordKey::getHubspotId);
+    }
+
+    private Map<ObjectType, Map<String, RecordKey>> lookUp(List<PendingLink> page) {
+        Map<ObjectType, Set<String>> keys = new HashMap<>();
+        for (ObjectType t : ObjectType.values()) {
+            keys.put(t, new java.util.HashSet<>());
+        }
+        for (PendingLink p : page) {
+            Link l = p.toLink();
+            keys.get(l.fromType()).add(l.fromKey());
+            if (!l.toKey().startsWith(VIA_CONTACT)) {
+                keys.get(l.toType()).add(l.toKey());
+            }
+        }
+        return keys.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().isEmpty() ? Map.of() : ledger.find(e.getKey(), e.getValue())));
+    }
+}

@@ -1,0 +1,122 @@
+package io.crmbridge.hubspot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.crmbridge.report.ImportReport;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/**
+ * Sends one HubSpot API request through the {@code direct:hubspot-request} route (rate budget,
+ * bearer header, redelivery: routes/hubspot-delivery.yaml) and turns the answer into a
+ * {@link HubSpotResponse} or a {@link HubSpotCallException}. Requests and retries are counted on
+ * the {@link ImportReport} passed in, when there is one.
+ */
+public class HubSpotGateway {
+
+    /** Exchange property carrying the ImportReport that counts requests, retries and 429s. */
+    public static final String REPORT_PROPERTY = "crmBridgeReport";
+    static final String ENDPOINT = "direct:hubspot-request";
+
+    private final ProducerTemplate template;
+    private final ObjectMapper json;
+    private final HubSpotSettings settings;
+
+    public HubSpotGateway(ProducerTemplate template, ObjectMapper json, HubSpotSettings settings) {
+        this.template = template;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    public HubSpotSettings settings() {
+        return settings;
+    }
+
+    /** POSTs {@code body} as JSON to {@code path} (which starts with '/'). */
+    public HubSpotResponse post(String path, Object body, ImportReport report) {
+        return send("POST", path, body, report);
+    }
+
+    /** GETs {@code path} (query string included). */
+    public HubSpotResponse get(String path, ImportReport report) {
+        return send("GET", path, null, report);
+    }
+
+    /**
+     * Sends the request and waits for its final answer.
+     *
+     * @throws HubSpotCallException on a non-2xx answer after redelivery, or an I/O failure after the
+     *                              last attempt; its message is HubSpot's message
+     */
+    public HubSpotResponse send(String method, String path, Object body, ImportReport report) {
+        String payload = body == null ? null : toJson(body);
+        if (report != null) {
+            report.request();
+        }
+        Exchange result = template.send(ENDPOINT, e -> {
+            e.getIn().setHeader(Exchange.HTTP_METHOD, method);
+            e.getIn().setHeader(Exchange.HTTP_URI, settings.baseUrl() + path);
+            if (payload != null) {
+                e.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            }
+            e.getIn().setBody(payload);
+            if (report != null) {
+                e.setProperty(REPORT_PROPERTY, report);
+            }
+        });
+        Exception failure = result.getException();
+        if (failure != null) {
+            throw translate(failure);
+        }
+        int status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+        String text = result.getMessage().getBody(String.class);
+        return new HubSpotResponse(status, parse(text));
+    }
+
+    private HubSpotCallException translate(Exception failure) {
+        HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+        if (http != null) {
+            JsonNode body = parse(http.getResponseBody());
+            String message = body.path("message").asText("HTTP " + http.getStatusCode());
+            String category = body.path("category").isMissingNode() ? body.path("errorType").asText(null)
+                    : body.path("category").asText();
+            return new HubSpotCallException(http.getStatusCode(), category, settings.token().scrub(message));
+        }
+        IOException io = find(failure, IOException.class);
+        String what = io != null ? io.getClass().getSimpleName() + ": " + io.getMessage()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return new HubSpotCallException(0, null, settings.token().scrub(what));
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private String toJson(Object body) {
+        try {
+            return body instanceof String s ? s : json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise HubSpot request body", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.crmbridge.hubspot;
+
+import io.crmbridge.report.ImportReport;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code retryWhile} of the HubSpot redelivery (L3, DESIGN.md "HubSpot client"): retries 429,
+ * 423, 5xx and I/O failures, never other 4xx; bounds the attempts itself (Camel ignores
+ * maximumRedeliveries once retryWhile is set) and sets each delay in the
+ * {@code CamelRedeliveryDelay} header: Retry-After when HubSpot sends it (seconds), at least 2 s
+ * for 423 (locks last 2 s, hubspot-api.md §1.5), otherwise exponential backoff with full jitter.
+ */
+public class HubSpotRetryPolicy implements Predicate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubSpotRetryPolicy.class);
+    private static final long LOCKED_MIN_DELAY_MS = 2_000;
+
+    private final HubSpotSettings settings;
+
+    public HubSpotRetryPolicy(HubSpotSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Camel calls this before every redelivery; true means "deliver again". */
+    @Override
+    public boolean matches(Exchange exchange) {
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        int redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        if (caught == null || redeliveries + 1 >= settings.maxAttempts()) {
+            return false;
+        }
+        HttpOperationFailedException http = cause(caught, HttpOperationFailedException.class);
+        long delay;
+        if (http != null) {
+            int status = http.getStatusCode();
+            if (!isTransient(status)) {
+                return false;
+            }
+            delay = backoff(redeliveries);
+            Long retryAfter = retryAfterMs(http.getResponseHeaders());
+            if (retryAfter != null) {
+                delay = Math.min(retryAfter, settings.backoffMaxMs() * 4);
+            } else if (status == 423) {
+                delay = Math.max(delay, LOCKED_MIN_DELAY_MS);
+            }
+            count(exchange, status == 429);
+            LOG.warn("HubSpot answered {}: redelivery {} in {} ms", status, redeliveries + 1, delay);
+        } else if (cause(caught, IOException.class) != null) {
+            delay = backoff(redeliveries);
+            count(exchange, false);
+            LOG.warn("HubSpot request failed ({}): redelivery {} in {} ms",
+                    cause(caught, IOException.class).getClass().getSimpleName(), redeliveries + 1, delay);
+        } else {
+            return false;
+        }
+        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay);
+        return true;
+    }
+
+    /** 429, 423 and every 5xx are transient (hubspot-api.md §4.3 and DOC-ERR). */
+    static boolean isTransient(int status) {
+        return status == 429 || status == 423 || status >= 500;
+    }
+
+    private long backoff(int redeliveries) {
+        long ceiling = Math.min(settings.backoffMaxMs(), settings.backoffInitialMs() << Math.min(redeliveries, 20));
+        // full jitter: spreads retries of concurrent batches instead of having them collide again
+        return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+    }
+
+    static Long retryAfterMs(Map<String, String> headers) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            // header names arrive with their original case (DESIGN.md, Camel pitfalls)
+            if ("retry-after".equalsIgnoreCase(h.getKey()) && h.getValue() != null) {
+                try {
+                    return Math.max(0, (long) (Double.parseDouble(h.getValue().trim()) * 1000));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void count(Exchange exchange, boolean rateLimited) {
+        ImportReport report = exchange.getProperty(HubSpotGateway.REPORT_PROPERTY, ImportReport.class);
+        if (report != null) {
+            report.retry();
+            report.request();
+            if (rateLimited) {
+                report.rateLimited();
+            }
+        }
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+package io.crmbridge.hubspot;
+
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.report.ImportReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the custom properties crm-bridge writes exist in the portal before the first write
+ * of an object type: {@code GET /crm/v3/properties/{type}/{name}}, and on 404
+ * {@code POST /crm/v3/properties/{type}} (hubspot-api.md §1.6: upsert keys need
+ * {@code hasUniqueValue=true}). Checked once per type per process.
+ */
+public class PropertyEnsurer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PropertyEnsurer.class);
+
+    private final HubSpotGateway gateway;
+    private final List<PropertySpec> specs;
+    private final Set<ObjectType> ensured = ConcurrentHashMap.newKeySet();
+
+    public PropertyEnsurer(HubSpotGateway gateway, List<PropertySpec> specs) {
+        this.gateway = gateway;
+        this.specs = specs;
+    }
+
+    /**
+     * Creates the missing custom properties of {@code type}; the requests count on {@code report}.
+     *
+     * @throws HubSpotCallException when HubSpot refuses to read or create a property (e.g. 403
+     *                              MISSING_SCOPES): nothing can be written without them
+     */
+    public synchronized void ensure(ObjectType type, ImportReport report) {
+        if (ensured.contains(type)) {
+            return;
+        }
+        String base = "/crm/v3/properties/" + type.pathName();
+        for (PropertySpec spec : specs) {
+            if (spec.type() != type) {
+                continue;
+            }
+            try {
+                gateway.get(base + "/" + spec.name(), report);
+            } catch (HubSpotCallException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("name", spec.name());
+                body.put("label", spec.label());
+                body.put("type", spec.propertyType());
+                body.put("fieldType", spec.fieldType());
+                body.put("groupName", type == ObjectType.CONTACTS ? "contactinformation"
+                        : type == ObjectType.COMPANIES ? "companyinformation" : "ticketinformation");
+                body.put("hasUniqueValue", spec.hasUniqueValue());
+                gateway.post(base, body, report);
+                LOG.info("Created HubSpot property {}.{}{}", type.pathName(), spec.name(),
+                        spec.hasUniqueValue() ? " (unique)" : "");
+            }
+        }
+        ensured.add(type);
+    }
+}

@@ -1,0 +1,82 @@
+package io.crmbridge.ledger;
+
+import io.crmbridge.model.Link;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/** An association crm-bridge made in HubSpot; table {@code association_link}. */
+@Entity
+@Table(name = "association_link")
+@IdClass(AssociationLink.Id.class)
+public class AssociationLink {
+
+    /** Composite primary key: both natural keys, the target type and the association type id. */
+    public static class Id implements Serializable {
+        private String fromType;
+        private String fromKey;
+        private String toType;
+        private int associationTypeId;
+        private String toKey;
+
+        protected Id() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Id other && fromType.equals(other.fromType) && fromKey.equals(other.fromKey)
+                    && toType.equals(other.toType) && associationTypeId == other.associationTypeId
+                    && toKey.equals(other.toKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(fromType, fromKey, toType, associationTypeId, toKey);
+        }
+    }
+
+    @jakarta.persistence.Id
+    @Column(name = "from_type")
+    private String fromType;
+    @jakarta.persistence.Id
+    @Column(name = "from_key")
+    private String fromKey;
+    @jakarta.persistence.Id
+    @Column(name = "to_type")
+    private String toType;
+    @jakarta.persistence.Id
+    @Column(name = "association_type_id")
+    private int associationTypeId;
+    @jakarta.persistence.Id
+    @Column(name = "to_key")
+    private String toKey;
+    @Column(name = "from_id", nullable = false)
+    private String fromId;
+    @Column(name = "to_id", nullable = false)
+    private String toId;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected AssociationLink() {
+    }
+
+    public AssociationLink(Link link, String fromId, String toId, Instant createdAt) {
+        this.fromType = link.fromType().name();
+        this.fromKey = link.fromKey();
+        this.toType = link.toType().name();
+        this.associationTypeId = link.associationTypeId();
+        this.toKey = link.toKey();
+        this.fromId = fromId;
+        this.toId = toId;
+        this.createdAt = createdAt;
+    }
+
+    public String getToId() {
+        return toId;
+    }
+}

@@ -1,0 +1,83 @@
+package io.crmbridge.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One inbox file taken by the intake route; table {@code import_run} (migration V1). */
+@Entity
+@Table(name = "import_run")
+public class ImportRun {
+
+    /** Run states: RUNNING while rows flow, COMPLETED once the report is written, FAILED when the file could not be processed. */
+    public enum Status { RUNNING, COMPLETED, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "file_name", nullable = false)
+    private String fileName;
+    @Column(name = "content_hash", nullable = false)
+    private String contentHash;
+    @Column(name = "object_type")
+    private String objectType;
+    @Column(nullable = false)
+    private String status;
+    @Column(name = "dry_run", nullable = false)
+    private boolean dryRun;
+    @Column(name = "rows_read", nullable = false)
+    private long rowsRead;
+    @Column(name = "report_path")
+    private String reportPath;
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected ImportRun() {
+    }
+
+    public ImportRun(String fileName, String contentHash, String objectType, boolean dryRun, Instant startedAt) {
+        this.fileName = fileName;
+        this.contentHash = contentHash;
+        this.objectType = objectType;
+        this.dryRun = dryRun;
+        this.status = Status.RUNNING.name();
+        this.startedAt = startedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    public Status getStatus() {
+        return Status.valueOf(status);
+    }
+
+    public String getReportPath() {
+        return reportPath;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    void finish(Status status, long rowsRead, String reportPath, Instant finishedAt) {
+        this.status = status.name();
+        this.rowsRead = rowsRead;
+        this.reportPath = reportPath;
+        this.finishedAt = finishedAt;
+    }
+}

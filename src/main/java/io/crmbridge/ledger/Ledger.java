@@ -1,0 +1,187 @@
+package io.crmbridge.ledger;
+
+import io.crmbridge.model.Link;
+import io.crmbridge.model.ObjectType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The ledger (DESIGN.md): import runs by content hash, natural key -> HubSpot id and last-sent
+ * hash, pending and made links. Every method runs in its own transaction; callers are the intake,
+ * delivery and association beans. Losing the ledger costs API calls, never correctness, because
+ * every write to HubSpot is an idempotent upsert.
+ */
+public class Ledger {
+
+    private static final int IN_CHUNK = 500;
+
+    private final EntityManagerFactory emf;
+    private final Clock clock;
+
+    public Ledger(EntityManagerFactory emf, Clock clock) {
+        this.emf = emf;
+        this.clock = clock;
+    }
+
+    /** The completed, non-dry-run import of this exact content, if any (I1: never import the same content twice). */
+    public Optional<ImportRun> completedRun(String contentHash) {
+        return inTransaction(em -> em.createQuery(
+                        "select r from ImportRun r where r.contentHash = :h and r.status = 'COMPLETED' and r.dryRun = false"
+                                + " order by r.id", ImportRun.class)
+                .setParameter("h", contentHash).setMaxResults(1).getResultStream().findFirst());
+    }
+
+    /** Opens a RUNNING import run and returns its id. */
+    public long openRun(String fileName, String contentHash, ObjectType type, boolean dryRun) {
+        return inTransaction(em -> {
+            ImportRun run = new ImportRun(fileName, contentHash, type == null ? null : type.pathName(), dryRun,
+                    clock.instant());
+            em.persist(run);
+            em.flush();
+            return run.getId();
+        });
+    }
+
+    /** Closes an import run with its final status, rows read and report path. */
+    public void finishRun(long runId, ImportRun.Status status, long rowsRead, String reportPath) {
+        inTransaction(em -> {
+            ImportRun run = em.find(ImportRun.class, runId);
+            if (run != null) {
+                run.finish(status, rowsRead, reportPath, clock.instant());
+            }
+            return null;
+        });
+    }
+
+    /** Known records by natural key (keys not in the ledger are absent from the map). */
+    public Map<String, RecordKey> find(ObjectType type, Collection<String> keys) {
+        Map<String, RecordKey> found = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        inTransaction(em -> {
+            for (int i = 0; i < all.size(); i += IN_CHUNK) {
+                List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+                em.createQuery("select k from RecordKey k where k.objectType = :t and k.naturalKey in :keys",
+                                RecordKey.class)
+                        .setParameter("t", type.name()).setParameter("keys", chunk)
+                        .getResultList().forEach(k -> found.put(k.getNaturalKey(), k));
+            }
+            return null;
+        });
+        return found;
+    }
+
+    /**
+     * Records what HubSpot now holds for these keys: the HubSpot id and, when not null, the hash of
+     * the properties just sent (aliases are remembered with a null hash).
+     */
+    public void remember(ObjectType type, List<RememberedRecord> records) {
+        inTransaction(em -> {
+            for (RememberedRecord r : records) {
+                RecordKey existing = em.find(RecordKey.class, new RecordKey.Id(type.name(), r.naturalKey()));
+                if (existing == null) {
+                    em.persist(new RecordKey(type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(), clock.instant()));
+                } else {
+                    existing.update(r.hubspotId(), r.contentHash(), clock.instant());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Stores links as pending unless the same link is already pending or already made. */
+    public void addPending(Collection<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        inTransaction(em -> {
+            for (Link l : links) {
+                long pending = em.createQuery("select count(p) from PendingLink p where p.fromType = :ft and"
+                                + " p.fromKey = :fk and p.toType = :tt and p.toKey = :tk and p.associationTypeId = :a",
+                                Long.class)
+                        .setParameter("ft", l.fromType().name()).setParameter("fk", l.fromKey())
+                        .setParameter("tt", l.toType().name()).setParameter("tk", l.toKey())
+                        .setParameter("a", l.associationTypeId()).getSingleResult();
+                if (pending == 0 && !isLinked(em, l)) {
+                    em.persist(new PendingLink(l, clock.instant()));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean isLinked(EntityManager em, Link l) {
+        return em.createQuery("select count(a) from AssociationLink a where a.fromType = :ft and a.fromKey = :fk"
+                                + " and a.toType = :tt and a.associationTypeId = :a and a.toKey = :tk", Long.class)
+                .setParameter("ft", l.fromType().name()).setParameter("fk", l.fromKey())
+                .setParameter("tt", l.toType().name()).setParameter("a", l.associationTypeId())
+                .setParameter("tk", l.toKey()).getSingleResult() > 0;
+    }
+
+    /** Pending links in insertion order, at most {@code limit}, starting after id {@code afterId}. */
+    public List<PendingLink> pending(long afterId, int limit) {
+        return inTransaction(em -> em.createQuery("select p from PendingLink p where p.id > :after order by p.id",
+                        PendingLink.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList());
+    }
+
+    /** How many links are still waiting for a target. */
+    public long pendingCount() {
+        return inTransaction(em -> em.createQuery("select count(p) from PendingLink p", Long.class).getSingleResult());
+    }
+
+    /** Marks pending links as made: deletes them and records the associations with both HubSpot ids. */
+    public void linked(List<MadeLink> made) {
+        inTransaction(em -> {
+            for (MadeLink m : made) {
+                PendingLink p = em.find(PendingLink.class, m.pendingId());
+                if (p != null) {
+                    em.remove(p);
+                }
+                if (!isLinked(em, m.link())) {
+                    em.persist(new AssociationLink(m.link(), m.fromId(), m.toId(), clock.instant()));
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The HubSpot id of the record a made association points to, e.g. the company a contact was
+     * linked to (used for ticket -> company through its contact, E2).
+     */
+    public Optional<String> linkedTarget(ObjectType fromType, String fromKey, ObjectType toType, int typeId) {
+        return inTransaction(em -> em.createQuery("select a from AssociationLink a where a.fromType = :ft and"
+                                + " a.fromKey = :fk and a.toType = :tt and a.associationTypeId = :a",
+                        AssociationLink.class)
+                .setParameter("ft", fromType.name()).setParameter("fk", fromKey).setParameter("tt", toType.name())
+                .setParameter("a", typeId).setMaxResults(1).getResultStream().findFirst()
+                .map(AssociationLink::getToId));
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+}

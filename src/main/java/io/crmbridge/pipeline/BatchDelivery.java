@@ -1,0 +1,206 @@
+package io.crmbridge.pipeline;
+
+import io.crmbridge.hubspot.HubSpotCallException;
+import io.crmbridge.hubspot.PropertyEnsurer;
+import io.crmbridge.hubspot.RecordUpserter;
+import io.crmbridge.hubspot.UpsertResult;
+import io.crmbridge.ledger.ContentHash;
+import io.crmbridge.ledger.Ledger;
+import io.crmbridge.ledger.RecordKey;
+import io.crmbridge.ledger.RememberedRecord;
+import io.crmbridge.model.CrmRecord;
+import io.crmbridge.model.ErrorCode;
+import io.crmbridge.model.Issue;
+import io.crmbridge.model.Link;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.model.Outcome;
+import io.crmbridge.model.RowResult;
+import io.crmbridge.report.ImportReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one batch of at most 100 row results (routes/hubspot-delivery.yaml): rejected rows to
+ * the dead-letter file; records identical to what was last sent counted UNCHANGED and not sent
+ * (L6); the rest upserted (a ticket row's contact first), each row ending CREATED, UPDATED or
+ * FAILED; HubSpot ids and content hashes remembered in the ledger; links stored pending for the
+ * {@code AssociationLinker}. In dry-run mode nothing is sent: a valid row counts CREATED when its
+ * key is new to the ledger, UPDATED when known (what an upsert would do), and the report says dryRun.
+ */
+public final class BatchDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchDelivery.class);
+
+    private final Ledger ledger;
+    private final RecordUpserter upserter;
+    private final PropertyEnsurer properties;
+
+    public BatchDelivery(Ledger ledger, RecordUpserter upserter, PropertyEnsurer properties) {
+        this.ledger = ledger;
+        this.upserter = upserter;
+        this.properties = properties;
+    }
+
+    /**
+     * Bean method: delivers the batch and records one outcome per row on the file's report.
+     *
+     * @throws HubSpotCallException when HubSpot refuses the credentials (401/403): the file cannot go on
+     */
+    public void deliver(@Body List<RowResult> batch, @ExchangeProperty(FileImport.PROPERTY) FileImport file) {
+        ImportReport report = file.report();
+        List<RowResult> valid = new ArrayList<>(batch.size());
+        for (RowResult r : batch) {
+            r.warnings().forEach(w -> report.warning(w.code()));
+            if (!r.warnings().isEmpty() && !r.isRejected()) {
+                // the quality score subtracts rejected rows already: count warnings on accepted rows only
+                report.rowHadWarnings();
+            }
+            if (r.isRejected()) {
+                end(file, r, Outcome.REJECTED, r.rejection());
+            } else {
+                valid.add(r);
+            }
+        }
+        if (valid.isEmpty()) {
+            return;
+        }
+        if (file.dryRun()) {
+            predict(file, valid);
+            return;
+        }
+        if (file.isAborted()) {
+            valid.forEach(r -> end(file, r, Outcome.FAILED, ErrorCode.HUBSPOT_AUTH.issue(file.abortReason())));
+            return;
+        }
+        List<RowResult> open = new ArrayList<>(valid);
+        try {
+            deliverPrimary(file, open);
+        } catch (HubSpotCallException e) {
+            Issue issue;
+            if (e.isAuthProblem()) {
+                file.abort(e.getMessage());
+                LOG.error("{}: HubSpot answered {} {}: {}. Check the access token and its scopes; the file's"
+                        + " remaining rows are failed", file.fileName(), e.status(), e.category(), e.getMessage());
+                issue = ErrorCode.HUBSPOT_AUTH.issue(e.getMessage());
+            } else {
+                issue = ErrorCode.HUBSPOT_UNAVAILABLE.issue(e.getMessage());
+            }
+            open.forEach(r -> end(file, r, Outcome.FAILED, issue));
+        } catch (RuntimeException e) {
+            LOG.error("{}: batch delivery failed: {}", file.fileName(), e.toString());
+            Issue issue = ErrorCode.DELIVERY_ERROR.issue(e.getClass().getSimpleName());
+            open.forEach(r -> end(file, r, Outcome.FAILED, issue));
+        }
+    }
+
+    /** Sends the batch; removes each row from {@code open} once it has its outcome. */
+    private void deliverPrimary(FileImport file, List<RowResult> open) {
+        ImportReport report = file.report();
+        deliverSecondary(file, open);
+        List<CrmRecord> records = open.stream().map(RowResult::record).toList();
+        Delivered delivered = send(file.type(), records, report);
+        Map<String, Outcome> outcomes = delivered.outcomes();
+        UpsertResult result = delivered.result();
+        List<Link> links = new ArrayList<>();
+        for (RowResult r : List.copyOf(open)) {
+            String key = r.record().key();
+            Outcome o = outcomes.get(key);
+            if (o == Outcome.FAILED) {
+                String why = result.rejected().get(key);
+                Issue issue = why != null ? ErrorCode.HUBSPOT_REJECTED.issue(why)
+                        : ErrorCode.HUBSPOT_UNAVAILABLE.issue(result.unreachable().get(key));
+                end(file, r, Outcome.FAILED, issue);
+            } else {
+                report.outcome(o);
+                links.addAll(r.links());
+            }
+            open.remove(r);
+        }
+        ledger.addPending(links);
+    }
+
+    /** Outcome per key of one send, and HubSpot's answer for the records that were sent. */
+    private record Delivered(Map<String, Outcome> outcomes, UpsertResult result) {
+    }
+
+    /** Upserts a ticket batch's contacts first, so that ticket -> contact links can be made at once. */
+    private void deliverSecondary(FileImport file, List<RowResult> valid) {
+        Map<String, CrmRecord> contacts = new LinkedHashMap<>();
+        for (RowResult r : valid) {
+            for (CrmRecord c : r.secondary()) {
+                contacts.putIfAbsent(c.key(), c);
+            }
+        }
+        if (contacts.isEmpty()) {
+            return;
+        }
+        send(ObjectType.CONTACTS, new ArrayList<>(contacts.values()), file.report()).outcomes().values().forEach(o -> file.report().secondaryOutcome(ObjectType.CONTACTS, o));
+    }
+
+    /**
+     * Sends what changed since the ledger's last-sent hash and returns an outcome per key:
+     * UNCHANGED, CREATED, UPDATED or FAILED. Remembers ids, hashes and aliases of what landed.
+     */
+    private Delivered send(ObjectType type, List<CrmRecord> records, ImportReport report) {
+        Map<String, RecordKey> known = ledger.find(type, records.stream().map(CrmRecord::key).toList());
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        List<CrmRecord> changed = new ArrayList<>();
+        for (CrmRecord r : records) {
+            String hash = ContentHash.of(r);
+            RecordKey k = known.get(r.key());
+            if (k != null && hash.equals(k.getContentHash())) {
+                outcomes.put(r.key(), Outcome.UNCHANGED);
+            } else {
+                changed.add(r);
+                hashes.put(r.key(), hash);
+            }
+        }
+        UpsertResult result = UpsertResult.empty();
+        if (!changed.isEmpty()) {
+            properties.ensure(type, report);
+            result = upserter.upsert(type, changed, report);
+        }
+        List<RememberedRecord> remember = new ArrayList<>();
+        for (CrmRecord r : changed) {
+            UpsertResult.Upserted u = result.upserted().get(r.key());
+            if (u == null) {
+                outcomes.put(r.key(), Outcome.FAILED);
+                continue;
+            }
+            outcomes.put(r.key(), u.created() ? Outcome.CREATED : Outcome.UPDATED);
+            remember.add(new RememberedRecord(r.key(), u.id(), hashes.get(r.key())));
+            r.aliases().forEach(a -> remember.add(new RememberedRecord(a, u.id(), null)));
+        }
+        ledger.remember(type, remember);
+        return new Delivered(outcomes, result);
+    }
+
+    private void predict(FileImport file, List<RowResult> valid) {
+        Map<String, RecordKey> known = ledger.find(file.type(), valid.stream().map(r -> r.record().key()).toList());
+        for (RowResult r : valid) {
+            file.report().outcome(known.containsKey(r.record().key()) ? Outcome.UPDATED : Outcome.CREATED);
+        }
+    }
+
+    private static void end(FileImport file, RowResult r, Outcome outcome, Issue issue) {
+        ImportReport report = file.report();
+        report.outcome(outcome);
+        report.error(issue.code());
+        report.errorSample(issue.code(), issue.message());
+        try {
+            file.deadLetter().append(r.row(), issue);
+        } catch (IOException e) {
+            // the row's outcome must not be lost silently: failing here fails the file, which is retried
+            throw new UncheckedIOException("cannot write dead-letter row " + r.row().rowNumber(), e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.crmbridge.pipeline;
+
+import io.crmbridge.cli.RunControl;
+import io.crmbridge.config.BridgeSettings;
+import io.crmbridge.enrichment.AssociationLinker;
+import io.crmbridge.ledger.ImportRun;
+import io.crmbridge.ledger.Ledger;
+import io.crmbridge.report.HtmlReportWriter;
+import io.crmbridge.report.ImportReport;
+import io.crmbridge.report.JsonReportWriter;
+import io.crmbridge.report.SummaryLine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of one inbox file (routes/associations.yaml, routes/reports.yaml): makes the links that
+ * can be made now, checks that the outcome counts add up to the rows read, writes the JSON and
+ * HTML reports, logs the one-line summary and closes the import run. Also handles files that could
+ * not be processed.
+ */
+public final class FileCompletion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileCompletion.class);
+
+    private final BridgeSettings settings;
+    private final Ledger ledger;
+    private final AssociationLinker linker;
+    private final RunControl runControl;
+    private final JsonReportWriter json = new JsonReportWriter();
+    private final HtmlReportWriter html = new HtmlReportWriter();
+    private final Clock clock;
+
+    public FileCompletion(BridgeSettings settings, Ledger ledger, AssociationLinker linker, RunControl runControl,
+                          Clock clock) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.linker = linker;
+        this.runControl = runControl;
+        this.clock = clock;
+    }
+
+    /** Makes every pending link whose ends have landed (none in dry-run mode: nothing is sent). */
+    public void linkAssociations(@ExchangeProperty(FileImport.PROPERTY) FileImport file) {
+        if (file.dryRun() || file.isAborted()) {
+            file.report().associationsPending(ledger.pendingCount());
+            return;
+        }
+        linker.linkPending(file.report());
+    }
+
+    /**
+     * Closes the file's reader and dead-letter file, checks the accounting and writes the reports.
+     *
+     * @throws io.crmbridge.report.AccountingMismatchException when the outcomes do not add up to the rows read
+     * @throws IOException when a report cannot be written
+     */
+    public void writeReport(@ExchangeProperty(FileImport.PROPERTY) FileImport file) throws IOException {
+        ImportReport report = file.report();
+        file.reader().close();
+        file.deadLetter().close();
+        file.deadLetter().file().ifPresent(p -> report.deadLetterFile(relative(p)));
+        file.dates().detectedOrder().ifPresent(o -> report.detectedDateOrder(o.name()));
+        report.finish(clock.instant());
+        report.checkAccounting();
+        Path jsonFile = json.write(report, settings.reportsDir(), file.reportBaseName());
+        Path htmlFile = html.write(report, settings.reportsDir(), file.reportBaseName());
+        ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), relative(jsonFile));
+        LOG.info(SummaryLine.of(report));
+        LOG.info("Report: {} (HTML: {})", jsonFile.toAbsolutePath(), htmlFile.toAbsolutePath());
+    }
+
+    /**
+     * A file whose content cannot be imported: the reason goes to outbox/dead-letter/&lt;file&gt;.error.txt
+     * next to a copy of the file, the run counts as a failed file (exit status 1 with --once).
+     */
+    public void unprocessable(Exchange exchange) throws IOException {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        Path source = exchange.getIn().getBody(java.io.File.class).toPath();
+        Path dir = settings.deadLetterDir();
+        Files.createDirectories(dir);
+        String safe = Path.of(fileName).getFileName().toString();
+        Files.copy(source, dir.resolve(safe), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve(safe + ".error.txt"), e.getMessage() + System.lineSeparator(),
+                StandardCharsets.UTF_8);
+        closeQuietly(exchange);
+        runControl.fileFailed();
+        LOG.error("{}: not imported: {} (copied to {})", fileName, e.getMessage(), dir.resolve(safe));
+    }
+
+    /** Any other failure of a file: the run is marked FAILED and the file moves to inbox/.failed/ to be dropped again. */
+    public void failed(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        FileImport file = exchange.getProperty(FileImport.PROPERTY, FileImport.class);
+        if (file != null) {
+            closeQuietly(exchange);
+            ledger.finishRun(file.runId(), ImportRun.Status.FAILED, file.report().rowsRead(), null);
+        }
+        runControl.fileFailed();
+        LOG.error("{}: import failed, file moved to {}/.failed/: {}", fileName, settings.inbox(),
+                e == null ? "unknown error" : e.toString());
+    }
+
+    private static void closeQuietly(Exchange exchange) {
+        FileImport file = exchange.getProperty(FileImport.PROPERTY, FileImport.class);
+        if (file == null) {
+            return;
+        }
+        try {
+            file.reader().close();
+            file.deadLetter().close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing after a failure: the failure being reported matters more
+        }
+    }
+
+    private String relative(Path p) {
+        Path outbox = settings.outbox().toAbsolutePath().normalize();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(outbox) ? outbox.relativize(abs).toString() : abs.toString();
+    }
+}

@@ -1,0 +1,130 @@
+package io.crmbridge.pipeline;
+
+import io.crmbridge.intake.ColumnMapping;
+import io.crmbridge.intake.CsvRowReader;
+import io.crmbridge.intake.Dialect;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.report.DeadLetterWriter;
+import io.crmbridge.report.ImportReport;
+import io.crmbridge.report.ProgressMeter;
+import io.crmbridge.validation.DateNormalizer;
+import io.crmbridge.validation.DuplicateDetector;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything that belongs to one inbox file while its rows flow: the open reader, the detected
+ * dialect and mapping, the report, the dead-letter writer and the per-file rule state (date order,
+ * duplicate detectors). Carried on the exchange as property {@value #PROPERTY}.
+ */
+public final class FileImport {
+
+    /** Exchange property name. */
+    public static final String PROPERTY = "crmBridgeFileImport";
+
+    private final long runId;
+    private final String fileName;
+    private final String reportBaseName;
+    private final ObjectType type;
+    private final Dialect dialect;
+    private final ColumnMapping mapping;
+    private final CsvRowReader reader;
+    private final ImportReport report;
+    private final DeadLetterWriter deadLetter;
+    private final DateNormalizer dates;
+    private final ProgressMeter progress;
+    private final boolean dryRun;
+    private final Map<String, DuplicateDetector> duplicates = new ConcurrentHashMap<>();
+    private volatile String abortReason;
+
+    public FileImport(long runId, String fileName, String reportBaseName, ObjectType type, Dialect dialect,
+                      ColumnMapping mapping, CsvRowReader reader, ImportReport report, DeadLetterWriter deadLetter,
+                      DateNormalizer dates, ProgressMeter progress, boolean dryRun) {
+        this.runId = runId;
+        this.fileName = fileName;
+        this.reportBaseName = reportBaseName;
+        this.type = type;
+        this.dialect = dialect;
+        this.mapping = mapping;
+        this.reader = reader;
+        this.report = report;
+        this.deadLetter = deadLetter;
+        this.dates = dates;
+        this.progress = progress;
+        this.dryRun = dryRun;
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** Base name of this run's report files in outbox/reports/. */
+    public String reportBaseName() {
+        return reportBaseName;
+    }
+
+    public ObjectType type() {
+        return type;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public ColumnMapping mapping() {
+        return mapping;
+    }
+
+    public CsvRowReader reader() {
+        return reader;
+    }
+
+    public ImportReport report() {
+        return report;
+    }
+
+    public DeadLetterWriter deadLetter() {
+        return deadLetter;
+    }
+
+    public DateNormalizer dates() {
+        return dates;
+    }
+
+    public ProgressMeter progress() {
+        return progress;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** The file's duplicate detector for one kind of key ({@code email}, {@code domain} ...), created on first use. */
+    public DuplicateDetector duplicates(String keyKind) {
+        return duplicates.computeIfAbsent(keyKind, k -> new DuplicateDetector());
+    }
+
+    /** Stops sending for this file (HubSpot refused the token): later batches fail without a request. */
+    public void abort(String reason) {
+        abortReason = reason;
+    }
+
+    public boolean isAborted() {
+        return abortReason != null;
+    }
+
+    /** Why sending stopped, or null. */
+    public String abortReason() {
+        return abortReason;
+    }
+
+    /** The header name of a mapped field, for messages ({@code Phone 1}); the field name when unmapped. */
+    public String column(String field) {
+        Integer i = mapping.indexByField().get(field);
+        return i == null ? field : mapping.header().get(i);
+    }
+}

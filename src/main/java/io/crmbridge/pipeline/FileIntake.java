@@ -1,0 +1,123 @@
+package io.crmbridge.pipeline;
+
+import io.crmbridge.config.BridgeSettings;
+import io.crmbridge.intake.ColumnMapping;
+import io.crmbridge.intake.CsvRowReader;
+import io.crmbridge.intake.Dialect;
+import io.crmbridge.intake.DialectSniffer;
+import io.crmbridge.intake.HeaderAliases;
+import io.crmbridge.intake.ObjectTypeDetector;
+import io.crmbridge.ledger.ImportRun;
+import io.crmbridge.ledger.Ledger;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.report.DeadLetterWriter;
+import io.crmbridge.report.ImportReport;
+import io.crmbridge.report.ProgressMeter;
+import io.crmbridge.validation.DateNormalizer;
+import io.crmbridge.validation.DateOrder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First step of the intake route for one inbox file (I1-I4): hashes its content and skips content
+ * already imported, sniffs charset and delimiter, reads the header, tells the object type (file
+ * name, else header), maps the columns, opens the import run, report and dead-letter writer. Leaves
+ * the streaming {@link CsvRowReader} as the body for the splitter and the {@link FileImport} as an
+ * exchange property.
+ */
+public final class FileIntake {
+
+    /** Exchange property set to true when the file's content was already imported. */
+    public static final String SKIP_PROPERTY = "crmBridgeSkip";
+    private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
+
+    private final BridgeSettings settings;
+    private final Ledger ledger;
+    private final HeaderAliases aliases;
+    private final ObjectTypeDetector detector;
+    private final DialectSniffer sniffer = new DialectSniffer();
+    private final Clock clock;
+
+    public FileIntake(BridgeSettings settings, Ledger ledger, HeaderAliases aliases, Clock clock) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.aliases = aliases;
+        this.detector = new ObjectTypeDetector(aliases);
+        this.clock = clock;
+    }
+
+    /**
+     * Bean method for the file consumer's exchange.
+     *
+     * @throws UnprocessableFileException when the file is empty or its object type cannot be told
+     * @throws IOException                when the file cannot be read
+     */
+    public void open(Exchange exchange) throws IOException {
+        Path path = exchange.getIn().getBody(java.io.File.class).toPath();
+        String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        String hash = sha256(path);
+        if (!settings.dryRun()) {
+            Optional<ImportRun> done = ledger.completedRun(hash);
+            if (done.isPresent()) {
+                LOG.info("{}: skipped, same content as {} imported at {} (report {})", fileName,
+                        done.get().getFileName(), done.get().getFinishedAt(), done.get().getReportPath());
+                exchange.setProperty(SKIP_PROPERTY, true);
+                return;
+            }
+        }
+        Dialect dialect = sniffer.sniff(path);
+        CsvRowReader reader = CsvRowReader.open(path, dialect);
+        boolean handedOver = false;
+        try {
+            List<String> header = reader.header();
+            if (header.isEmpty() || header.stream().allMatch(String::isBlank)) {
+                throw new UnprocessableFileException("the file is empty: no header row");
+            }
+            ObjectType type = detector.detect(fileName, header).orElseThrow(() -> new UnprocessableFileException(
+                    "cannot tell the object type: the file name does not start with companies, contacts or"
+                            + " tickets, and the header " + header + " matches no known columns"));
+            ColumnMapping mapping = ColumnMapping.of(type, header, aliases);
+            ImportReport report = new ImportReport(fileName, type, dialect.charsetLabel(), dialect.delimiterLabel(),
+                    settings.dryRun(), clock.instant());
+            report.unmappedColumns(mapping.unmappedColumns());
+            long runId = ledger.openRun(fileName, hash, type, settings.dryRun());
+            FileImport file = new FileImport(runId, fileName, fileName + "-run" + runId, type, dialect, mapping,
+                    reader, report, new DeadLetterWriter(settings.deadLetterDir(), fileName, header),
+                    new DateNormalizer(DateOrder.valueOf(settings.dateOrder())),
+                    new ProgressMeter(fileName, Files.size(path), Duration.ofSeconds(settings.progressSeconds()), clock),
+                    settings.dryRun());
+            LOG.info("{}: {} as {}, {}, delimiter {}; unmapped columns {}", fileName, type.pathName(),
+                    settings.dryRun() ? "dry run" : "import", dialect.charsetLabel(), dialect.delimiterLabel(),
+                    mapping.unmappedColumns());
+            exchange.setProperty(FileImport.PROPERTY, file);
+            exchange.getIn().setBody(reader);
+            handedOver = true;
+        } finally {
+            if (!handedOver) {
+                reader.close();
+            }
+        }
+    }
+
+    static String sha256(Path path) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+}
