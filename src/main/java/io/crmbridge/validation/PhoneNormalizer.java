@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * V3 phone normalisation by libphonenumber. A national number is read in the region of the row's
  * country when {@link CountryRegions} knows it and libphonenumber supports it, else in the
- * configured default region; a number written with "+" or an international prefix (such as "00"
+ * configured default region (also tried when the number is not valid in the row's region); a number written with "+" or an international prefix (such as "00"
  * in Europe) carries its own country code. A number is kept only when
  * {@link PhoneNumberUtil#isValidNumber} accepts it (a possible length alone is not enough: the
  * fake "(209)172-7124" has ten digits, but NANP exchange codes never start with 1). Thread-safe.
@@ -34,7 +34,7 @@ public final class PhoneNormalizer {
     }
 
     /**
-     * Normalises one phone number.
+     * Normalises one phone number: read in the row's region, else in the default region.
      *
      * @param raw         the number as written ("(415) 555-0123 x12", "+33 1 42 68 53 00"), may be null
      * @param countryName the row's country name or code, may be null
@@ -47,6 +47,17 @@ public final class PhoneNormalizer {
             return ValueCheck.invalid("empty");
         }
         String region = regionFor(countryName);
+        ValueCheck inRowRegion = attempt(raw, region);
+        if (inRowRegion.isValid() || region.equals(defaultRegion)) {
+            return inRowRegion;
+        }
+        // "a phone no region accepts" is invalid (issue #2): a national number that does not fit the
+        // row's country is tried in the configured default region before it is given up
+        ValueCheck inDefault = attempt(raw, defaultRegion);
+        return inDefault.isValid() ? inDefault : inRowRegion;
+    }
+
+    private ValueCheck attempt(String raw, String region) {
         PhoneNumber number;
         try {
             number = util.parse(raw.trim(), region);

@@ -1,0 +1,153 @@
+package io.crmbridge.flow;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmbridge.Application;
+import io.crmbridge.config.HubSpotConnection;
+import io.crmbridge.sandbox.HubSpotSandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+
+/**
+ * Boots the real {@link Application} with the real YAML routes against the embedded HubSpot
+ * sandbox, with an inbox, outbox and in-memory ledger of its own per test. Files are dropped the
+ * way a user drops them: written under another name, then moved into the inbox.
+ */
+public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
+
+    protected static final Path DATASETS = Path.of("..", "shared", "datasets");
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    // created lazily: CamelTestSupport asks for the properties from its own constructor
+    private Path work;
+
+    /** This test's own folder under target/flow-tests/. */
+    protected Path work() {
+        if (work == null) {
+            try {
+                Files.createDirectories(Path.of("target", "flow-tests"));
+                work = Files.createTempDirectory(Path.of("target", "flow-tests"), "run-").toAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return work;
+    }
+
+    @Override
+    protected Class<?> getMainClass() {
+        return Application.class;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("crm-bridge.inbox", inbox().toString());
+        p.setProperty("crm-bridge.outbox", outbox().toString());
+        p.setProperty("crm-bridge.db.url", "jdbc:h2:mem:flow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        p.setProperty("crm-bridge.poll-delay-ms", "200");
+        p.setProperty("crm-bridge.read-lock-check-ms", "200");
+        p.setProperty("hubspot.sandbox", "true");
+        p.putAll(extraProperties());
+        return p;
+    }
+
+    /** Properties a test class adds or overrides. */
+    protected Properties extraProperties() {
+        return new Properties();
+    }
+
+    protected Path inbox() {
+        return work().resolve("inbox");
+    }
+
+    protected Path outbox() {
+        return work().resolve("outbox");
+    }
+
+    protected HubSpotSandbox sandbox() {
+        return context.getRegistry().lookupByNameAndType(HubSpotConnection.SANDBOX_BEAN, HubSpotSandbox.class);
+    }
+
+    /** Copies {@code source} into the inbox as {@code name}, atomically (a complete file appears at once). */
+    protected void drop(Path source, String name) throws IOException {
+        Files.createDirectories(inbox());
+        Path staging = work().resolve("staging-" + name);
+        Files.copy(source, staging, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staging, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes {@code content} into the inbox as {@code name}, atomically. */
+    protected void drop(String name, byte[] content) throws IOException {
+        Files.createDirectories(inbox());
+        Path staging = work().resolve("staging-" + name);
+        Files.write(staging, content);
+        Files.move(staging, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Waits for the n-th JSON report of {@code fileName} (1-based, in run order) and parses it. */
+    protected JsonNode awaitReport(String fileName, int nth, Duration timeout) {
+        Path[] found = new Path[1];
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<Path> reports = reports(fileName);
+            if (reports.size() >= nth) {
+                found[0] = reports.get(nth - 1);
+                return true;
+            }
+            return false;
+        });
+        try {
+            return JSON.readTree(found[0].toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected JsonNode awaitReport(String fileName) {
+        return awaitReport(fileName, 1, Duration.ofSeconds(60));
+    }
+
+    /** The JSON reports written for {@code fileName}, oldest run first. */
+    protected List<Path> reports(String fileName) throws IOException {
+        Path dir = outbox().resolve("reports");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(fileName + "-run")
+                            && p.getFileName().toString().endsWith(".json"))
+                    .sorted((a, b) -> Long.compare(runNumber(a), runNumber(b))).toList();
+        }
+    }
+
+    private static long runNumber(Path report) {
+        String n = report.getFileName().toString();
+        return Long.parseLong(n.substring(n.lastIndexOf("-run") + 4, n.length() - ".json".length()));
+    }
+
+    /** Waits until the inbox holds no file (everything dropped was taken and archived). */
+    protected void awaitInboxEmpty(Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Stream<Path> s = Files.list(inbox())) {
+                return s.noneMatch(Files::isRegularFile);
+            }
+        });
+    }
+
+    protected Optional<Path> deadLetter(String fileName) {
+        Path p = outbox().resolve("dead-letter").resolve(fileName + ".rejected.csv");
+        return Files.exists(p) ? Optional.of(p) : Optional.empty();
+    }
+}
