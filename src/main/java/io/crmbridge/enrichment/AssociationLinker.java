@@ -73,11 +73,17 @@ public final class AssociationLinker {
 
     private int linkPage(List<PendingLink> page, ImportReport report) {
         Map<ObjectType, Map<String, RecordKey>> ids = lookUp(page);
+        List<String> viaContacts = page.stream().map(p -> p.toLink().toKey()).filter(k -> k.startsWith(VIA_CONTACT))
+                .map(k -> k.substring(VIA_CONTACT.length())).toList();
+        Map<String, String> companyOfContact = viaContacts.isEmpty() ? Map.of()
+                : ledger.linkedTargets(ObjectType.CONTACTS, viaContacts, ObjectType.COMPANIES, CONTACT_TO_COMPANY);
         Map<String, List<MadeLink>> byKind = new LinkedHashMap<>();
         for (PendingLink p : page) {
             Link l = p.toLink();
             RecordKey from = ids.get(l.fromType()).get(l.fromKey());
-            Optional<String> toId = targetId(l, ids);
+            Optional<String> toId = l.toKey().startsWith(VIA_CONTACT)
+                    ? Optional.ofNullable(companyOfContact.get(l.toKey().substring(VIA_CONTACT.length())))
+                    : Optional.ofNullable(ids.get(l.toType()).get(l.toKey())).map(RecordKey::getHubspotId);
             if (from != null && toId.isPresent()) {
                 byKind.computeIfAbsent(l.fromType() + ">" + l.toType() + ">" + l.associationTypeId(),
                         k -> new ArrayList<>()).add(new MadeLink(p.getId(), l, from.getHubspotId(), toId.get()));
@@ -104,14 +110,6 @@ public final class AssociationLinker {
             }
         }
         return created;
-    }
-
-    private Optional<String> targetId(Link l, Map<ObjectType, Map<String, RecordKey>> ids) {
-        if (l.toKey().startsWith(VIA_CONTACT)) {
-            return ledger.linkedTarget(ObjectType.CONTACTS, l.toKey().substring(VIA_CONTACT.length()),
-                    ObjectType.COMPANIES, CONTACT_TO_COMPANY);
-        }
-        return Optional.ofNullable(ids.get(l.toType()).get(l.toKey())).map(RecordKey::getHubspotId);
     }
 
     private Map<ObjectType, Map<String, RecordKey>> lookUp(List<PendingLink> page) {

@@ -79,4 +79,14 @@ public class AssociationLink {
     public String getToId() {
         return toId;
     }
+
+    public String getFromKey() {
+        return fromKey;
+    }
+
+    /** The link this association made. */
+    public Link toLink() {
+        return new Link(io.crmbridge.model.ObjectType.valueOf(fromType), fromKey,
+                io.crmbridge.model.ObjectType.valueOf(toType), toKey, associationTypeId);
+    }
 }

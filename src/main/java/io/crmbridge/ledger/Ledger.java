@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,33 +99,41 @@ public class Ledger {
         });
     }
 
-    /** Stores links as pending unless the same link is already pending or already made. */
+    /**
+     * Stores links as pending unless the same link is already pending or already made. Looks the
+     * existing ones up by source key in one query per kind, not one per link.
+     */
     public void addPending(Collection<Link> links) {
         if (links.isEmpty()) {
             return;
         }
         inTransaction(em -> {
+            Set<Link> known = new HashSet<>();
+            Map<ObjectType, List<String>> fromKeys = new HashMap<>();
             for (Link l : links) {
-                long pending = em.createQuery("select count(p) from PendingLink p where p.fromType = :ft and"
-                                + " p.fromKey = :fk and p.toType = :tt and p.toKey = :tk and p.associationTypeId = :a",
-                                Long.class)
-                        .setParameter("ft", l.fromType().name()).setParameter("fk", l.fromKey())
-                        .setParameter("tt", l.toType().name()).setParameter("tk", l.toKey())
-                        .setParameter("a", l.associationTypeId()).getSingleResult();
-                if (pending == 0 && !isLinked(em, l)) {
+                fromKeys.computeIfAbsent(l.fromType(), t -> new ArrayList<>()).add(l.fromKey());
+            }
+            for (Map.Entry<ObjectType, List<String>> e : fromKeys.entrySet()) {
+                List<String> keys = e.getValue();
+                for (int i = 0; i < keys.size(); i += IN_CHUNK) {
+                    List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
+                    em.createQuery("select p from PendingLink p where p.fromType = :t and p.fromKey in :keys",
+                                    PendingLink.class)
+                            .setParameter("t", e.getKey().name()).setParameter("keys", chunk)
+                            .getResultList().forEach(p -> known.add(p.toLink()));
+                    em.createQuery("select a from AssociationLink a where a.fromType = :t and a.fromKey in :keys",
+                                    AssociationLink.class)
+                            .setParameter("t", e.getKey().name()).setParameter("keys", chunk)
+                            .getResultList().forEach(a -> known.add(a.toLink()));
+                }
+            }
+            for (Link l : links) {
+                if (known.add(l)) {
                     em.persist(new PendingLink(l, clock.instant()));
                 }
             }
             return null;
         });
-    }
-
-    private static boolean isLinked(EntityManager em, Link l) {
-        return em.createQuery("select count(a) from AssociationLink a where a.fromType = :ft and a.fromKey = :fk"
-                                + " and a.toType = :tt and a.associationTypeId = :a and a.toKey = :tk", Long.class)
-                .setParameter("ft", l.fromType().name()).setParameter("fk", l.fromKey())
-                .setParameter("tt", l.toType().name()).setParameter("a", l.associationTypeId())
-                .setParameter("tk", l.toKey()).getSingleResult() > 0;
     }
 
     /** Pending links in insertion order, at most {@code limit}, starting after id {@code afterId}. */
@@ -138,33 +148,48 @@ public class Ledger {
         return inTransaction(em -> em.createQuery("select count(p) from PendingLink p", Long.class).getSingleResult());
     }
 
-    /** Marks pending links as made: deletes them and records the associations with both HubSpot ids. */
+    /**
+     * Marks pending links as made: deletes them and records the associations with both HubSpot ids.
+     * A pending link is never already made (addPending checks), so the associations are inserted.
+     */
     public void linked(List<MadeLink> made) {
+        if (made.isEmpty()) {
+            return;
+        }
         inTransaction(em -> {
+            List<Long> ids = made.stream().map(MadeLink::pendingId).toList();
+            for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+                em.createQuery("delete from PendingLink p where p.id in :ids")
+                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))).executeUpdate();
+            }
             for (MadeLink m : made) {
-                PendingLink p = em.find(PendingLink.class, m.pendingId());
-                if (p != null) {
-                    em.remove(p);
-                }
-                if (!isLinked(em, m.link())) {
-                    em.persist(new AssociationLink(m.link(), m.fromId(), m.toId(), clock.instant()));
-                }
+                em.persist(new AssociationLink(m.link(), m.fromId(), m.toId(), clock.instant()));
             }
             return null;
         });
     }
 
     /**
-     * The HubSpot id of the record a made association points to, e.g. the company a contact was
-     * linked to (used for ticket -> company through its contact, E2).
+     * The HubSpot ids of the records made associations point to, by source key, e.g. the company
+     * each contact was linked to (used for ticket -> company through its contact, E2). Source keys
+     * without such an association are absent from the map.
      */
-    public Optional<String> linkedTarget(ObjectType fromType, String fromKey, ObjectType toType, int typeId) {
-        return inTransaction(em -> em.createQuery("select a from AssociationLink a where a.fromType = :ft and"
-                                + " a.fromKey = :fk and a.toType = :tt and a.associationTypeId = :a",
-                        AssociationLink.class)
-                .setParameter("ft", fromType.name()).setParameter("fk", fromKey).setParameter("tt", toType.name())
-                .setParameter("a", typeId).setMaxResults(1).getResultStream().findFirst()
-                .map(AssociationLink::getToId));
+    public Map<String, String> linkedTargets(ObjectType fromType, Collection<String> fromKeys, ObjectType toType,
+                                             int typeId) {
+        Map<String, String> targets = new HashMap<>();
+        List<String> all = new ArrayList<>(fromKeys);
+        inTransaction(em -> {
+            for (int i = 0; i < all.size(); i += IN_CHUNK) {
+                em.createQuery("select a from AssociationLink a where a.fromType = :ft and a.fromKey in :fk"
+                                + " and a.toType = :tt and a.associationTypeId = :a", AssociationLink.class)
+                        .setParameter("ft", fromType.name())
+                        .setParameter("fk", all.subList(i, Math.min(all.size(), i + IN_CHUNK)))
+                        .setParameter("tt", toType.name()).setParameter("a", typeId)
+                        .getResultList().forEach(a -> targets.putIfAbsent(a.getFromKey(), a.getToId()));
+            }
+            return null;
+        });
+        return targets;
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {

@@ -106,7 +106,7 @@ public final class BatchDelivery {
         ImportReport report = file.report();
         deliverSecondary(file, open);
         List<CrmRecord> records = open.stream().map(RowResult::record).toList();
-        Delivered delivered = send(file.type(), records, report);
+        Delivered delivered = send(file.type(), records, report, false);
         Map<String, Outcome> outcomes = delivered.outcomes();
         UpsertResult result = delivered.result();
         List<Link> links = new ArrayList<>();
@@ -131,7 +131,10 @@ public final class BatchDelivery {
     private record Delivered(Map<String, Outcome> outcomes, UpsertResult result) {
     }
 
-    /** Upserts a ticket batch's contacts first, so that ticket -> contact links can be made at once. */
+    /**
+     * Upserts a ticket batch's contacts first, so that ticket -> contact links can be made at once;
+     * contacts crm-bridge already imported are left as they are (UNCHANGED).
+     */
     private void deliverSecondary(FileImport file, List<RowResult> valid) {
         Map<String, CrmRecord> contacts = new LinkedHashMap<>();
         for (RowResult r : valid) {
@@ -142,14 +145,17 @@ public final class BatchDelivery {
         if (contacts.isEmpty()) {
             return;
         }
-        send(ObjectType.CONTACTS, new ArrayList<>(contacts.values()), file.report()).outcomes().values().forEach(o -> file.report().secondaryOutcome(ObjectType.CONTACTS, o));
+        send(ObjectType.CONTACTS, new ArrayList<>(contacts.values()), file.report(), true).outcomes().values().forEach(o -> file.report().secondaryOutcome(ObjectType.CONTACTS, o));
     }
 
     /**
      * Sends what changed since the ledger's last-sent hash and returns an outcome per key:
      * UNCHANGED, CREATED, UPDATED or FAILED. Remembers ids, hashes and aliases of what landed.
+     *
+     * @param onlyNew send only records the ledger does not know at all: a ticket row's contact must
+     *                not overwrite a contact imported from a contacts file with the ticket's spelling
      */
-    private Delivered send(ObjectType type, List<CrmRecord> records, ImportReport report) {
+    private Delivered send(ObjectType type, List<CrmRecord> records, ImportReport report, boolean onlyNew) {
         Map<String, RecordKey> known = ledger.find(type, records.stream().map(CrmRecord::key).toList());
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, String> hashes = new LinkedHashMap<>();
@@ -157,7 +163,7 @@ public final class BatchDelivery {
         for (CrmRecord r : records) {
             String hash = ContentHash.of(r);
             RecordKey k = known.get(r.key());
-            if (k != null && hash.equals(k.getContentHash())) {
+            if (k != null && (onlyNew || hash.equals(k.getContentHash()))) {
                 outcomes.put(r.key(), Outcome.UNCHANGED);
             } else {
                 changed.add(r);
