@@ -32,8 +32,10 @@ public class HubSpotRetryPolicy implements Predicate {
     @Override
     public boolean matches(Exchange exchange) {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        int redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        if (caught == null || redeliveries + 1 >= settings.maxAttempts()) {
+        // Camel has already counted the redelivery it asks about: after attempt n the counter is n
+        int attemptsMade = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        int redeliveries = Math.max(0, attemptsMade - 1);
+        if (caught == null || attemptsMade >= settings.maxAttempts()) {
             return false;
         }
         HttpOperationFailedException http = cause(caught, HttpOperationFailedException.class);

@@ -76,8 +76,14 @@ public final class PropertyMapping {
             }
             String kindText = parts[1].trim().toLowerCase(Locale.ROOT);
             Matcher m = CODE.matcher(kindText);
-            FieldMapping.Kind kind = m.matches() ? FieldMapping.Kind.CODE
-                    : FieldMapping.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
+            FieldMapping.Kind kind;
+            try {
+                kind = m.matches() ? FieldMapping.Kind.CODE
+                        : FieldMapping.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad property mapping line: " + key + " (unknown kind '" + kindText
+                        + "')");
+            }
             boolean custom = parts.length > 2 && parts[2].trim().equalsIgnoreCase("custom");
             byType.get(type).add(new FieldMapping(key.substring(dot + 1), parts[0].trim(), kind,
                     m.matches() ? m.group(1) : null, custom));

@@ -1,0 +1,68 @@
+package io.crmbridge.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.pipeline.PropertyMapping;
+import io.crmbridge.report.ImportReport;
+import io.crmbridge.sandbox.RecordedRequest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PropertyEnsurerTest {
+
+    private SandboxCamel env;
+
+    @AfterEach
+    void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    @Test
+    void createsTheUniqueKeyPropertyOnceAndThenSendsNothing() throws Exception {
+        env = new SandboxCamel();
+        PropertyEnsurer ensurer = new PropertyEnsurer(env.gateway, PropertyMapping.loadDefault().customProperties());
+        ImportReport report = new ImportReport("companies.csv", ObjectType.COMPANIES, "UTF-8", ",", false,
+                Instant.now());
+
+        ensurer.ensure(ObjectType.COMPANIES, report);
+
+        List<RecordedRequest> afterFirst = env.sandbox.state().requests();
+        assertThat(afterFirst).anySatisfy(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.path()).isEqualTo("/crm/v3/properties/companies");
+            assertThat(r.status()).isEqualTo(201);
+        });
+        assertThat(afterFirst).allSatisfy(r -> assertThat(r.path()).startsWith("/crm/v3/properties/companies"));
+        JsonNode key = env.gateway.get("/crm/v3/properties/companies/" + PropertyMapping.KEY_PROPERTY, null).body();
+        assertThat(key.path("hasUniqueValue").asBoolean()).isTrue();
+        assertThat(report.requests()).isEqualTo(afterFirst.size());
+
+        ensurer.ensure(ObjectType.COMPANIES, report);
+
+        // only the GET just made by this test was added: the second ensure() sent nothing
+        assertThat(env.sandbox.state().requests()).hasSize(afterFirst.size() + 1);
+    }
+
+    @Test
+    void aSecondEnsurerFindsThePropertiesAndCreatesNothing() throws Exception {
+        env = new SandboxCamel();
+        List<PropertySpec> specs = PropertyMapping.loadDefault().customProperties();
+        new PropertyEnsurer(env.gateway, specs).ensure(ObjectType.TICKETS, null);
+        int before = env.sandbox.state().requests().size();
+
+        new PropertyEnsurer(env.gateway, specs).ensure(ObjectType.TICKETS, null);
+
+        List<RecordedRequest> second = env.sandbox.state().requests().subList(before,
+                env.sandbox.state().requests().size());
+        assertThat(second).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.method()).isEqualTo("GET");
+            assertThat(r.status()).isEqualTo(200);
+        });
+    }
+}

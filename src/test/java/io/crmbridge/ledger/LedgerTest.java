@@ -1,0 +1,184 @@
+package io.crmbridge.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmbridge.config.Database;
+import io.crmbridge.model.Link;
+import io.crmbridge.model.ObjectType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ledger on an in-memory H2 database migrated by Flyway, through Hibernate (config.Database). */
+class LedgerTest {
+
+    private static final Link TICKET_TO_CONTACT = new Link(ObjectType.TICKETS, "T-1", ObjectType.CONTACTS,
+            "ada@example.com", 16);
+    private static final Link CONTACT_TO_COMPANY = new Link(ObjectType.CONTACTS, "ada@example.com",
+            ObjectType.COMPANIES, "name:analytical engines", 279);
+
+    private CamelContext camel;
+    private Database database;
+    private Ledger ledger;
+
+    @BeforeEach
+    void open() {
+        camel = new DefaultCamelContext();
+        Properties p = new Properties();
+        p.setProperty("crm-bridge.db.url", "jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        camel.getPropertiesComponent().setInitialProperties(p);
+        database = Database.open(camel.getPropertiesComponent(), true);
+        ledger = new Ledger(database.entityManagerFactory(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        database.stop();
+        assertThat(database.entityManagerFactory().isOpen()).as("ledger database closed").isFalse();
+        camel.close();
+    }
+
+    @Test
+    void completedRunIsFoundByContentHashOnlyOnceCompleted() {
+        long id = ledger.openRun("contacts.csv", "hash-a", ObjectType.CONTACTS, false);
+
+        assertThat(ledger.completedRun("hash-a")).isEmpty();
+
+        ledger.finishRun(id, ImportRun.Status.COMPLETED, 42, "outbox/reports/contacts.csv-run1.json");
+
+        ImportRun run = ledger.completedRun("hash-a").orElseThrow();
+        assertThat(run.getId()).isEqualTo(id);
+        assertThat(run.getFileName()).isEqualTo("contacts.csv");
+        assertThat(run.getStatus()).isEqualTo(ImportRun.Status.COMPLETED);
+        assertThat(run.getReportPath()).isEqualTo("outbox/reports/contacts.csv-run1.json");
+        assertThat(run.getFinishedAt()).isNotNull();
+        assertThat(ledger.completedRun("hash-b")).isEmpty();
+    }
+
+    @Test
+    void dryRunsAndFailedRunsNeverCountAsImported() {
+        long dry = ledger.openRun("contacts.csv", "hash-dry", ObjectType.CONTACTS, true);
+        ledger.finishRun(dry, ImportRun.Status.COMPLETED, 3, "r.json");
+        long failed = ledger.openRun("contacts.csv", "hash-failed", ObjectType.CONTACTS, false);
+        ledger.finishRun(failed, ImportRun.Status.FAILED, 3, null);
+
+        assertThat(ledger.completedRun("hash-dry")).isEmpty();
+        assertThat(ledger.completedRun("hash-failed")).isEmpty();
+    }
+
+    @Test
+    void runIdsIncrease() {
+        long first = ledger.openRun("a.csv", "h1", ObjectType.COMPANIES, false);
+        long second = ledger.openRun("b.csv", "h2", null, false);
+
+        assertThat(second).isGreaterThan(first);
+    }
+
+    @Test
+    void remembersIdsAndHashesByTypeAndKey() {
+        ledger.remember(ObjectType.CONTACTS, List.of(new RememberedRecord("ada@example.com", "101", "hash-1"),
+                new RememberedRecord("alan@example.com", "102", "hash-2")));
+
+        Map<String, RecordKey> found = ledger.find(ObjectType.CONTACTS,
+                List.of("ada@example.com", "alan@example.com", "nobody@example.com"));
+
+        assertThat(found).containsOnlyKeys("ada@example.com", "alan@example.com");
+        assertThat(found.get("ada@example.com").getHubspotId()).isEqualTo("101");
+        assertThat(found.get("ada@example.com").getContentHash()).isEqualTo("hash-1");
+        assertThat(ledger.find(ObjectType.COMPANIES, List.of("ada@example.com"))).isEmpty();
+    }
+
+    @Test
+    void rememberingAgainUpdatesTheHashAndANullHashKeepsIt() {
+        ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("acme.com", "201", "hash-1")));
+
+        ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("acme.com", "201", "hash-2")));
+        assertThat(ledger.find(ObjectType.COMPANIES, List.of("acme.com")).get("acme.com").getContentHash())
+                .isEqualTo("hash-2");
+
+        ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("acme.com", "202", null)));
+        RecordKey k = ledger.find(ObjectType.COMPANIES, List.of("acme.com")).get("acme.com");
+        assertThat(k.getHubspotId()).isEqualTo("202");
+        assertThat(k.getContentHash()).isEqualTo("hash-2");
+    }
+
+    @Test
+    void findWorksBeyondOneInChunk() {
+        List<RememberedRecord> many = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_203; i++) {
+            many.add(new RememberedRecord("k" + i, String.valueOf(i), "h" + i));
+            keys.add("k" + i);
+        }
+        ledger.remember(ObjectType.TICKETS, many);
+
+        assertThat(ledger.find(ObjectType.TICKETS, keys)).hasSize(1_203);
+    }
+
+    @Test
+    void addPendingIgnoresDuplicates() {
+        ledger.addPending(List.of(TICKET_TO_CONTACT, CONTACT_TO_COMPANY));
+        ledger.addPending(List.of(TICKET_TO_CONTACT));
+        ledger.addPending(List.of());
+
+        assertThat(ledger.pendingCount()).isEqualTo(2);
+        assertThat(ledger.pending(0, 10)).extracting(PendingLink::toLink)
+                .containsExactly(TICKET_TO_CONTACT, CONTACT_TO_COMPANY);
+    }
+
+    @Test
+    void pendingPagesByIdAndLimit() {
+        ledger.addPending(List.of(TICKET_TO_CONTACT, CONTACT_TO_COMPANY));
+        List<PendingLink> first = ledger.pending(0, 1);
+
+        assertThat(first).extracting(PendingLink::toLink).containsExactly(TICKET_TO_CONTACT);
+        assertThat(ledger.pending(first.get(0).getId(), 10)).extracting(PendingLink::toLink)
+                .containsExactly(CONTACT_TO_COMPANY);
+    }
+
+    @Test
+    void linkedDeletesThePendingLinkAndRecordsTheTarget() {
+        ledger.addPending(List.of(CONTACT_TO_COMPANY, TICKET_TO_CONTACT));
+        PendingLink pending = ledger.pending(0, 10).get(0);
+        assertThat(ledger.linkedTarget(ObjectType.CONTACTS, "ada@example.com", ObjectType.COMPANIES, 279)).isEmpty();
+
+        ledger.linked(List.of(new MadeLink(pending.getId(), pending.toLink(), "101", "201")));
+
+        assertThat(ledger.pendingCount()).isEqualTo(1);
+        assertThat(ledger.pending(0, 10)).extracting(PendingLink::toLink).containsExactly(TICKET_TO_CONTACT);
+        assertThat(ledger.linkedTarget(ObjectType.CONTACTS, "ada@example.com", ObjectType.COMPANIES, 279))
+                .contains("201");
+        assertThat(ledger.linkedTarget(ObjectType.CONTACTS, "ada@example.com", ObjectType.COMPANIES, 280)).isEmpty();
+    }
+
+    @Test
+    void addPendingIgnoresLinksAlreadyMade() {
+        ledger.addPending(List.of(CONTACT_TO_COMPANY));
+        PendingLink pending = ledger.pending(0, 10).get(0);
+        ledger.linked(List.of(new MadeLink(pending.getId(), pending.toLink(), "101", "201")));
+
+        ledger.addPending(List.of(CONTACT_TO_COMPANY));
+
+        assertThat(ledger.pendingCount()).isZero();
+    }
+
+    @Test
+    void linkingTheSameLinkTwiceKeepsOneAssociation() {
+        ledger.addPending(List.of(CONTACT_TO_COMPANY));
+        PendingLink pending = ledger.pending(0, 10).get(0);
+        MadeLink made = new MadeLink(pending.getId(), pending.toLink(), "101", "201");
+
+        ledger.linked(List.of(made));
+        ledger.linked(List.of(made));
+
+        assertThat(ledger.linkedTarget(ObjectType.CONTACTS, "ada@example.com", ObjectType.COMPANIES, 279))
+                .contains("201");
+    }
+}

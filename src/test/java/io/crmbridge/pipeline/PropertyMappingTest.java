@@ -1,0 +1,89 @@
+package io.crmbridge.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmbridge.hubspot.PropertySpec;
+import io.crmbridge.model.ObjectType;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PropertyMappingTest {
+
+    private final PropertyMapping bundled = PropertyMapping.loadDefault();
+
+    @Test
+    void bundledFileMapsEveryObjectType() {
+        assertThat(bundled.fields(ObjectType.CONTACTS)).extracting(FieldMapping::field)
+                .contains("email", "firstname", "phone", "subscription_date");
+        assertThat(bundled.fields(ObjectType.COMPANIES)).extracting(FieldMapping::field).contains("name", "website");
+        assertThat(bundled.fields(ObjectType.TICKETS)).extracting(FieldMapping::field).contains("subject", "status");
+    }
+
+    @Test
+    void bundledFileParsesKindsAndCodeSets() {
+        FieldMapping status = field(ObjectType.TICKETS, "status");
+        assertThat(status.property()).isEqualTo("hs_pipeline_stage");
+        assertThat(status.kind()).isEqualTo(FieldMapping.Kind.CODE);
+        assertThat(status.codeSet()).isEqualTo("status");
+        assertThat(field(ObjectType.CONTACTS, "phone").kind()).isEqualTo(FieldMapping.Kind.PHONE);
+        assertThat(field(ObjectType.COMPANIES, "numberofemployees").kind()).isEqualTo(FieldMapping.Kind.NUMBER);
+        assertThat(field(ObjectType.CONTACTS, "email").custom()).isFalse();
+        assertThat(field(ObjectType.TICKETS, "product").custom()).isTrue();
+    }
+
+    private FieldMapping field(ObjectType type, String name) {
+        return bundled.fields(type).stream().filter(f -> f.field().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyTypeGetsTheUniqueKeyProperty() {
+        List<PropertySpec> specs = bundled.customProperties();
+
+        for (ObjectType type : ObjectType.values()) {
+            assertThat(specs).filteredOn(s -> s.type() == type && s.name().equals(PropertyMapping.KEY_PROPERTY))
+                    .singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.hasUniqueValue()).isTrue();
+                        assertThat(s.propertyType()).isEqualTo("string");
+                    });
+        }
+    }
+
+    @Test
+    void purchaseDateIsACustomDateProperty() {
+        PropertySpec purchase = bundled.customProperties().stream()
+                .filter(s -> s.name().equals("crm_bridge_purchase_date")).findFirst().orElseThrow();
+
+        assertThat(purchase.type()).isEqualTo(ObjectType.TICKETS);
+        assertThat(purchase.propertyType()).isEqualTo("date");
+        assertThat(purchase.fieldType()).isEqualTo("date");
+        assertThat(purchase.hasUniqueValue()).isFalse();
+        assertThat(purchase.label()).isEqualTo("Purchase date");
+    }
+
+    @Test
+    void onlyCustomMappingsBecomeCustomProperties() {
+        assertThat(bundled.customProperties()).extracting(PropertySpec::name)
+                .doesNotContain("email", "phone", "hs_pipeline_stage")
+                .contains("crm_bridge_industry", "crm_bridge_source_id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "contacts.nickname = nickname",
+        "widgets.nickname = nickname : text",
+        "nickname = nickname : text",
+        "contacts.nickname = nickname : colour"
+    })
+    void malformedLineIsRefusedNamingItsKey(String line) {
+        String key = line.substring(0, line.indexOf(' '));
+
+        assertThatThrownBy(() -> PropertyMapping.parse(new StringReader("contacts.email = email : email\n" + line)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(key);
+    }
+}
