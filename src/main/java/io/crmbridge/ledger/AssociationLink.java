@@ -27,6 +27,17 @@ public class AssociationLink {
         protected Id() {
         }
 
+        /** The primary key of the association a link makes. */
+        public static Id of(Link link) {
+            Id id = new Id();
+            id.fromType = link.fromType().name();
+            id.fromKey = link.fromKey();
+            id.toType = link.toType().name();
+            id.associationTypeId = link.associationTypeId();
+            id.toKey = link.toKey();
+            return id;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Id other && fromType.equals(other.fromType) && fromKey.equals(other.fromKey)

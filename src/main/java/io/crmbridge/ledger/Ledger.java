@@ -149,8 +149,9 @@ public class Ledger {
     }
 
     /**
-     * Marks pending links as made: deletes them and records the associations with both HubSpot ids.
-     * A pending link is never already made (addPending checks), so the associations are inserted.
+     * Marks pending links as made: deletes them and records the associations with both HubSpot ids
+     * (once: linking the same link again, e.g. after a crash between HubSpot's answer and this
+     * write, keeps one association row).
      */
     public void linked(List<MadeLink> made) {
         if (made.isEmpty()) {
@@ -163,7 +164,9 @@ public class Ledger {
                         .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))).executeUpdate();
             }
             for (MadeLink m : made) {
-                em.persist(new AssociationLink(m.link(), m.fromId(), m.toId(), clock.instant()));
+                if (em.find(AssociationLink.class, AssociationLink.Id.of(m.link())) == null) {
+                    em.persist(new AssociationLink(m.link(), m.fromId(), m.toId(), clock.instant()));
+                }
             }
             return null;
         });

@@ -147,15 +147,15 @@ class LedgerTest {
     void linkedDeletesThePendingLinkAndRecordsTheTarget() {
         ledger.addPending(List.of(CONTACT_TO_COMPANY, TICKET_TO_CONTACT));
         PendingLink pending = ledger.pending(0, 10).get(0);
-        assertThat(ledger.linkedTarget(ObjectType.CONTACTS, "ada@example.com", ObjectType.COMPANIES, 279)).isEmpty();
+        assertThat(ledger.linkedTargets(ObjectType.CONTACTS, List.of("ada@example.com"), ObjectType.COMPANIES, 279)).isEmpty();
 
         ledger.linked(List.of(new MadeLink(pending.getId(), pending.toLink(), "101", "201")));
 
         assertThat(ledger.pendingCount()).isEqualTo(1);
         assertThat(ledger.pending(0, 10)).extracting(PendingLink::toLink).containsExactly(TICKET_TO_CONTACT);
-        assertThat(ledger.linkedTarget(ObjectType.CONTACTS, "ada@example.com", ObjectType.COMPANIES, 279))
-                .contains("201");
-        assertThat(ledger.linkedTarget(ObjectType.CONTACTS, "ada@example.com", ObjectType.COMPANIES, 280)).isEmpty();
+        assertThat(ledger.linkedTargets(ObjectType.CONTACTS, List.of("ada@example.com"), ObjectType.COMPANIES, 279))
+                .containsExactly(java.util.Map.entry("ada@example.com", "201"));
+        assertThat(ledger.linkedTargets(ObjectType.CONTACTS, List.of("ada@example.com"), ObjectType.COMPANIES, 280)).isEmpty();
     }
 
     @Test
@@ -178,7 +178,7 @@ class LedgerTest {
         ledger.linked(List.of(made));
         ledger.linked(List.of(made));
 
-        assertThat(ledger.linkedTarget(ObjectType.CONTACTS, "ada@example.com", ObjectType.COMPANIES, 279))
-                .contains("201");
+        assertThat(ledger.linkedTargets(ObjectType.CONTACTS, List.of("ada@example.com"), ObjectType.COMPANIES, 279))
+                .containsExactly(java.util.Map.entry("ada@example.com", "201"));
     }
 }
