@@ -145,7 +145,8 @@ public final class BatchDelivery {
         if (contacts.isEmpty()) {
             return;
         }
-        send(ObjectType.CONTACTS, new ArrayList<>(contacts.values()), file.report(), true).outcomes().values().forEach(o -> file.report().secondaryOutcome(ObjectType.CONTACTS, o));
+        Delivered delivered = send(ObjectType.CONTACTS, new ArrayList<>(contacts.values()), file.report(), true);
+        delivered.outcomes().values().forEach(o -> file.report().secondaryOutcome(ObjectType.CONTACTS, o));
     }
 
     /**
