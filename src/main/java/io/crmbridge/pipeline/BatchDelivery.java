@@ -118,6 +118,9 @@ public final class BatchDelivery {
                 Issue issue = why != null ? ErrorCode.HUBSPOT_REJECTED.issue(why)
                         : ErrorCode.HUBSPOT_UNAVAILABLE.issue(result.unreachable().get(key));
                 end(file, r, Outcome.FAILED, issue);
+                // the row's secondary contact was sent before it: its own company link must not be lost
+                r.links().stream().filter(l -> !(l.fromType() == file.type() && l.fromKey().equals(key)))
+                        .forEach(links::add);
             } else {
                 report.outcome(o);
                 links.addAll(r.links());

@@ -62,7 +62,8 @@ public final class FileIntake {
     /**
      * Bean method for the file consumer's exchange.
      *
-     * @throws UnprocessableFileException when the file is empty or its object type cannot be told
+     * @throws UnprocessableFileException when the file is empty, has a header but no data rows, or its object
+     *                                    type cannot be told
      * @throws IOException                when the file cannot be read
      */
     public void open(Exchange exchange) throws IOException {
@@ -89,6 +90,10 @@ public final class FileIntake {
             ObjectType type = detector.detect(fileName, header).orElseThrow(() -> new UnprocessableFileException(
                     "cannot tell the object type: the file name does not start with companies, contacts or"
                             + " tickets, and the header " + header + " matches no known columns"));
+            if (!reader.hasNext()) {
+                // hasNext only peeks: the first row stays in the reader for the splitter
+                throw new UnprocessableFileException("the file has a header row but no data rows");
+            }
             ColumnMapping mapping = ColumnMapping.of(type, header, aliases);
             ImportReport report = new ImportReport(fileName, type, dialect.charsetLabel(), dialect.delimiterLabel(),
                     settings.dryRun(), clock.instant());

@@ -1,0 +1,118 @@
+package io.crmbridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user runs it ({@code java io.crmbridge.Application --once ...}), in a
+ * child JVM with the test's runtime class path and no HubSpot token, so that it runs against the
+ * embedded sandbox with an in-memory ledger. Checks exit status, output, report and archive.
+ */
+class CommandLineTest {
+
+    private static final long RUN_TIMEOUT_SECONDS = 120;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** Exit status and combined stdout/stderr of one finished run. */
+    private record Run(int exitStatus, String output) {
+    }
+
+    @Test
+    void onceImportsTheInboxAgainstTheSandboxAndExitsZero() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path outbox = dir.resolve("outbox");
+        Files.copy(Path.of("data", "contacts.csv"), inbox.resolve("contacts.csv"));
+
+        Run run = run("--once", "--inbox", inbox.toString(), "--outbox", outbox.toString());
+
+        assertThat(run.exitStatus()).as(run.output()).isZero();
+        assertThat(run.output()).contains("embedded HubSpot sandbox").contains("Report:");
+        Path report = outbox.resolve("reports").resolve("contacts.csv-run1.json");
+        assertThat(report).exists();
+        JsonNode json = JSON.readTree(report.toFile());
+        assertThat(json.path("rowsRead").asLong()).isEqualTo(58);
+        assertThat(json.path("outcomes").path("created").asLong()).isEqualTo(55);
+        assertThat(json.path("dryRun").asBoolean()).isFalse();
+        assertThat(filesIn(inbox)).isEmpty();
+        assertThat(filesIn(inbox.resolve(".done")))
+                .singleElement().asString().startsWith("contacts-").endsWith(".csv");
+    }
+
+    @Test
+    void onceExitsOneWhenAFileCannotBeImported() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path outbox = dir.resolve("outbox");
+        Files.write(inbox.resolve("mystery.csv"), new byte[0]);
+
+        Run run = run("--once", "--inbox", inbox.toString(), "--outbox", outbox.toString());
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(1);
+        assertThat(outbox.resolve("dead-letter").resolve("mystery.csv.error.txt")).exists();
+        assertThat(outbox.resolve("reports").resolve("mystery.csv-run1.json")).doesNotExist();
+    }
+
+    @Test
+    void dryRunFlagMakesADryRunReport() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path outbox = dir.resolve("outbox");
+        Files.copy(Path.of("data", "contacts.csv"), inbox.resolve("contacts.csv"));
+
+        Run run = run("--once", "--dry-run", "--inbox", inbox.toString(), "--outbox", outbox.toString());
+
+        assertThat(run.exitStatus()).as(run.output()).isZero();
+        try (Stream<Path> s = Files.list(outbox.resolve("reports"))) {
+            Path report = s.filter(p -> p.getFileName().toString().startsWith("contacts.csv-run")
+                    && p.getFileName().toString().endsWith(".json")).findFirst().orElseThrow();
+            JsonNode json = JSON.readTree(report.toFile());
+            assertThat(json.path("dryRun").asBoolean()).isTrue();
+            assertThat(json.path("rowsRead").asLong()).isEqualTo(58);
+        }
+    }
+
+    /** Runs the application in a child JVM in this test's folder; destroys it if it outlives the timeout. */
+    private Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.crmbridge.Application");
+        command.addAll(List.of(args));
+        Path log = dir.resolve("run-" + System.nanoTime() + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // no token: the application must choose the embedded sandbox (O1)
+        pb.environment().remove("HUBSPOT_ACCESS_TOKEN");
+        Process p = pb.start();
+        try {
+            boolean finished = p.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(finished).as("finished within %d s; output:%n%s", RUN_TIMEOUT_SECONDS, output).isTrue();
+            return new Run(p.exitValue(), output);
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static List<String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.crmbridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.sandbox.RecordedRequest;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dry run ({@code crm-bridge.dry-run=true}, PRODUCT.md): the file is read, validated and fully
+ * reported, but HubSpot receives no write.
+ */
+class DryRunTest extends ImportFlowTestSupport {
+
+    @Override
+    protected Properties extraProperties() {
+        Properties p = new Properties();
+        p.setProperty("crm-bridge.dry-run", "true");
+        p.setProperty("sandbox.requests-per-ten-seconds", "0");
+        p.setProperty("hubspot.requests-per-ten-seconds", "2000");
+        return p;
+    }
+
+    @Test
+    void reportsEveryRowAndSendsNoWrite() throws Exception {
+        drop(Path.of("data", "contacts.csv"), "contacts.csv");
+
+        JsonNode report = awaitReport("contacts.csv");
+
+        assertThat(report.path("dryRun").asBoolean()).isTrue();
+        assertThat(report.path("rowsRead").asLong()).isEqualTo(58);
+        // valid rows new to the ledger count as created: what the upsert would do
+        assertThat(report.path("outcomes").path("created").asLong()).isEqualTo(55);
+        assertThat(report.path("outcomes").path("rejected").asLong()).isEqualTo(3);
+        assertThat(report.path("errorsByCode").path("INVALID_EMAIL").asLong()).isEqualTo(1);
+        assertThat(report.path("warningsByCode").path("INVALID_PHONE").asLong()).isEqualTo(1);
+        assertThat(sandbox().state().requests()).noneMatch(DryRunTest::isWrite);
+        assertThat(sandbox().state().count(ObjectType.CONTACTS)).isZero();
+    }
+
+    @Test
+    void ticketsInDryRunCreateNeitherTicketsNorTheirContactsNorLinks() throws Exception {
+        drop(Path.of("data", "tickets.csv"), "tickets.csv");
+
+        JsonNode report = awaitReport("tickets.csv");
+
+        assertThat(report.path("dryRun").asBoolean()).isTrue();
+        assertThat(report.path("rowsRead").asLong()).isEqualTo(165);
+        assertThat(report.path("outcomes").path("created").asLong()).isEqualTo(163);
+        assertThat(report.path("associations").path("created").asLong()).isZero();
+        assertThat(sandbox().state().requests()).noneMatch(DryRunTest::isWrite);
+        assertThat(sandbox().state().count(ObjectType.TICKETS)).isZero();
+        assertThat(sandbox().state().count(ObjectType.CONTACTS)).isZero();
+    }
+
+    @Test
+    void sameContentDroppedAgainInDryRunIsReportedAgain() throws Exception {
+        // a dry run imports nothing, so it must not make the real import of the same content a skip
+        drop(Path.of("data", "companies.csv"), "companies.csv");
+        awaitReport("companies.csv");
+        awaitInboxEmpty(java.time.Duration.ofSeconds(30));
+        drop(Path.of("data", "companies.csv"), "companies.csv");
+
+        JsonNode second = awaitReport("companies.csv", 2, java.time.Duration.ofSeconds(60));
+
+        assertThat(second.path("dryRun").asBoolean()).isTrue();
+        assertThat(second.path("outcomes").path("created").asLong()).isEqualTo(46);
+        assertThat(sandbox().state().count(ObjectType.COMPANIES)).isZero();
+    }
+
+    private static boolean isWrite(RecordedRequest r) {
+        return "POST".equals(r.method()) && (r.path().contains("/batch/") || r.path().contains("/associations/"));
+    }
+}
