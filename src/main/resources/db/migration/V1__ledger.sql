@@ -23,7 +23,9 @@ create table record_key (
     hubspot_id    varchar(32)   not null,
     content_hash  varchar(64),
     updated_at    timestamp     not null,
-    primary key (object_type, natural_key)
+    -- natural_key first: lookups are "natural_key in (...)" for one type, which H2 serves from the
+    -- key only when the IN column leads it
+    primary key (natural_key, object_type)
 );
 
 -- A link whose target has not landed yet (E3); made and deleted when both ends have HubSpot ids.
@@ -35,7 +37,7 @@ create table pending_link (
     to_key              varchar(512) not null,
     association_type_id int          not null,
     created_at          timestamp    not null,
-    constraint pending_link_unique unique (from_type, from_key, to_type, to_key, association_type_id)
+    constraint pending_link_unique unique (from_key, from_type, to_type, to_key, association_type_id)
 );
 
 -- Associations crm-bridge made, so that "ticket -> company through its contact" can follow contact -> company.
@@ -48,5 +50,5 @@ create table association_link (
     from_id             varchar(32)  not null,
     to_id               varchar(32)  not null,
     created_at          timestamp    not null,
-    primary key (from_type, from_key, to_type, association_type_id, to_key)
+    primary key (from_key, from_type, to_type, association_type_id, to_key)
 );
