@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * child JVM with the test's runtime class path and no HubSpot token, so that it runs against the
  * embedded sandbox with an in-memory ledger. Checks exit status, output, report and archive.
  */
-class CommandLineTest {
+class ApplicationProcessTest {
 
     private static final long RUN_TIMEOUT_SECONDS = 120;
     private static final ObjectMapper JSON = new ObjectMapper();
