@@ -73,7 +73,7 @@ public class HubSpotRetryPolicy implements Predicate {
 
     private long backoff(int redeliveries) {
         long ceiling = Math.min(settings.backoffMaxMs(), settings.backoffInitialMs() << Math.min(redeliveries, 20));
-        // full jitter: spreads retries of concurrent batches instead of having them collide again
+        // equal jitter (half fixed, half random): spreads retries of concurrent batches apart
         return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
     }
 
