@@ -1,6 +1,6 @@
 package io.crmbridge.enrichment;
 
-import io.crmbridge.validation.Datasets;
+import io.crmbridge.Datasets;
 import io.crmbridge.validation.EmailValidator;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;

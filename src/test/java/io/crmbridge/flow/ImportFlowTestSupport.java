@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.Application;
+import io.crmbridge.Datasets;
 import io.crmbridge.config.HubSpotConnection;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
  */
 public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
 
-    protected static final Path DATASETS = Path.of("..", "shared", "datasets");
+    protected static final Path DATASETS = Datasets.DIR;
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     // created lazily: CamelTestSupport asks for the properties from its own constructor

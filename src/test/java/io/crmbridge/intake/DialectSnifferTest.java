@@ -1,5 +1,6 @@
 package io.crmbridge.intake;
 
+import io.crmbridge.Datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

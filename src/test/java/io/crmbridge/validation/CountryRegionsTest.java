@@ -1,5 +1,6 @@
 package io.crmbridge.validation;
 
+import io.crmbridge.Datasets;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 

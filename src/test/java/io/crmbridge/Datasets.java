@@ -1,4 +1,4 @@
-package io.crmbridge.validation;
+package io.crmbridge;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -13,9 +13,11 @@ import java.util.List;
 /** Reads the shared real datasets in place (never copied into the project). */
 public final class Datasets {
 
-    public static final Path CUSTOMERS = Path.of("../shared/datasets/customers-10000.csv");
-    public static final Path ORGANIZATIONS = Path.of("../shared/datasets/organizations-1000.csv");
-    public static final Path TICKETS = Path.of("../shared/datasets/customer_support_tickets.csv");
+    /** The folder, ../shared/datasets relative to the project root. */
+    public static final Path DIR = Path.of("..", "shared", "datasets");
+    public static final Path CUSTOMERS = DIR.resolve("customers-10000.csv");
+    public static final Path ORGANIZATIONS = DIR.resolve("organizations-1000.csv");
+    public static final Path TICKETS = DIR.resolve("customer_support_tickets.csv");
 
     private Datasets() {
     }
