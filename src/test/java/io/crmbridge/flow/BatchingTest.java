@@ -20,10 +20,8 @@ class BatchingTest extends ImportFlowTestSupport {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = new Properties();
+        Properties p = unlimitedRate();
         p.setProperty("crm-bridge.batch-size", "100");
-        p.setProperty("sandbox.requests-per-ten-seconds", "0");
-        p.setProperty("hubspot.requests-per-ten-seconds", "2000");
         return p;
     }
 

@@ -17,10 +17,8 @@ class DryRunTest extends ImportFlowTestSupport {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = new Properties();
+        Properties p = unlimitedRate();
         p.setProperty("crm-bridge.dry-run", "true");
-        p.setProperty("sandbox.requests-per-ten-seconds", "0");
-        p.setProperty("hubspot.requests-per-ten-seconds", "2000");
         return p;
     }
 

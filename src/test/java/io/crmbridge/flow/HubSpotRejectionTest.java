@@ -43,10 +43,8 @@ class HubSpotRejectionTest extends ImportFlowTestSupport {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = new Properties();
+        Properties p = unlimitedRate();
         p.setProperty("crm-bridge.mapping.ticket-codes-file", ticketCodesWithAnUnknownStage().toString());
-        p.setProperty("sandbox.requests-per-ten-seconds", "0");
-        p.setProperty("hubspot.requests-per-ten-seconds", "2000");
         return p;
     }
 

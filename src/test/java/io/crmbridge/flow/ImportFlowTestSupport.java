@@ -65,6 +65,17 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         return p;
     }
 
+    /**
+     * No sandbox rate limit and a client budget far above what a test sends: for tests about
+     * correctness, not about the rate limit.
+     */
+    protected static Properties unlimitedRate() {
+        Properties p = new Properties();
+        p.setProperty("sandbox.requests-per-ten-seconds", "0");
+        p.setProperty("hubspot.requests-per-ten-seconds", "2000");
+        return p;
+    }
+
     /** Properties a test class adds or overrides. */
     protected Properties extraProperties() {
         return new Properties();

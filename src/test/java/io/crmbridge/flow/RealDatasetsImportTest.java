@@ -47,12 +47,7 @@ class RealDatasetsImportTest extends ImportFlowTestSupport {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = new Properties();
-        // the test is about correctness, not about the rate limit: no sandbox limit, a client budget
-        // far above what the test sends
-        p.setProperty("sandbox.requests-per-ten-seconds", "0");
-        p.setProperty("hubspot.requests-per-ten-seconds", "2000");
-        return p;
+        return unlimitedRate();
     }
 
     @Test

@@ -26,10 +26,7 @@ class RedropTest extends ImportFlowTestSupport {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = new Properties();
-        p.setProperty("sandbox.requests-per-ten-seconds", "0");
-        p.setProperty("hubspot.requests-per-ten-seconds", "2000");
-        return p;
+        return unlimitedRate();
     }
 
     @Test
