@@ -14,7 +14,6 @@ import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
-import io.crmbridge.pipeline.BatchAggregation;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
@@ -45,7 +44,6 @@ import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
 /**
  * Wires crm-bridge's beans, in dependency order (DESIGN.md: bean-method chains resolve in no
@@ -96,8 +94,6 @@ public class AppConfiguration implements CamelConfiguration {
         }
         registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock));
         registry.bind("rowPipeline", new RowPipeline(mappers));
-        registry.bind("batchAggregation", new BatchAggregation());
-        registry.bind("synchronousExecutor", new SynchronousExecutorService());
         registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway),
                 new PropertyEnsurer(gateway, mapping.customProperties())));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,

@@ -108,7 +108,7 @@ public final class FileIntake {
                     settings.dryRun() ? "dry run" : "import", dialect.charsetLabel(), dialect.delimiterLabel(),
                     mapping.unmappedColumns());
             exchange.setProperty(FileImport.PROPERTY, file);
-            exchange.getIn().setBody(reader);
+            exchange.getIn().setBody(new RowBatches(reader, settings.batchSize()));
             handedOver = true;
         } finally {
             if (!handedOver) {

@@ -5,6 +5,7 @@ import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.RowResult;
 import io.crmbridge.model.SourceRow;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -12,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-row step of the intake route (map -> validate -> normalise -> enrich): counts the row as
+ * The row step of the intake route (map -> validate -> normalise -> enrich), a batch at a time: counts each row as
  * read, rejects malformed CSV records, dispatches to the object type's {@link RowMapper}, and logs
  * progress lines for long files (R3). Never throws for a row: an unexpected failure rejects that
  * row with ROW_PROCESSING_ERROR so that the other rows go on.
@@ -27,8 +28,17 @@ public final class RowPipeline {
         this.mappers = mappers;
     }
 
-    /** Bean method used by routes/intake.yaml: one {@link SourceRow} in, one {@link RowResult} out. */
-    public RowResult process(@Body SourceRow row, @ExchangeProperty(FileImport.PROPERTY) FileImport file) {
+    /** Bean method used by routes/intake.yaml: a batch of rows in, their results out, in order. */
+    public List<RowResult> processBatch(@Body List<SourceRow> rows, @ExchangeProperty(FileImport.PROPERTY) FileImport file) {
+        List<RowResult> results = new ArrayList<>(rows.size());
+        for (SourceRow row : rows) {
+            results.add(process(row, file));
+        }
+        return results;
+    }
+
+    /** One {@link SourceRow} in, one {@link RowResult} out. */
+    public RowResult process(SourceRow row, FileImport file) {
         file.report().rowRead();
         RowResult result;
         if (row.problem() != null) {
