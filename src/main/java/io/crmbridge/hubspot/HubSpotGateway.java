@@ -81,7 +81,7 @@ public class HubSpotGateway {
         HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
         if (http != null) {
             JsonNode body = parse(http.getResponseBody());
-            String message = body.path("message").asText("HTTP " + http.getStatusCode());
+            String message = body.path("message").asText("HTTP " + http.getStatusCode()) + missingScopes(body);
             String category = body.path("category").isMissingNode() ? body.path("errorType").asText(null)
                     : body.path("category").asText();
             return new HubSpotCallException(http.getStatusCode(), category, settings.token().scrub(message));
@@ -90,6 +90,21 @@ public class HubSpotGateway {
         String what = io != null ? io.getClass().getSimpleName() + ": " + io.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         return new HubSpotCallException(0, null, settings.token().scrub(what));
+    }
+
+    /**
+     * " (missing scopes: a, b)" from a 403 MISSING_SCOPES body, which names them under
+     * {@code errors[].context.requiredGranularScopes} or, in older bodies, {@code requiredScopes}
+     * (hubspot-api.md §5); empty for any other body.
+     */
+    static String missingScopes(JsonNode body) {
+        java.util.Set<String> scopes = new java.util.LinkedHashSet<>();
+        for (JsonNode error : body.path("errors")) {
+            for (String key : new String[] {"requiredGranularScopes", "requiredScopes"}) {
+                error.path("context").path(key).forEach(scope -> scopes.add(scope.asText()));
+            }
+        }
+        return scopes.isEmpty() ? "" : " (missing scopes: " + String.join(", ", scopes) + ")";
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

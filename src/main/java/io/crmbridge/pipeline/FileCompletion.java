@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -58,11 +59,15 @@ public final class FileCompletion {
 
     /**
      * Closes the file's reader and dead-letter file, checks the accounting and writes the reports.
+     * A file HubSpot refused access for is reported, then failed (it moves to inbox/.failed/ and its
+     * content is not marked imported) and the run stops: see {@link RunControl#hubSpotRefusedAccess}.
      *
      * @throws io.crmbridge.report.AccountingMismatchException when the outcomes do not add up to the rows read
      * @throws IOException when a report cannot be written
+     * @throws IllegalStateException when HubSpot refused the token or its scopes during the file
      */
-    public void writeReport(@ExchangeProperty(FileImport.PROPERTY) FileImport file) throws IOException {
+    public void writeReport(@ExchangeProperty(FileImport.PROPERTY) FileImport file, CamelContext context)
+            throws IOException {
         ImportReport report = file.report();
         file.reader().close();
         file.deadLetter().close();
@@ -72,9 +77,13 @@ public final class FileCompletion {
         report.checkAccounting();
         Path jsonFile = json.write(report, settings.reportsDir(), file.reportBaseName());
         Path htmlFile = html.write(report, settings.reportsDir(), file.reportBaseName());
-        ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), relative(jsonFile));
         LOG.info(SummaryLine.of(report));
         LOG.info("Report: {} (HTML: {})", jsonFile.toAbsolutePath(), htmlFile.toAbsolutePath());
+        if (file.isAborted()) {
+            runControl.hubSpotRefusedAccess(context, file.abortReason());
+            throw new IllegalStateException("HubSpot refused access: " + file.abortReason());
+        }
+        ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), relative(jsonFile));
     }
 
     /**
