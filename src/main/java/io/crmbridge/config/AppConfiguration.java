@@ -7,6 +7,7 @@ import io.crmbridge.enrichment.ContactExtractor;
 import io.crmbridge.hubspot.AssociationWriter;
 import io.crmbridge.hubspot.HubSpotAuthorization;
 import io.crmbridge.hubspot.HubSpotGateway;
+import io.crmbridge.hubspot.HubSpotRateSteering;
 import io.crmbridge.hubspot.HubSpotRetryPolicy;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.PropertyEnsurer;
@@ -70,6 +71,7 @@ public class AppConfiguration implements CamelConfiguration {
 
         registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
+        registry.bind("hubspotRateSteering", new HubSpotRateSteering());
         HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot);
         registry.bind("hubspotGateway", gateway);
 

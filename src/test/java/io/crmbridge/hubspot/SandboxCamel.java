@@ -48,6 +48,7 @@ final class SandboxCamel implements AutoCloseable {
             camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
             camel.getRegistry().bind("hubspotRetryPolicy", new HubSpotRetryPolicy(settings));
             camel.getRegistry().bind("hubspotAuthorization", new HubSpotAuthorization(settings.token()));
+            camel.getRegistry().bind("hubspotRateSteering", new HubSpotRateSteering());
             Database database = Database.open(camel.getPropertiesComponent(), true);
             camel.addService(database, true, true);
             gateway = new HubSpotGateway(camel.createProducerTemplate(), new ObjectMapper(), settings);
