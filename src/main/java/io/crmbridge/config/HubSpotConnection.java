@@ -4,9 +4,13 @@ import io.crmbridge.hubspot.AccessToken;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import io.crmbridge.sandbox.SandboxConfig;
+import io.crmbridge.sandbox.SandboxFaults;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
@@ -55,10 +59,7 @@ public final class HubSpotConnection {
         }
         // the sandbox's token is made up here: it guards the loopback port, it is not a user secret
         String sandboxToken = "sandbox-" + UUID.randomUUID();
-        SandboxConfig config = new SandboxConfig("127.0.0.1",
-                Integer.parseInt(BridgeSettings.get(p, "sandbox.port", "0")), sandboxToken,
-                Integer.parseInt(BridgeSettings.get(p, "sandbox.max-batch-inputs", "100")),
-                Integer.parseInt(BridgeSettings.get(p, "sandbox.requests-per-ten-seconds", "190")));
+        SandboxConfig config = sandboxConfig(p, sandboxToken);
         HubSpotSandbox sandbox = HubSpotSandbox.start(config);
         context.getRegistry().bind(SANDBOX_BEAN, sandbox);
         context.addService(new ServiceSupport() {
@@ -70,5 +71,39 @@ public final class HubSpotConnection {
         LOG.info("No HubSpot access token configured: using the embedded HubSpot sandbox at {}", sandbox.baseUrl());
         return new HubSpotSettings(sandbox.baseUrl(), prefix, assocPrefix, AccessToken.of(sandboxToken), true, budget,
                 attempts, initial, max);
+    }
+
+    /**
+     * The sandbox's settings from the {@code sandbox.*} properties (README "Configuration"): port, batch
+     * limit, 10-second and daily budgets, granted scopes ({@code sandbox.scopes}, comma-separated, empty =
+     * every scope the flows need) and injected faults ({@code sandbox.faults.*}).
+     *
+     * @throws IllegalArgumentException when a number is malformed or a fault rate is out of range
+     */
+    static SandboxConfig sandboxConfig(PropertiesComponent p, String sandboxToken) {
+        String scopeList = BridgeSettings.get(p, "sandbox.scopes", "").trim();
+        Set<String> scopes = scopeList.isEmpty() ? null : Arrays.stream(scopeList.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        SandboxFaults faults = SandboxFaults.none()
+                .withSeed(Long.parseLong(BridgeSettings.get(p, "sandbox.faults.seed", "1").trim()))
+                .withServerErrorRate(rate(p, "sandbox.faults.server-error-rate"))
+                .withLockedRate(rate(p, "sandbox.faults.locked-rate"))
+                .withRateLimitedRate(rate(p, "sandbox.faults.rate-limited-rate"))
+                .withRetryAfter(rate(p, "sandbox.faults.retry-after-rate"), Integer.parseInt(BridgeSettings.get(p,
+                        "sandbox.faults.retry-after-seconds", Integer.toString(SandboxFaults.DEFAULT_RETRY_AFTER_SECONDS)).trim()))
+                .withLatency(BridgeSettings.get(p, "sandbox.faults.latency-ms", "0"))
+                .withDropRate(rate(p, "sandbox.faults.drop-rate"));
+        return new SandboxConfig("127.0.0.1",
+                Integer.parseInt(BridgeSettings.get(p, "sandbox.port", "0").trim()), sandboxToken,
+                Integer.parseInt(BridgeSettings.get(p, "sandbox.max-batch-inputs", "100").trim()),
+                Integer.parseInt(BridgeSettings.get(p, "sandbox.requests-per-ten-seconds", "190").trim()),
+                scopes,
+                Long.parseLong(BridgeSettings.get(p, "sandbox.daily-limit",
+                        Long.toString(SandboxConfig.DEFAULT_DAILY_LIMIT)).trim()),
+                faults);
+    }
+
+    private static double rate(PropertiesComponent p, String key) {
+        return Double.parseDouble(BridgeSettings.get(p, key, "0").trim());
     }
 }

@@ -7,7 +7,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Builds HubSpot's error bodies (hubspot-api.md §1.4, §4.3, §5, §6). Top-level bodies get their
+ * Builds HubSpot's error bodies (hubspot-api.md §1.4, §4.3, §5, §6) and the sandbox's bodies of injected
+ * faults. Top-level bodies get their
  * {@code correlationId} when sent; batch {@code StandardError}s carry none.
  */
 final class ErrorBodies {
@@ -100,5 +101,51 @@ final class ErrorBodies {
     /** 429 of the search per-second limit (hubspot-api.md §4.3). */
     static ObjectNode secondlySearchLimit() {
         return error("RATE_LIMITS", "You have reached your secondly limit.");
+    }
+
+    static final String SCOPES_LINK = "https://developers.hubspot.com/scopes";
+
+    /**
+     * 403 MISSING_SCOPES, the real body of hubspot-api.md §5 with the scopes under
+     * {@code errors[0].context.requiredGranularScopes} (the newer captures' key).
+     */
+    static ObjectNode missingScopes(List<String> scopes) {
+        ObjectNode body = error("MISSING_SCOPES", "This app hasn't been granted all required scopes to make this call. "
+                + "Read more about required scopes here: " + SCOPES_LINK + ".");
+        ObjectNode detail = body.putArray("errors").addObject();
+        detail.put("message", "One or more of the following scopes are required.");
+        detail.set("context", context("requiredGranularScopes", scopes));
+        body.putObject("links").put("scopes", SCOPES_LINK);
+        return body;
+    }
+
+    /** 429 of the daily policy (hubspot-api.md §4.3, the documented example), with its {@code requestId}. */
+    static ObjectNode dailyLimit(String requestId) {
+        ObjectNode body = NODES.objectNode();
+        body.put("status", "error");
+        body.put("message", "You have reached your daily limit.");
+        body.put("errorType", "RATE_LIMIT");
+        body.put("policyName", "DAILY");
+        body.put("requestId", requestId);
+        return body;
+    }
+
+    /**
+     * The body of an injected 5xx or 423. HubSpot documents these statuses (DOC-ERR) but no body, so the
+     * sandbox answers the spec's {@code Error} shape; categories and messages are its own.
+     */
+    static ObjectNode injectedFault(int status) {
+        switch (status) {
+            case 423:
+                return error("LOCKED", "The resource is locked by a concurrent sync; wait at least 2 seconds and retry.");
+            case 502:
+                return error("BAD_GATEWAY", "Bad Gateway");
+            case 503:
+                return error("SERVICE_UNAVAILABLE", "Service Unavailable");
+            case 504:
+                return error("GATEWAY_TIMEOUT", "Gateway Timeout");
+            default:
+                return error("INTERNAL_ERROR", "Internal error");
+        }
     }
 }

@@ -5,7 +5,7 @@ package io.crmbridge.sandbox;
  *
  * @param method     HTTP method
  * @param path       request path without the query string
- * @param status     HTTP status answered
+ * @param status     HTTP status answered; 0 when the connection was dropped without an answer (an injected fault)
  * @param inputCount size of the body's {@code inputs} array, 0 when absent
  */
 public record RecordedRequest(String method, String path, int status, int inputCount) {

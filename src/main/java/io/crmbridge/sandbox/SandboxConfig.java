@@ -1,5 +1,7 @@
 package io.crmbridge.sandbox;
 
+import java.util.Set;
+
 /**
  * Settings of the embedded HubSpot sandbox.
  *
@@ -7,13 +9,37 @@ package io.crmbridge.sandbox;
  * @param port                   TCP port; 0 picks a free port
  * @param accessToken            the only Bearer token accepted (hubspot-api.md §5)
  * @param maxBatchInputs         most inputs per batch call; HubSpot's limit is 100 (hubspot-api.md §1.5)
- * @param requestsPerTenSeconds  rolling 10-second budget (hubspot-api.md §4.1, Professional = 190);
- *                               0 or less disables both the burst and the search per-second limits
+ * @param requestsPerTenSeconds  rolling 10-second budget by tier: 100 Free/Starter, 190 Professional/Enterprise,
+ *                               250 with the API limit increase (hubspot-api.md §4.1); 0 or less disables both
+ *                               the burst and the search per-second limits
+ * @param scopes                 the scopes the token was granted; a call needing another answers 403
+ *                               MISSING_SCOPES (hubspot-api.md §5); null means {@link #FLOW_SCOPES}
+ * @param dailyLimit             requests per day (hubspot-api.md §4.1: 250,000 Free/Starter, 625,000
+ *                               Professional, 1,000,000 Enterprise); 0 or less disables the daily budget and
+ *                               its headers
+ * @param faults                 injected faults and latency; null means {@link SandboxFaults#none()}
  */
-public record SandboxConfig(String host, int port, String accessToken, int maxBatchInputs, int requestsPerTenSeconds) {
+public record SandboxConfig(String host, int port, String accessToken, int maxBatchInputs, int requestsPerTenSeconds,
+                            Set<String> scopes, long dailyLimit, SandboxFaults faults) {
 
     /** HubSpot's documented per-second search limit (hubspot-api.md §3.2). */
     static final int SEARCH_REQUESTS_PER_SECOND = 5;
+
+    /** The Enterprise daily allowance (hubspot-api.md §4.1), the default. */
+    public static final long DEFAULT_DAILY_LIMIT = 1_000_000L;
+
+    /**
+     * Every scope crm-bridge's flows need: object read/write of contacts and companies, the legacy
+     * {@code tickets} scope, and the schema scopes of the properties API (hubspot-api.md §1.1, §5; SPEC
+     * {@code security} of the contacts, companies, tickets and properties documents).
+     */
+    public static final Set<String> FLOW_SCOPES = Set.of(
+            "crm.objects.contacts.read", "crm.objects.contacts.write",
+            "crm.objects.companies.read", "crm.objects.companies.write",
+            "tickets",
+            "crm.schemas.contacts.read", "crm.schemas.contacts.write",
+            "crm.schemas.companies.read", "crm.schemas.companies.write",
+            "crm.schemas.tickets.read", "crm.schemas.tickets.write");
 
     public SandboxConfig {
         if (accessToken == null || accessToken.isBlank()) {
@@ -26,11 +52,33 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
             throw new IllegalArgumentException("port must be 0 or positive");
         }
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
+        scopes = scopes == null ? FLOW_SCOPES : Set.copyOf(scopes);
+        faults = faults == null ? SandboxFaults.none() : faults;
     }
 
-    /** 127.0.0.1, a free port, 100 inputs per batch, 190 requests per 10 seconds. */
+    /** Every flow scope, the Enterprise daily limit, no faults. */
+    public SandboxConfig(String host, int port, String accessToken, int maxBatchInputs, int requestsPerTenSeconds) {
+        this(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, null, DEFAULT_DAILY_LIMIT, null);
+    }
+
+    /** 127.0.0.1, a free port, 100 inputs per batch, 190 requests per 10 seconds, 1,000,000 per day, no faults. */
     public static SandboxConfig defaults(String accessToken) {
         return new SandboxConfig("127.0.0.1", 0, accessToken, 100, 190);
+    }
+
+    /** The same settings with the token granted exactly {@code granted} (null: {@link #FLOW_SCOPES}). */
+    public SandboxConfig withScopes(Set<String> granted) {
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, granted, dailyLimit, faults);
+    }
+
+    /** The same settings with another daily budget (0 or less: none). */
+    public SandboxConfig withDailyLimit(long perDay) {
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, perDay, faults);
+    }
+
+    /** The same settings with injected faults. */
+    public SandboxConfig withFaults(SandboxFaults injected) {
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, injected);
     }
 
     /** Whether the rolling-window limits are enforced. */
@@ -42,6 +90,7 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
     @Override
     public String toString() {
         return "SandboxConfig[host=" + host + ", port=" + port + ", accessToken=***, maxBatchInputs=" + maxBatchInputs
-                + ", requestsPerTenSeconds=" + requestsPerTenSeconds + "]";
+                + ", requestsPerTenSeconds=" + requestsPerTenSeconds + ", scopes=" + scopes.size()
+                + ", dailyLimit=" + dailyLimit + ", faults=" + faults + "]";
     }
 }

@@ -12,15 +12,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The front of every request: Bearer authentication (hubspot-api.md §5), the rolling 10-second limit
- * with its headers and the search per-second limit (§4), correlation ids and JSON content type (§0),
- * JSON parsing, routing and the request log.
+ * The front of every request: Bearer authentication and scopes (hubspot-api.md §5), the daily budget, the
+ * rolling 10-second limit with their headers and the search per-second limit (§4), injected faults and
+ * latency ({@link SandboxFaults}), correlation ids and JSON content type (§0), JSON parsing, routing and the
+ * request log. Checks run in that order: a 401 or 403 spends no budget and draws no fault; a fault is drawn
+ * after the limits admitted the call (so it counts against them, as any call HubSpot received) and before
+ * the call is handled (so a faulted call changes nothing). The latency sleep holds no lock.
  */
 final class SandboxExchangeHandler implements HttpHandler {
 
@@ -33,6 +39,9 @@ final class SandboxExchangeHandler implements HttpHandler {
     private final byte[] expectedAuthorization;
     private final RollingWindowLimiter burst;
     private final RollingWindowLimiter searchLimit;
+    private final Set<String> grantedScopes;
+    private final DailyBudget daily;
+    private final FaultInjector faults;
 
     SandboxExchangeHandler(SandboxState state, SandboxConfig config, ObjectMapper mapper) {
         this.state = state;
@@ -42,6 +51,9 @@ final class SandboxExchangeHandler implements HttpHandler {
         this.burst = config.rateLimited() ? new RollingWindowLimiter(config.requestsPerTenSeconds(), 10_000) : null;
         this.searchLimit = config.rateLimited()
                 ? new RollingWindowLimiter(SandboxConfig.SEARCH_REQUESTS_PER_SECOND, 1_000) : null;
+        this.grantedScopes = config.scopes();
+        this.daily = config.dailyLimit() > 0 ? new DailyBudget(config.dailyLimit(), Clock.systemUTC()) : null;
+        this.faults = new FaultInjector(config.faults());
     }
 
     @Override
@@ -70,6 +82,11 @@ final class SandboxExchangeHandler implements HttpHandler {
             ((ObjectNode) response.body()).put("correlationId", correlationId);
         }
         state.log(new RecordedRequest(method, path, response.status(), body.inputCount()));
+        if (response.isDropped()) {
+            // closing before sendResponseHeaders closes the TCP connection: the client reads EOF, no status
+            exchange.close();
+            return;
+        }
         send(exchange, response);
     }
 
@@ -77,6 +94,18 @@ final class SandboxExchangeHandler implements HttpHandler {
         if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
             headers.set("X-HubSpot-Auth-Failure", "401 Unauthorized");
             return new ApiResponse(401, ErrorBodies.error("INVALID_AUTHENTICATION", ErrorBodies.AUTH_MESSAGE));
+        }
+        List<String> missingScopes = RequiredScopes.missing(RequiredScopes.of(method, path), grantedScopes);
+        if (!missingScopes.isEmpty()) {
+            return new ApiResponse(403, ErrorBodies.missingScopes(missingScopes));
+        }
+        if (daily != null) {
+            long remainingToday = daily.tryAcquire();
+            headers.set("X-HubSpot-RateLimit-Daily", Long.toString(daily.limit()));
+            headers.set("X-HubSpot-RateLimit-Daily-Remaining", Long.toString(Math.max(remainingToday, 0)));
+            if (remainingToday < 0) {
+                return new ApiResponse(429, ErrorBodies.dailyLimit(UUID.randomUUID().toString()));
+            }
         }
         if (SandboxRouter.isSearch(method, path)) {
             if (searchLimit != null && searchLimit.tryAcquire() < 0) {
@@ -91,7 +120,44 @@ final class SandboxExchangeHandler implements HttpHandler {
                 return new ApiResponse(429, ErrorBodies.tenSecondlyLimit());
             }
         }
+        ApiResponse injected = injectFault(headers);
+        if (injected != null) {
+            return injected;
+        }
         return router.route(method, path, new QueryParameters(exchange.getRequestURI().getRawQuery()), body);
+    }
+
+    /** Waits the drawn latency (no lock held), then returns the injected answer, or null to handle the call. */
+    private ApiResponse injectFault(Headers headers) {
+        InjectedFault fault = faults.next();
+        if (fault.latencyMs() > 0) {
+            try {
+                Thread.sleep(fault.latencyMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        switch (fault.kind()) {
+            case NONE:
+                return null;
+            case DROP:
+                return ApiResponse.dropped();
+            case RATE_LIMITED_RETRY_AFTER:
+                headers.set("Retry-After", Integer.toString(faults.retryAfterSeconds()));
+                return rateLimited(headers);
+            case RATE_LIMITED:
+                return rateLimited(headers);
+            default:
+                return new ApiResponse(fault.status(), ErrorBodies.injectedFault(fault.status()));
+        }
+    }
+
+    /** An injected burst 429, consistent with its headers: nothing remains in the window. */
+    private static ApiResponse rateLimited(Headers headers) {
+        if (headers.containsKey("X-HubSpot-RateLimit-Remaining")) {
+            headers.set("X-HubSpot-RateLimit-Remaining", "0");
+        }
+        return new ApiResponse(429, ErrorBodies.tenSecondlyLimit());
     }
 
     /** Constant-time comparison, so the token cannot be guessed from timings; the token is never logged. */

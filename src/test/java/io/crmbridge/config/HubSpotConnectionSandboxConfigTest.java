@@ -1,0 +1,59 @@
+package io.crmbridge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmbridge.sandbox.SandboxConfig;
+import io.crmbridge.sandbox.SandboxFaults;
+import java.util.Properties;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.junit.jupiter.api.Test;
+
+class HubSpotConnectionSandboxConfigTest {
+
+    private static PropertiesComponent properties(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getPropertiesComponent().setInitialProperties(p);
+        return camel.getPropertiesComponent();
+    }
+
+    @Test
+    void defaultsToEveryFlowScopeTheEnterpriseDailyLimitAndNoFaults() {
+        SandboxConfig c = HubSpotConnection.sandboxConfig(properties(), "t");
+        assertThat(c.scopes()).isEqualTo(SandboxConfig.FLOW_SCOPES);
+        assertThat(c.dailyLimit()).isEqualTo(1_000_000L);
+        assertThat(c.requestsPerTenSeconds()).isEqualTo(190);
+        assertThat(c.faults()).isEqualTo(SandboxFaults.none());
+    }
+
+    @Test
+    void readsScopesDailyLimitAndEveryFaultProperty() {
+        SandboxConfig c = HubSpotConnection.sandboxConfig(properties(
+                "sandbox.scopes", "crm.objects.contacts.read, tickets ,",
+                "sandbox.daily-limit", "250000",
+                "sandbox.requests-per-ten-seconds", "100",
+                "sandbox.faults.seed", "99",
+                "sandbox.faults.server-error-rate", "0.1",
+                "sandbox.faults.locked-rate", "0.02",
+                "sandbox.faults.rate-limited-rate", "0.03",
+                "sandbox.faults.retry-after-rate", "0.04",
+                "sandbox.faults.retry-after-seconds", "3",
+                "sandbox.faults.latency-ms", "5-25",
+                "sandbox.faults.drop-rate", "0.02"), "t");
+        assertThat(c.scopes()).containsExactlyInAnyOrder("crm.objects.contacts.read", "tickets");
+        assertThat(c.dailyLimit()).isEqualTo(250_000L);
+        assertThat(c.requestsPerTenSeconds()).isEqualTo(100);
+        assertThat(c.faults()).isEqualTo(new SandboxFaults(99, 0.1, 0.02, 0.03, 0.04, 3, 5, 25, 0.02));
+    }
+
+    @Test
+    void rejectsAFaultRateAboveOne() {
+        assertThatThrownBy(() -> HubSpotConnection.sandboxConfig(properties("sandbox.faults.drop-rate", "2"), "t"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dropRate");
+    }
+}
