@@ -20,6 +20,7 @@ import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
+import io.crmbridge.pipeline.Preflight;
 import io.crmbridge.pipeline.PropertyMapping;
 import io.crmbridge.pipeline.RecordProperties;
 import io.crmbridge.pipeline.RowMapper;
@@ -75,7 +76,7 @@ public class AppConfiguration implements CamelConfiguration {
         HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot);
         registry.bind("hubspotGateway", gateway);
 
-        PropertyMapping mapping = PropertyMapping.loadDefault();
+        PropertyMapping mapping = propertyMapping(context);
         EmailValidator emails = new EmailValidator();
         DomainNormalizer domains = DomainNormalizer.load();
         PhoneNormalizer phones = new PhoneNormalizer(settings.phoneDefaultRegion(), CountryRegions.load());
@@ -96,10 +97,21 @@ public class AppConfiguration implements CamelConfiguration {
         }
         registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock));
         registry.bind("rowPipeline", new RowPipeline(mappers));
-        registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway),
-                new PropertyEnsurer(gateway, mapping.customProperties())));
+        PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
+        registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway), ensurer,
+                new Preflight(gateway, ensurer, mapping)));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
+    }
+
+    /**
+     * Field -> HubSpot property mappings: the bundled file, with the lines of the user's
+     * {@code crm-bridge.mapping.hubspot-properties-file} (same format) on top when one is set.
+     */
+    private static PropertyMapping propertyMapping(CamelContext context) throws IOException {
+        PropertyMapping mapping = PropertyMapping.loadDefault();
+        String file = BridgeSettings.get(context.getPropertiesComponent(), "crm-bridge.mapping.hubspot-properties-file", "");
+        return file.isBlank() ? mapping : mapping.overriddenBy(PropertyMapping.load(Path.of(file)));
     }
 
     private static HeaderAliases headerAliases(BridgeSettings settings) {

@@ -13,6 +13,8 @@ public enum ErrorCode {
     MALFORMED_ROW(Severity.REJECT, "malformed CSV row: %s"),
     FREE_MAIL_DOMAIN(Severity.REJECT, "website '%s' is a free-mail or reserved domain and the row has no company name: not a company"),
     ROW_PROCESSING_ERROR(Severity.REJECT, "row could not be processed: %s"),
+    // Preflight against the portal's schema (V7): HubSpot would refuse the value (hubspot-api.md §6)
+    INVALID_OPTION(Severity.REJECT, "'%s' is not an allowed option of %s (allowed: %s)"),
     // Warnings: an optional value was dropped from the record (issue #2 item 3)
     INVALID_PHONE(Severity.WARNING, "phone '%s' in column %s is not valid (%s); value left out"),
     INVALID_DATE(Severity.WARNING, "date '%s' in column %s is not a valid date (%s); value left out"),
@@ -20,6 +22,8 @@ public enum ErrorCode {
     INVALID_WEBSITE(Severity.WARNING, "website '%s' gives no usable company domain (%s); value left out"),
     INVALID_NUMBER(Severity.WARNING, "value '%s' in column %s is not a number; value left out"),
     UNMAPPED_VALUE(Severity.WARNING, "value '%s' in column %s has no configured mapping; value left out"),
+    INVALID_CONTACT_OPTION(Severity.WARNING,
+            "'%s' is not an allowed option of contact property %s (allowed: %s); value left out of the row's contact"),
     // Failures: HubSpot refused or could not be reached (L3, L5)
     HUBSPOT_REJECTED(Severity.FAILURE, "HubSpot rejected the record: %s"),
     HUBSPOT_UNAVAILABLE(Severity.FAILURE, "HubSpot could not be reached after redelivery: %s"),

@@ -28,12 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one batch of at most 100 row results (routes/hubspot-delivery.yaml): rejected rows to
- * the dead-letter file; records identical to what was last sent counted UNCHANGED and not sent
+ * Delivers one batch of at most 100 row results (routes/hubspot-delivery.yaml): first checked
+ * against the portal's schema ({@link Preflight}, V7); rejected rows to the dead-letter file; records identical to what was last sent counted UNCHANGED and not sent
  * (L6); the rest upserted (a ticket row's contact first), each row ending CREATED, UPDATED or
  * FAILED; HubSpot ids and content hashes remembered in the ledger; links stored pending for the
  * {@code AssociationLinker}. In dry-run mode nothing is sent: a valid row counts CREATED when its
- * key is new to the ledger, UPDATED when known (what an upsert would do), and the report says dryRun.
+ * key is new to the ledger, UPDATED when known (what an upsert would do), and the report says dryRun;
+ * the portal's schema is still read for the preflight (a GET: reading is not writing).
  */
 public final class BatchDelivery {
 
@@ -42,22 +43,35 @@ public final class BatchDelivery {
     private final Ledger ledger;
     private final RecordUpserter upserter;
     private final PropertyEnsurer properties;
+    private final Preflight preflight;
 
-    public BatchDelivery(Ledger ledger, RecordUpserter upserter, PropertyEnsurer properties) {
+    public BatchDelivery(Ledger ledger, RecordUpserter upserter, PropertyEnsurer properties, Preflight preflight) {
         this.ledger = ledger;
         this.upserter = upserter;
         this.properties = properties;
+        this.preflight = preflight;
     }
 
     /**
-     * Bean method: delivers the batch and records one outcome per row on the file's report.
+     * Bean method: checks the batch against the portal's schema ({@link Preflight}, V7), then
+     * delivers it and records one outcome per row on the file's report.
      *
      * @throws HubSpotCallException when HubSpot refuses the credentials (401/403): the file cannot go on
      */
     public void deliver(@Body List<RowResult> batch, @ExchangeProperty(FileImport.PROPERTY) FileImport file) {
         ImportReport report = file.report();
-        List<RowResult> valid = new ArrayList<>(batch.size());
-        for (RowResult r : batch) {
+        List<RowResult> rows = batch;
+        Issue unchecked = null;
+        if (!file.isAborted()) {
+            try {
+                rows = preflight.check(file, batch);
+            } catch (RuntimeException e) {
+                // the schema could not be read: nothing can be checked, so nothing is sent
+                unchecked = failure(file, e);
+            }
+        }
+        List<RowResult> valid = new ArrayList<>(rows.size());
+        for (RowResult r : rows) {
             r.warnings().forEach(w -> report.warning(w.code()));
             if (!r.warnings().isEmpty() && !r.isRejected()) {
                 // the quality score subtracts rejected rows already: count warnings on accepted rows only
@@ -72,33 +86,44 @@ public final class BatchDelivery {
         if (valid.isEmpty()) {
             return;
         }
-        if (file.dryRun()) {
-            predict(file, valid);
-            return;
-        }
         if (file.isAborted()) {
             valid.forEach(r -> end(file, r, Outcome.FAILED, ErrorCode.HUBSPOT_AUTH.issue(file.abortReason())));
+            return;
+        }
+        if (unchecked != null) {
+            Issue issue = unchecked;
+            valid.forEach(r -> end(file, r, Outcome.FAILED, issue));
+            return;
+        }
+        if (file.dryRun()) {
+            predict(file, valid);
             return;
         }
         List<RowResult> open = new ArrayList<>(valid);
         try {
             deliverPrimary(file, open);
-        } catch (HubSpotCallException e) {
-            Issue issue;
-            if (e.isAuthProblem()) {
-                file.abort(e.getMessage());
-                LOG.error("{}: HubSpot answered {} {}: {}. Check the access token and its scopes; the file's"
-                        + " remaining rows are failed", file.fileName(), e.status(), e.category(), e.getMessage());
-                issue = ErrorCode.HUBSPOT_AUTH.issue(e.getMessage());
-            } else {
-                issue = ErrorCode.HUBSPOT_UNAVAILABLE.issue(e.getMessage());
-            }
-            open.forEach(r -> end(file, r, Outcome.FAILED, issue));
         } catch (RuntimeException e) {
-            LOG.error("{}: batch delivery failed: {}", file.fileName(), e.toString());
-            Issue issue = ErrorCode.DELIVERY_ERROR.issue(e.getClass().getSimpleName());
+            Issue issue = failure(file, e);
             open.forEach(r -> end(file, r, Outcome.FAILED, issue));
         }
+    }
+
+    /**
+     * The issue the rows of a batch fail with when talking to HubSpot failed; a refused token or
+     * scope (401/403) also stops the file.
+     */
+    private static Issue failure(FileImport file, RuntimeException e) {
+        if (e instanceof HubSpotCallException h) {
+            if (h.isAuthProblem()) {
+                file.abort(h.getMessage());
+                LOG.error("{}: HubSpot answered {} {}: {}. Check the access token and its scopes; the file's"
+                        + " remaining rows are failed", file.fileName(), h.status(), h.category(), h.getMessage());
+                return ErrorCode.HUBSPOT_AUTH.issue(h.getMessage());
+            }
+            return ErrorCode.HUBSPOT_UNAVAILABLE.issue(h.getMessage());
+        }
+        LOG.error("{}: batch delivery failed: {}", file.fileName(), e.toString());
+        return ErrorCode.DELIVERY_ERROR.issue(e.getClass().getSimpleName());
     }
 
     /** Sends the batch; removes each row from {@code open} once it has its outcome. */

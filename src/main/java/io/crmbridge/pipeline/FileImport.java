@@ -1,5 +1,6 @@
 package io.crmbridge.pipeline;
 
+import io.crmbridge.hubspot.PortalSchema;
 import io.crmbridge.intake.ColumnMapping;
 import io.crmbridge.intake.CsvRowReader;
 import io.crmbridge.intake.Dialect;
@@ -10,12 +11,14 @@ import io.crmbridge.report.ProgressMeter;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DuplicateDetector;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Everything that belongs to one inbox file while its rows flow: the open reader, the detected
  * dialect and mapping, the report, the dead-letter writer and the per-file rule state (date order,
- * duplicate detectors). Carried on the exchange as property {@value #PROPERTY}.
+ * duplicate detectors, the portal schema the preflight read for it). Carried on the exchange as property {@value #PROPERTY}.
  */
 public final class FileImport {
 
@@ -35,6 +38,8 @@ public final class FileImport {
     private final ProgressMeter progress;
     private final boolean dryRun;
     private final Map<String, DuplicateDetector> duplicates = new ConcurrentHashMap<>();
+    private final Set<String> unknownProperties = ConcurrentHashMap.newKeySet();
+    private PortalSchema portalSchema;
     private volatile String abortReason;
 
     public FileImport(long runId, String fileName, String reportBaseName, ObjectType type, Dialect dialect,
@@ -106,6 +111,26 @@ public final class FileImport {
     /** The file's duplicate detector for one kind of key ({@code email}, {@code domain} ...), created on first use. */
     public DuplicateDetector duplicates(String keyKind) {
         return duplicates.computeIfAbsent(keyKind, k -> new DuplicateDetector());
+    }
+
+    /**
+     * The portal schema this file is checked against (V7), made by {@code reader} on first use and
+     * kept for the rest of the file. When {@code reader} throws, nothing is kept and the next call
+     * tries again.
+     */
+    public synchronized PortalSchema portalSchema(Supplier<PortalSchema> reader) {
+        if (portalSchema == null) {
+            portalSchema = reader.get();
+        }
+        return portalSchema;
+    }
+
+    /**
+     * True the first time a property of {@code type} the portal does not have is met in this file,
+     * false afterwards: such a property is reported once per file, not once per row.
+     */
+    public boolean firstMissingProperty(ObjectType type, String property) {
+        return unknownProperties.add(type.pathName() + "." + property);
     }
 
     /** Stops sending for this file (HubSpot refused the token): later batches fail without a request. */

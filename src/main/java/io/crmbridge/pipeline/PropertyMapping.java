@@ -91,6 +91,22 @@ public final class PropertyMapping {
         return new PropertyMapping(byType);
     }
 
+    /**
+     * This mapping with the lines of {@code user} on top: a user line replaces the line of the same
+     * {@code <object>.<field>}, new fields are added, the other lines are kept
+     * ({@code crm-bridge.mapping.hubspot-properties-file}, README.md).
+     */
+    public PropertyMapping overriddenBy(PropertyMapping user) {
+        Map<ObjectType, List<FieldMapping>> merged = new EnumMap<>(ObjectType.class);
+        for (ObjectType t : ObjectType.values()) {
+            Map<String, FieldMapping> byField = new java.util.TreeMap<>();
+            byType.get(t).forEach(f -> byField.put(f.field(), f));
+            user.byType.get(t).forEach(f -> byField.put(f.field(), f));
+            merged.put(t, new ArrayList<>(byField.values()));
+        }
+        return new PropertyMapping(merged);
+    }
+
     /** The mappings of one object type, in field-name order. */
     public List<FieldMapping> fields(ObjectType type) {
         return byType.get(type);

@@ -124,6 +124,11 @@ public final class HtmlReportWriter {
         r.unmappedColumns().forEach(c -> unmapped.add(Map.of("column", c == null ? "" : c)));
         v.put("unmappedColumns", unmapped);
 
+        List<Map<String, Object>> unknown = new ArrayList<>();
+        r.unknownProperties().forEach(u -> unknown.add(Map.of("objectType", u.objectType().pathName(),
+                "column", orDash(u.column()), "property", u.property())));
+        v.put("unknownProperties", unknown);
+
         v.put("associationsCreated", r.associationsCreated());
         v.put("associationsPending", r.associationsPending());
         v.put("requests", r.requests());

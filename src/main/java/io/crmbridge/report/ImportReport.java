@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -63,6 +64,7 @@ public final class ImportReport {
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private volatile List<String> unmappedColumns = List.of();
+    private final List<UnknownProperty> unknownProperties = new CopyOnWriteArrayList<>();
     private volatile String dateOrder;
     private volatile String deadLetterFile;
     private volatile Instant finishedAt;
@@ -161,6 +163,16 @@ public final class ImportReport {
     /** Sets the header columns that no mapping claimed. */
     public void unmappedColumns(List<String> columns) {
         this.unmappedColumns = List.copyOf(columns);
+    }
+
+    /**
+     * Records a mapped property the portal does not have (V7 preflight): its values were left out
+     * of every record of the file. Call once per property and file.
+     *
+     * @param column the file's column that fills it, or null when no column does (a value crm-bridge sets itself)
+     */
+    public void unknownProperty(ObjectType type, String column, String property) {
+        unknownProperties.add(new UnknownProperty(type, column, property));
     }
 
     /** Sets the date order detected for ambiguous dates (e.g. {@code DMY}). */
@@ -312,6 +324,11 @@ public final class ImportReport {
         return unmappedColumns;
     }
 
+    /** The properties the portal does not have, in the order they were met. */
+    public List<UnknownProperty> unknownProperties() {
+        return List.copyOf(unknownProperties);
+    }
+
     public Optional<String> dateOrder() {
         return Optional.ofNullable(dateOrder);
     }
@@ -360,7 +377,8 @@ public final class ImportReport {
      * The JSON report document, keys in a fixed order: {@code file, objectType, charset, delimiter,
      * dryRun, rowsRead, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
      * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
-     * unmappedColumns, dateOrder, deadLetterFile, startedAt, finishedAt}. Instants are ISO-8601
+     * unmappedColumns, preflight, dateOrder, deadLetterFile, startedAt, finishedAt}; {@code preflight}
+     * is {@code {unknownProperties: [{objectType, column, property}]}}. Instants are ISO-8601
      * strings; absent values are null. Values are plain maps, lists, strings, numbers and booleans.
      */
     public Map<String, Object> toMap() {
@@ -403,6 +421,15 @@ public final class ImportReport {
         }
         doc.put("topErrors", top);
         doc.put("unmappedColumns", unmappedColumns);
+        List<Map<String, Object>> unknown = new ArrayList<>();
+        for (UnknownProperty u : unknownProperties) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("objectType", u.objectType().pathName());
+            entry.put("column", u.column());
+            entry.put("property", u.property());
+            unknown.add(entry);
+        }
+        doc.put("preflight", Map.of("unknownProperties", unknown));
         doc.put("dateOrder", dateOrder);
         doc.put("deadLetterFile", deadLetterFile);
         doc.put("startedAt", startedAt.toString());
@@ -433,5 +460,15 @@ public final class ImportReport {
      * @param example the first message recorded for it, or null
      */
     public record TopError(ErrorCode code, long count, String example) {
+    }
+
+    /**
+     * A property the preflight found missing from the portal (V7).
+     *
+     * @param objectType the type whose schema lacks it (contacts for a ticket row's contact)
+     * @param column     the file's column that fills it, or null
+     * @param property   the HubSpot property name
+     */
+    public record UnknownProperty(ObjectType objectType, String column, String property) {
     }
 }

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmbridge.model.ObjectType;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.apache.commons.csv.CSVFormat;
@@ -22,75 +18,65 @@ import org.junit.jupiter.api.Test;
  * Batch isolation (L5): a record that crm-bridge accepts but HubSpot refuses fails alone, with
  * HUBSPOT_REJECTED in the dead-letter file, while every other record of its batch lands.
  *
- * <p>crm-bridge and the sandbox check e-mails with the same strict jmail validator and numbers
- * alike, so the disagreement is made the way it happens in real life: a user's ticket-codes file
- * maps the status "Escalated" to pipeline stage "9", which crm-bridge passes on as configured but
- * which the sandbox's {@code hs_pipeline_stage} enumeration (stages 1-4 of the default pipeline,
- * hubspot-api.md §6) refuses.
+ * <p>The preflight (V7) catches unknown properties and disallowed enumeration options before any
+ * write (see {@link PreflightFlowTest}), and crm-bridge and the sandbox check e-mails with the same
+ * strict jmail validator, so the disagreement is made with a value type the preflight does not
+ * check: a user's property mapping sends the "Created Date" column as text into HubSpot's own
+ * {@code createdate} (a datetime: ISO 8601 or epoch ms, hubspot-api.md §0), to keep the time of day.
+ * Row 3 writes its date with a space instead of the {@code T}, which HubSpot refuses.
  */
 class HubSpotRejectionTest extends ImportFlowTestSupport {
 
     private static final String HEADER = "Ticket ID,Customer Name,Customer Email,Ticket Subject,Ticket Description,"
             + "Ticket Status,Ticket Priority,Ticket Type,Ticket Channel,Created Date";
-    // row 3 has the status that the user's mapping sends as stage 9
+    // row 3's created date is not an ISO 8601 date-time
     private static final String TICKETS = String.join("\n", HEADER,
-            "TCK-1,Ana Silva,ana.silva@verde-exports.com.br,Login fails,Cannot log in.,Open,High,Technical issue,Email,2024-02-01",
-            "TCK-2,Ben Okafor,ben.okafor@lagos-freight.ng,Invoice twice,Two invoices for March.,Closed,Low,Billing inquiry,Phone,2024-02-02",
-            "TCK-3,Chen Wei,chen.wei@pearl-river-tools.cn,Server down,Everything is down.,Escalated,Critical,Technical issue,Chat,2024-02-03",
-            "TCK-4,Dana Novak,dana.novak@vltava-design.cz,Refund,Please refund order 55.,Waiting on us,Medium,Refund request,Email,2024-02-04",
-            "TCK-5,Emil Berg,emil.berg@fjord-ships.no,Question,How do I export?,Pending Customer Response,Low,Product inquiry,Chat,2024-02-05",
+            "TCK-1,Ana Silva,ana.silva@verde-exports.com.br,Login fails,Cannot log in.,Open,High,Technical issue,Email,2024-02-01T09:30:00Z",
+            "TCK-2,Ben Okafor,ben.okafor@lagos-freight.ng,Invoice twice,Two invoices for March.,Closed,Low,Billing inquiry,Phone,2024-02-02T10:00:00Z",
+            "TCK-3,Chen Wei,chen.wei@pearl-river-tools.cn,Server down,Everything is down.,Open,Critical,Technical issue,Chat,2024-02-03 14:05",
+            "TCK-4,Dana Novak,dana.novak@vltava-design.cz,Refund,Please refund order 55.,Waiting on us,Medium,Refund request,Email,2024-02-04T11:15:00Z",
+            "TCK-5,Emil Berg,emil.berg@fjord-ships.no,Question,How do I export?,Pending Customer Response,Low,Product inquiry,Chat,2024-02-05T16:45:00Z",
             "");
 
     @Override
     protected Properties extraProperties() {
         Properties p = unlimitedRate();
-        p.setProperty("crm-bridge.mapping.ticket-codes-file", ticketCodesWithAnUnknownStage().toString());
+        p.setProperty("crm-bridge.mapping.hubspot-properties-file",
+                UserMappingFiles.hubspotProperties(work(), "tickets.created_date = createdate : text").toString());
         return p;
-    }
-
-    /** The bundled ticket codes plus {@code status.Escalated=9}, written to this test's folder. */
-    private Path ticketCodesWithAnUnknownStage() {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("validation/ticket-codes.properties")) {
-            String codes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            Path file = work().resolve("ticket-codes.properties");
-            Files.writeString(file, codes + "\nstatus.Escalated=9\n", StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
     void onlyTheRowHubSpotRefusesFailsAndTheRestOfItsBatchLands() throws Exception {
-        drop("tickets-escalated.csv", TICKETS.getBytes(StandardCharsets.UTF_8));
+        drop("tickets-created.csv", TICKETS.getBytes(StandardCharsets.UTF_8));
 
-        JsonNode report = awaitReport("tickets-escalated.csv");
+        JsonNode report = awaitReport("tickets-created.csv");
 
         assertThat(report.path("rowsRead").asLong()).isEqualTo(5);
         assertThat(report.path("outcomes").path("created").asLong()).isEqualTo(4);
         assertThat(report.path("outcomes").path("failed").asLong()).isEqualTo(1);
         assertThat(report.path("errorsByCode").path("HUBSPOT_REJECTED").asLong()).isEqualTo(1);
-        assertThat(report.path("warningsByCode").has("UNMAPPED_VALUE")).as("Escalated is mapped").isFalse();
+        assertThat(report.path("preflight").path("unknownProperties")).as("createdate exists").isEmpty();
         assertThat(sandbox().state().count(ObjectType.TICKETS)).isEqualTo(4);
         assertThat(sandbox().state().findByProperty(ObjectType.TICKETS, "crm_bridge_key", "TCK-3")).isEmpty();
         for (String id : List.of("TCK-1", "TCK-2", "TCK-4", "TCK-5")) {
             assertThat(sandbox().state().findByProperty(ObjectType.TICKETS, "crm_bridge_key", id)).as(id).isPresent();
         }
-        try (Reader in = Files.newBufferedReader(deadLetter("tickets-escalated.csv").orElseThrow(), StandardCharsets.UTF_8);
+        try (Reader in = Files.newBufferedReader(deadLetter("tickets-created.csv").orElseThrow(), StandardCharsets.UTF_8);
              CSVParser dl = CSVFormat.DEFAULT.builder().setHeader().get().parse(in)) {
             List<CSVRecord> rows = dl.getRecords();
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0).get("Ticket ID")).isEqualTo("TCK-3");
             assertThat(rows.get(0).get("row_number")).isEqualTo("3");
             assertThat(rows.get(0).get("error_code")).isEqualTo("HUBSPOT_REJECTED");
-            assertThat(rows.get(0).get("error_message")).contains("9");
+            assertThat(rows.get(0).get("error_message")).contains("2024-02-03 14:05");
         }
     }
 
     @Test
     void contactOfTheRefusedTicketStillLinksToItsCompanyWhenTheCompanyArrives() throws Exception {
-        drop("tickets-escalated.csv", TICKETS.getBytes(StandardCharsets.UTF_8));
-        JsonNode tickets = awaitReport("tickets-escalated.csv");
+        drop("tickets-created.csv", TICKETS.getBytes(StandardCharsets.UTF_8));
+        JsonNode tickets = awaitReport("tickets-created.csv");
         assertThat(tickets.path("secondary").path("contacts").path("created").asLong())
                 .as("the ticket failed, its contact landed").isEqualTo(5);
 

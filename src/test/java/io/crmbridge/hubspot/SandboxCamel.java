@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.config.Database;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.pipeline.BatchDelivery;
+import io.crmbridge.pipeline.Preflight;
 import io.crmbridge.pipeline.PropertyMapping;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import io.crmbridge.sandbox.SandboxConfig;
@@ -52,9 +53,11 @@ final class SandboxCamel implements AutoCloseable {
             Database database = Database.open(camel.getPropertiesComponent(), true);
             camel.addService(database, true, true);
             gateway = new HubSpotGateway(camel.createProducerTemplate(), new ObjectMapper(), settings);
+            PropertyMapping mapping = PropertyMapping.loadDefault();
+            PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
             camel.getRegistry().bind("batchDelivery", new BatchDelivery(
                     new Ledger(database.entityManagerFactory(), Clock.systemUTC()), new RecordUpserter(gateway),
-                    new PropertyEnsurer(gateway, PropertyMapping.loadDefault().customProperties())));
+                    ensurer, new Preflight(gateway, ensurer, mapping)));
             // YAML rather than a RouteConfigurationBuilder subclass: Camel Main's package scan in the flow
             // tests would pick up a builder class from this package
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file-steps.yaml",

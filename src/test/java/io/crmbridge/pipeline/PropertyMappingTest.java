@@ -35,6 +35,23 @@ class PropertyMappingTest {
         assertThat(field(ObjectType.TICKETS, "product").custom()).isTrue();
     }
 
+    @Test
+    void aUserLineReplacesTheBundledLineOfItsFieldAndKeepsTheOthers() throws Exception {
+        PropertyMapping user = PropertyMapping.parse(new StringReader(
+                "contacts.jobtitle = job_function : text\ncontacts.fax = fax : text\n"));
+
+        PropertyMapping merged = bundled.overriddenBy(user);
+
+        assertThat(merged.fields(ObjectType.CONTACTS)).filteredOn(f -> f.field().equals("jobtitle"))
+                .singleElement().extracting(FieldMapping::property).isEqualTo("job_function");
+        assertThat(merged.fields(ObjectType.CONTACTS)).extracting(FieldMapping::field).contains("fax", "email", "phone");
+        assertThat(merged.fields(ObjectType.CONTACTS)).hasSize(bundled.fields(ObjectType.CONTACTS).size() + 1);
+        assertThat(merged.fields(ObjectType.TICKETS)).isEqualTo(bundled.fields(ObjectType.TICKETS));
+        assertThat(bundled.fields(ObjectType.CONTACTS)).filteredOn(f -> f.field().equals("jobtitle"))
+                .singleElement().extracting(FieldMapping::property).as("the bundled mapping is unchanged")
+                .isEqualTo("jobtitle");
+    }
+
     private FieldMapping field(ObjectType type, String name) {
         return bundled.fields(type).stream().filter(f -> f.field().equals(name)).findFirst().orElseThrow();
     }

@@ -53,6 +53,7 @@ final class RowMapping {
             contacts, "0", "1");
 
     private final Path dir;
+    private FileImport last;
 
     /** @param dir a test folder for the CSV file and the dead-letter directory */
     RowMapping(Path dir) {
@@ -90,7 +91,13 @@ final class RowMapping {
                     new DateNormalizer(DateOrder.DMY),
                     new ProgressMeter(fileName, Files.size(file), Duration.ofSeconds(5), clock), false);
             reader.forEachRemaining(row -> results.add(mapper.map(row, fileImport)));
+            last = fileImport;
         }
         return results;
+    }
+
+    /** The FileImport of the last {@link #map} call (its reader closed), for the steps after mapping. */
+    FileImport lastFile() {
+        return last;
     }
 }

@@ -82,4 +82,25 @@ class HtmlReportWriterTest {
                 .contains("<td>429 responses</td><td class=\"num\">1</td>")
                 .contains("<td>pending (target not imported yet)</td><td class=\"num\">3</td>");
     }
+
+    @Test
+    void listsThePropertiesThePortalDoesNotHaveWithTheirColumn() throws Exception {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
+        r.unknownProperty(io.crmbridge.model.ObjectType.CONTACTS, "Job Title", "job_titel");
+        r.unknownProperty(io.crmbridge.model.ObjectType.CONTACTS, null, "lastname");
+
+        String html = Files.readString(new HtmlReportWriter().write(r, dir, "contacts.csv"), StandardCharsets.UTF_8);
+
+        assertThat(html).contains("<tr><td>contacts</td><td>Job Title</td><td>job_titel</td></tr>")
+                .contains("<tr><td>contacts</td><td>-</td><td>lastname</td></tr>");
+    }
+
+    @Test
+    void saysNoneWhenThePortalHasEveryProperty() throws Exception {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
+
+        String html = Files.readString(new HtmlReportWriter().write(r, dir, "contacts.csv"), StandardCharsets.UTF_8);
+
+        assertThat(html).contains("<tr><td colspan=\"3\" class=\"none\">none</td></tr>");
+    }
 }

@@ -31,7 +31,7 @@ class JsonReportWriterTest {
         assertThat(keys).containsSubsequence("file", "objectType", "charset", "delimiter", "dryRun", "rowsRead",
                 "outcomes", "secondary", "associations", "requests", "retries", "rateLimited", "durationMs",
                 "rowsPerSecond", "dataQualityScore", "errorsByCode", "warningsByCode", "topErrors",
-                "unmappedColumns", "dateOrder", "deadLetterFile", "startedAt", "finishedAt");
+                "unmappedColumns", "preflight", "dateOrder", "deadLetterFile", "startedAt", "finishedAt");
         assertThat(json.get("file").asText()).isEqualTo("contacts.csv");
         assertThat(json.get("objectType").asText()).isEqualTo("contacts");
         assertThat(json.get("charset").asText()).isEqualTo("UTF-8");

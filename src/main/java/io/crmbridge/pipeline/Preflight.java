@@ -1,0 +1,199 @@
+package io.crmbridge.pipeline;
+
+import io.crmbridge.hubspot.HubSpotCallException;
+import io.crmbridge.hubspot.HubSpotGateway;
+import io.crmbridge.hubspot.PortalProperty;
+import io.crmbridge.hubspot.PortalSchema;
+import io.crmbridge.hubspot.PropertyEnsurer;
+import io.crmbridge.hubspot.PropertySpec;
+import io.crmbridge.model.CrmRecord;
+import io.crmbridge.model.ErrorCode;
+import io.crmbridge.model.Issue;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.model.RowResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Preflight against the portal's schema (PRODUCT.md V7): before a row is sent, its values are
+ * checked against the property definitions the portal has, so that what HubSpot would refuse
+ * (hubspot-api.md §6) is caught per row and before any write instead of failing at HubSpot.
+ *
+ * <ul>
+ *   <li>A property the portal does not have (PROPERTY_DOESNT_EXIST at HubSpot, e.g. a user mapping
+ *       to a misspelt property) is left out of every record and reported once per file, in the
+ *       report's {@code preflight.unknownProperties} and a WARN line; the rows still load without
+ *       it and get no per-row warning (the cause is the mapping, not the row).</li>
+ *   <li>A value of an enumeration property that is not one of its options (INVALID_OPTION at
+ *       HubSpot, e.g. a ticket-codes file mapping a status to a stage the pipeline lacks) rejects
+ *       the row with {@link ErrorCode#INVALID_OPTION}; it is dead-lettered and the other rows go on.
+ *       In a ticket row's contact the value is left out instead, with an
+ *       {@link ErrorCode#INVALID_CONTACT_OPTION} warning: the ticket itself is fine.</li>
+ * </ul>
+ * The record's upsert key ({@code idProperty}) is never touched: it is the property
+ * {@link PropertyEnsurer} makes sure of. Numbers and dates are not checked here: crm-bridge already
+ * sends them normalised (plain numbers, midnight-UTC epoch ms).
+ *
+ * <p>The schema is read once per file (and object type) and kept in the {@link FileImport}. Before
+ * it is read, the {@link PropertyEnsurer} creates crm-bridge's own custom properties, so the schema
+ * read is the one the writes will meet. In dry-run mode nothing is created (that would be a write):
+ * the portal is still read (a GET, no write), and crm-bridge's own custom properties count as
+ * present because a real run would create them first.
+ */
+public final class Preflight {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
+    /** Options listed in a rejection message; a portal can have hundreds. */
+    private static final int OPTIONS_SHOWN = 20;
+
+    private final HubSpotGateway gateway;
+    private final PropertyEnsurer ensurer;
+    private final PropertyMapping mapping;
+    private final Set<String> ownProperties = new HashSet<>();
+
+    /**
+     * @param mapping the property mapping in use: its custom properties are crm-bridge's own, and it
+     *                names the column that fills a property in reports
+     */
+    public Preflight(HubSpotGateway gateway, PropertyEnsurer ensurer, PropertyMapping mapping) {
+        this.gateway = gateway;
+        this.ensurer = ensurer;
+        this.mapping = mapping;
+        for (PropertySpec spec : mapping.customProperties()) {
+            ownProperties.add(spec.type().pathName() + "." + spec.name());
+        }
+    }
+
+    /**
+     * Checks every row of a batch, in order; rows already rejected are returned as they are.
+     *
+     * @throws HubSpotCallException when the portal's schema cannot be read or crm-bridge's custom
+     *                              properties cannot be created (e.g. 403 MISSING_SCOPES)
+     */
+    public List<RowResult> check(FileImport file, List<RowResult> batch) {
+        List<RowResult> checked = new ArrayList<>(batch.size());
+        for (RowResult r : batch) {
+            checked.add(check(file, r));
+        }
+        return checked;
+    }
+
+    /**
+     * Checks one row: returns it unchanged, or with the properties the portal lacks (and a
+     * secondary contact's disallowed options) left out, or rejected with INVALID_OPTION.
+     *
+     * @throws HubSpotCallException as {@link #check(FileImport, List)}
+     */
+    public RowResult check(FileImport file, RowResult row) {
+        if (row.isRejected()) {
+            return row;
+        }
+        PortalSchema schema = schema(file);
+        CrmRecord record = row.record();
+        Map<String, String> props = new LinkedHashMap<>(record.properties());
+        for (Map.Entry<String, String> e : record.properties().entrySet()) {
+            String name = e.getKey();
+            if (name.equals(record.idProperty())) {
+                continue;
+            }
+            PortalProperty p = schema.properties(record.type()).get(name);
+            if (p == null) {
+                if (!isOwn(record.type(), name)) {
+                    props.remove(name);
+                    missing(file, record.type(), name);
+                }
+            } else if (!p.allows(e.getValue())) {
+                return RowResult.rejected(row.row(), ErrorCode.INVALID_OPTION.issue(e.getValue(), name,
+                        allowed(p)), row.warnings());
+            }
+        }
+        List<Issue> warnings = new ArrayList<>(row.warnings());
+        List<CrmRecord> secondary = new ArrayList<>(row.secondary().size());
+        for (CrmRecord s : row.secondary()) {
+            secondary.add(checkSecondary(file, schema, s, warnings));
+        }
+        if (props.equals(record.properties()) && secondary.equals(row.secondary())) {
+            return row;
+        }
+        CrmRecord kept = new CrmRecord(record.type(), record.idProperty(), record.key(), props, record.aliases());
+        return new RowResult(row.row(), kept, secondary, row.links(), null, warnings);
+    }
+
+    /** A record a row implies (a ticket row's contact): what HubSpot would refuse is left out, never rejected. */
+    private CrmRecord checkSecondary(FileImport file, PortalSchema schema, CrmRecord record, List<Issue> warnings) {
+        Map<String, String> props = new LinkedHashMap<>(record.properties());
+        for (Map.Entry<String, String> e : record.properties().entrySet()) {
+            String name = e.getKey();
+            if (name.equals(record.idProperty())) {
+                continue;
+            }
+            PortalProperty p = schema.properties(record.type()).get(name);
+            if (p == null) {
+                if (!isOwn(record.type(), name)) {
+                    props.remove(name);
+                    missing(file, record.type(), name);
+                }
+            } else if (!p.allows(e.getValue())) {
+                props.remove(name);
+                warnings.add(ErrorCode.INVALID_CONTACT_OPTION.issue(e.getValue(), name, allowed(p)));
+            }
+        }
+        return props.equals(record.properties()) ? record
+                : new CrmRecord(record.type(), record.idProperty(), record.key(), props, record.aliases());
+    }
+
+    /** The file's schema: read on the file's first checked row, after crm-bridge's own properties exist. */
+    private PortalSchema schema(FileImport file) {
+        return file.portalSchema(() -> {
+            if (!file.dryRun()) {
+                ensurer.ensure(file.type(), file.report());
+                if (file.type() == ObjectType.TICKETS) {
+                    // ticket rows also upsert their contact
+                    ensurer.ensure(ObjectType.CONTACTS, file.report());
+                }
+            }
+            return PortalSchema.read(gateway, file.report());
+        });
+    }
+
+    private boolean isOwn(ObjectType type, String property) {
+        return ownProperties.contains(type.pathName() + "." + property);
+    }
+
+    private void missing(FileImport file, ObjectType type, String property) {
+        if (!file.firstMissingProperty(type, property)) {
+            return;
+        }
+        String column = type == file.type() ? column(file, property) : null;
+        file.report().unknownProperty(type, column, property);
+        LOG.warn("{}: the HubSpot portal has no {} property '{}'{}: its values are left out of every record of"
+                        + " this file. Fix the property mapping or create the property in HubSpot.", file.fileName(),
+                type.pathName(), property, column == null ? "" : " (filled from column '" + column + "')");
+    }
+
+    /** The header of the file's column that fills {@code property}, or null when no column does. */
+    private String column(FileImport file, String property) {
+        for (FieldMapping f : mapping.fields(file.type())) {
+            Integer index = file.mapping().indexByField().get(f.field());
+            if (f.property().equals(property) && index != null) {
+                return file.mapping().header().get(index);
+            }
+        }
+        return null;
+    }
+
+    private static String allowed(PortalProperty p) {
+        List<String> options = p.options();
+        if (options.size() <= OPTIONS_SHOWN) {
+            return String.join(", ", options);
+        }
+        return String.join(", ", options.subList(0, OPTIONS_SHOWN)) + ", ... (" + (options.size() - OPTIONS_SHOWN)
+                + " more)";
+    }
+}
