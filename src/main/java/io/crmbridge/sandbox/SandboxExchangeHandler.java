@@ -33,6 +33,7 @@ final class SandboxExchangeHandler implements HttpHandler {
     private final byte[] expectedAuthorization;
     private final RollingWindowLimiter burst;
     private final RollingWindowLimiter searchLimit;
+    private final SandboxTraffic traffic = SandboxTraffic.discover();
 
     SandboxExchangeHandler(SandboxState state, SandboxConfig config, ObjectMapper mapper) {
         this.state = state;
@@ -71,6 +72,7 @@ final class SandboxExchangeHandler implements HttpHandler {
         }
         state.log(new RecordedRequest(method, path, response.status(), body.inputCount()));
         send(exchange, response);
+        traffic.exchanged(exchange, method, raw, response, mapper);
     }
 
     private ApiResponse answer(HttpExchange exchange, String method, String path, RequestBody body, Headers headers) {
