@@ -115,4 +115,19 @@ class HubSpotContractTest {
         assertThat(excused.excused()).containsExactly("associations-optional-on-create");
         assertThat(notExcused.requestProblems()).singleElement().asString().contains("properties");
     }
+
+    @Test
+    void excusesTheRealStatusFieldOfAnErrorBodyButNoInventedField() {
+        String error = "{\"status\":\"error\",\"message\":\"m\",\"correlationId\":\"aeb5f871-7f07-4993-9211-075dc63e7cbf\","
+                + "\"category\":\"VALIDATION_ERROR\"}";
+        ContractVerdict real = contract.check(exchange("POST", "/crm/v3/objects/contacts/batch/upsert",
+                JSON_REQUEST, UPSERT, 400, error));
+        ContractVerdict invented = contract.check(exchange("POST", "/crm/v3/objects/contacts/batch/upsert",
+                JSON_REQUEST, UPSERT, 400, error.replace("\"status\"", "\"severity\"")));
+
+        assertThat(real.kept()).isTrue();
+        assertThat(real.excused()).containsExactly("error-body-status");
+        assertThat(invented.responseProblems()).singleElement().asString()
+                .startsWith("validation.response.body.schema.additionalProperties").contains("severity");
+    }
 }
