@@ -107,7 +107,6 @@ final class AssociationHandler {
                         ObjectNode spec = typeArray.addObject();
                         spec.put("category", "HUBSPOT_DEFINED");
                         spec.put("typeId", typeId);
-                        spec.putNull("label");
                     }
                 });
                 result.addResult(r);

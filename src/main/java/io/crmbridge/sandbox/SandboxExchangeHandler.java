@@ -42,6 +42,7 @@ final class SandboxExchangeHandler implements HttpHandler {
     private final Set<String> grantedScopes;
     private final DailyBudget daily;
     private final FaultInjector faults;
+    private final SandboxTraffic traffic = SandboxTraffic.discover();
 
     SandboxExchangeHandler(SandboxState state, SandboxConfig config, ObjectMapper mapper) {
         this.state = state;
@@ -88,6 +89,7 @@ final class SandboxExchangeHandler implements HttpHandler {
             return;
         }
         send(exchange, response);
+        traffic.exchanged(exchange, method, raw, response, mapper);
     }
 
     private ApiResponse answer(HttpExchange exchange, String method, String path, RequestBody body, Headers headers) {

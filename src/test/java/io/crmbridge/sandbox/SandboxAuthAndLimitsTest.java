@@ -2,6 +2,7 @@ package io.crmbridge.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmbridge.contract.OffContractRequests;
 import io.crmbridge.model.ObjectType;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -24,6 +25,7 @@ class SandboxAuthAndLimitsTest {
     }
 
     @Test
+    @OffContractRequests("sends no Authorization header to see the 401")
     void rejectsRequestWithoutAuthorizationHeader() {
         try (SandboxHttp http = new SandboxHttp()) {
             SandboxHttp.Answer a = http.send(HttpRequest.newBuilder(URI.create(http.sandbox.baseUrl() + "/crm/v3/objects/contacts"))
@@ -96,6 +98,7 @@ class SandboxAuthAndLimitsTest {
     }
 
     @Test
+    @OffContractRequests("calls an undocumented path and sends malformed JSON to see the 404 and 400")
     void answersUnknownPathWith404JsonAndMalformedJsonWith400() {
         try (SandboxHttp http = new SandboxHttp()) {
             SandboxHttp.Answer missing = http.get("/crm/v3/nothing/here");
