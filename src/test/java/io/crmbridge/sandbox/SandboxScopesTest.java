@@ -2,6 +2,7 @@ package io.crmbridge.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmbridge.contract.OffContractRequests;
 import io.crmbridge.model.ObjectType;
 import java.util.HashSet;
 import java.util.Set;
@@ -102,6 +103,7 @@ class SandboxScopesTest {
     }
 
     @Test
+    @OffContractRequests("sends a request without a token and one to an undocumented path on purpose")
     void checksAuthenticationBeforeScopesAndLeavesUnknownPathsTo404() {
         try (SandboxHttp http = new SandboxHttp(new SandboxConfig("127.0.0.1", 0, SandboxHttp.TOKEN, 100, 0)
                 .withScopes(Set.of()))) {
