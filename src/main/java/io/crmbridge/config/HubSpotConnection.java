@@ -1,6 +1,7 @@
 package io.crmbridge.config;
 
 import io.crmbridge.hubspot.AccessToken;
+import io.crmbridge.hubspot.HubSpotPaths;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import io.crmbridge.sandbox.SandboxConfig;
@@ -45,13 +46,12 @@ public final class HubSpotConnection {
         int attempts = Integer.parseInt(BridgeSettings.get(p, "hubspot.max-attempts", "6"));
         long initial = Long.parseLong(BridgeSettings.get(p, "hubspot.backoff-initial-ms", "500"));
         long max = Long.parseLong(BridgeSettings.get(p, "hubspot.backoff-max-ms", "30000"));
-        String prefix = BridgeSettings.get(p, "hubspot.api-prefix", "/crm/v3");
-        String assocPrefix = BridgeSettings.get(p, "hubspot.associations-prefix", "/crm/v4");
+        HubSpotPaths paths = new HubSpotPaths(BridgeSettings.get(p, "hubspot.api-version", "v3"));
         if (token.isPresent()) {
             if ("false".equalsIgnoreCase(mode) || "auto".equalsIgnoreCase(mode)) {
                 String base = BridgeSettings.get(p, "hubspot.base-url", "https://api.hubapi.com");
                 LOG.info("HubSpot: {} with the configured access token", base);
-                return new HubSpotSettings(base, prefix, assocPrefix, token.get(), false, budget, attempts, initial, max);
+                return new HubSpotSettings(base, paths, token.get(), false, budget, attempts, initial, max);
             }
         } else if ("false".equalsIgnoreCase(mode)) {
             throw new IllegalStateException("hubspot.sandbox=false but no token: set " + AccessToken.ENV
@@ -69,7 +69,7 @@ public final class HubSpotConnection {
             }
         }, true, true);
         LOG.info("No HubSpot access token configured: using the embedded HubSpot sandbox at {}", sandbox.baseUrl());
-        return new HubSpotSettings(sandbox.baseUrl(), prefix, assocPrefix, AccessToken.of(sandboxToken), true, budget,
+        return new HubSpotSettings(sandbox.baseUrl(), paths, AccessToken.of(sandboxToken), true, budget,
                 attempts, initial, max);
     }
 

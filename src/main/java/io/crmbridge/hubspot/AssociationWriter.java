@@ -42,8 +42,7 @@ public class AssociationWriter {
                     "associationTypeId", associationTypeId)));
             inputs.add(input);
         }
-        String path = gateway.settings().associationsPrefix() + "/associations/" + from.pathName() + "/"
-                + to.pathName() + "/batch/create";
+        String path = gateway.settings().paths().associations(from, to) + "/batch/create";
         gateway.post(path, Map.of("inputs", inputs), report);
     }
 }

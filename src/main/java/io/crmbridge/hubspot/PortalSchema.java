@@ -30,7 +30,7 @@ public final class PortalSchema {
      * count on {@code report}. The path is the one {@link PropertyEnsurer} uses for the same API.
      */
     public static PortalSchema read(HubSpotGateway gateway, ImportReport report) {
-        return new PortalSchema(type -> parse(gateway.get("/crm/v3/properties/" + type.pathName(), report).body()));
+        return new PortalSchema(type -> parse(gateway.get(gateway.settings().paths().properties(type), report).body()));
     }
 
     /** A schema known in advance: the given definitions per type (a type not given has no properties). */

@@ -39,7 +39,7 @@ public class PropertyEnsurer {
         if (ensured.contains(type)) {
             return;
         }
-        String base = "/crm/v3/properties/" + type.pathName();
+        String base = gateway.settings().paths().properties(type);
         for (PropertySpec spec : specs) {
             if (spec.type() != type) {
                 continue;

@@ -39,7 +39,7 @@ public class RecordUpserter {
         if (records.size() > 100) {
             throw new IllegalArgumentException("HubSpot rejects batches over 100 inputs (hubspot-api.md §1.5)");
         }
-        String path = gateway.settings().apiPrefix() + "/objects/" + type.pathName() + "/batch/upsert";
+        String path = gateway.settings().paths().objects(type) + "/batch/upsert";
         try {
             HubSpotResponse response = gateway.post(path, body(records), report);
             read(records, response.body(), result);

@@ -38,7 +38,7 @@ class HubSpotRetryPolicyTest {
     }
 
     private static HubSpotSettings settings(int maxAttempts, long initialMs, long maxMs) {
-        return new HubSpotSettings("http://127.0.0.1:1", "/crm/v3", "/crm/v4", AccessToken.of("pat-test"), true, 0,
+        return new HubSpotSettings("http://127.0.0.1:1", new HubSpotPaths("v3"), AccessToken.of("pat-test"), true, 0,
                 maxAttempts, initialMs, maxMs);
     }
 

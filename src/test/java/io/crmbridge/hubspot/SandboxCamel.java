@@ -38,7 +38,7 @@ final class SandboxCamel implements AutoCloseable {
     SandboxCamel(String clientToken) throws Exception {
         sandbox = HubSpotSandbox.start(new SandboxConfig("127.0.0.1", 0, SANDBOX_TOKEN, 100, 0));
         try {
-            HubSpotSettings settings = new HubSpotSettings(sandbox.baseUrl(), "/crm/v3", "/crm/v4",
+            HubSpotSettings settings = new HubSpotSettings(sandbox.baseUrl(), new HubSpotPaths("v3"),
                     AccessToken.of(clientToken), true, 1000, 3, 5, 20);
             camel = new DefaultCamelContext();
             Properties p = new Properties();
