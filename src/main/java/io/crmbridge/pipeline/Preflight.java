@@ -96,20 +96,11 @@ public final class Preflight {
         }
         PortalSchema schema = schema(file);
         CrmRecord record = row.record();
-        Map<String, String> props = new LinkedHashMap<>(record.properties());
-        for (Map.Entry<String, String> e : record.properties().entrySet()) {
-            String name = e.getKey();
-            if (name.equals(record.idProperty())) {
-                continue;
-            }
-            PortalProperty p = schema.properties(record.type()).get(name);
-            if (p == null) {
-                if (!isOwn(record.type(), name)) {
-                    props.remove(name);
-                    missing(file, record.type(), name);
-                }
-            } else if (!p.allows(e.getValue())) {
-                return RowResult.rejected(row.row(), ErrorCode.INVALID_OPTION.issue(e.getValue(), name,
+        Map<String, String> props = withoutUnknown(file, schema, record);
+        for (String name : props.keySet()) {
+            PortalProperty p = refused(schema, record, name, props.get(name));
+            if (p != null) {
+                return RowResult.rejected(row.row(), ErrorCode.INVALID_OPTION.issue(props.get(name), name,
                         allowed(p)), row.warnings());
             }
         }
@@ -125,23 +116,35 @@ public final class Preflight {
         return new RowResult(row.row(), kept, secondary, row.links(), null, warnings);
     }
 
+    /** The record's properties less those the portal does not have (each reported once per file). */
+    private Map<String, String> withoutUnknown(FileImport file, PortalSchema schema, CrmRecord record) {
+        Map<String, String> props = new LinkedHashMap<>(record.properties());
+        for (String name : record.properties().keySet()) {
+            if (!name.equals(record.idProperty()) && !schema.properties(record.type()).containsKey(name)
+                    && !isOwn(record.type(), name)) {
+                props.remove(name);
+                missing(file, record.type(), name);
+            }
+        }
+        return props;
+    }
+
+    /** The portal's definition of {@code name} when it refuses {@code value} (an enumeration option it lacks), else null. */
+    private static PortalProperty refused(PortalSchema schema, CrmRecord record, String name, String value) {
+        if (name.equals(record.idProperty())) {
+            return null;
+        }
+        PortalProperty p = schema.properties(record.type()).get(name);
+        return p != null && !p.allows(value) ? p : null;
+    }
+
     /** A record a row implies (a ticket row's contact): what HubSpot would refuse is left out, never rejected. */
     private CrmRecord checkSecondary(FileImport file, PortalSchema schema, CrmRecord record, List<Issue> warnings) {
-        Map<String, String> props = new LinkedHashMap<>(record.properties());
-        for (Map.Entry<String, String> e : record.properties().entrySet()) {
-            String name = e.getKey();
-            if (name.equals(record.idProperty())) {
-                continue;
-            }
-            PortalProperty p = schema.properties(record.type()).get(name);
-            if (p == null) {
-                if (!isOwn(record.type(), name)) {
-                    props.remove(name);
-                    missing(file, record.type(), name);
-                }
-            } else if (!p.allows(e.getValue())) {
-                props.remove(name);
-                warnings.add(ErrorCode.INVALID_CONTACT_OPTION.issue(e.getValue(), name, allowed(p)));
+        Map<String, String> props = withoutUnknown(file, schema, record);
+        for (String name : List.copyOf(props.keySet())) {
+            PortalProperty p = refused(schema, record, name, props.get(name));
+            if (p != null) {
+                warnings.add(ErrorCode.INVALID_CONTACT_OPTION.issue(props.remove(name), name, allowed(p)));
             }
         }
         return props.equals(record.properties()) ? record
