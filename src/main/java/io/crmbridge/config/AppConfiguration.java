@@ -26,6 +26,9 @@ import io.crmbridge.pipeline.RecordProperties;
 import io.crmbridge.pipeline.RowMapper;
 import io.crmbridge.pipeline.RowPipeline;
 import io.crmbridge.pipeline.TicketRowMapper;
+import io.crmbridge.sync.ContactStore;
+import io.crmbridge.sync.ContactSync;
+import io.crmbridge.sync.SegmentRules;
 import io.crmbridge.validation.CodeMapper;
 import io.crmbridge.validation.CountryRegions;
 import io.crmbridge.validation.DomainNormalizer;
@@ -100,8 +103,33 @@ public class AppConfiguration implements CamelConfiguration {
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway), ensurer,
                 new Preflight(gateway, ensurer, mapping)));
+        registry.bind("contactSync", contactSync(context, gateway, database, clock));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
+    }
+
+    /**
+     * The contact sync (issue #4) from the {@code crm-bridge.sync.*} properties (README "Contact sync"):
+     * fetched properties, overlap, search spacing and the segment rules.
+     */
+    private static ContactSync contactSync(CamelContext context, HubSpotGateway gateway, Database database,
+                                           Clock clock) {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        SegmentRules rules = new SegmentRules(
+                BridgeSettings.get(p, "crm-bridge.sync.segments.chainge.company-word", "chainge"),
+                Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sync.segments.engaged.days", "30").trim()),
+                Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sync.segments.cold.days", "90").trim()),
+                java.util.Arrays.stream(BridgeSettings.get(p, "crm-bridge.sync.segments.high-value.stages",
+                                "customer,evangelist,opportunity").split(","))
+                        .map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty())
+                        .collect(java.util.stream.Collectors.toSet()));
+        java.util.List<String> properties = java.util.Arrays.stream(BridgeSettings.get(p, "crm-bridge.sync.properties",
+                        ContactSync.DEFAULT_PROPERTIES).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new ContactSync(gateway, new ContactStore(database.entityManagerFactory()), rules, properties,
+                java.time.Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.overlap-seconds", "300").trim())),
+                java.time.Duration.ofMillis(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.search-spacing-ms", "210").trim())),
+                clock);
     }
 
     /**

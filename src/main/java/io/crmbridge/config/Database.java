@@ -4,6 +4,8 @@ import io.crmbridge.ledger.AssociationLink;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.PendingLink;
 import io.crmbridge.ledger.RecordKey;
+import io.crmbridge.sync.SyncRun;
+import io.crmbridge.sync.SyncedContact;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jpa.JpaComponent;
@@ -45,7 +47,8 @@ public final class Database extends ServiceSupport {
         pool.setMaxConnections(Integer.parseInt(BridgeSettings.get(p, "crm-bridge.db.max-connections", "8")));
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         EntityManagerFactory emf = new HibernatePersistenceConfiguration("crm-bridge")
-                .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class)
+                .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class,
+                        SyncedContact.class, SyncRun.class)
                 .property("hibernate.connection.datasource", pool)
                 .property("hibernate.hbm2ddl.auto", "none")
                 .property("hibernate.jdbc.batch_size", "100")

@@ -6,6 +6,7 @@ import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import io.crmbridge.sandbox.SandboxConfig;
 import io.crmbridge.sandbox.SandboxFaults;
+import io.crmbridge.sandbox.SandboxSeeder;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -62,6 +63,12 @@ public final class HubSpotConnection {
         SandboxConfig config = sandboxConfig(p, sandboxToken);
         HubSpotSandbox sandbox = HubSpotSandbox.start(config);
         context.getRegistry().bind(SANDBOX_BEAN, sandbox);
+        String seedSpec = BridgeSettings.get(p, "sandbox.seed-contacts", "").trim();
+        if (!seedSpec.isEmpty()) {
+            int seeded = new SandboxSeeder(Long.parseLong(BridgeSettings.get(p, "sandbox.seed-random", "42").trim()),
+                    java.time.Instant.now()).seed(sandbox.state(), seedSpec);
+            LOG.info("Sandbox seeded with {} contacts from {}", seeded, seedSpec);
+        }
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {

@@ -60,6 +60,27 @@ final class RecordStore {
         return record;
     }
 
+    /**
+     * Stores a new record created at {@code createdAt} and last modified at {@code modifiedAt}, as a
+     * seeded portal's history would have left it ({@link SandboxSeeder}); values are stored as given.
+     */
+    SandboxRecord insertAt(String id, Map<String, String> values, Instant createdAt, Instant modifiedAt,
+                           Collection<String> uniqueKeys) {
+        Map<String, String> props = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v != null && !v.isEmpty()) {
+                props.put(k, v);
+            }
+        });
+        props.put("createdate", Timestamps.format(createdAt));
+        props.put(lastModifiedProperty, Timestamps.format(modifiedAt));
+        props.put("hs_object_id", id);
+        SandboxRecord record = new SandboxRecord(id, props, createdAt, modifiedAt);
+        active.put(Long.parseLong(id), record);
+        index(record, uniqueKeys);
+        return record;
+    }
+
     /** Applies changes (empty value = clear) to an existing record. */
     SandboxRecord update(SandboxRecord existing, Map<String, String> changes, Instant now, Collection<String> uniqueKeys) {
         Map<String, String> props = new LinkedHashMap<>(existing.properties());

@@ -1,6 +1,8 @@
 package io.crmbridge.sandbox;
 
 import io.crmbridge.model.ObjectType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -73,6 +75,36 @@ public final class SandboxState {
         synchronized (requestLog) {
             return List.copyOf(requestLog);
         }
+    }
+
+    /**
+     * Inserts a record with a past history (seeding, item 6 of issue #4): {@code createdate} and the
+     * last-modified property are set from the instants given, not from the clock.
+     *
+     * @return the stored record, with its new id
+     */
+    public SandboxRecord insertAt(ObjectType type, Map<String, String> values, Instant createdAt, Instant modifiedAt) {
+        return write(() -> stores.get(type).insertAt(newId(), values, createdAt.truncatedTo(ChronoUnit.MILLIS),
+                modifiedAt.truncatedTo(ChronoUnit.MILLIS), schema.uniqueKeys(type)));
+    }
+
+    /**
+     * Changes an active record as a user editing it in HubSpot would: the last-modified property moves
+     * to now (an empty value clears a property).
+     *
+     * @throws IllegalArgumentException when no active record has that id
+     */
+    public SandboxRecord update(ObjectType type, String id, Map<String, String> changes) {
+        return write(() -> {
+            RecordStore store = stores.get(type);
+            SandboxRecord existing = store.get(id).orElseThrow(() -> new IllegalArgumentException("no record " + id));
+            return store.update(existing, changes, Timestamps.now(), schema.uniqueKeys(type));
+        });
+    }
+
+    /** Archives an active record as a user deleting it in HubSpot would; false when there is none with that id. */
+    public boolean archive(ObjectType type, String id) {
+        return write(() -> stores.get(type).archive(id, schema.uniqueKeys(type)));
     }
 
     /** Drops records, associations, created properties and the request log. */

@@ -1,0 +1,174 @@
+package io.crmbridge.sync;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The synced contacts and sync runs in the database (issue #4 item 2). Every method runs in its own
+ * transaction, so a page once stored stays stored whatever happens to the rest of the run (S4).
+ */
+public class ContactStore {
+
+    private static final int IN_CHUNK = 500;
+
+    private final EntityManagerFactory emf;
+
+    public ContactStore(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    /**
+     * Inserts or updates one page of contacts by HubSpot id, with their segments at {@code now}; a
+     * contact listing merged ids marks those contacts merged into it.
+     *
+     * @return how many contacts were stored
+     */
+    public int upsert(Collection<FetchedContact> page, SegmentRules rules, Instant now) {
+        return inTransaction(em -> {
+            Map<String, SyncedContact> existing = find(em, page.stream().map(FetchedContact::id).toList());
+            for (FetchedContact c : page) {
+                SyncedContact row = existing.get(c.id());
+                if (row == null) {
+                    row = new SyncedContact(c.id());
+                    em.persist(row);
+                    existing.put(c.id(), row);
+                }
+                List<String> segments = c.archived() ? List.of()
+                        : rules.segmentsOf(c.property("company"), c.property("lifecyclestage"), c.updatedAt(), now);
+                row.apply(c, String.join(",", segments), now);
+            }
+            for (FetchedContact c : page) {
+                if (!c.archived()) {
+                    for (String loser : c.mergedIds()) {
+                        SyncedContact merged = em.find(SyncedContact.class, loser);
+                        if (merged != null) {
+                            merged.markMerged(c.id(), now);
+                        }
+                    }
+                }
+            }
+            return page.size();
+        });
+    }
+
+    /**
+     * Flags as archived every active contact a completed full listing did not return (deleted or merged
+     * away in HubSpot since it was stored).
+     *
+     * @return how many were flagged
+     */
+    public int archiveNotSyncedSince(Instant runStart, Instant now) {
+        return inTransaction(em -> {
+            List<SyncedContact> gone = em.createQuery(
+                            "select c from SyncedContact c where c.archived = false and c.syncedAt < :start",
+                            SyncedContact.class)
+                    .setParameter("start", runStart).getResultList();
+            gone.forEach(c -> c.markArchived(now));
+            return gone.size();
+        });
+    }
+
+    /**
+     * Re-evaluates the segments of every stored, non-archived contact at {@code now} (engaged and cold
+     * depend on time, and an incremental sync does not see unchanged contacts) and counts them.
+     *
+     * @return segment -> number of contacts, with every segment name present
+     */
+    public Map<String, Long> refreshSegments(SegmentRules rules, Instant now) {
+        return inTransaction(em -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            SegmentRules.NAMES.forEach(n -> counts.put(n, 0L));
+            List<SyncedContact> active = em.createQuery(
+                    "select c from SyncedContact c where c.archived = false", SyncedContact.class).getResultList();
+            for (SyncedContact c : active) {
+                List<String> segments = rules.segmentsOf(c.getCompany(), c.getLifecyclestage(), c.getUpdatedAt(), now);
+                String list = String.join(",", segments);
+                if (!list.equals(c.getSegments())) {
+                    c.setSegments(list);
+                }
+                segments.forEach(s -> counts.merge(s, 1L, Long::sum));
+            }
+            return counts;
+        });
+    }
+
+    /** Opens a RUNNING sync run and returns its id. */
+    public long openRun(SyncRun.Mode mode, Instant startedAt) {
+        return inTransaction(em -> {
+            SyncRun run = new SyncRun(mode, startedAt);
+            em.persist(run);
+            em.flush();
+            return run.getId();
+        });
+    }
+
+    void finishRun(long runId, SyncRun.Status status, SyncProgress progress, Instant finishedAt, String segmentsJson) {
+        inTransaction(em -> {
+            em.find(SyncRun.class, runId).finish(status, progress, finishedAt, segmentsJson);
+            return null;
+        });
+    }
+
+    /** The watermark of the newest COMPLETED run that has one: where the next incremental sync starts. */
+    public Optional<Instant> lastWatermark() {
+        return inTransaction(em -> em.createQuery("select r.watermark from SyncRun r where r.status = 'COMPLETED'"
+                        + " and r.watermark is not null order by r.id desc", Instant.class)
+                .setMaxResults(1).getResultStream().findFirst());
+    }
+
+    /** The newest finished run, if any. */
+    public Optional<SyncRun> lastRun() {
+        return inTransaction(em -> em.createQuery("select r from SyncRun r where r.status <> 'RUNNING' order by r.id desc",
+                SyncRun.class).setMaxResults(1).getResultStream().findFirst());
+    }
+
+    /** One stored contact by HubSpot id. */
+    public Optional<SyncedContact> contact(String hubspotId) {
+        return inTransaction(em -> Optional.ofNullable(em.find(SyncedContact.class, hubspotId)));
+    }
+
+    /** Every stored contact (archived ones included), in id order. */
+    public List<SyncedContact> contacts() {
+        return inTransaction(em -> em.createQuery("select c from SyncedContact c order by c.hubspotId",
+                SyncedContact.class).getResultList());
+    }
+
+    private static Map<String, SyncedContact> find(EntityManager em, List<String> ids) {
+        Map<String, SyncedContact> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            em.createQuery("select c from SyncedContact c where c.hubspotId in :ids", SyncedContact.class)
+                    .setParameter("ids", all.subList(i, Math.min(all.size(), i + IN_CHUNK)))
+                    .getResultList().forEach(c -> found.put(c.getHubspotId(), c));
+        }
+        return found;
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+}
