@@ -110,7 +110,8 @@ public class AppConfiguration implements CamelConfiguration {
 
     /**
      * The contact sync (issue #4) from the {@code crm-bridge.sync.*} properties (README "Contact sync"):
-     * fetched properties, overlap, search spacing and the segment rules.
+     * fetched properties, overlap, search spacing and the segment rules. Binds the {@link ContactStore} as
+     * {@code contactStore} for the beans that read synced contacts.
      */
     private static ContactSync contactSync(CamelContext context, HubSpotGateway gateway, Database database,
                                            Clock clock) {
@@ -126,7 +127,9 @@ public class AppConfiguration implements CamelConfiguration {
         java.util.List<String> properties = java.util.Arrays.stream(BridgeSettings.get(p, "crm-bridge.sync.properties",
                         ContactSync.DEFAULT_PROPERTIES).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new ContactSync(gateway, new ContactStore(database.entityManagerFactory()), rules, properties,
+        ContactStore store = new ContactStore(database.entityManagerFactory());
+        context.getRegistry().bind("contactStore", store);
+        return new ContactSync(gateway, store, rules, properties,
                 java.time.Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.overlap-seconds", "300").trim())),
                 java.time.Duration.ofMillis(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.search-spacing-ms", "210").trim())),
                 clock);

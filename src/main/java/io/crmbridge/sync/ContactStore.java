@@ -38,14 +38,17 @@ public class ContactStore {
             Map<String, SyncedContact> existing = find(em, page.stream().map(FetchedContact::id).toList());
             for (FetchedContact c : page) {
                 SyncedContact row = existing.get(c.id());
-                if (row == null) {
+                boolean isNew = row == null;
+                if (isNew) {
                     row = new SyncedContact(c.id());
-                    em.persist(row);
                     existing.put(c.id(), row);
                 }
                 List<String> segments = c.archived() ? List.of()
                         : rules.segmentsOf(c.property("company"), c.property("lifecyclestage"), c.updatedAt(), now);
                 row.apply(c, String.join(",", segments), now);
+                if (isNew) {
+                    em.persist(row);
+                }
             }
             for (FetchedContact c : page) {
                 if (!c.archived()) {

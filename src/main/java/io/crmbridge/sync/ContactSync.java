@@ -235,7 +235,8 @@ public class ContactSync {
             ObjectNode body = json.createObjectNode();
             ArrayNode filterList = body.putArray("filterGroups").addObject().putArray("filters");
             filters.forEach(filterList::add);
-            body.putArray("sorts").addObject().put("propertyName", sortProperty).put("direction", "ASCENDING");
+            // the string form ("prop" ascending, "-prop" descending): the OpenAPI types sorts as string[] (§3.2)
+            body.putArray("sorts").add(sortProperty);
             ArrayNode props = body.putArray("properties");
             properties.forEach(props::add);
             body.put("limit", SEARCH_LIMIT);
