@@ -199,11 +199,12 @@ public class ContactSync {
             if (window.newestModified == Long.MIN_VALUE) {
                 return false;
             }
-            if (window.newestModified > cursor) {
+            if (window.newestModified > cursor && window.oldestModified < window.newestModified) {
                 cursor = window.newestModified;
                 continue;
             }
             // the whole 10,000-result window shares one timestamp: walk it by id, then move past it
+            cursor = window.newestModified;
             String lastId = "0";
             while (true) {
                 Window ties = window(List.of(filter("lastmodifieddate", "EQ", Long.toString(cursor)),
@@ -223,6 +224,7 @@ public class ContactSync {
     /** What one search window saw. */
     private static final class Window {
         boolean exhausted;
+        long oldestModified = Long.MAX_VALUE;
         long newestModified = Long.MIN_VALUE;
         long highestId = Long.MIN_VALUE;
     }
@@ -262,6 +264,7 @@ public class ContactSync {
             for (FetchedContact c : store(page, progress)) {
                 if (c.updatedAt() != null) {
                     window.newestModified = Math.max(window.newestModified, c.updatedAt().toEpochMilli());
+                    window.oldestModified = Math.min(window.oldestModified, c.updatedAt().toEpochMilli());
                 }
                 window.highestId = Math.max(window.highestId, Long.parseLong(c.id()));
             }
