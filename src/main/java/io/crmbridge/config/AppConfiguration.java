@@ -15,6 +15,7 @@ import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
+import io.crmbridge.ops.LedgerDatabaseHealthCheck;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
@@ -72,6 +73,8 @@ public class AppConfiguration implements CamelConfiguration {
         database.configureJpaComponent(context);
         Ledger ledger = new Ledger(database.entityManagerFactory(), clock);
         registry.bind("ledger", ledger);
+        // health checks bound in the registry are picked up by Camel's registry-health-check-repository
+        registry.bind("ledgerDatabaseHealthCheck", new LedgerDatabaseHealthCheck(database.dataSource()));
 
         registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));

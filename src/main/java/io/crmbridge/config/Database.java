@@ -7,6 +7,7 @@ import io.crmbridge.ledger.RecordKey;
 import io.crmbridge.sync.SyncRun;
 import io.crmbridge.sync.SyncedContact;
 import jakarta.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jpa.JpaComponent;
 import org.apache.camel.spi.PropertiesComponent;
@@ -58,6 +59,11 @@ public final class Database extends ServiceSupport {
 
     public EntityManagerFactory entityManagerFactory() {
         return emf;
+    }
+
+    /** The connection pool itself: for the readiness check's {@code select 1} (io.crmbridge.ops). */
+    public DataSource dataSource() {
+        return pool;
     }
 
     /**

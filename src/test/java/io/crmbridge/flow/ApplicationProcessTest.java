@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +92,8 @@ class ApplicationProcessTest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
+        // a free management port, not the default 9876 a running crm-bridge may hold (README "Operations")
+        command.add("-Dcamel.management.port=" + freePort());
         command.add("io.crmbridge.Application");
         command.addAll(List.of(args));
         Path log = dir.resolve("run-" + System.nanoTime() + ".log");
@@ -113,6 +117,12 @@ class ApplicationProcessTest {
     private static List<String> filesIn(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 }

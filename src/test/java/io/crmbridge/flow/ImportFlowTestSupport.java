@@ -10,6 +10,8 @@ import io.crmbridge.config.HubSpotConnection;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,6 +35,7 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
 
     // created lazily: CamelTestSupport asks for the properties from its own constructor
     private Path work;
+    private int managementPort;
 
     /** This test's own folder under target/flow-tests/. */
     protected Path work() {
@@ -45,6 +48,24 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
             }
         }
         return work;
+    }
+
+    /**
+     * This test's management port (health, metrics): a port free when the test starts, so that
+     * tests never collide on the default 9876 nor with a running crm-bridge. A fixed free port and
+     * not {@code camel.management.port = 0}: with 0 the server works, but it reports 0 as its port
+     * and registers the router {@code platform-http-router-0}, the very name platform-http
+     * consumers fall back to when they miss their own router (Camel 4.17, see README "Operations").
+     */
+    protected int managementPort() {
+        if (managementPort == 0) {
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                managementPort = probe.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return managementPort;
     }
 
     @Override
@@ -61,6 +82,7 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         p.setProperty("crm-bridge.poll-delay-ms", "200");
         p.setProperty("crm-bridge.read-lock-check-ms", "200");
         p.setProperty("hubspot.sandbox", "true");
+        p.setProperty("camel.management.port", Integer.toString(managementPort()));
         p.putAll(extraProperties());
         return p;
     }
