@@ -1,6 +1,9 @@
 package io.crmbridge.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmbridge.api.ApiErrors;
+import io.crmbridge.api.BearerTokenCheck;
+import io.crmbridge.api.ContactSyncApi;
 import io.crmbridge.cli.RunControl;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
@@ -106,9 +109,30 @@ public class AppConfiguration implements CamelConfiguration {
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway), ensurer,
                 new Preflight(gateway, ensurer, mapping)));
-        registry.bind("contactSync", contactSync(context, gateway, database, clock));
+        ContactSync contactSync = contactSync(context, gateway, database, clock);
+        registry.bind("contactSync", contactSync);
+        bindContactSyncApi(context, contactSync, json);
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
+    }
+
+    /**
+     * The REST API of the contact sync (issue #4 item 5; routes/api.yaml, README "REST API"): the bearer token
+     * from {@code crm-bridge.api.token}, else the environment variable {@code CRM_BRIDGE_API_TOKEN} (none:
+     * every request is refused), and background syncs on threads Camel shuts down with the context.
+     */
+    private static void bindContactSyncApi(CamelContext context, ContactSync contactSync, ObjectMapper json) {
+        String token = BridgeSettings.get(context.getPropertiesComponent(), "crm-bridge.api.token", "");
+        if (token.isBlank()) {
+            token = System.getenv().getOrDefault("CRM_BRIDGE_API_TOKEN", "");
+        }
+        Registry registry = context.getRegistry();
+        registry.bind("apiBearerToken", new BearerTokenCheck(token));
+        registry.bind("apiErrors", new ApiErrors());
+        ContactStore store = registry.lookupByNameAndType("contactStore", ContactStore.class);
+        registry.bind("contactSyncApi", new ContactSyncApi(contactSync, store,
+                context.getExecutorServiceManager().newCachedThreadPool(contactSync, "contact-sync-api"),
+                json, 30_000));
     }
 
     /**

@@ -146,6 +146,46 @@ public class ContactStore {
                 SyncedContact.class).getResultList());
     }
 
+    /**
+     * One page of the stored, non-archived contacts in HubSpot id order, optionally only those in one
+     * segment (matched as a whole name in the comma-separated segments column, never as a substring).
+     *
+     * @param segment a segment name, or null for every active contact
+     * @param offset  contacts to skip, >= 0
+     * @param limit   most contacts returned, >= 1
+     * @return the page and the number of contacts matching in all
+     */
+    public ContactPage activeContacts(String segment, int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
+        }
+        String where = " where c.archived = false"
+                + (segment == null ? "" : " and concat(',', c.segments, ',') like :pattern escape '!'");
+        return inTransaction(em -> {
+            var count = em.createQuery("select count(c) from SyncedContact c" + where, Long.class);
+            var page = em.createQuery("select c from SyncedContact c" + where + " order by c.hubspotId",
+                    SyncedContact.class);
+            if (segment != null) {
+                // '!' escapes LIKE's wildcards: high_value's '_' must match only itself
+                String pattern = "%," + segment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ",%";
+                count.setParameter("pattern", pattern);
+                page.setParameter("pattern", pattern);
+            }
+            return new ContactPage(page.setFirstResult(offset).setMaxResults(limit).getResultList(),
+                    count.getSingleResult());
+        });
+    }
+
+    /**
+     * Deletes every stored contact (archived ones included); sync runs stay, so the next incremental sync
+     * starts from the last watermark: run a FULL sync to fetch everything again.
+     *
+     * @return how many contacts were deleted
+     */
+    public int deleteContacts() {
+        return inTransaction(em -> em.createQuery("delete from SyncedContact c").executeUpdate());
+    }
+
     private static Map<String, SyncedContact> find(EntityManager em, List<String> ids) {
         Map<String, SyncedContact> found = new HashMap<>();
         List<String> all = new ArrayList<>(ids);

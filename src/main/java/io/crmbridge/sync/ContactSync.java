@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,13 +96,25 @@ public class ContactSync {
      * @throws IllegalArgumentException    for another mode
      */
     public SyncStats run(String mode) {
+        return runReportingStart(mode, runId -> { });
+    }
+
+    /**
+     * Runs one sync like {@link #run(String)} (another name, so that routes calling {@code run} by name
+     * stay unambiguous), telling {@code onStarted} the sync_run id as soon as the run
+     * is opened (before any page is fetched): how a caller running it in the background learns its id.
+     *
+     * @throws SyncAlreadyRunningException when another sync is running (onStarted is not called)
+     * @throws IllegalArgumentException    for a mode other than FULL or INCREMENTAL (onStarted is not called)
+     */
+    public SyncStats runReportingStart(String mode, LongConsumer onStarted) {
         SyncRun.Mode m = mode == null || mode.isBlank() ? SyncRun.Mode.INCREMENTAL
                 : SyncRun.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
         if (!running.compareAndSet(false, true)) {
             throw new SyncAlreadyRunningException();
         }
         try {
-            return runExclusive(m);
+            return runExclusive(m, onStarted);
         } finally {
             running.set(false);
         }
@@ -112,9 +125,10 @@ public class ContactSync {
         return running.get();
     }
 
-    private SyncStats runExclusive(SyncRun.Mode mode) {
+    private SyncStats runExclusive(SyncRun.Mode mode, LongConsumer onStarted) {
         Instant started = clock.instant();
         long runId = store.openRun(mode, started);
+        onStarted.accept(runId);
         SyncProgress progress = new SyncProgress(mode);
         LOG.info("Contact sync {} started (run {})", mode, runId);
         SyncRun.Status status;

@@ -3,9 +3,6 @@ package io.crmbridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
 class ApplicationPortBesideManagementTest extends ImportFlowTestSupport {
 
     // set lazily: CamelTestSupport asks for the properties from its own constructor
-    private int applicationPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
@@ -31,7 +27,6 @@ class ApplicationPortBesideManagementTest extends ImportFlowTestSupport {
         Properties p = new Properties();
         p.setProperty("camel.server.enabled", "true");
         p.setProperty("camel.server.host", "127.0.0.1");
-        p.setProperty("camel.server.port", Integer.toString(applicationPort()));
         return p;
     }
 
@@ -53,20 +48,5 @@ class ApplicationPortBesideManagementTest extends ImportFlowTestSupport {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private int applicationPort() {
-        if (applicationPort == 0) {
-            applicationPort = freePort();
-        }
-        return applicationPort;
-    }
-
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -94,6 +94,8 @@ class ApplicationProcessTest {
         command.add(System.getProperty("java.class.path"));
         // a free management port, not the default 9876 a running crm-bridge may hold (README "Operations")
         command.add("-Dcamel.management.port=" + freePort());
+        // and a free application port (the REST API), not the default 8080
+        command.add("-Dcamel.server.port=" + freePort());
         command.add("io.crmbridge.Application");
         command.addAll(List.of(args));
         Path log = dir.resolve("run-" + System.nanoTime() + ".log");

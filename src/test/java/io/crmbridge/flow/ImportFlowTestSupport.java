@@ -36,6 +36,7 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
     // created lazily: CamelTestSupport asks for the properties from its own constructor
     private Path work;
     private int managementPort;
+    private int applicationPort;
 
     /** This test's own folder under target/flow-tests/. */
     protected Path work() {
@@ -59,13 +60,28 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
      */
     protected int managementPort() {
         if (managementPort == 0) {
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                managementPort = probe.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            managementPort = freePort();
         }
         return managementPort;
+    }
+
+    /**
+     * This test's application HTTP port (camel.server.port: the REST API), free when the test starts, so
+     * that flow tests never bind the default 8080 nor collide with a running crm-bridge.
+     */
+    protected int applicationPort() {
+        if (applicationPort == 0) {
+            applicationPort = freePort();
+        }
+        return applicationPort;
+    }
+
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -83,6 +99,7 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         p.setProperty("crm-bridge.read-lock-check-ms", "200");
         p.setProperty("hubspot.sandbox", "true");
         p.setProperty("camel.management.port", Integer.toString(managementPort()));
+        p.setProperty("camel.server.port", Integer.toString(applicationPort()));
         p.putAll(extraProperties());
         return p;
     }
