@@ -5,13 +5,17 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an exception caught by an API route (routes/api.yaml) into the JSON error answer
- * {@code {"error": message}} and its status: an {@link ApiRefusal}'s own status, 409 for a sync already
- * running, 400 for an invalid argument, 500 (with the exception's class only) for anything else.
+ * {@code {"error": message, "status": status}}: an {@link ApiRefusal}'s own status (every refused request),
+ * 409 for a sync already running, 500 (with the exception's class only, the rest logged) for anything else.
  */
 public class ApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
     /**
      * @param caught  the exception the route caught
@@ -27,11 +31,10 @@ public class ApiErrors {
         } else if (caught instanceof SyncAlreadyRunningException) {
             status = 409;
             text = caught.getMessage();
-        } else if (caught instanceof IllegalArgumentException) {
-            status = 400;
-            text = caught.getMessage();
         } else {
             status = 500;
+            // the caller sees only the class; the cause goes to the log
+            LOG.error("API request failed", caught);
             text = "internal error (" + (caught == null ? "unknown" : caught.getClass().getSimpleName())
                     + "); see the application log";
         }

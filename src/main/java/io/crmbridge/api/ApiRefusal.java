@@ -2,7 +2,7 @@ package io.crmbridge.api;
 
 /**
  * A request the API refuses, with the HTTP status to answer and a message safe to show the caller
- * (never a credential). Turned into {@code {"error": message}} by {@link ApiErrors}.
+ * (never a credential). Answered as {@code {"error": message, "status": status}} by {@link ApiErrors}.
  */
 public class ApiRefusal extends RuntimeException {
 

@@ -139,10 +139,13 @@ class ContactSyncApiTest extends ImportFlowTestSupport {
     }
 
     @Test
-    void servesTheOpenApiDocumentListingTheFourOperations() throws Exception {
+    void servesTheOpenApiDocumentListingTheFourOperationsAndTheBearerScheme() throws Exception {
         HttpResponse<String> doc = send("GET", "/openapi.json", null);
         assertThat(doc.statusCode()).isEqualTo(200);
-        JsonNode paths = JSON.readTree(doc.body()).path("paths");
+        JsonNode openapi = JSON.readTree(doc.body());
+        assertThat(openapi.path("components").path("securitySchemes").path("bearerToken").path("scheme").asText())
+                .isEqualToIgnoringCase("bearer");
+        JsonNode paths = openapi.path("paths");
         assertThat(paths.path(BASE + "/sync").has("post")).isTrue();
         assertThat(paths.path(BASE + "/contacts").has("get")).isTrue();
         assertThat(paths.path(BASE + "/contacts").has("delete")).isTrue();
