@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class ApplicationPortBesideManagementTest extends ImportFlowTestSupport {
 
-    // set lazily: CamelTestSupport asks for the properties from its own constructor
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
