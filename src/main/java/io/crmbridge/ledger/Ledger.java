@@ -1,19 +1,19 @@
 package io.crmbridge.ledger;
 
+import io.crmbridge.config.Transactions;
 import io.crmbridge.model.Link;
 import io.crmbridge.model.ObjectType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -26,11 +26,11 @@ public class Ledger {
 
     private static final int IN_CHUNK = 500;
 
-    private final EntityManagerFactory emf;
+    private final Transactions transactions;
     private final Clock clock;
 
     public Ledger(EntityManagerFactory emf, Clock clock) {
-        this.emf = emf;
+        this.transactions = new Transactions(emf);
         this.clock = clock;
     }
 
@@ -196,20 +196,6 @@ public class Ledger {
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
-        try {
-            tx.begin();
-            T result = work.apply(em);
-            tx.commit();
-            return result;
-        } catch (RuntimeException e) {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            throw e;
-        } finally {
-            em.close();
-        }
+        return transactions.run(work);
     }
 }

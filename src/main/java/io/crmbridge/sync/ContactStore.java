@@ -1,8 +1,8 @@
 package io.crmbridge.sync;
 
+import io.crmbridge.config.Transactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,10 +21,10 @@ public class ContactStore {
 
     private static final int IN_CHUNK = 500;
 
-    private final EntityManagerFactory emf;
+    private final Transactions transactions;
 
     public ContactStore(EntityManagerFactory emf) {
-        this.emf = emf;
+        this.transactions = new Transactions(emf);
     }
 
     /**
@@ -198,20 +198,6 @@ public class ContactStore {
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
-        try {
-            tx.begin();
-            T result = work.apply(em);
-            tx.commit();
-            return result;
-        } catch (RuntimeException e) {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            throw e;
-        } finally {
-            em.close();
-        }
+        return transactions.run(work);
     }
 }
