@@ -43,29 +43,9 @@ final class BatchCreateHandler {
         boolean traced = BatchInputs.allTraced(inputs);
         return state.write(() -> {
             BatchResult result = new BatchResult();
-            WritePlanner.Pending pending = new WritePlanner.Pending();
-            List<Plan> plans = new ArrayList<>();
             Instant now = Timestamps.now();
-            for (JsonNode input : inputs) {
-                String traceId = BatchInputs.traceId(input);
-                try {
-                    Plan plan = plan(type, input, pending);
-                    if (traced) {
-                        result.addResult(write(type, plan, now));
-                    } else {
-                        planner.claim(type, plan.values(), pending);
-                        plans.add(plan);
-                    }
-                } catch (ApiException failure) {
-                    if (!traced) {
-                        throw failure;
-                    }
-                    result.addInputError(failure, traceId);
-                }
-            }
-            for (Plan plan : plans) {
-                result.addResult(write(type, plan, now));
-            }
+            BatchWrite.apply(inputs, traced, planner, type, (input, pending) -> plan(type, input, pending),
+                    Plan::values, plan -> write(type, plan, now), result);
             return result.toResponse(201);
         });
     }

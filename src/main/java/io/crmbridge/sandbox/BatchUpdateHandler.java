@@ -46,40 +46,23 @@ final class BatchUpdateHandler {
         boolean traced = BatchInputs.allTraced(inputs);
         return state.write(() -> {
             BatchResult result = new BatchResult();
-            WritePlanner.Pending pending = new WritePlanner.Pending();
-            List<Plan> plans = new ArrayList<>();
             List<String> missingIds = new ArrayList<>();
             List<String> missingTraceIds = new ArrayList<>();
             Instant now = Timestamps.now();
-            for (JsonNode input : inputs) {
+            BatchWrite.apply(inputs, traced, planner, type, (input, pending) -> {
                 String traceId = BatchInputs.traceId(input);
                 SandboxRecord existing = find(type, input);
                 if (existing == null) {
+                    // one aggregated OBJECT_NOT_FOUND error for the batch, below (hubspot-api.md §1.4)
                     missingIds.add(input.path("id").asText());
                     if (traceId != null) {
                         missingTraceIds.add(traceId);
                     }
-                    continue;
+                    return null;
                 }
-                try {
-                    Map<String, String> values = planner.check(type, BatchInputs.properties(input), existing.id(), pending);
-                    Plan plan = new Plan(existing, values, traceId);
-                    if (traced) {
-                        result.addResult(write(type, plan, now));
-                    } else {
-                        planner.claim(type, values, pending);
-                        plans.add(plan);
-                    }
-                } catch (ApiException failure) {
-                    if (!traced) {
-                        throw failure;
-                    }
-                    result.addInputError(failure, traceId);
-                }
-            }
-            for (Plan plan : plans) {
-                result.addResult(write(type, plan, now));
-            }
+                return new Plan(existing, planner.check(type, BatchInputs.properties(input), existing.id(), pending),
+                        traceId);
+            }, Plan::values, plan -> write(type, plan, now), result);
             if (!missingIds.isEmpty()) {
                 ObjectNode context = ErrorBodies.context("ids", missingIds);
                 if (!missingTraceIds.isEmpty()) {

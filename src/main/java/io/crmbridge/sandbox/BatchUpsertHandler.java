@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crmbridge.model.ObjectType;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,28 +42,9 @@ final class BatchUpsertHandler {
         boolean traced = BatchInputs.allTraced(inputs);
         return state.write(() -> {
             BatchResult result = new BatchResult();
-            WritePlanner.Pending pending = new WritePlanner.Pending();
-            List<Plan> plans = new ArrayList<>();
             Instant now = Timestamps.now();
-            for (JsonNode input : inputs) {
-                try {
-                    Plan plan = plan(type, input, pending);
-                    if (traced) {
-                        result.addResult(write(type, plan, now));
-                    } else {
-                        planner.claim(type, plan.values(), pending);
-                        plans.add(plan);
-                    }
-                } catch (ApiException failure) {
-                    if (!traced) {
-                        throw failure;
-                    }
-                    result.addInputError(failure, BatchInputs.traceId(input));
-                }
-            }
-            for (Plan plan : plans) {
-                result.addResult(write(type, plan, now));
-            }
+            BatchWrite.apply(inputs, traced, planner, type, (input, pending) -> plan(type, input, pending),
+                    Plan::values, plan -> write(type, plan, now), result);
             return result.toResponse(200);
         });
     }
