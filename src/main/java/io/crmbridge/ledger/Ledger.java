@@ -5,7 +5,11 @@ import io.crmbridge.model.Link;
 import io.crmbridge.model.ObjectType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.hibernate.Session;
 
 /**
  * The ledger (DESIGN.md): import runs by content hash, natural key -> HubSpot id and last-sent
@@ -66,18 +71,20 @@ public class Ledger {
 
     /** Known records by natural key (keys not in the ledger are absent from the map). */
     public Map<String, RecordKey> find(ObjectType type, Collection<String> keys) {
+        return inTransaction(em -> recordKeys(em, type, keys));
+    }
+
+    /** The record keys of {@code type} among {@code keys}, managed by {@code em}, by natural key. */
+    private static Map<String, RecordKey> recordKeys(EntityManager em, ObjectType type, Collection<String> keys) {
         Map<String, RecordKey> found = new HashMap<>();
         List<String> all = new ArrayList<>(keys);
-        inTransaction(em -> {
-            for (int i = 0; i < all.size(); i += IN_CHUNK) {
-                List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
-                em.createQuery("select k from RecordKey k where k.objectType = :t and k.naturalKey in :keys",
-                                RecordKey.class)
-                        .setParameter("t", type.name()).setParameter("keys", chunk)
-                        .getResultList().forEach(k -> found.put(k.getNaturalKey(), k));
-            }
-            return null;
-        });
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+            em.createQuery("select k from RecordKey k where k.objectType = :t and k.naturalKey in :keys",
+                            RecordKey.class)
+                    .setParameter("t", type.name()).setParameter("keys", chunk)
+                    .getResultList().forEach(k -> found.put(k.getNaturalKey(), k));
+        }
         return found;
     }
 
@@ -86,13 +93,22 @@ public class Ledger {
      * the properties just sent (aliases are remembered with a null hash).
      */
     public void remember(ObjectType type, List<RememberedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         inTransaction(em -> {
+            // one query for the batch's keys instead of one em.find per record (BENCHMARKS.md)
+            Map<String, RecordKey> existing = recordKeys(em, type,
+                    records.stream().map(RememberedRecord::naturalKey).distinct().toList());
             for (RememberedRecord r : records) {
-                RecordKey existing = em.find(RecordKey.class, new RecordKey.Id(type.name(), r.naturalKey()));
-                if (existing == null) {
-                    em.persist(new RecordKey(type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(), clock.instant()));
+                RecordKey known = existing.get(r.naturalKey());
+                if (known == null) {
+                    RecordKey added = new RecordKey(type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(),
+                            clock.instant());
+                    em.persist(added);
+                    existing.put(r.naturalKey(), added);
                 } else {
-                    existing.update(r.hubspotId(), r.contentHash(), clock.instant());
+                    known.update(r.hubspotId(), r.contentHash(), clock.instant());
                 }
             }
             return null;
@@ -127,12 +143,42 @@ public class Ledger {
                             .getResultList().forEach(a -> known.add(a.toLink()));
                 }
             }
+            List<Link> added = new ArrayList<>();
             for (Link l : links) {
                 if (known.add(l)) {
-                    em.persist(new PendingLink(l, clock.instant()));
+                    added.add(l);
                 }
             }
+            insertPending(em, added);
             return null;
+        });
+    }
+
+    /**
+     * Inserts pending links in one JDBC batch on the transaction's connection. The entity's identity id
+     * makes Hibernate insert them one statement at a time, which cost more than the rest of a batch's
+     * delivery (BENCHMARKS.md); nothing reads them back in this transaction. {@code created_at} is
+     * written as UTC wall time.
+     */
+    private void insertPending(EntityManager em, List<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into pending_link (from_type,"
+                    + " from_key, to_type, to_key, association_type_id, created_at) values (?, ?, ?, ?, ?, ?)")) {
+                for (Link l : links) {
+                    insert.setString(1, l.fromType().name());
+                    insert.setString(2, l.fromKey());
+                    insert.setString(3, l.toType().name());
+                    insert.setString(4, l.toKey());
+                    insert.setInt(5, l.associationTypeId());
+                    insert.setTimestamp(6, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
         });
     }
 

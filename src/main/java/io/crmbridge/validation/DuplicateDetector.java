@@ -20,6 +20,8 @@ import java.util.OptionalLong;
 public final class DuplicateDetector {
 
     private final Map<Long, Long> firstRowByHash = new HashMap<>();
+    // one digest for every key: looking SHA-256 up per key cost more than hashing it (BENCHMARKS.md); used under the lock
+    private final MessageDigest sha256 = sha256();
 
     /**
      * Records a key, or reports where it was first seen.
@@ -37,8 +39,8 @@ public final class DuplicateDetector {
         return first == null ? OptionalLong.empty() : OptionalLong.of(first);
     }
 
-    private static long hash(String key) {
-        byte[] digest = sha256().digest(key.getBytes(StandardCharsets.UTF_8));
+    private long hash(String key) {
+        byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
         long value = 0;
         for (int i = 0; i < Long.BYTES; i++) {
             value = (value << 8) | (digest[i] & 0xFF);

@@ -7,6 +7,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * V3 phone normalisation by libphonenumber. A national number is read in the region of the row's
@@ -18,9 +20,14 @@ import java.util.Locale;
  */
 public final class PhoneNormalizer {
 
+    /** Country spellings whose region is remembered; a file rarely has more than a few hundred. */
+    static final int REMEMBERED_COUNTRIES = 1_000;
+
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
     private final CountryRegions regions;
+    // folding a country name costs four regular expressions; rows repeat the same few names (BENCHMARKS.md)
+    private final Map<String, String> regionByCountry = new ConcurrentHashMap<>();
 
     /**
      * @param defaultRegion ISO 3166-1 alpha-2 region for national numbers whose row has no usable
@@ -48,7 +55,8 @@ public final class PhoneNormalizer {
         }
         String region = regionFor(countryName);
         ValueCheck inRowRegion = attempt(raw, region);
-        if (inRowRegion.isValid() || region.equals(defaultRegion)) {
+        if (inRowRegion.isValid() || region.equals(defaultRegion) || isInternational(raw)) {
+            // a number written with "+" carries its country code: read in any region it is the same number
             return inRowRegion;
         }
         // "a phone no region accepts" is invalid (issue #2): a national number that does not fit the
@@ -79,9 +87,37 @@ public final class PhoneNormalizer {
 
     /** The region national numbers of a row with this country are read in. */
     String regionFor(String countryName) {
-        return regions.regionFor(countryName)
+        if (countryName == null) {
+            return defaultRegion;
+        }
+        String known = regionByCountry.get(countryName);
+        if (known != null) {
+            return known;
+        }
+        String region = regions.regionFor(countryName)
                 .filter(util.getSupportedRegions()::contains)
                 .orElse(defaultRegion);
+        if (regionByCountry.size() < REMEMBERED_COUNTRIES) {
+            regionByCountry.put(countryName, region);
+        }
+        return region;
+    }
+
+    /**
+     * True when libphonenumber reads {@code raw} as international whatever the region: its first plus sign
+     * or digit (where {@code PhoneNumberUtil.extractPossibleNumber} starts) is a plus sign.
+     */
+    static boolean isInternational(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '+' || c == '\uFF0B') {
+                return true;
+            }
+            if (Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String describe(NumberParseException.ErrorType type, String region) {

@@ -91,4 +91,46 @@ class PhoneNormalizerTest {
         assertThat(valid).isPositive();
         assertThat(invalid).isPositive();
     }
+
+    @Test
+    void readsEveryInternationalDatasetNumberTheSameInEveryRegion() throws IOException {
+        // the default-region retry is skipped for numbers written with "+": this is why that changes nothing
+        List<String> international = Datasets.read(Datasets.CUSTOMERS).stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.get("Phone 1"), r.get("Phone 2")))
+                .filter(PhoneNormalizer::isInternational).limit(300).toList();
+        assertThat(international).hasSize(300);
+        for (String raw : international) {
+            ValueCheck inDefault = normalizer.normalize(raw, null);
+            for (String country : List.of("France", "Norway", "Japan", "Brazil", "Germany", "India")) {
+                assertThat(normalizer.normalize(raw, country)).as("%s in %s", raw, country).isEqualTo(inDefault);
+            }
+        }
+    }
+
+    @Test
+    void tellsInternationalNumbersByTheirFirstPlusOrDigit() {
+        assertThat(PhoneNormalizer.isInternational("+1-415-555-0123")).isTrue();
+        assertThat(PhoneNormalizer.isInternational("(+33) 1 42 68 53 00")).isTrue();
+        assertThat(PhoneNormalizer.isInternational("\uFF0B44 20 7946 0000")).isTrue();
+        assertThat(PhoneNormalizer.isInternational("001-415-555-0123")).isFalse();
+        assertThat(PhoneNormalizer.isInternational("415 555 0123 ext +1")).isFalse();
+        assertThat(PhoneNormalizer.isInternational("call me")).isFalse();
+    }
+
+    @Test
+    void remembersTheRegionOfACountrySpellingAndGivesTheSameAnswerAgain() {
+        assertThat(normalizer.regionFor("Norway")).isEqualTo("NO");
+        assertThat(normalizer.regionFor("Norway")).isEqualTo("NO");
+        assertThat(normalizer.regionFor("Atlantis")).isEqualTo("US");
+        assertThat(normalizer.regionFor("Atlantis")).isEqualTo("US");
+        assertThat(normalizer.regionFor(null)).isEqualTo("US");
+    }
+
+    @Test
+    void stillAnswersCountriesBeyondTheRememberedOnes() {
+        for (int i = 0; i < PhoneNormalizer.REMEMBERED_COUNTRIES + 10; i++) {
+            assertThat(normalizer.regionFor("Nowhere " + i)).isEqualTo("US");
+        }
+        assertThat(normalizer.regionFor("Allemagne")).isEqualTo("DE");
+    }
 }

@@ -1,0 +1,668 @@
+package io.crmbridge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark of issue 6 (BENCHMARKS.md): generates the scaled inputs into {@code target/bench/data},
+ * runs every scenario in a fresh JVM of {@code target/crm-bridge.jar} against the embedded sandbox, and
+ * prints one line per figure with its target, then writes {@code target/bench/results.json}.
+ *
+ * <p>Arguments: {@code --runs N} (runs of the short scenarios, median reported; default 3),
+ * {@code --long-runs N} (runs of the minute-long load and sync scenarios; default 1),
+ * {@code --only a,b} (scenarios: pipeline, load, memory, latency, sync, sandbox; default all),
+ * {@code --jar PATH}, {@code --datasets DIR} (default ../shared/datasets), {@code --out DIR}
+ * (default target/bench). Exits 0 when every scenario ran, whether or not it met its target.
+ */
+public final class Benchmark {
+
+    /** HubSpot's ceiling at the benchmark's budget: 190 requests per 10 s x 100 records. */
+    static final double CEILING_RECORDS_PER_SECOND = 1900;
+    static final int BUDGET_PER_TEN_SECONDS = 190;
+    private static final Pattern GC_PAUSE = Pattern.compile("Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern STATUS_KB = Pattern.compile("(\\d+) kB");
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectNode results = json.createObjectNode();
+    private final List<String> lines = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path jar;
+    private final Path classes;
+    private final Path out;
+    private final Path datasets;
+    private final int runs;
+    private final int longRuns;
+
+    private Benchmark(Path jar, Path classes, Path out, Path datasets, int runs, int longRuns) {
+        this.jar = jar.toAbsolutePath();
+        this.classes = classes.toAbsolutePath();
+        this.out = out.toAbsolutePath();
+        this.datasets = datasets.toAbsolutePath();
+        this.runs = runs;
+        this.longRuns = longRuns;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("target/crm-bridge.jar");
+        Path out = Path.of("target/bench");
+        Path datasets = Path.of("../shared/datasets");
+        int runs = 3;
+        int longRuns = 1;
+        Set<String> only = new LinkedHashSet<>(List.of("pipeline", "load", "memory", "latency", "sync", "sandbox"));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--long-runs" -> longRuns = Integer.parseInt(args[++i]);
+                case "--only" -> only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+                case "--jar" -> jar = Path.of(args[++i]);
+                case "--datasets" -> datasets = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (--runs N, --long-runs N, --only a,b, --jar PATH, --datasets DIR, --out DIR)");
+            }
+        }
+        Path classes = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Benchmark bench = new Benchmark(jar, classes, out, datasets, runs, longRuns);
+        bench.run(only);
+    }
+
+    private void run(Set<String> scenarios) throws Exception {
+        Files.createDirectories(out);
+        results.put("startedAt", Instant.now().toString());
+        results.put("runs", runs);
+        results.put("longRuns", longRuns);
+        results.put("nproc", Runtime.getRuntime().availableProcessors());
+        results.put("javaVersion", System.getProperty("java.vm.version"));
+        results.put("loadAverageAtStart", loadAverage());
+        generateInputs(scenarios);
+        for (String s : scenarios) {
+            System.out.println("== " + s);
+            switch (s) {
+                case "pipeline" -> pipeline();
+                case "load" -> loadAndRedrop();
+                case "memory" -> memory();
+                case "latency" -> latency();
+                case "sync" -> sync();
+                case "sandbox" -> sandboxHeadroom();
+                default -> throw new IllegalArgumentException("unknown scenario " + s);
+            }
+        }
+        results.put("loadAverageAtEnd", loadAverage());
+        results.put("finishedAt", Instant.now().toString());
+        ArrayNode printed = results.putArray("lines");
+        lines.forEach(printed::add);
+        Files.writeString(out.resolve("results.json"), json.writeValueAsString(results));
+        System.out.println();
+        System.out.println("crm-bridge benchmark (" + results.get("nproc") + " cores, load average "
+                + results.get("loadAverageAtStart").asText() + " at start, " + results.get("loadAverageAtEnd").asText()
+                + " at end):");
+        lines.forEach(System.out::println);
+        System.out.println("results: " + out.resolve("results.json"));
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    private Path data(String name) {
+        return out.resolve("data").resolve(name);
+    }
+
+    private void generateInputs(Set<String> scenarios) throws IOException {
+        DataGenerator generator = DataGenerator.from(datasets.resolve("customers-10000.csv"));
+        generator.write(data("contacts-100k.csv"), 100_000, false);
+        generator.write(data("contacts-100k-reversed.csv"), 100_000, true);
+        if (scenarios.contains("memory")) {
+            generator.write(data("contacts-1m.csv"), 1_000_000, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- scenarios
+
+    /** Target 2: --dry-run rows/s on the 100k file, and the bare commons-csv parse of the same file. */
+    private void pipeline() throws Exception {
+        List<Double> rates = new ArrayList<>();
+        List<Double> floors = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        ArrayNode detail = results.putObject("pipeline").putArray("runs");
+        // the CPU a JVM spends on start-up and a 10-row file, subtracted to get the CPU of 100,000 rows
+        Path small = freshDir("pipeline-10-rows");
+        DataGenerator.from(datasets.resolve("customers-10000.csv")).write(small.resolve("inbox/contacts-10.csv"), 1, 10,
+                false);
+        App baseline = App.start(this, small, List.of(), false, "--once", "--dry-run");
+        baseline.awaitExit(Duration.ofMinutes(10));
+        double baseCpu = baseline.cpuTicks / 100.0;
+        for (int i = 1; i <= runs; i++) {
+            Path dir = freshDir("pipeline-" + i);
+            Files.copy(data("contacts-100k.csv"), dir.resolve("inbox/contacts-100k.csv"));
+            App app = App.start(this, dir, List.of(), false, "--once", "--dry-run");
+            app.awaitExit(Duration.ofMinutes(10));
+            cpu.add(app.cpuTicks / 100.0);
+            JsonNode report = report(dir, "contacts-100k.csv");
+            double rate = report.get("rowsRead").asDouble() * 1000 / report.get("durationMs").asDouble();
+            rates.add(rate);
+            String floorOut = runJava(dir, List.of("-cp", jar + java.io.File.pathSeparator + classes,
+                    ParseFloor.class.getName(), data("contacts-100k.csv").toString()));
+            Matcher m = Pattern.compile("rows=(\\d+) ms=(\\d+)").matcher(floorOut);
+            if (!m.find()) {
+                throw new IllegalStateException("ParseFloor printed " + floorOut);
+            }
+            double floor = Double.parseDouble(m.group(1)) * 1000 / Math.max(1, Double.parseDouble(m.group(2)));
+            floors.add(floor);
+            ObjectNode run = detail.addObject();
+            run.put("rowsRead", report.get("rowsRead").asLong());
+            run.put("durationMs", report.get("durationMs").asLong());
+            run.put("rowsPerSecond", Math.round(rate));
+            run.set("outcomes", report.get("outcomes"));
+            run.put("bareParseRowsPerSecond", Math.round(floor));
+            run.put("processCpuSeconds", app.cpuTicks / 100.0);
+            System.out.printf("  run %d: %.0f rows/s (%d ms), process CPU %.1f s, bare parse %.0f rows/s%n", i, rate,
+                    report.get("durationMs").asLong(), app.cpuTicks / 100.0, floor);
+        }
+        double rate = median(rates);
+        double floor = median(floors);
+        ObjectNode r = (ObjectNode) results.get("pipeline");
+        r.put("rowsPerSecond", Math.round(rate));
+        r.put("bareParseRowsPerSecond", Math.round(floor));
+        r.put("ratioToBareParse", round2(rate / floor));
+        double rowsCpuMicros = (median(cpu) - baseCpu) * 1_000_000 / 100_000;
+        r.put("baselineProcessCpuSeconds", baseCpu);
+        r.put("cpuMicrosPerRow", Math.round(rowsCpuMicros));
+        r.put("target", 50_000);
+        r.put("met", rate >= 50_000);
+        line(String.format("pipeline-rate %.0f rows/s (target >= 50000) --dry-run of 100,000 rows; bare commons-csv"
+                + " parse %.0f rows/s, ratio %.2f; %.0f us CPU a row (all JVM threads, start-up subtracted)"
+                + " [median of %d]", rate, floor, rate / floor, rowsCpuMicros, runs), rate >= 50_000);
+    }
+
+    /**
+     * Targets 1 and 4 in one JVM (the sandbox and the in-memory ledger live as long as it): the 100k file,
+     * then the same rows in reverse order as a new file (new content hash, so not skipped as a whole: every row goes
+     * through the pipeline and the ledger's unchanged check).
+     */
+    private void loadAndRedrop() throws Exception {
+        List<Double> rates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        long received429 = 0;
+        long redropWrites = 0;
+        ArrayNode detail = results.putObject("load").putArray("runs");
+        for (int i = 1; i <= longRuns; i++) {
+            Path dir = freshDir("load-" + i);
+            Files.copy(data("contacts-100k.csv"), dir.resolve("inbox/contacts-100k-a.csv"));
+            Files.copy(data("contacts-100k-reversed.csv"), dir.resolve("inbox/contacts-100k-b-reversed.csv"));
+            Path traffic = dir.resolve("traffic.log");
+            App app = App.start(this, dir, List.of("-D" + TrafficProbe.FILE_PROPERTY + "=" + traffic), true, "--once");
+            app.awaitExit(Duration.ofMinutes(20));
+            JsonNode first = report(dir, "contacts-100k-a.csv");
+            JsonNode again = report(dir, "contacts-100k-b-reversed.csv");
+            List<Traffic> seen = Traffic.read(traffic);
+            long firstEnd = Instant.parse(first.get("finishedAt").asText()).toEpochMilli();
+            long records = first.get("outcomes").get("created").asLong() + first.get("outcomes").get("updated").asLong();
+            double rate = records * 1000.0 / first.get("durationMs").asDouble();
+            long count429 = seen.stream().filter(t -> t.status() == 429).count();
+            long writesAfter = seen.stream().filter(t -> t.epochMs() > firstEnd && t.isWrite()).count();
+            long readsAfter = seen.stream().filter(t -> t.epochMs() > firstEnd && !t.isWrite()).count();
+            double ratio = again.get("durationMs").asDouble() / first.get("durationMs").asDouble();
+            rates.add(rate);
+            ratios.add(ratio);
+            received429 += count429;
+            redropWrites += writesAfter;
+            ObjectNode run = detail.addObject();
+            run.put("records", records);
+            run.put("durationMs", first.get("durationMs").asLong());
+            run.put("recordsPerSecond", Math.round(rate));
+            run.put("requests", first.get("requests").asLong());
+            run.put("received429", count429);
+            run.put("reportRateLimited", first.get("rateLimited").asLong());
+            run.put("redropDurationMs", again.get("durationMs").asLong());
+            run.set("redropOutcomes", again.get("outcomes"));
+            run.put("redropWriteRequests", writesAfter);
+            run.put("redropReadRequests", readsAfter);
+            System.out.printf("  run %d: %.0f records/s (%d records in %d ms, %d requests, %d x 429); re-drop %d ms,"
+                            + " %d writes, %d reads, outcomes %s%n", i, rate, records, first.get("durationMs").asLong(),
+                    first.get("requests").asLong(), count429, again.get("durationMs").asLong(), writesAfter, readsAfter,
+                    again.get("outcomes"));
+        }
+        double rate = median(rates);
+        double ratio = median(ratios);
+        ObjectNode r = (ObjectNode) results.get("load");
+        r.put("recordsPerSecond", Math.round(rate));
+        r.put("received429", received429);
+        r.put("redropRatio", round2(ratio));
+        r.put("redropWriteRequests", redropWrites);
+        boolean loadMet = rate >= 0.95 * CEILING_RECORDS_PER_SECOND && received429 == 0;
+        boolean redropMet = ratio <= 0.10 && redropWrites == 0;
+        r.put("loadMet", loadMet);
+        r.put("redropMet", redropMet);
+        line(String.format("load-rate %.0f records/s (target >= %.0f) %dx429, 100,000 rows at %d/10 s [median of %d]",
+                rate, 0.95 * CEILING_RECORDS_PER_SECOND, received429, BUDGET_PER_TEN_SECONDS, longRuns), loadMet);
+        line(String.format("re-drop %d write requests, %.0f%% of the first import's time (target 0 writes, <= 10%%)"
+                + " [median of %d]", redropWrites, ratio * 100, longRuns), redropMet);
+    }
+
+    /** Target 3: the 1,000,000-row file with -Xmx256m (dry run: the sandbox lives in the same heap). */
+    private void memory() throws Exception {
+        Path dir = freshDir("memory");
+        Files.copy(data("contacts-1m.csv"), dir.resolve("inbox/contacts-1m.csv"));
+        Path gcLog = dir.resolve("gc.log");
+        App app = App.start(this, dir, List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog), false, "--once", "--dry-run");
+        long[] peakKb = app.awaitExit(Duration.ofMinutes(20));
+        JsonNode report = report(dir, "contacts-1m.csv");
+        long peakBefore = 0;
+        long peakAfter = 0;
+        for (String l : Files.readAllLines(gcLog)) {
+            Matcher m = GC_PAUSE.matcher(l);
+            if (m.find()) {
+                peakBefore = Math.max(peakBefore, Long.parseLong(m.group(1)));
+                peakAfter = Math.max(peakAfter, Long.parseLong(m.group(2)));
+            }
+        }
+        boolean completed = app.exitCode == 0 && report.get("rowsRead").asLong() == 1_000_000;
+        ObjectNode r = results.putObject("memory");
+        r.put("exitCode", app.exitCode);
+        r.put("rowsRead", report.get("rowsRead").asLong());
+        r.set("outcomes", report.get("outcomes"));
+        r.put("durationMs", report.get("durationMs").asLong());
+        r.put("peakHeapMb", peakBefore);
+        r.put("peakHeapAfterGcMb", peakAfter);
+        r.put("peakRssMb", peakKb[0] / 1024);
+        r.put("completed", completed);
+        line(String.format("memory 1,000,000 rows %s with -Xmx256m: peak heap %d MB (at most %d MB live after a GC),"
+                        + " peak RSS %d MB, %.0f rows/s (dry run)", completed ? "completed" : "DID NOT complete", peakBefore,
+                peakAfter, peakKb[0] / 1024, report.get("rowsRead").asDouble() * 1000
+                        / report.get("durationMs").asDouble()), completed);
+    }
+
+    /**
+     * Target 5: a running service (short poll delay) is given 10-row files one at a time; latency is from
+     * just before the file's atomic move into the inbox to the sandbox's answer to the upsert that holds them.
+     */
+    private void latency() throws Exception {
+        Path dir = freshDir("latency");
+        Path traffic = dir.resolve("traffic.log");
+        int managementPort = freePort();
+        App app = App.start(this, dir, List.of("-D" + TrafficProbe.FILE_PROPERTY + "=" + traffic,
+                "-Dcrm-bridge.poll-delay-ms=100", "-Dcrm-bridge.read-lock-check-ms=100",
+                "-Dcamel.management.port=" + managementPort), true);
+        DataGenerator generator = DataGenerator.from(datasets.resolve("customers-10000.csv"));
+        List<Double> latencies = new ArrayList<>();
+        ArrayNode detail = results.putObject("latency").putArray("files");
+        try {
+            awaitHttp200("http://127.0.0.1:" + managementPort + "/observe/health/ready", Duration.ofMinutes(3), app);
+            int files = Math.max(runs, 5);
+            for (int i = 1; i <= files; i++) {
+                String name = "contacts-10-" + i + ".csv";
+                Path staged = dir.resolve(name);
+                generator.write(staged, 1_000_000L + i * 10L, 10, false);
+                long landed = System.currentTimeMillis();
+                Files.move(staged, dir.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                JsonNode report = awaitReport(dir, name, Duration.ofMinutes(1), app);
+                long inSandbox = Traffic.read(traffic).stream()
+                        .filter(t -> t.epochMs() >= landed && t.isWrite() && t.path().endsWith("/batch/upsert")
+                                && t.status() / 100 == 2)
+                        .mapToLong(Traffic::epochMs).max().orElseThrow(() -> new IllegalStateException(
+                                "no upsert reached the sandbox for " + name));
+                long reported = Instant.parse(report.get("finishedAt").asText()).toEpochMilli();
+                latencies.add((double) (inSandbox - landed));
+                ObjectNode f = detail.addObject();
+                f.put("file", name);
+                f.put("inSandboxMs", inSandbox - landed);
+                f.put("reportWrittenMs", reported - landed);
+                f.set("outcomes", report.get("outcomes"));
+                System.out.printf("  %s: in the sandbox after %d ms, report after %d ms, outcomes %s%n", name,
+                        inSandbox - landed, reported - landed, report.get("outcomes"));
+            }
+        } finally {
+            app.stop();
+        }
+        double median = median(latencies);
+        double worst = Collections.max(latencies);
+        ObjectNode r = (ObjectNode) results.get("latency");
+        r.put("medianMs", Math.round(median));
+        r.put("maxMs", Math.round(worst));
+        r.put("met", worst <= 2000);
+        line(String.format("latency %.0f ms median, %.0f ms max from landing in the inbox to the sandbox holding the"
+                + " 10 records (target <= 2000 ms; service, poll delay 100 ms) [%d files]", median, worst,
+                latencies.size()), worst <= 2000);
+    }
+
+    /** Target 6: a full sync of 100,000 generated sandbox contacts through the REST API at 190/10 s. */
+    private void sync() throws Exception {
+        List<Double> seconds = new ArrayList<>();
+        ArrayNode detail = results.putObject("sync").putArray("runs");
+        double bound = 1.1 * 1000 / 19.0;
+        for (int i = 1; i <= longRuns; i++) {
+            Path dir = freshDir("sync-" + i);
+            int apiPort = freePort();
+            int managementPort = freePort();
+            App app = App.start(this, dir, List.of("-Dsandbox.seed-contacts=generate:100000",
+                    "-Dcrm-bridge.api.token=bench-token", "-Dcamel.server.port=" + apiPort,
+                    "-Dcamel.management.port=" + managementPort), false);
+            JsonNode stats;
+            long wallMs;
+            try {
+                awaitHttp200("http://127.0.0.1:" + managementPort + "/observe/health/ready", Duration.ofMinutes(3), app);
+                long start = System.nanoTime();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + apiPort + "/api/integrations/hubspot/sync?mode=full"))
+                        .header("Authorization", "Bearer bench-token").POST(HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
+                wallMs = (System.nanoTime() - start) / 1_000_000;
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("sync answered " + response.statusCode() + ": " + response.body());
+                }
+                stats = json.readTree(response.body());
+            } finally {
+                app.stop();
+            }
+            double s = wallMs / 1000.0;
+            seconds.add(s);
+            ObjectNode run = detail.addObject();
+            run.put("wallSeconds", s);
+            run.set("stats", stats);
+            System.out.printf("  run %d: %.1f s, %s synced, %s pages, %s requests, status %s%n", i, s,
+                    stats.get("total_synced"), stats.get("total_pages"), stats.get("requests"), stats.get("status"));
+        }
+        double median = median(seconds);
+        ObjectNode r = (ObjectNode) results.get("sync");
+        r.put("seconds", round2(median));
+        r.put("boundSeconds", round2(bound));
+        r.put("met", median <= bound);
+        line(String.format("sync %.1f s for a full sync of 100,000 contacts (target <= %.1f s = 1.1 x 1,000 pages /"
+                + " 19 per s) [median of %d]", median, bound, longRuns), median <= bound);
+    }
+
+    /** Target 7: the sandbox alone, rate limit off, against the request rate the load scenario needs. */
+    private void sandboxHeadroom() throws Exception {
+        Path dir = freshDir("sandbox");
+        List<Double> rates = new ArrayList<>();
+        double needed = BUDGET_PER_TEN_SECONDS / 10.25;
+        for (int i = 1; i <= runs; i++) {
+            String printed = runJava(dir, List.of("-cp", jar + java.io.File.pathSeparator + classes,
+                    SandboxLoad.class.getName(), "10", "8", "3"));
+            Matcher m = Pattern.compile("requests=(\\d+) ok=(\\d+) seconds=(\\d+)").matcher(printed);
+            if (!m.find()) {
+                throw new IllegalStateException("SandboxLoad printed " + printed);
+            }
+            if (!m.group(1).equals(m.group(2))) {
+                throw new IllegalStateException("the sandbox failed requests under load: " + printed);
+            }
+            double rate = Double.parseDouble(m.group(2)) / Double.parseDouble(m.group(3));
+            rates.add(rate);
+            System.out.printf("  run %d: %.0f batch upserts/s (%.0f records/s)%n", i, rate, rate * 100);
+        }
+        double rate = median(rates);
+        ObjectNode r = results.putObject("sandbox");
+        r.put("requestsPerSecond", Math.round(rate));
+        r.put("neededRequestsPerSecond", round2(needed));
+        r.put("headroom", round2(rate / needed));
+        r.put("met", rate >= 10 * needed);
+        line(String.format("sandbox %.0f batch upserts/s of 100 contacts, %.0fx the %.1f/s the benchmark needs (target"
+                + " >= 10x; 8 client threads on the same cores) [median of %d]", rate, rate / needed, needed, runs),
+                rate >= 10 * needed);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void line(String text, boolean met) {
+        String l = text + (met ? "  OK" : "  BELOW TARGET");
+        lines.add(l);
+        System.out.println(l);
+    }
+
+    private Path freshDir(String name) throws IOException {
+        Path dir = out.resolve("runs").resolve(name);
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Collections.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+        Files.createDirectories(dir.resolve("inbox"));
+        return dir;
+    }
+
+    /** The JSON report of {@code file} in the run's outbox. */
+    private JsonNode report(Path dir, String file) throws IOException {
+        Path reports = dir.resolve("outbox/reports");
+        try (Stream<Path> s = Files.list(reports)) {
+            Path found = s.filter(p -> p.getFileName().toString().startsWith(file + "-run")
+                    && p.getFileName().toString().endsWith(".json")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no report for " + file + " in " + reports
+                            + " (see " + dir.resolve("app.log") + ")"));
+            return json.readTree(found.toFile());
+        }
+    }
+
+    private JsonNode awaitReport(Path dir, String file, Duration timeout, App app) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            app.checkAlive();
+            try {
+                return report(dir, file);
+            } catch (IllegalStateException | IOException notYet) {
+                // written report files appear whole (the writer moves them in); poll again
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+        throw new IllegalStateException("no report for " + file + " within " + timeout);
+    }
+
+    private void awaitHttp200(String url, Duration timeout, App app) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            app.checkAlive();
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new IllegalStateException(url + " did not answer 200 within " + timeout);
+    }
+
+    /** Runs a helper class of this benchmark in a fresh JVM and returns what it printed. */
+    private String runJava(Path dir, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(args);
+        Path log = Files.createTempFile(dir, "java-", ".log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(command + " failed: " + Files.readString(log));
+        }
+        return Files.readString(log);
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** One line of the traffic probe's log. */
+    record Traffic(long epochMs, String method, String path, int status, int inputs) {
+
+        static List<Traffic> read(Path log) throws IOException {
+            if (!Files.exists(log)) {
+                return List.of();
+            }
+            List<Traffic> all = new ArrayList<>();
+            for (String l : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                String[] f = l.split(" ");
+                if (f.length == 5) {
+                    all.add(new Traffic(Long.parseLong(f[0]), f[1], f[2], Integer.parseInt(f[3]),
+                            Integer.parseInt(f[4])));
+                }
+            }
+            return all;
+        }
+
+        /** A request that changes the portal: any non-GET except searches and batch reads. */
+        boolean isWrite() {
+            return !method.equals("GET") && !path.endsWith("/search") && !path.endsWith("/batch/read");
+        }
+    }
+
+    /** A crm-bridge JVM started for one scenario, its output in {@code app.log}. */
+    static final class App {
+
+        private final Process process;
+        private final Path log;
+        int exitCode = -1;
+        /** User + system CPU of the process in clock ticks (1/100 s on Linux), last seen before it ended. */
+        long cpuTicks;
+
+        private App(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        /**
+         * Starts {@code java [jvmOptions] -jar crm-bridge.jar [args]} in {@code dir} (inbox and outbox there), or,
+         * with {@code probe}, the same main class with the benchmark's traffic probe on the class path.
+         */
+        static App start(Benchmark bench, Path dir, List<String> jvmOptions, boolean probe, String... args)
+                throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(javaExecutable());
+            boolean managementSet = jvmOptions.stream().anyMatch(o -> o.startsWith("-Dcamel.management."));
+            boolean serverSet = jvmOptions.stream().anyMatch(o -> o.startsWith("-Dcamel.server."));
+            // both servers stay on (the REST routes need the application's), on free ports beside other runs
+            if (!managementSet) {
+                command.add("-Dcamel.management.port=" + freePort());
+            }
+            if (!serverSet) {
+                command.add("-Dcamel.server.port=" + freePort());
+            }
+            command.addAll(jvmOptions);
+            if (probe) {
+                command.addAll(List.of("-cp", bench.jar + java.io.File.pathSeparator + bench.classes
+                        + java.io.File.pathSeparator + bench.classes.resolveSibling("probe"), "io.crmbridge.Application"));
+            } else {
+                command.addAll(List.of("-jar", bench.jar.toString()));
+            }
+            command.addAll(List.of("--inbox", dir.resolve("inbox").toString(), "--outbox",
+                    dir.resolve("outbox").toString()));
+            command.addAll(List.of(args));
+            Path log = dir.resolve("app.log");
+            Files.writeString(log, String.join(" ", command) + "\n");
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new App(p, log);
+        }
+
+        /**
+         * Waits for the process to end, sampling its peak resident set (VmHWM of /proc/PID/status) on the way.
+         *
+         * @return {peak RSS in kB}
+         */
+        long[] awaitExit(Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long peak = 0;
+            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+            Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+            while (process.isAlive()) {
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("the application did not finish within " + timeout + " (" + log + ")");
+                }
+                try {
+                    for (String l : Files.readAllLines(status)) {
+                        if (l.startsWith("VmHWM:")) {
+                            Matcher m = STATUS_KB.matcher(l);
+                            if (m.find()) {
+                                peak = Math.max(peak, Long.parseLong(m.group(1)));
+                            }
+                        }
+                    }
+                    // fields after the command name ")": state is 3rd, utime 14th, stime 15th of the whole line
+                    String line = Files.readString(stat);
+                    String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    cpuTicks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended between isAlive and the read
+                }
+                process.waitFor(50, TimeUnit.MILLISECONDS);
+            }
+            exitCode = process.exitValue();
+            if (exitCode != 0) {
+                throw new IllegalStateException("the application exited with " + exitCode + " (" + log + ")");
+            }
+            return new long[] {peak};
+        }
+
+        void checkAlive() {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application stopped with " + process.exitValue() + " (" + log + ")");
+            }
+        }
+
+        /** SIGTERM (Camel Main shuts down gracefully), then waits. */
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
