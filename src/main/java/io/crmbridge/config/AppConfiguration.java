@@ -104,8 +104,11 @@ public class AppConfiguration implements CamelConfiguration {
             runControl = new RunControl();
             registry.bind(RunControl.BEAN_NAME, runControl);
         }
-        registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock));
-        registry.bind("rowPipeline", new RowPipeline(mappers));
+        RowPipeline rowPipeline = new RowPipeline(mappers);
+        registry.bind("rowPipeline", rowPipeline);
+        // a file's next batch is mapped here while the intake route delivers the current one (MappedBatches)
+        registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock, rowPipeline,
+                context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2)));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway), ensurer,
                 new Preflight(gateway, ensurer, mapping)));

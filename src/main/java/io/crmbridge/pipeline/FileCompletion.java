@@ -125,6 +125,7 @@ public final class FileCompletion {
             return;
         }
         try {
+            file.stopMapping();
             file.reader().close();
             file.deadLetter().close();
         } catch (IOException | RuntimeException ignored) {

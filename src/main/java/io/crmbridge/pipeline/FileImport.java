@@ -41,6 +41,7 @@ public final class FileImport {
     private final Set<String> unknownProperties = ConcurrentHashMap.newKeySet();
     private PortalSchema portalSchema;
     private volatile String abortReason;
+    private volatile MappedBatches batches;
 
     public FileImport(long runId, String fileName, String reportBaseName, ObjectType type, Dialect dialect,
                       ColumnMapping mapping, CsvRowReader reader, ImportReport report, DeadLetterWriter deadLetter,
@@ -145,6 +146,19 @@ public final class FileImport {
     /** Why sending stopped, or null. */
     public String abortReason() {
         return abortReason;
+    }
+
+    /** Remembers the batches the intake route iterates, so that a failed file can stop their read-ahead. */
+    public void mappedBy(MappedBatches mapped) {
+        this.batches = mapped;
+    }
+
+    /** Waits for the batch being read and mapped ahead, if any (see {@link MappedBatches#stop()}). */
+    public void stopMapping() {
+        MappedBatches mapped = batches;
+        if (mapped != null) {
+            mapped.stop();
+        }
     }
 
     /** The header name of a mapped field, for messages ({@code Phone 1}); the field name when unmapped. */

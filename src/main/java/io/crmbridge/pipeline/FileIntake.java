@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * First step of the intake route for one inbox file (I1-I4): hashes its content and skips content
  * already imported, sniffs charset and delimiter, reads the header, tells the object type (file
  * name, else header), maps the columns, opens the import run, report and dead-letter writer. Leaves
- * the streaming {@link CsvRowReader} as the body for the splitter and the {@link FileImport} as an
- * exchange property.
+ * the file's batches as the body for the splitter ({@link MappedBatches}: read from the streaming
+ * {@link CsvRowReader} and mapped one batch ahead) and the {@link FileImport} as an exchange property.
  */
 public final class FileIntake {
 
@@ -50,13 +51,22 @@ public final class FileIntake {
     private final ObjectTypeDetector detector;
     private final DialectSniffer sniffer = new DialectSniffer();
     private final Clock clock;
+    private final RowPipeline pipeline;
+    private final Executor readAhead;
 
-    public FileIntake(BridgeSettings settings, Ledger ledger, HeaderAliases aliases, Clock clock) {
+    /**
+     * @param pipeline  the row step the file's batches go through
+     * @param readAhead where a file's next batch is read and mapped while the route delivers the current one
+     */
+    public FileIntake(BridgeSettings settings, Ledger ledger, HeaderAliases aliases, Clock clock, RowPipeline pipeline,
+                      Executor readAhead) {
         this.settings = settings;
         this.ledger = ledger;
         this.aliases = aliases;
         this.detector = new ObjectTypeDetector(aliases);
         this.clock = clock;
+        this.pipeline = pipeline;
+        this.readAhead = readAhead;
     }
 
     /**
@@ -108,7 +118,10 @@ public final class FileIntake {
                     settings.dryRun() ? "dry run" : "import", dialect.charsetLabel(), dialect.delimiterLabel(),
                     mapping.unmappedColumns());
             exchange.setProperty(FileImport.PROPERTY, file);
-            exchange.getIn().setBody(new RowBatches(reader, settings.batchSize()));
+            MappedBatches batches = new MappedBatches(new RowBatches(reader, settings.batchSize()), pipeline, file,
+                    readAhead);
+            file.mappedBy(batches);
+            exchange.getIn().setBody(batches);
             handedOver = true;
         } finally {
             if (!handedOver) {

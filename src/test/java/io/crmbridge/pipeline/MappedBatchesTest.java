@@ -1,0 +1,136 @@
+package io.crmbridge.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crmbridge.model.ErrorCode;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.model.RowResult;
+import io.crmbridge.model.SourceRow;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.crmbridge.intake.ColumnMapping;
+import io.crmbridge.intake.CsvRowReader;
+import io.crmbridge.intake.Dialect;
+import io.crmbridge.intake.HeaderAliases;
+import io.crmbridge.report.DeadLetterWriter;
+import io.crmbridge.report.ImportReport;
+import io.crmbridge.report.ProgressMeter;
+import io.crmbridge.validation.DateNormalizer;
+import io.crmbridge.validation.DateOrder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappedBatchesTest {
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final List<Long> mappedOrder = new ArrayList<>();
+    // a mapper that records the order rows reach it and rejects every row, so no FileImport state is needed
+    private final RowPipeline pipeline = new RowPipeline(Map.of(ObjectType.CONTACTS, (row, file) -> {
+        synchronized (mappedOrder) {
+            mappedOrder.add(row.rowNumber());
+        }
+        return RowResult.rejected(row, ErrorCode.MISSING_REQUIRED.issue("test"), new ArrayList<>());
+    }));
+
+    @TempDir
+    Path dir;
+    private CsvRowReader reader;
+
+    @AfterEach
+    void stop() throws IOException {
+        executor.shutdownNow();
+        if (reader != null) {
+            reader.close();
+        }
+    }
+
+    /** A contacts file of {@code rows} rows, opened as the intake would; {@link #reader} is its reader. */
+    private FileImport contactsFile(int rows) throws IOException {
+        StringBuilder csv = new StringBuilder("Email\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("person").append(i).append("@example.org\n");
+        }
+        Path path = dir.resolve("contacts.csv");
+        Files.writeString(path, csv, StandardCharsets.UTF_8);
+        Dialect dialect = new Dialect(StandardCharsets.UTF_8, "UTF-8", false, ',');
+        Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
+        reader = CsvRowReader.open(path, dialect);
+        ColumnMapping mapping = ColumnMapping.of(ObjectType.CONTACTS, reader.header(), HeaderAliases.loadDefault());
+        return new FileImport(1, "contacts.csv", "contacts.csv-run1", ObjectType.CONTACTS, dialect, mapping, reader,
+                new ImportReport("contacts.csv", ObjectType.CONTACTS, "UTF-8", ",", false, clock.instant()),
+                new DeadLetterWriter(dir.resolve("dead-letter"), "contacts.csv", reader.header()),
+                new DateNormalizer(DateOrder.DMY),
+                new ProgressMeter("contacts.csv", Files.size(path), Duration.ofSeconds(5), clock), false);
+    }
+
+    @Test
+    void handsOutEveryBatchMappedAndInFileOrder() throws IOException {
+        FileImport file = contactsFile(250);
+        MappedBatches batches = new MappedBatches(new RowBatches(reader, 100), pipeline, file, executor);
+        List<Long> handedOut = new ArrayList<>();
+        batches.forEachRemaining(b -> b.forEach(r -> handedOut.add(r.row().rowNumber())));
+        assertThat(handedOut).hasSize(250).isSorted();
+        assertThat(mappedOrder).isEqualTo(handedOut);
+        assertThat(file.report().rowsRead()).isEqualTo(250);
+        assertThat(batches.hasNext()).isFalse();
+        assertThatThrownBy(batches::next).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void readsAtMostOneBatchAheadOfTheCaller() throws IOException {
+        FileImport file = contactsFile(1000);
+        AtomicInteger read = new AtomicInteger();
+        Iterator<SourceRow> counting = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return reader.hasNext();
+            }
+
+            @Override
+            public SourceRow next() {
+                read.incrementAndGet();
+                return reader.next();
+            }
+        };
+        MappedBatches batches = new MappedBatches(new RowBatches(counting, 100), pipeline, file, executor);
+        batches.next();
+        batches.next();
+        batches.stop();
+        assertThat(read.get()).isEqualTo(300);
+    }
+
+    @Test
+    void throwsAReadFailureOnTheCallersThread() throws IOException {
+        FileImport file = contactsFile(10);
+        Iterator<List<SourceRow>> failing = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public List<SourceRow> next() {
+                throw new UncheckedIOException(new java.io.IOException("disk gone"));
+            }
+        };
+        MappedBatches batches = new MappedBatches(failing, pipeline, file, executor);
+        assertThatThrownBy(batches::next).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
+    }
+}
