@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,35 +61,42 @@ public final class AssociationLinker {
         int created = 0;
         long after = 0;
         while (true) {
-            List<PendingLink> page = ledger.pending(after, PAGE);
+            List<PendingLink> page = ledger.pending(after, PAGE, VIA_CONTACT, viaContact);
             if (page.isEmpty()) {
                 return created;
             }
             after = page.get(page.size() - 1).getId();
-            List<PendingLink> mine = page.stream()
-                    .filter(p -> p.toLink().toKey().startsWith(VIA_CONTACT) == viaContact).toList();
-            created += linkPage(mine, report);
+            created += linkPage(page, report);
         }
     }
 
     private int linkPage(List<PendingLink> page, ImportReport report) {
-        Map<ObjectType, Map<String, RecordKey>> ids = lookUp(page);
         List<String> viaContacts = page.stream().map(p -> p.toLink().toKey()).filter(k -> k.startsWith(VIA_CONTACT))
                 .map(k -> k.substring(VIA_CONTACT.length())).toList();
         Map<String, String> companyOfContact = viaContacts.isEmpty() ? Map.of()
                 : ledger.linkedTargets(ObjectType.CONTACTS, viaContacts, ObjectType.COMPANIES, CONTACT_TO_COMPANY);
-        Map<String, List<MadeLink>> byKind = new LinkedHashMap<>();
+        Map<ObjectType, Map<String, RecordKey>> targets = lookUp(page.stream().map(PendingLink::toLink)
+                .filter(l -> !l.toKey().startsWith(VIA_CONTACT)).toList(), Link::toType, Link::toKey);
+        // targets first: a link whose target has not landed stays pending, its source need not be looked up
+        Map<PendingLink, String> targetIds = new LinkedHashMap<>();
         for (PendingLink p : page) {
             Link l = p.toLink();
-            RecordKey from = ids.get(l.fromType()).get(l.fromKey());
             Optional<String> toId = l.toKey().startsWith(VIA_CONTACT)
                     ? Optional.ofNullable(companyOfContact.get(l.toKey().substring(VIA_CONTACT.length())))
-                    : Optional.ofNullable(ids.get(l.toType()).get(l.toKey())).map(RecordKey::getHubspotId);
-            if (from != null && toId.isPresent()) {
-                byKind.computeIfAbsent(l.fromType() + ">" + l.toType() + ">" + l.associationTypeId(),
-                        k -> new ArrayList<>()).add(new MadeLink(p.getId(), l, from.getHubspotId(), toId.get()));
-            }
+                    : Optional.ofNullable(targets.get(l.toType()).get(l.toKey())).map(RecordKey::getHubspotId);
+            toId.ifPresent(id -> targetIds.put(p, id));
         }
+        Map<ObjectType, Map<String, RecordKey>> sources = lookUp(targetIds.keySet().stream().map(PendingLink::toLink)
+                .toList(), Link::fromType, Link::fromKey);
+        Map<String, List<MadeLink>> byKind = new LinkedHashMap<>();
+        targetIds.forEach((p, toId) -> {
+            Link l = p.toLink();
+            RecordKey from = sources.get(l.fromType()).get(l.fromKey());
+            if (from != null) {
+                byKind.computeIfAbsent(l.fromType() + ">" + l.toType() + ">" + l.associationTypeId(),
+                        k -> new ArrayList<>()).add(new MadeLink(p.getId(), l, from.getHubspotId(), toId));
+            }
+        });
         int created = 0;
         for (List<MadeLink> kind : byKind.values()) {
             for (int i = 0; i < kind.size(); i += BATCH) {
@@ -112,17 +120,15 @@ public final class AssociationLinker {
         return created;
     }
 
-    private Map<ObjectType, Map<String, RecordKey>> lookUp(List<PendingLink> page) {
+    /** The ledger's records of the keys {@code key} picks from {@code links}, by object type and key. */
+    private Map<ObjectType, Map<String, RecordKey>> lookUp(List<Link> links, Function<Link, ObjectType> type,
+                                                           Function<Link, String> key) {
         Map<ObjectType, Set<String>> keys = new HashMap<>();
         for (ObjectType t : ObjectType.values()) {
             keys.put(t, new java.util.HashSet<>());
         }
-        for (PendingLink p : page) {
-            Link l = p.toLink();
-            keys.get(l.fromType()).add(l.fromKey());
-            if (!l.toKey().startsWith(VIA_CONTACT)) {
-                keys.get(l.toType()).add(l.toKey());
-            }
+        for (Link l : links) {
+            keys.get(type.apply(l)).add(key.apply(l));
         }
         return keys.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().isEmpty() ? Map.of() : ledger.find(e.getKey(), e.getValue())));

@@ -189,6 +189,18 @@ public class Ledger {
                 .setParameter("after", afterId).setMaxResults(limit).getResultList());
     }
 
+    /**
+     * Pending links whose target key starts with {@code toKeyPrefix} ({@code withPrefix}) or does not, in
+     * insertion order, at most {@code limit}, starting after id {@code afterId}: a pass over one kind of link
+     * reads only those (BENCHMARKS.md).
+     */
+    public List<PendingLink> pending(long afterId, int limit, String toKeyPrefix, boolean withPrefix) {
+        String like = toKeyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return inTransaction(em -> em.createQuery("select p from PendingLink p where p.id > :after and p.toKey "
+                                + (withPrefix ? "" : "not ") + "like :prefix escape '\\' order by p.id", PendingLink.class)
+                .setParameter("after", afterId).setParameter("prefix", like).setMaxResults(limit).getResultList());
+    }
+
     /** How many links are still waiting for a target. */
     public long pendingCount() {
         return inTransaction(em -> em.createQuery("select count(p) from PendingLink p", Long.class).getSingleResult());

@@ -134,6 +134,33 @@ class LedgerTest {
     }
 
     @Test
+    void pendingOfOneKindReadsOnlyLinksWhoseTargetHasThePrefixOrOnlyThoseWithout() {
+        Link viaContact = new Link(ObjectType.TICKETS, "T-1", ObjectType.COMPANIES, "contact:ada@example.com", 339);
+        Link underscore = new Link(ObjectType.TICKETS, "T-2", ObjectType.COMPANIES, "contactXada@example.com", 339);
+        ledger.addPending(List.of(TICKET_TO_CONTACT, viaContact, CONTACT_TO_COMPANY, underscore));
+
+        assertThat(ledger.pending(0, 10, "contact:", true)).extracting(PendingLink::toLink).containsExactly(viaContact);
+        assertThat(ledger.pending(0, 10, "contact:", false)).extracting(PendingLink::toLink)
+                .containsExactly(TICKET_TO_CONTACT, CONTACT_TO_COMPANY, underscore);
+        assertThat(ledger.pending(0, 10, "contact_", true)).as("_ is no wildcard").isEmpty();
+        List<PendingLink> first = ledger.pending(0, 1, "contact:", false);
+        assertThat(ledger.pending(first.get(0).getId(), 10, "contact:", false)).extracting(PendingLink::toLink)
+                .containsExactly(CONTACT_TO_COMPANY, underscore);
+    }
+
+    @Test
+    void rememberUpdatesKnownKeysAndAddsNewOnesInOneCall() {
+        ledger.remember(ObjectType.CONTACTS, List.of(new RememberedRecord("ada@example.com", "1", "h1")));
+        ledger.remember(ObjectType.CONTACTS, List.of(new RememberedRecord("ada@example.com", "1", "h2"),
+                new RememberedRecord("bob@example.com", "2", "h3"), new RememberedRecord("bob@example.com", "2", "h4")));
+
+        Map<String, RecordKey> found = ledger.find(ObjectType.CONTACTS, List.of("ada@example.com", "bob@example.com"));
+        assertThat(found.get("ada@example.com").getContentHash()).isEqualTo("h2");
+        assertThat(found.get("bob@example.com").getContentHash()).isEqualTo("h4");
+        assertThat(found.get("bob@example.com").getHubspotId()).isEqualTo("2");
+    }
+
+    @Test
     void pendingPagesByIdAndLimit() {
         ledger.addPending(List.of(TICKET_TO_CONTACT, CONTACT_TO_COMPANY));
         List<PendingLink> first = ledger.pending(0, 1);
