@@ -162,7 +162,7 @@ public class AppConfiguration implements CamelConfiguration {
         return new ContactSync(gateway, store, rules, properties,
                 java.time.Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.overlap-seconds", "300").trim())),
                 java.time.Duration.ofMillis(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.search-spacing-ms", "210").trim())),
-                clock);
+                clock, context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"));
     }
 
     /**
