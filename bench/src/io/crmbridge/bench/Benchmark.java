@@ -273,12 +273,15 @@ public final class Benchmark {
         long[] peakKb = app.awaitExit(Duration.ofMinutes(20));
         JsonNode report = report(dir, "contacts-1m.csv");
         long peakBefore = 0;
-        long peakAfter = 0;
+        long lastYoungAfter = 0;
         for (String l : Files.readAllLines(gcLog)) {
             Matcher m = GC_PAUSE.matcher(l);
             if (m.find()) {
                 peakBefore = Math.max(peakBefore, Long.parseLong(m.group(1)));
-                peakAfter = Math.max(peakAfter, Long.parseLong(m.group(2)));
+                if (l.contains("Pause Young")) {
+                    // what a young collection leaves at the end of the file: live data plus old garbage
+                    lastYoungAfter = Long.parseLong(m.group(2));
+                }
             }
         }
         boolean completed = app.exitCode == 0 && report.get("rowsRead").asLong() == 1_000_000;
@@ -288,12 +291,12 @@ public final class Benchmark {
         r.set("outcomes", report.get("outcomes"));
         r.put("durationMs", report.get("durationMs").asLong());
         r.put("peakHeapMb", peakBefore);
-        r.put("peakHeapAfterGcMb", peakAfter);
+        r.put("heapAfterLastYoungGcMb", lastYoungAfter);
         r.put("peakRssMb", peakKb[0] / 1024);
         r.put("completed", completed);
-        line(String.format("memory 1,000,000 rows %s with -Xmx256m: peak heap %d MB (at most %d MB live after a GC),"
+        line(String.format("memory 1,000,000 rows %s with -Xmx256m: peak heap %d MB (%d MB after the last young GC),"
                         + " peak RSS %d MB, %.0f rows/s (dry run)", completed ? "completed" : "DID NOT complete", peakBefore,
-                peakAfter, peakKb[0] / 1024, report.get("rowsRead").asDouble() * 1000
+                lastYoungAfter, peakKb[0] / 1024, report.get("rowsRead").asDouble() * 1000
                         / report.get("durationMs").asDouble()), completed);
     }
 

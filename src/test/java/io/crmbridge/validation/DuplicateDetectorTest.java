@@ -55,4 +55,23 @@ class DuplicateDetectorTest {
         // The dataset README states that 149 ticket rows repeat a customer's email.
         assertThat(duplicates).isEqualTo(149);
     }
+
+    @Test
+    void remembersEveryKeyAndItsFirstRowAcrossManyKeys() {
+        DuplicateDetector detector = new DuplicateDetector();
+        for (int i = 0; i < 200_000; i++) {
+            assertThat(detector.firstRowWith("person" + i + "@example.org", i)).isEmpty();
+        }
+        for (int i = 0; i < 200_000; i += 7) {
+            assertThat(detector.firstRowWith("person" + i + "@example.org", 1_000_000 + i)).hasValue(i);
+        }
+        assertThat(detector.firstRowWith("someone-else@example.org", 5)).isEmpty();
+    }
+
+    @Test
+    void rowZeroIsARowLikeAnyOther() {
+        DuplicateDetector detector = new DuplicateDetector();
+        detector.firstRowWith("a@x.io", 0);
+        assertThat(detector.firstRowWith("a@x.io", 1)).hasValue(0);
+    }
 }
