@@ -28,7 +28,7 @@ public final class RowPipeline {
         this.mappers = mappers;
     }
 
-    /** Bean method used by routes/intake.yaml: a batch of rows in, their results out, in order. */
+    /** A batch of rows in, their results out, in order (called by {@link MappedBatches}, one batch ahead of delivery). */
     public List<RowResult> processBatch(@Body List<SourceRow> rows, @ExchangeProperty(FileImport.PROPERTY) FileImport file) {
         List<RowResult> results = new ArrayList<>(rows.size());
         for (SourceRow row : rows) {
