@@ -33,6 +33,7 @@ import io.crmbridge.pipeline.TicketRowMapper;
 import io.crmbridge.sync.ContactStore;
 import io.crmbridge.sync.ContactSync;
 import io.crmbridge.sync.SegmentRules;
+import io.crmbridge.sync.SyncOptions;
 import io.crmbridge.validation.CodeMapper;
 import io.crmbridge.validation.CountryRegions;
 import io.crmbridge.validation.DomainNormalizer;
@@ -137,7 +138,8 @@ public class AppConfiguration implements CamelConfiguration {
 
     /**
      * The contact sync (issue #4) from the {@code crm-bridge.sync.*} properties (README "Contact sync"):
-     * fetched properties, overlap, search spacing and the segment rules. Binds the {@link ContactStore} as
+     * fetched properties, overlap, search spacing, list memberships, archived contacts in incremental runs
+     * and the segment rules. Binds the {@link ContactStore} as
      * {@code contactStore} for the beans that read synced contacts.
      */
     private static ContactSync contactSync(CamelContext context, HubSpotGateway gateway, Database database,
@@ -156,10 +158,12 @@ public class AppConfiguration implements CamelConfiguration {
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         ContactStore store = new ContactStore(database.entityManagerFactory());
         context.getRegistry().bind("contactStore", store);
-        return new ContactSync(gateway, store, rules, properties,
+        SyncOptions options = new SyncOptions(properties,
                 java.time.Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.overlap-seconds", "300").trim())),
                 java.time.Duration.ofMillis(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.search-spacing-ms", "210").trim())),
-                clock);
+                Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.sync.list-memberships", "false").trim()),
+                Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.sync.incremental-archived", "true").trim()));
+        return new ContactSync(gateway, store, rules, options, clock);
     }
 
     /**

@@ -65,9 +65,10 @@ public final class HubSpotConnection {
         context.getRegistry().bind(SANDBOX_BEAN, sandbox);
         String seedSpec = BridgeSettings.get(p, "sandbox.seed-contacts", "").trim();
         if (!seedSpec.isEmpty()) {
+            int lists = Integer.parseInt(BridgeSettings.get(p, "sandbox.seed-lists", "0").trim());
             int seeded = new SandboxSeeder(Long.parseLong(BridgeSettings.get(p, "sandbox.seed-random", "42").trim()),
-                    java.time.Instant.now()).seed(sandbox.state(), seedSpec);
-            LOG.info("Sandbox seeded with {} contacts from {}", seeded, seedSpec);
+                    java.time.Instant.now()).withLists(lists).seed(sandbox.state(), seedSpec);
+            LOG.info("Sandbox seeded with {} contacts from {} ({} contact lists)", seeded, seedSpec, lists);
         }
         context.addService(new ServiceSupport() {
             @Override

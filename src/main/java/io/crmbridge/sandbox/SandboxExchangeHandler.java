@@ -93,7 +93,7 @@ final class SandboxExchangeHandler implements HttpHandler {
     }
 
     private ApiResponse answer(HttpExchange exchange, String method, String path, RequestBody body, Headers headers) {
-        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (state.accessTokenRevoked() || !authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
             headers.set("X-HubSpot-Auth-Failure", "401 Unauthorized");
             return new ApiResponse(401, ErrorBodies.error("INVALID_AUTHENTICATION", ErrorBodies.AUTH_MESSAGE));
         }

@@ -25,6 +25,9 @@ public final class SandboxState {
     private final PropertySchema schema = new PropertySchema();
     private final Map<ObjectType, RecordStore> stores = new EnumMap<>(ObjectType.class);
     private final AssociationStore associations = new AssociationStore();
+    private final ListMemberships listMemberships = new ListMemberships();
+    // a user revoking the private app's token in HubSpot: from then on every call answers 401
+    private volatile boolean accessTokenRevoked;
     private final List<RecordedRequest> requestLog = new ArrayList<>();
     // Ids keep increasing across object types and resets, so a stale id never matches a new record.
     private final AtomicLong nextId = new AtomicLong(1001);
@@ -107,11 +110,46 @@ public final class SandboxState {
         return write(() -> stores.get(type).archive(id, schema.uniqueKeys(type)));
     }
 
-    /** Drops records, associations, created properties and the request log. */
+    /**
+     * Adds a contact to a static contact list, as a user or a workflow in HubSpot would (seeding and
+     * tests); the list is created on first use.
+     *
+     * @throws IllegalArgumentException when no active contact has that id
+     */
+    public void addToList(String listId, String contactId) {
+        write(() -> {
+            if (stores.get(ObjectType.CONTACTS).get(contactId).isEmpty()) {
+                throw new IllegalArgumentException("no contact " + contactId);
+            }
+            listMemberships.add(listId, contactId, Timestamps.now());
+            return null;
+        });
+    }
+
+    /** The ids of the lists a contact belongs to, in the order it joined them. */
+    public List<String> listIdsOf(String contactId) {
+        return read(() -> listMemberships.of(contactId).stream().map(ListMemberships.Membership::listId).toList());
+    }
+
+    /**
+     * Revokes the access token, as a user deleting or rotating the private app's token in HubSpot would:
+     * every later call answers 401 until {@link #reset()}.
+     */
+    public void revokeAccessToken() {
+        accessTokenRevoked = true;
+    }
+
+    boolean accessTokenRevoked() {
+        return accessTokenRevoked;
+    }
+
+    /** Drops records, associations, list memberships, created properties and the request log; restores the token. */
     public void reset() {
+        accessTokenRevoked = false;
         write(() -> {
             stores.values().forEach(RecordStore::clear);
             associations.clear();
+            listMemberships.clear();
             schema.reset();
             return null;
         });
@@ -154,6 +192,10 @@ public final class SandboxState {
 
     AssociationStore associations() {
         return associations;
+    }
+
+    ListMemberships listMemberships() {
+        return listMemberships;
     }
 
     String newId() {

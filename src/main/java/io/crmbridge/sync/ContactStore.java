@@ -31,9 +31,12 @@ public class ContactStore {
      * Inserts or updates one page of contacts by HubSpot id, with their segments at {@code now}; a
      * contact listing merged ids marks those contacts merged into it.
      *
+     * @param memberships HubSpot id -> list ids for the contacts whose memberships were fetched; a contact
+     *                    missing from it keeps its stored memberships
      * @return how many contacts were stored
      */
-    public int upsert(Collection<FetchedContact> page, SegmentRules rules, Instant now) {
+    public int upsert(Collection<FetchedContact> page, Map<String, List<String>> memberships, SegmentRules rules,
+                      Instant now) {
         return inTransaction(em -> {
             Map<String, SyncedContact> existing = find(em, page.stream().map(FetchedContact::id).toList());
             for (FetchedContact c : page) {
@@ -46,6 +49,10 @@ public class ContactStore {
                 List<String> segments = c.archived() ? List.of()
                         : rules.segmentsOf(c.property("company"), c.property("lifecyclestage"), c.updatedAt(), now);
                 row.apply(c, String.join(",", segments), now);
+                List<String> lists = memberships.get(c.id());
+                if (lists != null) {
+                    row.setListMemberships(String.join(",", lists));
+                }
                 if (isNew) {
                     em.persist(row);
                 }
