@@ -156,7 +156,9 @@ public class AppConfiguration implements CamelConfiguration {
         java.util.List<String> properties = java.util.Arrays.stream(BridgeSettings.get(p, "crm-bridge.sync.properties",
                         ContactSync.DEFAULT_PROPERTIES).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        ContactStore store = new ContactStore(database.entityManagerFactory());
+        org.apache.camel.ProducerTemplate template = context.createProducerTemplate();
+        ContactStore store = new ContactStore(database.entityManagerFactory(),
+                rows -> template.requestBody("direct:store-contacts", rows));
         context.getRegistry().bind("contactStore", store);
         SyncOptions options = new SyncOptions(properties,
                 java.time.Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.overlap-seconds", "300").trim())),

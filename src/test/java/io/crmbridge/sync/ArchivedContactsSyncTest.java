@@ -9,9 +9,10 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * S1 "archived contacts are detected and marked": search never returns archived contacts, so an
- * incremental sync pages the archived=true listing after its search windows (one request per 100
- * archived contacts) and flags what HubSpot archived since the last run.
+ * S1 "archived contacts are detected and marked, merged contacts are handled": search never returns
+ * archived contacts, so an incremental sync pages the archived=true listing after its search windows (one
+ * request per 100 archived contacts) and flags what HubSpot archived since the last run; a contact merged
+ * into another is flagged archived with merged_into naming the contact that absorbed it.
  */
 class ArchivedContactsSyncTest extends ContactSyncTestSupport {
 
@@ -43,5 +44,25 @@ class ArchivedContactsSyncTest extends ContactSyncTestSupport {
         }
         assertThat(store().contacts().stream().filter(SyncedContact::isArchived).count()).isEqualTo(3);
         assertThat(store().activeContacts(null, 0, 1000).total()).isEqualTo(797);
+    }
+
+    @Test
+    void incrementalSyncMarksAMergedAwayContactWithTheContactThatAbsorbedIt() {
+        assertThat(sync("FULL").status()).isEqualTo(SyncRun.Status.COMPLETED);
+        List<SandboxRecord> all = sandboxContacts();
+        String primary = all.get(10).id();
+        String mergedAway = all.get(20).id();
+        sandbox().state().merge(ObjectType.CONTACTS, primary, mergedAway);
+
+        SyncStats stats = sync("INCREMENTAL");
+
+        assertThat(stats.status()).isEqualTo(SyncRun.Status.COMPLETED);
+        SyncedContact loser = store().contact(mergedAway).orElseThrow();
+        assertThat(loser.isArchived()).isTrue();
+        assertThat(loser.getMergedInto()).isEqualTo(primary);
+        SyncedContact winner = store().contact(primary).orElseThrow();
+        assertThat(winner.isArchived()).isFalse();
+        assertThat(winner.getProperties()).contains(mergedAway);
+        assertThat(store().activeContacts(null, 0, 1000).total()).isEqualTo(799);
     }
 }
