@@ -20,9 +20,7 @@ class ArchivedContactsSyncTest extends ContactSyncTestSupport {
 
     @Override
     protected Properties syncProperties() {
-        Properties p = new Properties();
-        p.setProperty("sandbox.seed-contacts", "generate:800");
-        return p;
+        return properties("sandbox.seed-contacts", "generate:800");
     }
 
     @Test

@@ -28,10 +28,8 @@ class ContactSyncErrorsTest {
 
         @Override
         protected Properties syncProperties() {
-            Properties p = new Properties();
-            p.setProperty("sandbox.seed-contacts", "generate:500");
-            p.setProperty("sandbox.scopes", "crm.objects.contacts.write,crm.schemas.contacts.read");
-            return p;
+            return properties("sandbox.seed-contacts", "generate:500",
+                    "sandbox.scopes", "crm.objects.contacts.write,crm.schemas.contacts.read");
         }
 
         @Test
@@ -53,11 +51,9 @@ class ContactSyncErrorsTest {
 
         @Override
         protected Properties syncProperties() {
-            Properties p = new Properties();
-            p.setProperty("sandbox.seed-contacts", "generate:3000");
-            p.setProperty("sandbox.faults.server-error-rate", "0.2");
-            p.setProperty("sandbox.faults.seed", "7");
-            return p;
+            return properties("sandbox.seed-contacts", "generate:3000",
+                    "sandbox.faults.server-error-rate", "0.2",
+                    "sandbox.faults.seed", "7");
         }
 
         @Test
@@ -80,11 +76,9 @@ class ContactSyncErrorsTest {
 
         @Override
         protected Properties syncProperties() {
-            Properties p = new Properties();
-            p.setProperty("sandbox.seed-contacts", "generate:3000");
             // 30 pages at >= 40 ms each: the revocation lands while the second run is paging
-            p.setProperty("sandbox.faults.latency-ms", "40");
-            return p;
+            return properties("sandbox.seed-contacts", "generate:3000",
+                    "sandbox.faults.latency-ms", "40");
         }
 
         @Test

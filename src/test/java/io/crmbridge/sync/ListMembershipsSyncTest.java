@@ -22,11 +22,9 @@ class ListMembershipsSyncTest extends ContactSyncTestSupport {
 
     @Override
     protected Properties syncProperties() {
-        Properties p = new Properties();
-        p.setProperty("sandbox.seed-contacts", "generate:1000");
-        p.setProperty("sandbox.seed-lists", "3");
-        p.setProperty("crm-bridge.sync.list-memberships", "true");
-        return p;
+        return properties("sandbox.seed-contacts", "generate:1000",
+                "sandbox.seed-lists", "3",
+                "crm-bridge.sync.list-memberships", "true");
     }
 
     @Test
