@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
  * Makes sure the custom properties crm-bridge writes exist in the portal before the first write
  * of an object type: {@code GET /crm/v3/properties/{type}/{name}}, and on 404
  * {@code POST /crm/v3/properties/{type}} (hubspot-api.md §1.6: upsert keys need
- * {@code hasUniqueValue=true}). Checked once per type per process.
+ * {@code hasUniqueValue=true}); a property of a group of its own gets that group first
+ * ({@code GET}/{@code POST /crm/v3/properties/{type}/groups}, properties-v3.json), and an
+ * enumeration its options. Checked once per type per process (per ensurer: each ensurer has its
+ * own list of properties).
  */
 public class PropertyEnsurer {
 
@@ -23,6 +26,7 @@ public class PropertyEnsurer {
     private final HubSpotGateway gateway;
     private final List<PropertySpec> specs;
     private final Set<ObjectType> ensured = ConcurrentHashMap.newKeySet();
+    private final Set<String> groups = ConcurrentHashMap.newKeySet();
 
     public PropertyEnsurer(HubSpotGateway gateway, List<PropertySpec> specs) {
         this.gateway = gateway;
@@ -50,19 +54,47 @@ public class PropertyEnsurer {
                 if (e.status() != 404) {
                     throw e;
                 }
+                if (spec.group() != null) {
+                    ensureGroup(base, spec.group(), report);
+                }
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("name", spec.name());
                 body.put("label", spec.label());
                 body.put("type", spec.propertyType());
                 body.put("fieldType", spec.fieldType());
-                body.put("groupName", type == ObjectType.CONTACTS ? "contactinformation"
-                        : type == ObjectType.COMPANIES ? "companyinformation" : "ticketinformation");
+                body.put("groupName", spec.groupName());
                 body.put("hasUniqueValue", spec.hasUniqueValue());
+                if (!spec.options().isEmpty()) {
+                    List<Map<String, Object>> options = new java.util.ArrayList<>();
+                    for (int i = 0; i < spec.options().size(); i++) {
+                        options.add(Map.of("label", spec.options().get(i), "value", spec.options().get(i),
+                                "displayOrder", i, "hidden", false));
+                    }
+                    body.put("options", options);
+                }
                 gateway.post(base, body, report);
                 LOG.info("Created HubSpot property {}.{}{}", type.pathName(), spec.name(),
                         spec.hasUniqueValue() ? " (unique)" : "");
             }
         }
         ensured.add(type);
+    }
+
+    private void ensureGroup(String base, PropertySpec.Group group, ImportReport report) {
+        String key = base + "/" + group.name();
+        if (groups.contains(key)) {
+            return;
+        }
+        try {
+            gateway.get(base + "/groups/" + group.name(), report);
+        } catch (HubSpotCallException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            gateway.post(base + "/groups", Map.of("name", group.name(), "label", group.label(), "displayOrder", -1),
+                    report);
+            LOG.info("Created HubSpot property group {}", group.name());
+        }
+        groups.add(key);
     }
 }

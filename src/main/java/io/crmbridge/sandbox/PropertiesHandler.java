@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * {@code /crm/v3/properties/{obj}} (properties-v3.json): GET lists {@code {"results":[Property…]}}, GET
  * {@code /{name}} one property (404 when unknown), POST creates from a {@code PropertyCreate} → 201,
- * 409 OBJECT_ALREADY_EXISTS when the name is taken.
+ * 409 OBJECT_ALREADY_EXISTS when the name is taken, 400 when its group does not exist. The groups
+ * under {@code /groups}: GET lists, GET {@code /groups/{name}} one (404 when unknown), POST creates
+ * from a {@code PropertyGroupCreate} → 201, 409 when the name is taken.
  */
 final class PropertiesHandler {
 
@@ -63,10 +65,39 @@ final class PropertiesHandler {
         PropertyDefinition definition = new PropertyDefinition(name, body.path("label").asText(), propertyType,
                 body.path("fieldType").asText(), body.path("groupName").asText(), options,
                 body.path("hasUniqueValue").asBoolean(false), false, false, Timestamps.now());
+        if (schema.find(type, name).isEmpty() && schema.group(type, definition.groupName()).isEmpty()) {
+            throw ErrorBodies.validation("Property group " + definition.groupName() + " does not exist.");
+        }
         if (!schema.add(type, definition)) {
             throw new ApiException(409, ErrorBodies.error("OBJECT_ALREADY_EXISTS",
                     "A property named '" + name + "' already exists."));
         }
         return new ApiResponse(201, definition.toJson());
+    }
+
+    ApiResponse listGroups(ObjectType type) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode results = body.putArray("results");
+        schema.groups(type).forEach(g -> results.add(g.toJson()));
+        return new ApiResponse(200, body);
+    }
+
+    ApiResponse getGroup(ObjectType type, String name) {
+        return new ApiResponse(200, schema.group(type, name).orElseThrow(() -> ErrorBodies.notFound(
+                "Unable to find property group with name " + name + " for object type " + type.typeId())).toJson());
+    }
+
+    ApiResponse createGroup(ObjectType type, JsonNode body) {
+        String name = BatchInputs.text(body, "name");
+        String label = BatchInputs.text(body, "label");
+        if (name == null || label == null) {
+            throw ErrorBodies.validation("Missing required fields for property group create: name and label");
+        }
+        PropertyGroup group = new PropertyGroup(name, label, body.path("displayOrder").asInt(-1));
+        if (!schema.addGroup(type, group)) {
+            throw new ApiException(409, ErrorBodies.error("OBJECT_ALREADY_EXISTS",
+                    "A property group named '" + name + "' already exists."));
+        }
+        return new ApiResponse(201, group.toJson());
     }
 }
