@@ -1,7 +1,9 @@
 package io.crmbridge.hubspot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.report.ImportReport;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,8 @@ public class PropertyEnsurer {
                 continue;
             }
             try {
-                gateway.get(base + "/" + spec.name(), report);
+                HubSpotResponse existing = gateway.get(base + "/" + spec.name(), report);
+                addMissingOptions(base, spec, existing.body(), report);
             } catch (HubSpotCallException e) {
                 if (e.status() != 404) {
                     throw e;
@@ -65,12 +68,7 @@ public class PropertyEnsurer {
                 body.put("groupName", spec.groupName());
                 body.put("hasUniqueValue", spec.hasUniqueValue());
                 if (!spec.options().isEmpty()) {
-                    List<Map<String, Object>> options = new java.util.ArrayList<>();
-                    for (int i = 0; i < spec.options().size(); i++) {
-                        options.add(Map.of("label", spec.options().get(i), "value", spec.options().get(i),
-                                "displayOrder", i, "hidden", false));
-                    }
-                    body.put("options", options);
+                    body.put("options", options(spec.options()));
                 }
                 gateway.post(base, body, report);
                 LOG.info("Created HubSpot property {}.{}{}", type.pathName(), spec.name(),
@@ -78,6 +76,44 @@ public class PropertyEnsurer {
             }
         }
         ensured.add(type);
+    }
+
+    /**
+     * An enumeration that exists without some of the spec's options gets them added, after its own, with
+     * {@code PATCH {base}/{name}} (properties-v3.json {@code PropertyUpdate}: the options sent replace the
+     * property's, so the existing ones are sent too); HubSpot would refuse the new values otherwise.
+     */
+    private void addMissingOptions(String base, PropertySpec spec, JsonNode existing, ImportReport report) {
+        if (spec.options().isEmpty()) {
+            return;
+        }
+        List<String> values = new ArrayList<>();
+        List<Map<String, Object>> kept = new ArrayList<>();
+        for (JsonNode o : existing.path("options")) {
+            values.add(o.path("value").asText());
+            kept.add(Map.of("label", o.path("label").asText(), "value", o.path("value").asText(),
+                    "displayOrder", o.path("displayOrder").asInt(kept.size()), "hidden", o.path("hidden").asBoolean(false)));
+        }
+        List<String> missing = spec.options().stream().filter(v -> !values.contains(v)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> merged = new ArrayList<>(kept);
+        for (Map<String, Object> added : options(missing)) {
+            Map<String, Object> option = new LinkedHashMap<>(added);
+            option.put("displayOrder", merged.size());
+            merged.add(option);
+        }
+        gateway.send("PATCH", base + "/" + spec.name(), Map.of("options", merged), report);
+        LOG.info("Added options {} to HubSpot property {}", missing, spec.name());
+    }
+
+    private static List<Map<String, Object>> options(List<String> values) {
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            options.add(Map.of("label", values.get(i), "value", values.get(i), "displayOrder", i, "hidden", false));
+        }
+        return options;
     }
 
     private void ensureGroup(String base, PropertySpec.Group group, ImportReport report) {

@@ -1,10 +1,12 @@
 package io.crmbridge.push;
 
 import io.crmbridge.brevo.BrevoAttributes;
+import io.crmbridge.brevo.BrevoCallException;
 import io.crmbridge.brevo.BrevoContactImporter;
 import io.crmbridge.brevo.BrevoImportResult;
 import io.crmbridge.brevo.BrevoLists;
 import io.crmbridge.config.BridgeSettings;
+import io.crmbridge.hubspot.HubSpotCallException;
 import io.crmbridge.hubspot.HubSpotGateway;
 import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.RecordUpserter;
@@ -43,8 +45,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Brevo: the RFM attributes are created when missing, then each segment's contacts are imported into
  *       the list {@code <brevo.list-prefix><segment>} (found by name or created) in batches of at most 100.</li>
  * </ol>
- * A contact a target refuses, or that cannot be delivered after redelivery, gets a dead-letter row naming the
- * target and the reason ({@code outbox/dead-letter/customer-push-<UTC time>.rejected.csv}); the others
+ * A contact a target refuses, or that cannot be delivered after redelivery (also when its properties,
+ * attributes or list could not be prepared), gets a dead-letter row naming the target and the reason ({@code outbox/dead-letter/customer-push-<UTC time>.rejected.csv}); the others
  * still land. A refused HubSpot token or Brevo key (401/403) stops the push with the target's message.
  */
 public class CustomerPush {
@@ -140,7 +142,21 @@ public class CustomerPush {
             return;
         }
         List<String> pushed = sendable.values().stream().map(n -> n.profile().rfmSegment()).distinct().toList();
-        new PropertyEnsurer(hubspot, RfmContactFields.hubspotProperties(pushed)).ensure(ObjectType.CONTACTS, null);
+        try {
+            new PropertyEnsurer(hubspot, RfmContactFields.hubspotProperties(pushed)).ensure(ObjectType.CONTACTS, null);
+        } catch (HubSpotCallException e) {
+            if (e.isAuthProblem()) {
+                throw e;
+            }
+            Issue issue = e.status() == 0 || e.status() == 429 || e.status() >= 500
+                    ? ErrorCode.HUBSPOT_UNAVAILABLE.issue(e.getMessage())
+                    : ErrorCode.DELIVERY_ERROR.issue("HubSpot refused the RFM properties: " + e.getMessage());
+            for (Numbered n : sendable.values()) {
+                tally.count("hubspot", "failed");
+                deadLetter(deadLetters, n, "hubspot", issue);
+            }
+            return;
+        }
         List<CrmRecord> records = sendable.values().stream().map(n -> RfmContactFields.hubspotRecord(n.profile())).toList();
         for (int from = 0; from < records.size(); from += settings.batchSize()) {
             UpsertResult result = upserter.upsert(ObjectType.CONTACTS,
@@ -162,12 +178,24 @@ public class CustomerPush {
         if (sendable.isEmpty()) {
             return;
         }
-        brevoAttributes.ensure(RfmContactFields.brevoAttributeTypes());
         Map<String, Map<String, Map<String, Object>>> bySegment = new TreeMap<>();
         sendable.forEach((email, n) -> bySegment.computeIfAbsent(n.profile().rfmSegment(), s -> new LinkedHashMap<>())
                 .put(email, RfmContactFields.brevoAttributes(n.profile())));
+        try {
+            brevoAttributes.ensure(RfmContactFields.brevoAttributeTypes());
+        } catch (BrevoCallException e) {
+            brevoFailed(sendable.values(), e, "the RFM attributes", tally, deadLetters);
+            return;
+        }
         for (Map.Entry<String, Map<String, Map<String, Object>>> segment : bySegment.entrySet()) {
-            long listId = brevoLists.listId(brevoLists.nameOf(segment.getKey()));
+            long listId;
+            try {
+                listId = brevoLists.listId(brevoLists.nameOf(segment.getKey()));
+            } catch (BrevoCallException e) {
+                brevoFailed(segment.getValue().keySet().stream().map(sendable::get).toList(), e,
+                        "the list of segment " + segment.getKey(), tally, deadLetters);
+                continue;
+            }
             listIds.put(segment.getKey(), listId);
             List<String> members = new ArrayList<>(segment.getValue().keySet());
             for (int from = 0; from < members.size(); from += BrevoContactImporter.MAX_BATCH) {
@@ -185,6 +213,21 @@ public class CustomerPush {
                     deadLetter(deadLetters, sendable.get(r.getKey()), "brevo", ErrorCode.BREVO_UNAVAILABLE.issue(r.getValue()));
                 }
             }
+        }
+    }
+
+    /** Every client of {@code clients} failed for Brevo because {@code what} could not be prepared. */
+    private static void brevoFailed(java.util.Collection<Numbered> clients, BrevoCallException e, String what, Tally tally,
+                                    DeadLetterWriter deadLetters) throws IOException {
+        if (e.isAuthProblem()) {
+            throw e;
+        }
+        Issue issue = e.isRecordProblem()
+                ? ErrorCode.BREVO_REJECTED.issue("Brevo refused " + what + ": " + e.getMessage())
+                : ErrorCode.BREVO_UNAVAILABLE.issue(e.getMessage());
+        for (Numbered n : clients) {
+            tally.count("brevo", "failed");
+            deadLetter(deadLetters, n, "brevo", issue);
         }
     }
 

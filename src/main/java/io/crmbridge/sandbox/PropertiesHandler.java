@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * {@code /crm/v3/properties/{obj}} (properties-v3.json): GET lists {@code {"results":[Property…]}}, GET
  * {@code /{name}} one property (404 when unknown), POST creates from a {@code PropertyCreate} → 201,
- * 409 OBJECT_ALREADY_EXISTS when the name is taken, 400 when its group does not exist. The groups
+ * 409 OBJECT_ALREADY_EXISTS when the name is taken, 400 when its group does not exist; PATCH
+ * {@code /{name}} with a {@code PropertyUpdate} changes the label and replaces the options of a property
+ * created over the API (400 for HubSpot's own, whose definition is read-only) → 200. The groups
  * under {@code /groups}: GET lists, GET {@code /groups/{name}} one (404 when unknown), POST creates
  * from a {@code PropertyGroupCreate} → 201, 409 when the name is taken.
  */
@@ -50,17 +52,7 @@ final class PropertiesHandler {
             throw ErrorBodies.validation("Invalid property type " + propertyType + "; expected one of "
                     + new java.util.TreeSet<>(PropertyDefinition.TYPES));
         }
-        List<PropertyOption> options = new ArrayList<>();
-        int order = 0;
-        for (JsonNode o : body.path("options")) {
-            String value = BatchInputs.text(o, "value");
-            if (value == null) {
-                throw ErrorBodies.validation("Every option needs a value");
-            }
-            options.add(new PropertyOption(o.path("label").asText(value), value,
-                    o.path("displayOrder").asInt(order), o.path("hidden").asBoolean(false)));
-            order++;
-        }
+        List<PropertyOption> options = options(body);
         String name = body.path("name").asText();
         PropertyDefinition definition = new PropertyDefinition(name, body.path("label").asText(), propertyType,
                 body.path("fieldType").asText(), body.path("groupName").asText(), options,
@@ -73,6 +65,34 @@ final class PropertiesHandler {
                     "A property named '" + name + "' already exists."));
         }
         return new ApiResponse(201, definition.toJson());
+    }
+
+    ApiResponse update(ObjectType type, String name, JsonNode body) {
+        PropertyDefinition old = schema.find(type, name).orElseThrow(() -> ErrorBodies.notFound(
+                "Unable to find property with name " + name + " for object type " + type.typeId()));
+        if (old.hubspotDefined()) {
+            throw ErrorBodies.validation("Property " + name + " is HubSpot-defined: its definition is read-only");
+        }
+        PropertyDefinition updated = new PropertyDefinition(name, body.path("label").asText(old.label()), old.type(),
+                old.fieldType(), old.groupName(), body.has("options") ? options(body) : old.options(),
+                old.hasUniqueValue(), old.readOnlyValue(), false, old.createdAt());
+        schema.replace(type, updated);
+        return new ApiResponse(200, updated.toJson());
+    }
+
+    private static List<PropertyOption> options(JsonNode body) {
+        List<PropertyOption> options = new ArrayList<>();
+        int order = 0;
+        for (JsonNode o : body.path("options")) {
+            String value = BatchInputs.text(o, "value");
+            if (value == null) {
+                throw ErrorBodies.validation("Every option needs a value");
+            }
+            options.add(new PropertyOption(o.path("label").asText(value), value,
+                    o.path("displayOrder").asInt(order), o.path("hidden").asBoolean(false)));
+            order++;
+        }
+        return options;
     }
 
     ApiResponse listGroups(ObjectType type) {

@@ -64,6 +64,11 @@ final class PropertySchema {
         return new ArrayList<>(sorted.values());
     }
 
+    /** Replaces the definition of the same name. */
+    void replace(ObjectType type, PropertyDefinition definition) {
+        byType.get(type).put(definition.name(), definition);
+    }
+
     /** Adds a definition; false when the name is already taken. */
     boolean add(ObjectType type, PropertyDefinition definition) {
         return byType.get(type).putIfAbsent(definition.name(), definition) == null;

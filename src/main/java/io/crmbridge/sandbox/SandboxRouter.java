@@ -126,6 +126,9 @@ final class SandboxRouter {
         if (rest.size() == 1 && "GET".equals(method)) {
             return properties.get(type, rest.get(0));
         }
+        if (rest.size() == 1 && "PATCH".equals(method)) {
+            return properties.update(type, rest.get(0), body.get());
+        }
         throw notRouted(method, "properties/" + type.pathName() + "/" + String.join("/", rest));
     }
 

@@ -162,4 +162,21 @@ class CustomerPushTest extends ImportFlowTestSupport {
         assertThat(rows.get(2).get("error_code")).isEqualTo("DUPLICATE_IN_FILE");
         assertThat(rows.get(2).get("error_message")).contains("row 1");
     }
+
+    @Test
+    void aSegmentTheSegmentPropertyLacksIsAddedToItsOptions() {
+        push(threeClients());
+
+        PushResult result = push(List.of(Profiles.client("C020", "lea@example.org", "wine_lovers")));
+
+        assertThat(result.hubspot()).containsEntry("created", 1L).containsEntry("rejected", 0L);
+        List<String> options = new ArrayList<>();
+        sandbox().state().property(ObjectType.CONTACTS, "crm_bridge_rfm_segment").orElseThrow().path("options")
+                .forEach(o -> options.add(o.path("value").asText()));
+        assertThat(options).startsWith("champions").endsWith("wine_lovers").contains("lost");
+        assertThat(sandbox().state().findByProperty(ObjectType.CONTACTS, "email", "lea@example.org").orElseThrow()
+                .property("crm_bridge_rfm_segment")).isEqualTo("wine_lovers");
+        BrevoAccount account = brevo().account();
+        assertThat(account.listMembers(account.list("rfm-wine_lovers").orElseThrow().id())).containsExactly("lea@example.org");
+    }
 }
