@@ -27,7 +27,7 @@ public class BrevoContactImporter {
      * Imports at most {@value #MAX_BATCH} contacts, emails unique within the call.
      *
      * @param contacts email -> attributes (upper-case names; null values are left out)
-     * @throws BrevoCallException for 401/403: nothing more can be sent
+     * @throws BrevoCallException for 401/403 (nothing more can be sent) and for 404 (the list does not exist)
      */
     public BrevoImportResult importInto(long listId, Map<String, Map<String, Object>> contacts) {
         if (contacts.size() > MAX_BATCH) {
@@ -60,7 +60,8 @@ public class BrevoContactImporter {
             long process = gateway.post("/v3/contacts/import", body).path("processId").asLong();
             contacts.keySet().forEach(email -> result.imported().put(email, process));
         } catch (BrevoCallException e) {
-            if (e.isAuthProblem()) {
+            if (e.isAuthProblem() || e.status() == 404) {
+                // 404: the list is gone (deleted in Brevo), not a contact's fault; the caller finds it again
                 throw e;
             }
             if (!e.isRecordProblem()) {

@@ -51,6 +51,11 @@ public class BrevoLists {
         return id;
     }
 
+    /** Forgets the remembered id of {@code name}, after Brevo said the list no longer exists. */
+    public void forget(String name) {
+        known.remove(name);
+    }
+
     private long folderId() {
         String name = gateway.settings().folderName();
         return find("/v3/contacts/folders", "folders", name).orElseGet(() -> {

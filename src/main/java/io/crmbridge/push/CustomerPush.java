@@ -202,7 +202,15 @@ public class CustomerPush {
                 Map<String, Map<String, Object>> batch = new LinkedHashMap<>();
                 members.subList(from, Math.min(members.size(), from + BrevoContactImporter.MAX_BATCH))
                         .forEach(email -> batch.put(email, segment.getValue().get(email)));
-                BrevoImportResult result = brevoImporter.importInto(listId, batch);
+                BrevoImportResult result;
+                try {
+                    result = importInto(segment.getKey(), listId, batch, listIds);
+                } catch (BrevoCallException e) {
+                    brevoFailed(batch.keySet().stream().map(sendable::get).toList(), e,
+                            "the list of segment " + segment.getKey(), tally, deadLetters);
+                    continue;
+                }
+                listId = listIds.get(segment.getKey());
                 result.imported().keySet().forEach(e -> tally.count("brevo", "imported"));
                 for (Map.Entry<String, String> r : result.rejected().entrySet()) {
                     tally.count("brevo", "rejected");
@@ -213,6 +221,27 @@ public class CustomerPush {
                     deadLetter(deadLetters, sendable.get(r.getKey()), "brevo", ErrorCode.BREVO_UNAVAILABLE.issue(r.getValue()));
                 }
             }
+        }
+    }
+
+    /**
+     * Imports a batch; when Brevo answers 404 (the remembered list was deleted in Brevo meanwhile), the list is
+     * found or created again by name and the batch imported once more.
+     */
+    private BrevoImportResult importInto(String segment, long listId, Map<String, Map<String, Object>> batch,
+                                         Map<String, Long> listIds) {
+        try {
+            return brevoImporter.importInto(listId, batch);
+        } catch (BrevoCallException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            String name = brevoLists.nameOf(segment);
+            LOG.warn("Brevo list '{}' (id {}) no longer exists: finding or creating it again", name, listId);
+            brevoLists.forget(name);
+            long again = brevoLists.listId(name);
+            listIds.put(segment, again);
+            return brevoImporter.importInto(again, batch);
         }
     }
 

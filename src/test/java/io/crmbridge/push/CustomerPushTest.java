@@ -179,4 +179,20 @@ class CustomerPushTest extends ImportFlowTestSupport {
         BrevoAccount account = brevo().account();
         assertThat(account.listMembers(account.list("rfm-wine_lovers").orElseThrow().id())).containsExactly("lea@example.org");
     }
+
+    @Test
+    void aListDeletedInBrevoIsCreatedAgainOnTheNextPush() {
+        push(threeClients());
+        BrevoAccount account = brevo().account();
+        long deleted = account.list("rfm-at_risk").orElseThrow().id();
+        assertThat(account.deleteList(deleted)).isTrue();
+
+        PushResult again = push(List.of(Profiles.client("C030", "zoe@example.org", "at_risk")));
+
+        assertThat(again.brevo()).containsEntry("imported", 1L).containsEntry("failed", 0L);
+        BrevoList recreated = account.list("rfm-at_risk").orElseThrow();
+        assertThat(recreated.id()).isNotEqualTo(deleted);
+        assertThat(again.brevoLists()).containsEntry("at_risk", recreated.id());
+        assertThat(account.listMembers(recreated.id())).containsExactly("zoe@example.org");
+    }
 }

@@ -57,6 +57,25 @@ public final class BrevoAccount {
         return contacts.values().stream().filter(c -> c.listIds().contains(listId)).map(BrevoContact::email).toList();
     }
 
+    /**
+     * Deletes a list as a Brevo user would ({@code DELETE /v3/contacts/lists/{id}}); its contacts stay.
+     *
+     * @return false when there is no such list
+     */
+    public synchronized boolean deleteList(long id) {
+        if (lists.remove(id) == null) {
+            return false;
+        }
+        for (BrevoContact c : List.copyOf(contacts.values())) {
+            if (c.listIds().contains(id)) {
+                Set<Long> rest = new LinkedHashSet<>(c.listIds());
+                rest.remove(id);
+                contacts.put(c.email(), new BrevoContact(c.id(), c.email(), c.attributes(), rest));
+            }
+        }
+        return true;
+    }
+
     /** Attribute name to type ({@code text}, {@code float}, {@code date}, {@code boolean}). */
     public synchronized Map<String, String> attributes() {
         return Map.copyOf(attributes);

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * Maps method and path to the contacts endpoints of Brevo's API v3 that crm-bridge uses, with Brevo's
  * shapes (developers.brevo.com/reference): folders ({@code GET}/{@code POST /v3/contacts/folders}), lists
- * ({@code GET}/{@code POST /v3/contacts/lists}, {@code GET /v3/contacts/lists/{id}/contacts}), attributes
+ * ({@code GET}/{@code POST /v3/contacts/lists}, {@code DELETE /v3/contacts/lists/{id}},
+ * {@code GET /v3/contacts/lists/{id}/contacts}), attributes
  * ({@code GET /v3/contacts/attributes}, {@code POST /v3/contacts/attributes/{category}/{name}}), the import
  * ({@code POST /v3/contacts/import} → 202 {@code {"processId"}}), {@code GET /v3/processes/{id}} and
  * {@code GET /v3/contacts/{email}}. Pages take {@code limit} (at most 50 for folders and lists, 500 for
@@ -49,6 +50,12 @@ final class BrevoRouter {
             }
             if (rest.equals(List.of("lists"))) {
                 return "GET".equals(method) ? lists(query) : post(method, () -> createList(body.get()));
+            }
+            if (rest.size() == 2 && "lists".equals(rest.get(0)) && "DELETE".equals(method)) {
+                if (!account.deleteList(id(rest.get(1), "List"))) {
+                    throw BrevoError.notFound("List ID does not exist");
+                }
+                return new BrevoAnswer(204, null);
             }
             if (rest.size() == 3 && "lists".equals(rest.get(0)) && "contacts".equals(rest.get(2)) && "GET".equals(method)) {
                 return listContacts(id(rest.get(1), "List"), query);
