@@ -3,7 +3,7 @@ package io.crmbridge.brevo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import io.crmbridge.http.HttpFailures;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -68,7 +68,7 @@ public class BrevoGateway {
     }
 
     private BrevoCallException translate(Exception failure) {
-        HttpOperationFailedException http = cause(failure, HttpOperationFailedException.class);
+        HttpOperationFailedException http = HttpFailures.cause(failure, HttpOperationFailedException.class);
         if (http != null) {
             JsonNode body = parse(http.getResponseBody());
             String code = body.path("code").asText(null);
@@ -79,30 +79,14 @@ public class BrevoGateway {
             }
             return new BrevoCallException(http.getStatusCode(), code, settings.apiKey().scrub(message));
         }
-        IOException io = cause(failure, IOException.class);
+        IOException io = HttpFailures.cause(failure, IOException.class);
         Throwable shown = io != null ? io : failure;
         return new BrevoCallException(0, null,
                 settings.apiKey().scrub(shown.getClass().getSimpleName() + ": " + shown.getMessage()));
     }
 
-    static <T extends Throwable> T cause(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
-    }
-
     private JsonNode parse(String text) {
-        if (text == null || text.isBlank()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return MissingNode.getInstance();
-        }
+        return HttpFailures.json(json, text);
     }
 
     private String toJson(Object body) {

@@ -1,8 +1,7 @@
 package io.crmbridge.brevo;
 
+import io.crmbridge.http.HttpFailures;
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -36,24 +35,24 @@ public class BrevoRetryPolicy implements Predicate {
         if (caught == null || attemptsMade >= settings.maxAttempts()) {
             return false;
         }
-        HttpOperationFailedException http = BrevoGateway.cause(caught, HttpOperationFailedException.class);
+        HttpOperationFailedException http = HttpFailures.cause(caught, HttpOperationFailedException.class);
         long delay = backoff(redeliveries);
         if (http != null) {
             int status = http.getStatusCode();
             if (status != 429 && status != 423 && status < 500) {
                 return false;
             }
-            Long waited = seconds(http.getResponseHeaders(), "retry-after");
+            Long waited = HttpFailures.secondsHeaderMs(http.getResponseHeaders(), "retry-after");
             if (waited == null && status == 429) {
-                waited = seconds(http.getResponseHeaders(), "x-sib-ratelimit-reset");
+                waited = HttpFailures.secondsHeaderMs(http.getResponseHeaders(), "x-sib-ratelimit-reset");
             }
             if (waited != null) {
                 delay = Math.min(waited, settings.backoffMaxMs() * 4);
             }
             LOG.warn("Brevo answered {}: redelivery {} in {} ms", status, redeliveries + 1, delay);
-        } else if (BrevoGateway.cause(caught, IOException.class) != null) {
+        } else if (HttpFailures.cause(caught, IOException.class) != null) {
             LOG.warn("Brevo request failed ({}): redelivery {} in {} ms",
-                    BrevoGateway.cause(caught, IOException.class).getClass().getSimpleName(), redeliveries + 1, delay);
+                    HttpFailures.cause(caught, IOException.class).getClass().getSimpleName(), redeliveries + 1, delay);
         } else {
             return false;
         }
@@ -62,24 +61,6 @@ public class BrevoRetryPolicy implements Predicate {
     }
 
     private long backoff(int redeliveries) {
-        long ceiling = Math.min(settings.backoffMaxMs(), settings.backoffInitialMs() << Math.min(redeliveries, 20));
-        return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-    }
-
-    /** A header holding seconds, as milliseconds; null when absent or not a number. Names match in any case. */
-    static Long seconds(Map<String, String> headers, String name) {
-        if (headers == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            if (name.equalsIgnoreCase(h.getKey()) && h.getValue() != null) {
-                try {
-                    return Math.max(0, (long) (Double.parseDouble(h.getValue().trim()) * 1000));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
+        return HttpFailures.backoffMs(redeliveries, settings.backoffInitialMs(), settings.backoffMaxMs());
     }
 }

@@ -16,4 +16,15 @@ public record InjectedFault(Kind kind, int status, long latencyMs) {
     }
 
     static final InjectedFault NONE = new InjectedFault(Kind.NONE, 0, 0);
+
+    /** Waits the drawn latency, holding no lock; an interrupt ends the wait and is kept on the thread. */
+    public void awaitLatency() {
+        if (latencyMs > 0) {
+            try {
+                Thread.sleep(latencyMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

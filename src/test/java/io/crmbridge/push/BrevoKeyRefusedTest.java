@@ -5,48 +5,28 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.crmbridge.brevo.BrevoCallException;
 import io.crmbridge.sandbox.RecordedRequest;
-import io.crmbridge.sandbox.brevo.BrevoSandbox;
 import io.crmbridge.sandbox.brevo.BrevoSandboxConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A Brevo key the account does not know: Brevo answers 401, the push stops at once (no redelivery) with a
  * message naming the settings to fix, and the key appears in no log line and no exception.
  */
-class BrevoKeyRefusedTest extends io.crmbridge.flow.ImportFlowTestSupport {
+class BrevoKeyRefusedTest extends OwnBrevoAccountTestSupport {
 
     private static final String WRONG_KEY = "xkeysib-0123456789abcdef-WRONG";
-    private BrevoSandbox brevo;
 
-    private BrevoSandbox brevo() {
-        if (brevo == null) {
-            try {
-                brevo = BrevoSandbox.start(BrevoSandboxConfig.defaults("xkeysib-the-right-one"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return brevo;
+    @Override
+    protected BrevoSandboxConfig accountConfig() {
+        return BrevoSandboxConfig.defaults("xkeysib-the-right-one");
     }
 
     @Override
-    protected Properties extraProperties() {
-        Properties p = unlimitedRate();
-        p.setProperty("brevo.api-key", WRONG_KEY);
-        p.setProperty("brevo.base-url", brevo().baseUrl());
-        return p;
-    }
-
-    @AfterEach
-    void stopBrevo() {
-        brevo.close();
+    protected String clientKey() {
+        return WRONG_KEY;
     }
 
     @Test
@@ -64,8 +44,8 @@ class BrevoKeyRefusedTest extends io.crmbridge.flow.ImportFlowTestSupport {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.getMessage()).contains("Brevo refused the API key").contains("brevo.api-key")
                 .contains("BREVO_API_KEY");
-        assertThat(brevo.account().requests()).extracting(RecordedRequest::status).containsExactly(401);
-        assertThat(brevo.account().contacts()).isEmpty();
+        assertThat(brevoAccount().account().requests()).extracting(RecordedRequest::status).containsExactly(401);
+        assertThat(brevoAccount().account().contacts()).isEmpty();
         StringWriter trace = new StringWriter();
         thrown.printStackTrace(new PrintWriter(trace));
         assertThat(trace.toString()).doesNotContain(WRONG_KEY);

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crmbridge.sales.CustomerProfile;
 import io.crmbridge.sandbox.RecordedRequest;
 import io.crmbridge.sandbox.SandboxFaults;
-import io.crmbridge.sandbox.brevo.BrevoSandbox;
 import io.crmbridge.sandbox.brevo.BrevoSandboxConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,37 +17,21 @@ import org.junit.jupiter.api.Test;
  * test starts, reached as a real account through {@code brevo.api-key} and {@code brevo.base-url}): every
  * failed call is redelivered and every contact still lands in its list.
  */
-class BrevoRedeliveryTest extends io.crmbridge.flow.ImportFlowTestSupport {
+class BrevoRedeliveryTest extends OwnBrevoAccountTestSupport {
 
-    private static final String KEY = "xkeysib-redelivery-test-key";
-    private BrevoSandbox faulty;
-
-    private BrevoSandbox faulty() {
-        if (faulty == null) {
-            try {
-                faulty = BrevoSandbox.start(new BrevoSandboxConfig("127.0.0.1", 0, KEY, 0,
-                        SandboxFaults.none().withSeed(7).withServerErrorRate(0.2).withRateLimitedRate(0.15)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return faulty;
+    @Override
+    protected BrevoSandboxConfig accountConfig() {
+        return new BrevoSandboxConfig("127.0.0.1", 0, "xkeysib-redelivery-test-key", 0,
+                SandboxFaults.none().withSeed(7).withServerErrorRate(0.2).withRateLimitedRate(0.15));
     }
 
     @Override
-    protected Properties extraProperties() {
-        Properties p = unlimitedRate();
-        p.setProperty("brevo.api-key", KEY);
-        p.setProperty("brevo.base-url", faulty().baseUrl());
+    protected Properties moreProperties() {
+        Properties p = new Properties();
         p.setProperty("brevo.requests-per-second", "1000");
         p.setProperty("brevo.backoff-initial-ms", "20");
         p.setProperty("brevo.backoff-max-ms", "100");
         return p;
-    }
-
-    @AfterEach
-    void stopBrevo() {
-        faulty.close();
     }
 
     @Test
@@ -65,11 +45,11 @@ class BrevoRedeliveryTest extends io.crmbridge.flow.ImportFlowTestSupport {
         assertThat(result.brevo()).containsEntry("imported", 250L).containsEntry("failed", 0L)
                 .containsEntry("rejected", 0L);
         assertThat(result.deadLetterFile()).isNull();
-        assertThat(faulty.account().contacts()).hasSize(250);
-        assertThat(faulty.account().listMembers(faulty.account().list("rfm-loyal").orElseThrow().id())).hasSize(83);
-        List<Integer> statuses = faulty.account().requests().stream().map(RecordedRequest::status).toList();
+        assertThat(brevoAccount().account().contacts()).hasSize(250);
+        assertThat(brevoAccount().account().listMembers(brevoAccount().account().list("rfm-loyal").orElseThrow().id())).hasSize(83);
+        List<Integer> statuses = brevoAccount().account().requests().stream().map(RecordedRequest::status).toList();
         assertThat(statuses).contains(429).anyMatch(s -> s >= 500);
         // one list per segment, one folder and the attributes: redelivered creations did not duplicate them
-        assertThat(faulty.account().lists()).hasSize(3);
+        assertThat(brevoAccount().account().lists()).hasSize(3);
     }
 }

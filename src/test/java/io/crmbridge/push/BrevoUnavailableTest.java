@@ -4,54 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.SandboxFaults;
-import io.crmbridge.sandbox.brevo.BrevoSandbox;
 import io.crmbridge.sandbox.brevo.BrevoSandboxConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A Brevo account that answers 503 to everything: after the last redelivery the clients are dead-lettered for
  * Brevo with the reason, and HubSpot still receives them.
  */
-class BrevoUnavailableTest extends io.crmbridge.flow.ImportFlowTestSupport {
+class BrevoUnavailableTest extends OwnBrevoAccountTestSupport {
 
-    private static final String KEY = "xkeysib-unavailable-test-key";
-    private BrevoSandbox down;
-
-    private BrevoSandbox down() {
-        if (down == null) {
-            try {
-                down = BrevoSandbox.start(new BrevoSandboxConfig("127.0.0.1", 0, KEY, 0,
-                        SandboxFaults.none().withServerErrorRate(1.0)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return down;
+    @Override
+    protected BrevoSandboxConfig accountConfig() {
+        return new BrevoSandboxConfig("127.0.0.1", 0, "xkeysib-unavailable-test-key", 0,
+                SandboxFaults.none().withServerErrorRate(1.0));
     }
 
     @Override
-    protected Properties extraProperties() {
-        Properties p = unlimitedRate();
-        p.setProperty("brevo.api-key", KEY);
-        p.setProperty("brevo.base-url", down().baseUrl());
+    protected Properties moreProperties() {
+        Properties p = new Properties();
         p.setProperty("brevo.max-attempts", "3");
         p.setProperty("brevo.backoff-initial-ms", "10");
         p.setProperty("brevo.backoff-max-ms", "20");
         return p;
-    }
-
-    @AfterEach
-    void stopBrevo() {
-        down.close();
     }
 
     @Test
@@ -64,7 +44,7 @@ class BrevoUnavailableTest extends io.crmbridge.flow.ImportFlowTestSupport {
         assertThat(result.brevo()).containsEntry("failed", 2L).containsEntry("imported", 0L);
         assertThat(sandbox().state().count(ObjectType.CONTACTS)).isEqualTo(2);
         // the attributes read was tried three times, then nothing more was sent
-        assertThat(down.account().requests()).hasSize(3).allMatch(r -> r.status() >= 500);
+        assertThat(brevoAccount().account().requests()).hasSize(3).allMatch(r -> r.status() >= 500);
         List<CSVRecord> rows;
         try (CSVParser parser = CSVParser.parse(Files.newBufferedReader(outbox().resolve(result.deadLetterFile())),
                 CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {

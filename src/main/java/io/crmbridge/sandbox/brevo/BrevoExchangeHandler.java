@@ -108,13 +108,7 @@ final class BrevoExchangeHandler implements HttpHandler {
 
     private BrevoAnswer injectFault(Headers headers) {
         InjectedFault fault = faults.next();
-        if (fault.latencyMs() > 0) {
-            try {
-                Thread.sleep(fault.latencyMs());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        fault.awaitLatency();
         switch (fault.kind()) {
             case NONE:
                 return null;
