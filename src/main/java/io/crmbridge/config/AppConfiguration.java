@@ -4,6 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.api.ApiErrors;
 import io.crmbridge.api.BearerTokenCheck;
 import io.crmbridge.api.ContactSyncApi;
+import io.crmbridge.brevo.BrevoAttributes;
+import io.crmbridge.brevo.BrevoAuthorization;
+import io.crmbridge.brevo.BrevoContactImporter;
+import io.crmbridge.brevo.BrevoGateway;
+import io.crmbridge.brevo.BrevoLists;
+import io.crmbridge.brevo.BrevoRateSteering;
+import io.crmbridge.brevo.BrevoRetryPolicy;
+import io.crmbridge.brevo.BrevoSettings;
 import io.crmbridge.cli.RunControl;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
@@ -30,6 +38,7 @@ import io.crmbridge.pipeline.RecordProperties;
 import io.crmbridge.pipeline.RowMapper;
 import io.crmbridge.pipeline.RowPipeline;
 import io.crmbridge.pipeline.TicketRowMapper;
+import io.crmbridge.push.CustomerPush;
 import io.crmbridge.sync.ContactStore;
 import io.crmbridge.sync.ContactSync;
 import io.crmbridge.sync.SegmentRules;
@@ -108,13 +117,33 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock));
         registry.bind("rowPipeline", new RowPipeline(mappers));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
-        registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway), ensurer,
+        RecordUpserter upserter = new RecordUpserter(gateway);
+        registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer,
                 new Preflight(gateway, ensurer, mapping)));
+        bindCustomerPush(context, settings, gateway, upserter, emails, json, clock);
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
+    }
+
+    /**
+     * The push of scored clients to HubSpot and Brevo (issue #7 W3; routes/customer-push.yaml, README "Pushing
+     * scored clients"): the Brevo client (or the Brevo sandbox when no key is configured) and the
+     * {@code customerPush} bean, which reuses the HubSpot client.
+     */
+    private static void bindCustomerPush(CamelContext context, BridgeSettings settings, HubSpotGateway gateway,
+                                         RecordUpserter upserter, EmailValidator emails, ObjectMapper json, Clock clock)
+            throws Exception {
+        BrevoSettings brevo = BrevoConnection.settings(context);
+        Registry registry = context.getRegistry();
+        registry.bind("brevoRetryPolicy", new BrevoRetryPolicy(brevo));
+        registry.bind("brevoAuthorization", new BrevoAuthorization(brevo.apiKey()));
+        registry.bind("brevoRateSteering", new BrevoRateSteering(brevo.backoffMaxMs()));
+        BrevoGateway brevoGateway = new BrevoGateway(context.createProducerTemplate(), json, brevo);
+        registry.bind("customerPush", new CustomerPush(settings, gateway, upserter, new BrevoLists(brevoGateway),
+                new BrevoAttributes(brevoGateway), new BrevoContactImporter(brevoGateway), emails, clock));
     }
 
     /**

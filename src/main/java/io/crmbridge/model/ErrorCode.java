@@ -28,7 +28,10 @@ public enum ErrorCode {
     HUBSPOT_REJECTED(Severity.FAILURE, "HubSpot rejected the record: %s"),
     HUBSPOT_UNAVAILABLE(Severity.FAILURE, "HubSpot could not be reached after redelivery: %s"),
     HUBSPOT_AUTH(Severity.FAILURE, "HubSpot refused the access token or its scopes, nothing more is sent for this file: %s"),
-    DELIVERY_ERROR(Severity.FAILURE, "the record could not be delivered: %s");
+    DELIVERY_ERROR(Severity.FAILURE, "the record could not be delivered: %s"),
+    // Push of scored clients to Brevo (issue #7 W3)
+    BREVO_REJECTED(Severity.FAILURE, "Brevo rejected the contact: %s"),
+    BREVO_UNAVAILABLE(Severity.FAILURE, "Brevo could not be reached after redelivery: %s");
 
     private final Severity severity;
     private final String template;

@@ -132,13 +132,7 @@ final class SandboxExchangeHandler implements HttpHandler {
     /** Waits the drawn latency (no lock held), then returns the injected answer, or null to handle the call. */
     private ApiResponse injectFault(Headers headers) {
         InjectedFault fault = faults.next();
-        if (fault.latencyMs() > 0) {
-            try {
-                Thread.sleep(fault.latencyMs());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        fault.awaitLatency();
         switch (fault.kind()) {
             case NONE:
                 return null;

@@ -111,6 +111,17 @@ final class SandboxRouter {
     }
 
     private ApiResponse properties(String method, ObjectType type, List<String> rest, Supplier<JsonNode> body) {
+        if (!rest.isEmpty() && "groups".equals(rest.get(0))) {
+            if (rest.size() == 1 && "GET".equals(method)) {
+                return properties.listGroups(type);
+            }
+            if (rest.size() == 1 && "POST".equals(method)) {
+                return properties.createGroup(type, body.get());
+            }
+            if (rest.size() == 2 && "GET".equals(method)) {
+                return properties.getGroup(type, rest.get(1));
+            }
+        }
         if (rest.isEmpty() && "GET".equals(method)) {
             return properties.list(type);
         }
@@ -119,6 +130,9 @@ final class SandboxRouter {
         }
         if (rest.size() == 1 && "GET".equals(method)) {
             return properties.get(type, rest.get(0));
+        }
+        if (rest.size() == 1 && "PATCH".equals(method)) {
+            return properties.update(type, rest.get(0), body.get());
         }
         throw notRouted(method, "properties/" + type.pathName() + "/" + String.join("/", rest));
     }

@@ -66,6 +66,16 @@ public final class SandboxState {
         });
     }
 
+    /** The portal's definition of a property (properties-v3.json {@code Property}), if it has one. */
+    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> property(ObjectType type, String name) {
+        return schema.find(type, name).map(PropertyDefinition::toJson);
+    }
+
+    /** The portal's property group of that name (properties-v3.json {@code PropertyGroup}), if it has one. */
+    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> propertyGroup(ObjectType type, String name) {
+        return schema.group(type, name).map(PropertyGroup::toJson);
+    }
+
     /** Ids of the {@code to} records associated with {@code fromId}, whatever the type id. */
     public Set<String> associatedIds(ObjectType from, String fromId, ObjectType to) {
         return read(() -> Set.copyOf(associations.targets(from, fromId, to).keySet()));
