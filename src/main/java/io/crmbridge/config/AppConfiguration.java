@@ -19,6 +19,8 @@ import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.LedgerDatabaseHealthCheck;
+import io.crmbridge.pipeline.ArchiveName;
+import io.crmbridge.pipeline.BackslashNameQuarantine;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
@@ -105,6 +107,8 @@ public class AppConfiguration implements CamelConfiguration {
             registry.bind(RunControl.BEAN_NAME, runControl);
         }
         registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock));
+        registry.bind("archiveName", new ArchiveName(clock));
+        registry.bind("backslashNameQuarantine", new BackslashNameQuarantine(settings.deadLetterDir(), runControl));
         registry.bind("rowPipeline", new RowPipeline(mappers));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway), ensurer,
