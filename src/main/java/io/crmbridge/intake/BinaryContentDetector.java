@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class BinaryContentDetector {
 
     /** Share of control characters in the sample above which a file is binary. */
-    static final int MAX_CONTROL_PERCENT = 10;
+    static final int MAX_CONTROL_PERCENT = 5;
 
     /**
      * Why {@code file} is not a text file, or empty when it looks like text.
