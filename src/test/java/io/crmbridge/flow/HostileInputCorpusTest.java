@@ -45,6 +45,10 @@ class HostileInputCorpusTest extends ImportFlowTestSupport {
     private static final String LONG_NAME = "contacts-" + "long".repeat(58) + ".csv";
     private static final String BACKSLASH_NAME = "contacts-..\\..\\escape.csv";
     private static final String UNICODE_SLASH_NAME = "contacts-\u2215..\u2215..\uff0fescape\u2044.csv";
+    private static final String LONG_HEADER_ONLY_NAME = "contacts-..-" + "empty".repeat(44) + ".csv";
+    /** 255 bytes: the longest name a file system takes, too long for the file consumer's lock file. */
+    private static final String TOO_LONG_NAME = "contacts-" + "x".repeat(242) + ".csv";
+    private static final String BAD_ROW = "Bad,Row,not-an-email,Names,Engineer\n";
 
     @Override
     protected Properties extraProperties() {
@@ -112,9 +116,14 @@ class HostileInputCorpusTest extends ImportFlowTestSupport {
             drop(String.format("contacts-burst-%02d.csv", f), rows.toString().getBytes(StandardCharsets.UTF_8));
         }
         // file names: near the 255-byte limit, a backslash path, look-alike slashes, HTML
-        drop(LONG_NAME, (HEADER + "Long,Name,long@names.io,Names,Engineer\n").getBytes(StandardCharsets.UTF_8));
+        // (each with a rejected row, so that its dead-letter file is written too)
+        drop(LONG_NAME, (HEADER + "Long,Name,long@names.io,Names,Engineer\n" + BAD_ROW).getBytes(StandardCharsets.UTF_8));
+        drop(LONG_HEADER_ONLY_NAME, HEADER.getBytes(StandardCharsets.UTF_8));
+        // written in place: the staging name of drop() would pass 255 bytes
+        Files.write(inbox().resolve(TOO_LONG_NAME), (HEADER + "Too,Long,too@names.io,Names,Engineer\n")
+                .getBytes(StandardCharsets.UTF_8));
         drop(BACKSLASH_NAME, (HEADER + "Back,Slash,back@names.io,Names,Engineer\n").getBytes(StandardCharsets.UTF_8));
-        drop(UNICODE_SLASH_NAME, (HEADER + "Uni,Slash,uni@names.io,Names,Engineer\n").getBytes(StandardCharsets.UTF_8));
+        drop(UNICODE_SLASH_NAME, (HEADER + "Uni,Slash,uni@names.io,Names,Engineer\n" + BAD_ROW).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -166,10 +175,23 @@ class HostileInputCorpusTest extends ImportFlowTestSupport {
 
         String longOutbox = OutboxNames.of(LONG_NAME);
         assertThat(longOutbox.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(OutboxNames.MAX_BYTES);
-        assertCounts(onlyReport(longOutbox), 1, 1, 0);
+        assertCounts(onlyReport(longOutbox), 2, 1, 1);
         assertThat(onlyReport(longOutbox).path("file").asText()).isEqualTo(LONG_NAME);
+        assertThat(outbox().resolve("dead-letter").resolve(longOutbox + ".rejected.csv")).exists();
+        assertThat(archived(LONG_NAME)).as("archived").isTrue();
 
-        assertCounts(onlyReport(UNICODE_SLASH_NAME), 1, 1, 0);
+        String longHeaderOnly = OutboxNames.of(LONG_HEADER_ONLY_NAME);
+        assertThat(outbox().resolve("dead-letter").resolve(longHeaderOnly)).exists();
+        assertThat(outbox().resolve("dead-letter").resolve(longHeaderOnly + ".error.txt")).content()
+                .contains("no data rows");
+
+        Path tooLong = outbox().resolve("dead-letter").resolve(OutboxNames.of(TOO_LONG_NAME));
+        assertThat(tooLong).exists();
+        assertThat(Path.of(tooLong + ".error.txt")).content().contains("255 bytes long");
+        assertThat(sandbox().state().findByProperty(ObjectType.CONTACTS, "email", "too@names.io")).isEmpty();
+
+        assertCounts(onlyReport(UNICODE_SLASH_NAME), 2, 1, 1);
+        assertThat(outbox().resolve("dead-letter").resolve(UNICODE_SLASH_NAME + ".rejected.csv")).exists();
 
         Path quarantined = outbox().resolve("dead-letter").resolve(OutboxNames.of(BACKSLASH_NAME));
         assertThat(quarantined).exists();
