@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.ServiceStatus;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -262,12 +265,36 @@ class HostileInputCorpusTest extends ImportFlowTestSupport {
                     wanted.put("charset", expected.getProperty(name + ".charset"));
                     actual.put("charset", r.path("charset").asText());
                 }
-                return actual.equals(wanted) && archived(name) ? null
-                        : "expected " + wanted + ", report has " + actual + ", archived " + archived(name);
+                if (!actual.equals(wanted) || !archived(name)) {
+                    return "expected " + wanted + ", report has " + actual + ", archived " + archived(name);
+                }
+                return checkDeadLetter(r);
             }
             default -> {
                 return "unknown outcome '" + outcome + "'";
             }
+        }
+    }
+
+    /** Null when the report's dead-letter file holds one row per rejected or failed row, with the report's codes. */
+    private String checkDeadLetter(JsonNode report) throws IOException {
+        long expectedRows = report.path("outcomes").path("rejected").asLong() + report.path("outcomes").path("failed").asLong();
+        if (expectedRows == 0) {
+            return report.hasNonNull("deadLetterFile") ? "a dead-letter file without rejected rows" : null;
+        }
+        Path file = outbox().resolve(report.path("deadLetterFile").asText());
+        if (!file.normalize().startsWith(outbox().resolve("dead-letter"))) {
+            return "dead-letter file outside outbox/dead-letter: " + file;
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.parse(in)) {
+            List<CSVRecord> rows = parser.getRecords();
+            Map<String, Long> codes = new TreeMap<>();
+            rows.subList(1, rows.size()).forEach(row -> codes.merge(row.get(row.size() - 2), 1L, Long::sum));
+            Map<String, Long> reported = new TreeMap<>();
+            report.path("errorsByCode").fields().forEachRemaining(e -> reported.put(e.getKey(), e.getValue().asLong()));
+            return rows.size() - 1 == expectedRows && codes.equals(reported) ? null
+                    : "dead letter has " + (rows.size() - 1) + " rows with codes " + codes + ", report " + reported;
         }
     }
 
