@@ -301,7 +301,7 @@ class HostileInputCorpusTest extends ImportFlowTestSupport {
     private static String errorsByCode(JsonNode report) {
         List<String> codes = new ArrayList<>();
         report.path("errorsByCode").fields().forEachRemaining(e -> codes.add(e.getKey() + ":" + e.getValue().asLong()));
-        return String.join(",", codes);
+        return String.join(",", codes.stream().sorted().toList());
     }
 
     private JsonNode onlyReport(String outboxName) throws IOException {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Outbox files opened by people (issue #5 item 5): a dead-letter CSV never runs a spreadsheet
  * formula yet gives the original values back when dropped into the inbox again, and the HTML
- * report shows every value that came from an input file (file name, column names, values quoted
- * in error messages) as text.
+ * report shows every value that came from an input file (file name, column names, a website and
+ * a company name quoted in error messages) as text.
  */
 class OutboxInjectionTest extends ImportFlowTestSupport {
 
@@ -85,12 +85,14 @@ class OutboxInjectionTest extends ImportFlowTestSupport {
         assertThat(report.path("file").asText()).isEqualTo(name);
         assertThat(report.path("unmappedColumns").get(0).asText()).isEqualTo("<script>alert('column')</script>");
         assertThat(report.path("errorsByCode").path("INVALID_DOMAIN").asLong()).isEqualTo(1);
+        assertThat(report.path("errorsByCode").path("DUPLICATE_IN_FILE").asLong()).isEqualTo(1);
         String lower = html.toLowerCase(Locale.ROOT);
         assertThat(lower).doesNotContain("<script", "<img", "</script");
         assertThat(html).contains("&lt;img src")                       // the file name
-                .contains("&lt;script&gt;alert(")                       // the column name and the website in the error
+                .contains("&lt;script&gt;alert(")                       // the column name, a website, a company name
                 .contains("has no usable domain");
-        assertThat(html.split("&lt;script&gt;alert\\(", -1)).as("column name and error example").hasSize(3);
+        assertThat(lower).as("the duplicate's key, lower-cased").contains("&lt;/script&gt; gmbh");
+        assertThat(html.split("&lt;script&gt;alert\\(", -1)).as("column name and two error examples").hasSize(4);
     }
 
     private SandboxRecord contact(String email) {
