@@ -105,6 +105,11 @@ public final class FileIntake {
             ImportReport report = new ImportReport(fileName, type, dialect.charsetLabel(), dialect.delimiterLabel(),
                     settings.dryRun(), clock.instant());
             report.unmappedColumns(mapping.unmappedColumns());
+            report.duplicateColumns(mapping.duplicateFieldColumns());
+            if (!mapping.duplicateFieldColumns().isEmpty()) {
+                LOG.warn("{}: columns {} ignored: an earlier column feeds the same field", fileName,
+                        mapping.duplicateFieldColumns());
+            }
             long runId = ledger.openRun(fileName, hash, type, settings.dryRun());
             String outboxName = OutboxNames.of(fileName);
             FileImport file = new FileImport(runId, fileName, outboxName + "-run" + runId, type, dialect, mapping,

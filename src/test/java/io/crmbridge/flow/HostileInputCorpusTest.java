@@ -261,6 +261,12 @@ class HostileInputCorpusTest extends ImportFlowTestSupport {
                 actual.put("rejected", r.path("outcomes").path("rejected").asLong());
                 wanted.put("errors", expected.getProperty(name + ".errors", "").strip());
                 actual.put("errors", errorsByCode(r));
+                if (expected.containsKey(name + ".duplicateColumns")) {
+                    wanted.put("duplicateColumns", expected.getProperty(name + ".duplicateColumns"));
+                    List<String> columns = new ArrayList<>();
+                    r.path("duplicateColumns").forEach(c -> columns.add(c.asText()));
+                    actual.put("duplicateColumns", String.join(",", columns));
+                }
                 if (expected.containsKey(name + ".charset")) {
                     wanted.put("charset", expected.getProperty(name + ".charset"));
                     actual.put("charset", r.path("charset").asText());
