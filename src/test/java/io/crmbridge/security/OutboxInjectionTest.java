@@ -78,9 +78,7 @@ class OutboxInjectionTest extends ImportFlowTestSupport {
         String name = "companies-<img src=x onerror=alert(1)>.csv";
         drop(CORPUS.resolve("companies-html-script.csv"), name);
         JsonNode report = awaitReport(OutboxNames.of(name));
-        Path json = reports(OutboxNames.of(name)).get(0);
-        Path htmlFile = json.resolveSibling(json.getFileName().toString().replace(".json", ".html"));
-        String html = Files.readString(htmlFile, StandardCharsets.UTF_8);
+        String html = Files.readString(htmlBeside(reports(OutboxNames.of(name)).get(0)), StandardCharsets.UTF_8);
 
         assertThat(report.path("file").asText()).isEqualTo(name);
         assertThat(report.path("unmappedColumns").get(0).asText()).isEqualTo("<script>alert('column')</script>");
