@@ -27,11 +27,13 @@ import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.LedgerDatabaseHealthCheck;
+import io.crmbridge.pipeline.ArchiveName;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
+import io.crmbridge.pipeline.InboxNameQuarantine;
 import io.crmbridge.pipeline.Preflight;
 import io.crmbridge.pipeline.PropertyMapping;
 import io.crmbridge.pipeline.RecordProperties;
@@ -115,6 +117,8 @@ public class AppConfiguration implements CamelConfiguration {
             registry.bind(RunControl.BEAN_NAME, runControl);
         }
         registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock));
+        registry.bind("archiveName", new ArchiveName(clock));
+        registry.bind("inboxNameQuarantine", new InboxNameQuarantine(settings.deadLetterDir(), runControl));
         registry.bind("rowPipeline", new RowPipeline(mappers));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         RecordUpserter upserter = new RecordUpserter(gateway);

@@ -8,6 +8,7 @@ import io.crmbridge.ledger.Ledger;
 import io.crmbridge.report.HtmlReportWriter;
 import io.crmbridge.report.ImportReport;
 import io.crmbridge.report.JsonReportWriter;
+import io.crmbridge.report.OutboxNames;
 import io.crmbridge.report.SummaryLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public final class FileCompletion {
         Path source = exchange.getIn().getBody(java.io.File.class).toPath();
         Path dir = settings.deadLetterDir();
         Files.createDirectories(dir);
-        String safe = Path.of(fileName).getFileName().toString();
+        String safe = OutboxNames.of(fileName);
         Files.copy(source, dir.resolve(safe), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve(safe + ".error.txt"), e.getMessage() + System.lineSeparator(),
                 StandardCharsets.UTF_8);

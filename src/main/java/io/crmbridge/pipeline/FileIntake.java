@@ -1,6 +1,7 @@
 package io.crmbridge.pipeline;
 
 import io.crmbridge.config.BridgeSettings;
+import io.crmbridge.intake.BinaryContentDetector;
 import io.crmbridge.intake.ColumnMapping;
 import io.crmbridge.intake.CsvRowReader;
 import io.crmbridge.intake.Dialect;
@@ -12,6 +13,7 @@ import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.report.DeadLetterWriter;
 import io.crmbridge.report.ImportReport;
+import io.crmbridge.report.OutboxNames;
 import io.crmbridge.report.ProgressMeter;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DateOrder;
@@ -49,6 +51,7 @@ public final class FileIntake {
     private final HeaderAliases aliases;
     private final ObjectTypeDetector detector;
     private final DialectSniffer sniffer = new DialectSniffer();
+    private final BinaryContentDetector binaryContent = new BinaryContentDetector();
     private final Clock clock;
 
     public FileIntake(BridgeSettings settings, Ledger ledger, HeaderAliases aliases, Clock clock) {
@@ -62,8 +65,8 @@ public final class FileIntake {
     /**
      * Bean method for the file consumer's exchange.
      *
-     * @throws UnprocessableFileException when the file is empty, has a header but no data rows, or its object
-     *                                    type cannot be told
+     * @throws UnprocessableFileException when the file is empty, binary, has a header but no data rows, or its
+     *                                    object type cannot be told
      * @throws IOException                when the file cannot be read
      */
     public void open(Exchange exchange) throws IOException {
@@ -80,6 +83,10 @@ public final class FileIntake {
             }
         }
         Dialect dialect = sniffer.sniff(path);
+        Optional<String> binary = binaryContent.reason(path, dialect);
+        if (binary.isPresent()) {
+            throw new UnprocessableFileException(binary.get());
+        }
         CsvRowReader reader = CsvRowReader.open(path, dialect);
         boolean handedOver = false;
         try {
@@ -98,9 +105,15 @@ public final class FileIntake {
             ImportReport report = new ImportReport(fileName, type, dialect.charsetLabel(), dialect.delimiterLabel(),
                     settings.dryRun(), clock.instant());
             report.unmappedColumns(mapping.unmappedColumns());
+            report.duplicateColumns(mapping.duplicateFieldColumns());
+            if (!mapping.duplicateFieldColumns().isEmpty()) {
+                LOG.warn("{}: columns {} ignored: an earlier column feeds the same field", fileName,
+                        mapping.duplicateFieldColumns());
+            }
             long runId = ledger.openRun(fileName, hash, type, settings.dryRun());
-            FileImport file = new FileImport(runId, fileName, fileName + "-run" + runId, type, dialect, mapping,
-                    reader, report, new DeadLetterWriter(settings.deadLetterDir(), fileName, header),
+            String outboxName = OutboxNames.of(fileName);
+            FileImport file = new FileImport(runId, fileName, outboxName + "-run" + runId, type, dialect, mapping,
+                    reader, report, new DeadLetterWriter(settings.deadLetterDir(), outboxName, header),
                     new DateNormalizer(DateOrder.valueOf(settings.dateOrder())),
                     new ProgressMeter(fileName, Files.size(path), Duration.ofSeconds(settings.progressSeconds()), clock),
                     settings.dryRun());

@@ -64,6 +64,7 @@ public final class ImportReport {
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private volatile List<String> unmappedColumns = List.of();
+    private volatile List<String> duplicateColumns = List.of();
     private final List<UnknownProperty> unknownProperties = new CopyOnWriteArrayList<>();
     private volatile String dateOrder;
     private volatile String deadLetterFile;
@@ -163,6 +164,14 @@ public final class ImportReport {
     /** Sets the header columns that no mapping claimed. */
     public void unmappedColumns(List<String> columns) {
         this.unmappedColumns = List.copyOf(columns);
+    }
+
+    /**
+     * Sets the header columns that were ignored because an earlier column feeds the same field
+     * (duplicated header names such as two {@code Email} columns: the first one wins).
+     */
+    public void duplicateColumns(List<String> columns) {
+        this.duplicateColumns = List.copyOf(columns);
     }
 
     /**
@@ -324,6 +333,11 @@ public final class ImportReport {
         return unmappedColumns;
     }
 
+    /** The columns ignored because an earlier column feeds the same field, in file order. */
+    public List<String> duplicateColumns() {
+        return duplicateColumns;
+    }
+
     /** The properties the portal does not have, in the order they were met. */
     public List<UnknownProperty> unknownProperties() {
         return List.copyOf(unknownProperties);
@@ -377,7 +391,7 @@ public final class ImportReport {
      * The JSON report document, keys in a fixed order: {@code file, objectType, charset, delimiter,
      * dryRun, rowsRead, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
      * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
-     * unmappedColumns, preflight, dateOrder, deadLetterFile, startedAt, finishedAt}; {@code preflight}
+     * unmappedColumns, duplicateColumns, preflight, dateOrder, deadLetterFile, startedAt, finishedAt}; {@code preflight}
      * is {@code {unknownProperties: [{objectType, column, property}]}}. Instants are ISO-8601
      * strings; absent values are null. Values are plain maps, lists, strings, numbers and booleans.
      */
@@ -421,6 +435,7 @@ public final class ImportReport {
         }
         doc.put("topErrors", top);
         doc.put("unmappedColumns", unmappedColumns);
+        doc.put("duplicateColumns", duplicateColumns);
         List<Map<String, Object>> unknown = new ArrayList<>();
         for (UnknownProperty u : unknownProperties) {
             Map<String, Object> entry = new LinkedHashMap<>();
