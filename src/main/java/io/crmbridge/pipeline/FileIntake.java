@@ -117,7 +117,8 @@ public final class FileIntake {
         }
     }
 
-    static String sha256(Path path) throws IOException {
+    /** SHA-256 hex of the file's bytes: the content hash the ledger knows imports by (I1). */
+    public static String sha256(Path path) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

@@ -1,0 +1,55 @@
+package io.crmbridge.sales.ingest;
+
+import io.crmbridge.ledger.ContentHash;
+import io.crmbridge.model.ErrorCode;
+import io.crmbridge.model.Issue;
+import io.crmbridge.sales.store.LedgerProduct;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A row of a {@code produits} export ({@code produit, article, millesime, famille_crm, sous_famille,
+ * macro_categorie, prix_ttc, price_band, premium_tier}) to a {@link LedgerProduct} keyed by
+ * {@link LedgerValues#productKey}. {@code produit} is required; a vintage or price that is not a
+ * number is left out with an {@code INVALID_NUMBER} warning.
+ */
+public final class ProductRowParser {
+
+    /** Normalises one row; {@code importId} and {@code now} stamp the product. */
+    public ParsedRow<LedgerProduct> parse(LedgerRow row, long importId, Instant now) {
+        String label = LedgerValues.label(row.get("produit"));
+        if (label == null) {
+            return ParsedRow.rejected(ErrorCode.MISSING_REQUIRED.issue("produit"));
+        }
+        List<Issue> warnings = new ArrayList<>();
+        Integer vintage = null;
+        if (row.get("millesime") != null) {
+            try {
+                vintage = LedgerValues.decimal(row.get("millesime")).intValueExact();
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                warnings.add(ErrorCode.INVALID_NUMBER.issue(row.get("millesime"), "millesime"));
+            }
+        }
+        BigDecimal price = null;
+        if (row.get("prix_ttc") != null) {
+            try {
+                price = LedgerValues.decimal(row.get("prix_ttc"));
+            } catch (IllegalArgumentException e) {
+                warnings.add(ErrorCode.INVALID_NUMBER.issue(row.get("prix_ttc"), "prix_ttc"));
+            }
+        }
+        String article = LedgerValues.label(row.get("article"));
+        String family = LedgerValues.label(row.get("famille_crm"));
+        String subFamily = LedgerValues.label(row.get("sous_famille"));
+        String macro = LedgerValues.label(row.get("macro_categorie"));
+        String band = LedgerValues.label(row.get("price_band"));
+        String tier = LedgerValues.label(row.get("premium_tier"));
+        String hash = ContentHash.ofValues(Arrays.asList(label, article, vintage == null ? null : vintage.toString(),
+                family, subFamily, macro, price == null ? null : price.stripTrailingZeros().toPlainString(), band, tier));
+        return ParsedRow.of(new LedgerProduct(LedgerValues.productKey(label), label, article, vintage, family, subFamily,
+                macro, price, band, tier, hash, importId, now), warnings);
+    }
+}
