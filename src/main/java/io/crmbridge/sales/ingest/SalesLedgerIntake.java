@@ -124,7 +124,7 @@ public final class SalesLedgerIntake {
             for (int i = 0; i < header.size(); i++) {
                 columns.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
             }
-            long runId = ledger.openRun(fileName, hash, kind.label(), false);
+            long runId = ledger.openRunOfKind(fileName, hash, kind.label(), false);
             long importId = store.openImport(runId, fileName, kind.label(), clock.instant());
             SalesLedgerFile file = new SalesLedgerFile(runId, importId, fileName, kind, columns, reader,
                     new SalesLedgerReport(fileName, kind, dialect.charsetLabel(), dialect.delimiterLabel(), clock.instant()),

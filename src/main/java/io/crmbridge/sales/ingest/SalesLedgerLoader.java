@@ -120,20 +120,12 @@ public final class SalesLedgerLoader {
                 report.outcome(LedgerOutcome.UNCHANGED);
                 continue;
             }
-            List<String> missing = new ArrayList<>();
-            if (!knownClients.containsKey(line.getClientCode())) {
-                missing.add("client " + line.getClientCode() + " is not in the ledger");
-            }
-            if (!knownProducts.containsKey(line.getProductKey())) {
-                missing.add("product '" + line.getProductLabel() + "' is not in the ledger");
-            }
-            if (missing.isEmpty()) {
-                report.outcome(LedgerOutcome.LOADED);
-            } else {
-                String reason = String.join("; ", missing) + ": held until it arrives";
-                line.hold(reason);
+            if (line.holdUnlessKnown(knownClients.containsKey(line.getClientCode()),
+                    knownProducts.containsKey(line.getProductKey()))) {
                 report.outcome(LedgerOutcome.HELD);
-                report.held(line.getSourceRow(), reason);
+                report.held(line.getSourceRow(), line.getHoldReason());
+            } else {
+                report.outcome(LedgerOutcome.LOADED);
             }
             toStore.add(line);
         }
@@ -192,6 +184,7 @@ public final class SalesLedgerLoader {
      */
     public void releaseHeld(@ExchangeProperty(SalesLedgerFile.PROPERTY) SalesLedgerFile file) {
         int released = store.releaseHeld(file.importId());
+        store.refreshHoldReasons();
         file.report().heldLines(released, store.heldCount());
     }
 }

@@ -106,6 +106,22 @@ public class SalesLedgerStore {
                 .setParameter("import", importId).executeUpdate());
     }
 
+    /**
+     * Rewrites the reason of every line still held, so that it names only what is still missing (a
+     * line held for its client and product whose client has arrived now waits for its product).
+     */
+    public void refreshHoldReasons() {
+        transactions.run(em -> {
+            Set<String> clients = new HashSet<>(em.createQuery("select c.clientCode from LedgerClient c", String.class)
+                    .getResultList());
+            Set<String> products = new HashSet<>(em.createQuery("select p.productKey from LedgerProduct p", String.class)
+                    .getResultList());
+            em.createQuery("select l from SalesLine l where l.status = 'HELD'", SalesLine.class).getResultList()
+                    .forEach(l -> l.holdUnlessKnown(clients.contains(l.getClientCode()), products.contains(l.getProductKey())));
+            return null;
+        });
+    }
+
     /** Lines still held. */
     public long heldCount() {
         return transactions.run(em -> em.createQuery("select count(l) from SalesLine l where l.status = 'HELD'",

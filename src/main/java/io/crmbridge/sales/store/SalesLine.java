@@ -98,10 +98,27 @@ public class SalesLine {
         this.importId = importId;
     }
 
-    /** Marks the line held for {@code reason} (its client or product is unknown). */
-    public void hold(String reason) {
+    /**
+     * Holds the line while its client or product is not in the ledger, with the reason naming what
+     * is missing ("client C001 is not in the ledger; product 'X' is not in the ledger: held until it
+     * arrives"); otherwise leaves it as it is.
+     *
+     * @return true when the line is held
+     */
+    public boolean holdUnlessKnown(boolean clientKnown, boolean productKnown) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (!clientKnown) {
+            missing.add("client " + clientCode + " is not in the ledger");
+        }
+        if (!productKnown) {
+            missing.add("product '" + productLabel + "' is not in the ledger");
+        }
+        if (missing.isEmpty()) {
+            return false;
+        }
         this.status = Status.HELD.name();
-        this.holdReason = reason;
+        this.holdReason = String.join("; ", missing) + ": held until it arrives";
+        return true;
     }
 
     public String getLineKey() {
