@@ -206,6 +206,22 @@ public class SalesLedgerStore {
         });
     }
 
+    /** A stored client, or null. */
+    public LedgerClient client(String clientCode) {
+        return transactions.run(em -> em.find(LedgerClient.class, clientCode));
+    }
+
+    /** Clients per segment in the stored scores. */
+    public Map<String, Long> segmentCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        transactions.run(em -> {
+            em.createQuery("select s.segment, count(s) from ClientScore s group by s.segment", Object[].class)
+                    .getResultList().forEach(r -> counts.put((String) r[0], (Long) r[1]));
+            return null;
+        });
+        return counts;
+    }
+
     /** The stored score of a client, or null. */
     public ClientScore score(String clientCode) {
         return transactions.run(em -> em.find(ClientScore.class, clientCode));
