@@ -76,4 +76,33 @@ class HeldLinesReleaseTest extends ImportFlowTestSupport {
                 .containsExactly("sales_lines:COMPLETED:0", "clients:COMPLETED:0", "products:COMPLETED:2");
         awaitInboxEmpty(TIMEOUT);
     }
+
+    @Test
+    void reImportedRowsAreUnchangedOrUpdatedAndALedgerNameWithoutItsColumnsIsRefused() throws Exception {
+        String header = "client_code;nom;prenom;email;telephone;adresse;code_postal;ville;pays";
+        drop("clients-v1.csv", String.join("\n", header,
+                "C001;Dupont;Jean;jean.dupont@example.com;0388123456;1 rue Haute;67000;Strasbourg;France",
+                "C002;Martin;Claire;claire.martin@example.com;0612345678;2 rue Basse;67000;Strasbourg;France",
+                "").getBytes(StandardCharsets.UTF_8));
+        awaitReport("clients-v1.csv");
+        drop("clients-v2.csv", String.join("\n", header,
+                "C001;Dupont;Jean;jean.dupont@example.com;03 88 12 34 56;1 rue Haute;67000;Strasbourg;France",
+                "C002;Martin;Claire;claire.martin@example.com;0612345678;5 rue Neuve;67000;Strasbourg;France",
+                "C003;Petit;Luc;luc.petit@example.com;;;;;France",
+                "").getBytes(StandardCharsets.UTF_8));
+        JsonNode second = awaitReport("clients-v2.csv");
+        drop("produits-sans-colonnes.csv", "Foo;Bar\n1;2\n".getBytes(StandardCharsets.UTF_8));
+
+        // C001's phone is written another way but normalises to the same E.164 number
+        assertThat(second.path("outcomes").path("unchanged").asLong()).isEqualTo(1);
+        assertThat(second.path("outcomes").path("updated").asLong()).isEqualTo(1);
+        assertThat(second.path("outcomes").path("loaded").asLong()).isEqualTo(1);
+        SalesLedgerStore store = context.getRegistry().lookupByNameAndType("salesLedgerStore", SalesLedgerStore.class);
+        assertThat(store.client("C001").getPhone()).isEqualTo("+33388123456");
+        assertThat(store.client("C002").getAddress()).isEqualTo("5 rue Neuve");
+        awaitInboxEmpty(TIMEOUT);
+        java.nio.file.Path error = outbox().resolve("dead-letter").resolve("produits-sans-colonnes.csv.error.txt");
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> java.nio.file.Files.exists(error));
+        assertThat(java.nio.file.Files.readString(error)).contains("sales-ledger products export").contains("famille_crm");
+    }
 }
