@@ -36,15 +36,7 @@ public final class ClientRowParser {
             return ParsedRow.rejected(ErrorCode.MISSING_REQUIRED.issue("client_code"));
         }
         List<Issue> warnings = new ArrayList<>();
-        String email = null;
-        if (row.get("email") != null) {
-            ValueCheck e = emails.check(row.get("email"));
-            if (e.isValid()) {
-                email = e.value();
-            } else {
-                warnings.add(ErrorCode.INVALID_OPTIONAL_EMAIL.issue(row.get("email"), "email"));
-            }
-        }
+        String email = row.optionalEmail("email", emails, warnings);
         String country = LedgerValues.label(row.get("pays"));
         String phone = null;
         if (row.get("telephone") != null) {

@@ -1,6 +1,11 @@
 package io.crmbridge.sales.ingest;
 
+import io.crmbridge.model.ErrorCode;
+import io.crmbridge.model.Issue;
 import io.crmbridge.model.SourceRow;
+import io.crmbridge.validation.EmailValidator;
+import io.crmbridge.validation.ValueCheck;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -31,5 +36,36 @@ public record LedgerRow(SourceRow row, Map<String, Integer> columns) {
 
     public long rowNumber() {
         return row.rowNumber();
+    }
+
+    /**
+     * The optional e-mail of {@code column}, checked and lower-cased; null when blank, or when invalid
+     * with an {@code INVALID_OPTIONAL_EMAIL} warning added to {@code warnings}.
+     */
+    public String optionalEmail(String column, EmailValidator emails, List<Issue> warnings) {
+        if (get(column) == null) {
+            return null;
+        }
+        ValueCheck e = emails.check(get(column));
+        if (!e.isValid()) {
+            warnings.add(ErrorCode.INVALID_OPTIONAL_EMAIL.issue(get(column), column));
+        }
+        return e.value();
+    }
+
+    /**
+     * The optional decimal of {@code column} ({@link LedgerValues#decimal}); null when blank, or when
+     * unreadable with an {@code INVALID_NUMBER} warning added to {@code warnings}.
+     */
+    public BigDecimal optionalDecimal(String column, List<Issue> warnings) {
+        if (get(column) == null) {
+            return null;
+        }
+        try {
+            return LedgerValues.decimal(get(column));
+        } catch (IllegalArgumentException e) {
+            warnings.add(ErrorCode.INVALID_NUMBER.issue(get(column), column));
+            return null;
+        }
     }
 }

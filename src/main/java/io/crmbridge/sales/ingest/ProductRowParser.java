@@ -33,14 +33,7 @@ public final class ProductRowParser {
                 warnings.add(ErrorCode.INVALID_NUMBER.issue(row.get("millesime"), "millesime"));
             }
         }
-        BigDecimal price = null;
-        if (row.get("prix_ttc") != null) {
-            try {
-                price = LedgerValues.decimal(row.get("prix_ttc"));
-            } catch (IllegalArgumentException e) {
-                warnings.add(ErrorCode.INVALID_NUMBER.issue(row.get("prix_ttc"), "prix_ttc"));
-            }
-        }
+        BigDecimal price = row.optionalDecimal("prix_ttc", warnings);
         String article = LedgerValues.label(row.get("article"));
         String family = LedgerValues.label(row.get("famille_crm"));
         String subFamily = LedgerValues.label(row.get("sous_famille"));

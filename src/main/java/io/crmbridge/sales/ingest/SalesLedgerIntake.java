@@ -4,7 +4,6 @@ import io.crmbridge.config.BridgeSettings;
 import io.crmbridge.intake.CsvRowReader;
 import io.crmbridge.intake.Dialect;
 import io.crmbridge.intake.DialectSniffer;
-import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.RowBatches;
@@ -105,11 +104,7 @@ public final class SalesLedgerIntake {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         LedgerFileKind kind = exchange.getProperty(KIND_PROPERTY, LedgerFileKind.class);
         String hash = FileIntake.sha256(path);
-        Optional<ImportRun> done = ledger.completedRun(hash);
-        if (done.isPresent()) {
-            LOG.info("{}: skipped, same content as {} imported at {} (report {})", fileName,
-                    done.get().getFileName(), done.get().getFinishedAt(), done.get().getReportPath());
-            exchange.setProperty(FileIntake.SKIP_PROPERTY, true);
+        if (FileIntake.skipIfImported(ledger, exchange, fileName, hash)) {
             return;
         }
         Dialect dialect = sniffer.sniff(path);

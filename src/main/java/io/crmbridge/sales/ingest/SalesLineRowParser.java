@@ -4,7 +4,6 @@ import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.Issue;
 import io.crmbridge.sales.store.SalesLine;
 import io.crmbridge.validation.EmailValidator;
-import io.crmbridge.validation.ValueCheck;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,18 +87,10 @@ public final class SalesLineRowParser {
                     row.raw(column), column, "positive on a credit note (AVOIR)"));
         }
         List<Issue> warnings = new ArrayList<>();
-        BigDecimal unitPrice = optionalDecimal(row, "pu_ht", warnings);
-        BigDecimal amountTtc = optionalDecimal(row, "mt_ttc", warnings);
-        BigDecimal margin = optionalDecimal(row, "marge", warnings);
-        String email = null;
-        if (row.get("email") != null) {
-            ValueCheck e = emails.check(row.get("email"));
-            if (e.isValid()) {
-                email = e.value();
-            } else {
-                warnings.add(ErrorCode.INVALID_OPTIONAL_EMAIL.issue(row.get("email"), "email"));
-            }
-        }
+        BigDecimal unitPrice = row.optionalDecimal("pu_ht", warnings);
+        BigDecimal amountTtc = row.optionalDecimal("mt_ttc", warnings);
+        BigDecimal margin = row.optionalDecimal("marge", warnings);
+        String email = row.optionalEmail("email", emails, warnings);
         String client = LedgerValues.label(row.get("client_code"));
         String label = LedgerValues.label(row.get("produit_label"));
         String productKey = LedgerValues.productKey(label);
@@ -109,17 +100,5 @@ public final class SalesLineRowParser {
         return ParsedRow.of(new SalesLine(lineKey, client, productKey, label, LedgerValues.label(row.get("article")),
                 date, quantity, unitPrice, amount, amountTtc, margin, type, documentNo, email,
                 LedgerValues.postalCode(row.get("code_postal"), null), LedgerValues.label(row.get("ville"))), warnings);
-    }
-
-    private static BigDecimal optionalDecimal(LedgerRow row, String column, List<Issue> warnings) {
-        if (row.get(column) == null) {
-            return null;
-        }
-        try {
-            return LedgerValues.decimal(row.get(column));
-        } catch (IllegalArgumentException e) {
-            warnings.add(ErrorCode.INVALID_NUMBER.issue(row.get(column), column));
-            return null;
-        }
     }
 }
