@@ -23,6 +23,7 @@ public enum ErrorCode {
     INVALID_OPTIONAL_EMAIL(Severity.WARNING, "email '%s' in column %s is invalid; value left out"),
     INVALID_WEBSITE(Severity.WARNING, "website '%s' gives no usable company domain (%s); value left out"),
     INVALID_NUMBER(Severity.WARNING, "value '%s' in column %s is not a number; value left out"),
+    VALUE_TOO_LONG(Severity.WARNING, "value '%s' in column %s is longer than %s characters; value left out"),
     UNMAPPED_VALUE(Severity.WARNING, "value '%s' in column %s has no configured mapping; value left out"),
     INVALID_CONTACT_OPTION(Severity.WARNING,
             "'%s' is not an allowed option of contact property %s (allowed: %s); value left out of the row's contact"),

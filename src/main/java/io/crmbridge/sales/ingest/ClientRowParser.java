@@ -31,13 +31,14 @@ public final class ClientRowParser {
 
     /** Normalises one row; {@code importId} and {@code now} stamp the client. */
     public ParsedRow<LedgerClient> parse(LedgerRow row, long importId, Instant now) {
-        String code = LedgerValues.label(row.get("client_code"));
-        if (code == null) {
-            return ParsedRow.rejected(ErrorCode.MISSING_REQUIRED.issue("client_code"));
+        Issue codeProblem = row.requiredTextProblem("client_code", 64);
+        if (codeProblem != null) {
+            return ParsedRow.rejected(codeProblem);
         }
+        String code = LedgerValues.label(row.get("client_code"));
         List<Issue> warnings = new ArrayList<>();
         String email = row.optionalEmail("email", emails, warnings);
-        String country = LedgerValues.label(row.get("pays"));
+        String country = row.optionalText("pays", 128, warnings);
         String phone = null;
         if (row.get("telephone") != null) {
             ValueCheck p = phones.normalize(row.get("telephone"), country);
@@ -47,11 +48,11 @@ public final class ClientRowParser {
                 warnings.add(ErrorCode.INVALID_PHONE.issue(row.get("telephone"), "telephone", p.problem()));
             }
         }
-        String lastName = LedgerValues.label(row.get("nom"));
-        String firstName = LedgerValues.label(row.get("prenom"));
-        String address = LedgerValues.label(row.get("adresse"));
-        String postalCode = LedgerValues.postalCode(row.get("code_postal"), country);
-        String city = LedgerValues.label(row.get("ville"));
+        String lastName = row.optionalText("nom", 256, warnings);
+        String firstName = row.optionalText("prenom", 256, warnings);
+        String address = row.optionalText("adresse", 1024, warnings);
+        String postalCode = LedgerValues.postalCode(row.optionalText("code_postal", 16, warnings), country);
+        String city = row.optionalText("ville", 256, warnings);
         String hash = ContentHash.ofValues(Arrays.asList(code, lastName, firstName, email, phone, address, postalCode,
                 city, country));
         return ParsedRow.of(new LedgerClient(code, lastName, firstName, email, phone, address, postalCode, city,

@@ -68,4 +68,34 @@ public record LedgerRow(SourceRow row, Map<String, Integer> columns) {
             return null;
         }
     }
+
+    /**
+     * The optional text of {@code column} as a label ({@link LedgerValues#label}); null when blank,
+     * or when longer than {@code maxLength} (the table column's size) with a {@code VALUE_TOO_LONG}
+     * warning added to {@code warnings}.
+     */
+    public String optionalText(String column, int maxLength, List<Issue> warnings) {
+        String v = LedgerValues.label(get(column));
+        if (v != null && v.length() > maxLength) {
+            warnings.add(ErrorCode.VALUE_TOO_LONG.issue(v, column, maxLength));
+            return null;
+        }
+        return v;
+    }
+
+    /**
+     * Why the required text of {@code column} cannot be stored, or null when it can: missing
+     * ({@code MISSING_REQUIRED}) or longer than {@code maxLength} ({@code INVALID_VALUE}).
+     */
+    public Issue requiredTextProblem(String column, int maxLength) {
+        String v = LedgerValues.label(get(column));
+        if (v == null) {
+            return ErrorCode.MISSING_REQUIRED.issue(column);
+        }
+        if (v.length() > maxLength) {
+            return ErrorCode.INVALID_VALUE.issue("value", v.substring(0, Math.min(40, v.length())) + "...", column,
+                    "longer than " + maxLength + " characters");
+        }
+        return null;
+    }
 }

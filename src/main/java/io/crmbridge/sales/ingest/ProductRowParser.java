@@ -20,10 +20,11 @@ public final class ProductRowParser {
 
     /** Normalises one row; {@code importId} and {@code now} stamp the product. */
     public ParsedRow<LedgerProduct> parse(LedgerRow row, long importId, Instant now) {
-        String label = LedgerValues.label(row.get("produit"));
-        if (label == null) {
-            return ParsedRow.rejected(ErrorCode.MISSING_REQUIRED.issue("produit"));
+        Issue labelProblem = row.requiredTextProblem("produit", 512);
+        if (labelProblem != null) {
+            return ParsedRow.rejected(labelProblem);
         }
+        String label = LedgerValues.label(row.get("produit"));
         List<Issue> warnings = new ArrayList<>();
         Integer vintage = null;
         if (row.get("millesime") != null) {
@@ -34,12 +35,12 @@ public final class ProductRowParser {
             }
         }
         BigDecimal price = row.optionalDecimal("prix_ttc", warnings);
-        String article = LedgerValues.label(row.get("article"));
-        String family = LedgerValues.label(row.get("famille_crm"));
-        String subFamily = LedgerValues.label(row.get("sous_famille"));
-        String macro = LedgerValues.label(row.get("macro_categorie"));
-        String band = LedgerValues.label(row.get("price_band"));
-        String tier = LedgerValues.label(row.get("premium_tier"));
+        String article = row.optionalText("article", 128, warnings);
+        String family = row.optionalText("famille_crm", 256, warnings);
+        String subFamily = row.optionalText("sous_famille", 256, warnings);
+        String macro = row.optionalText("macro_categorie", 256, warnings);
+        String band = row.optionalText("price_band", 64, warnings);
+        String tier = row.optionalText("premium_tier", 64, warnings);
         String hash = ContentHash.ofValues(Arrays.asList(label, article, vintage == null ? null : vintage.toString(),
                 family, subFamily, macro, price == null ? null : price.stripTrailingZeros().toPlainString(), band, tier));
         return ParsedRow.of(new LedgerProduct(LedgerValues.productKey(label), label, article, vintage, family, subFamily,

@@ -4,6 +4,7 @@ import io.crmbridge.config.BridgeSettings;
 import io.crmbridge.intake.CsvRowReader;
 import io.crmbridge.intake.Dialect;
 import io.crmbridge.intake.DialectSniffer;
+import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.RowBatches;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,12 +129,40 @@ public final class SalesLedgerIntake {
             LOG.info("{}: sales ledger {} export, {}, delimiter {}", fileName, kind.label(), dialect.charsetLabel(),
                     dialect.delimiterLabel());
             exchange.setProperty(SalesLedgerFile.PROPERTY, file);
+            exchange.getExchangeExtension().addOnCompletion(new FailedImport(file));
             exchange.getIn().setBody(new RowBatches(reader, settings.batchSize()));
             handedOver = true;
         } finally {
             if (!handedOver) {
                 reader.close();
             }
+        }
+    }
+
+    /**
+     * Closes a ledger file whose import failed after it was opened (a database error, an accounting
+     * mismatch): its reader and dead-letter file are closed, its history row and import run marked
+     * FAILED, so that the file, moved to inbox/.failed/ by the intake route, can be dropped again.
+     */
+    private final class FailedImport extends SynchronizationAdapter {
+
+        private final SalesLedgerFile file;
+
+        FailedImport(SalesLedgerFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            try {
+                file.reader().close();
+                file.deadLetter().close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("{}: closing after a failed import: {}", file.fileName(), e.toString());
+            }
+            store.finishImport(file.importId(), "FAILED", file.report().rowsRead(), file.report().outcomes(),
+                    file.report().released(), null, clock.instant());
+            ledger.finishRun(file.runId(), ImportRun.Status.FAILED, file.report().rowsRead(), null);
         }
     }
 }

@@ -7,7 +7,9 @@ import io.crmbridge.validation.EmailValidator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,7 +24,9 @@ import java.util.Set;
  * (a sale) or {@code AVOIR} (a credit note): a sale with a negative quantity or amount is refused
  * (a return is written as an AVOIR), a credit note must not be positive. The optional amounts
  * ({@code pu_ht}, {@code mt_ttc}, {@code marge}) are left out with an {@code INVALID_NUMBER} warning
- * when unreadable, a bad email with {@code INVALID_OPTIONAL_EMAIL}.
+ * when unreadable, a bad email with {@code INVALID_OPTIONAL_EMAIL}. A required value longer than its
+ * table column is refused ({@code INVALID_VALUE}: client code and document number 64 characters,
+ * product label 512), an optional one left out ({@code VALUE_TOO_LONG}).
  *
  * <p>Line identity (duplicate detection): document type, document number, client code, product key,
  * quantity and net amount. The export has no line number, so two identical lines of one document
@@ -35,6 +39,8 @@ public final class SalesLineRowParser {
     /** A credit note. */
     public static final String CREDIT_NOTE = "AVOIR";
     private static final Set<String> DOCUMENT_TYPES = Set.of(SALE, CREDIT_NOTE);
+    /** Required columns, in the order they are checked, with the size of the value the table stores. */
+    private static final Map<String, Integer> REQUIRED_TEXT = requiredText();
 
     private final EmailValidator emails;
 
@@ -44,10 +50,10 @@ public final class SalesLineRowParser {
 
     /** Normalises one row (its source is stamped by the caller). */
     public ParsedRow<SalesLine> parse(LedgerRow row) {
-        for (String column : List.of("client_code", "produit_label", "document_no", "document_type", "date_livraison",
-                "qty_line", "mt_ht")) {
-            if (LedgerValues.label(row.get(column)) == null) {
-                return ParsedRow.rejected(ErrorCode.MISSING_REQUIRED.issue(column));
+        for (Map.Entry<String, Integer> required : REQUIRED_TEXT.entrySet()) {
+            Issue problem = row.requiredTextProblem(required.getKey(), required.getValue());
+            if (problem != null) {
+                return ParsedRow.rejected(problem);
             }
         }
         String type = row.get("document_type").trim().toUpperCase(Locale.ROOT);
@@ -97,8 +103,22 @@ public final class SalesLineRowParser {
         String documentNo = LedgerValues.label(row.get("document_no"));
         String lineKey = String.join("|", type, documentNo, client, productKey,
                 quantity.stripTrailingZeros().toPlainString(), amount.stripTrailingZeros().toPlainString());
-        return ParsedRow.of(new SalesLine(lineKey, client, productKey, label, LedgerValues.label(row.get("article")),
-                date, quantity, unitPrice, amount, amountTtc, margin, type, documentNo, email,
-                LedgerValues.postalCode(row.get("code_postal"), null), LedgerValues.label(row.get("ville"))), warnings);
+        String article = row.optionalText("article", 128, warnings);
+        String postalCode = LedgerValues.postalCode(row.optionalText("code_postal", 16, warnings), null);
+        String city = row.optionalText("ville", 256, warnings);
+        return ParsedRow.of(new SalesLine(lineKey, client, productKey, label, article, date, quantity, unitPrice, amount,
+                amountTtc, margin, type, documentNo, email, postalCode, city), warnings);
+    }
+
+    private static Map<String, Integer> requiredText() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("client_code", 64);
+        m.put("produit_label", 512);
+        m.put("document_no", 64);
+        m.put("document_type", 32);
+        m.put("date_livraison", 64);
+        m.put("qty_line", 64);
+        m.put("mt_ht", 64);
+        return m;
     }
 }

@@ -65,4 +65,16 @@ class SalesLineRowParserTest {
                 .containsExactly(ErrorCode.INVALID_NUMBER, ErrorCode.INVALID_OPTIONAL_EMAIL);
         assertThat(row.value().getEmail()).isNull();
     }
+
+    @Test
+    void refusesKeysTooLongToStoreAndLeavesOutTooLongOptionalText() {
+        String longNumber = "V" + "0".repeat(64);
+        assertThat(parse("C1;27/12/2025;X;1;8,5;8,5;;;VENTE;" + longNumber + ";;;;").rejection().message())
+                .contains("document_no").contains("longer than 64 characters");
+
+        ParsedRow<SalesLine> row = parse("C1;27/12/2025;X;1;8,5;8,5;;;VENTE;V1;;;75011 PARIS CEDEX 15;Paris");
+
+        assertThat(row.isRejected()).isFalse();
+        assertThat(row.warnings()).extracting(w -> w.code()).containsExactly(ErrorCode.VALUE_TOO_LONG);
+    }
 }
