@@ -79,7 +79,7 @@ public final class SalesLedgerLoader {
                                        Function<List<String>, Map<String, String>> knownHashes, String keyColumn) {
         List<T> accepted = new ArrayList<>();
         for (SourceRow row : batch) {
-            T value = accept(row, file, parser, v -> key.apply(v), keyColumn);
+            T value = accept(row, file, parser, key, keyColumn);
             if (value != null) {
                 accepted.add(value);
             }

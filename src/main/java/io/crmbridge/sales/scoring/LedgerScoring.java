@@ -70,7 +70,8 @@ public final class LedgerScoring {
             double div = diversities.getOrDefault(v.clientCode(), 0.0);
             profiles.add(new CustomerProfile(v.clientCode(), d.email(), d.firstName(), d.lastName(), d.phone(),
                     d.postalCode(), d.city(), d.country(), s.segment(), s.recencyScore(), s.frequencyScore(),
-                    s.monetaryScore(), v.lastPurchase(), v.recencyDays(), v.frequency(), v.monetary(), div, recs, due));
+                    s.monetaryScore(), v.lastPurchase(), v.recencyDays(), v.frequency(),
+                    v.monetary().setScale(2, RoundingMode.HALF_UP), div, recs, due));
             segments.merge(s.segment(), 1, Integer::sum);
             diversitySum += div;
             recommendationCount += recs.size();
