@@ -16,6 +16,7 @@ import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
+import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.LedgerDatabaseHealthCheck;
@@ -114,7 +115,8 @@ public class AppConfiguration implements CamelConfiguration {
             runControl = new RunControl();
             registry.bind(RunControl.BEAN_NAME, runControl);
         }
-        registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock));
+        HeaderAliases aliases = headerAliases(settings);
+        registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock));
         registry.bind("rowPipeline", new RowPipeline(mappers));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway), ensurer,
@@ -124,7 +126,7 @@ public class AppConfiguration implements CamelConfiguration {
         bindContactSyncApi(context, contactSync, json);
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
-        bindSalesLedger(context, settings, database, ledger, emails, clock);
+        bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock);
     }
 
     /**
@@ -134,12 +136,12 @@ public class AppConfiguration implements CamelConfiguration {
      * {@code salesLedgerStore}.
      */
     private static void bindSalesLedger(CamelContext context, BridgeSettings settings, Database database, Ledger ledger,
-                                        EmailValidator emails, Clock clock) {
+                                        ObjectTypeDetector mainJobTypes, EmailValidator emails, Clock clock) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
         SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
         registry.bind("salesLedgerStore", store);
-        registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, clock));
+        registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, clock));
         PhoneNormalizer frenchPhones = new PhoneNormalizer(BridgeSettings.get(p, "crm-bridge.sales.phone-region", "FR"),
                 CountryRegions.load());
         registry.bind("salesLedgerLoader", new SalesLedgerLoader(store, new ClientRowParser(emails, frenchPhones),

@@ -78,7 +78,7 @@ class HeldLinesReleaseTest extends ImportFlowTestSupport {
     }
 
     @Test
-    void reImportedRowsAreUnchangedOrUpdatedAndALedgerNameWithoutItsColumnsIsRefused() throws Exception {
+    void reImportedRowsAreUnchangedOrUpdatedAndALedgerNameWithoutItsColumnsIsRefusedUnlessTheMainJobTakesIt() throws Exception {
         String header = "client_code;nom;prenom;email;telephone;adresse;code_postal;ville;pays";
         drop("clients-v1.csv", String.join("\n", header,
                 "C001;Dupont;Jean;jean.dupont@example.com;0388123456;1 rue Haute;67000;Strasbourg;France",
@@ -92,6 +92,12 @@ class HeldLinesReleaseTest extends ImportFlowTestSupport {
                 "").getBytes(StandardCharsets.UTF_8));
         JsonNode second = awaitReport("clients-v2.csv");
         drop("produits-sans-colonnes.csv", "Foo;Bar\n1;2\n".getBytes(StandardCharsets.UTF_8));
+        // named like the ledger's clients export, but a file of contacts: the main job keeps it
+        drop("clients-crm.csv", String.join("\n", "First Name,Last Name,Email",
+                "Ada,Lovelace,ada@analytical-engines.co.uk", "").getBytes(StandardCharsets.UTF_8));
+        JsonNode contacts = awaitReport("clients-crm.csv");
+        assertThat(contacts.path("objectType").asText()).isEqualTo("contacts");
+        assertThat(contacts.path("outcomes").path("created").asLong()).isEqualTo(1);
 
         // C001's phone is written another way but normalises to the same E.164 number
         assertThat(second.path("outcomes").path("unchanged").asLong()).isEqualTo(1);

@@ -4,6 +4,7 @@ import io.crmbridge.config.BridgeSettings;
 import io.crmbridge.intake.CsvRowReader;
 import io.crmbridge.intake.Dialect;
 import io.crmbridge.intake.DialectSniffer;
+import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.pipeline.FileIntake;
@@ -36,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * dead-letter writer opened; the rows handed on in batches).
  *
  * <p>Recognition: the file-name prefix of a {@link LedgerFileKind} ({@code ventes_lignes*},
- * {@code sales_lines*}, {@code clients*}, {@code produits*}, {@code products*}), whose required
- * columns the header must then hold; else a header holding the required columns of exactly one kind.
+ * {@code sales_lines*}, {@code clients*}, {@code produits*}, {@code products*}) with a header holding
+ * that kind's required columns; else a header holding the required columns of exactly one kind. A
+ * file named like a ledger export whose header lacks the columns stays the main job's when the main
+ * job can tell its object type (a {@code clients.csv} of contacts), and is refused otherwise.
  */
 public final class SalesLedgerIntake {
 
@@ -50,13 +53,17 @@ public final class SalesLedgerIntake {
     private final BridgeSettings settings;
     private final Ledger ledger;
     private final SalesLedgerStore store;
+    private final ObjectTypeDetector mainJobTypes;
     private final DialectSniffer sniffer = new DialectSniffer();
     private final Clock clock;
 
-    public SalesLedgerIntake(BridgeSettings settings, Ledger ledger, SalesLedgerStore store, Clock clock) {
+    /** @param mainJobTypes the main job's object-type detection, which a ledger-like name must not take files from */
+    public SalesLedgerIntake(BridgeSettings settings, Ledger ledger, SalesLedgerStore store,
+                             ObjectTypeDetector mainJobTypes, Clock clock) {
         this.settings = settings;
         this.ledger = ledger;
         this.store = store;
+        this.mainJobTypes = mainJobTypes;
         this.clock = clock;
     }
 
@@ -75,16 +82,17 @@ public final class SalesLedgerIntake {
         try (CsvRowReader reader = CsvRowReader.open(path, sniffer.sniff(path))) {
             header = reader.header();
         }
-        Optional<LedgerFileKind> kind;
-        if (byName.isPresent()) {
+        Optional<LedgerFileKind> kind = Optional.empty();
+        if (byName.isPresent() && !header.stream().allMatch(String::isBlank)) {
             Set<String> missing = new TreeSet<>(byName.get().requiredColumns());
             missing.removeAll(LedgerFileKind.normalizedColumns(header));
-            if (!missing.isEmpty() && !header.stream().allMatch(String::isBlank)) {
+            if (missing.isEmpty()) {
+                kind = byName;
+            } else if (mainJobTypes.detect(null, header).isEmpty()) {
                 throw new UnprocessableFileException("the file name says a sales-ledger " + byName.get().label()
                         + " export, but the header " + header + " lacks the columns " + missing);
             }
-            kind = header.stream().allMatch(String::isBlank) ? Optional.empty() : byName;
-        } else {
+        } else if (byName.isEmpty()) {
             kind = LedgerFileKind.byHeader(header);
         }
         kind.ifPresent(k -> {
