@@ -24,6 +24,7 @@ import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
+import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.LedgerDatabaseHealthCheck;
@@ -41,6 +42,16 @@ import io.crmbridge.pipeline.RowMapper;
 import io.crmbridge.pipeline.RowPipeline;
 import io.crmbridge.pipeline.TicketRowMapper;
 import io.crmbridge.push.CustomerPush;
+import io.crmbridge.sales.SalesLedgerCompletion;
+import io.crmbridge.sales.ingest.ClientRowParser;
+import io.crmbridge.sales.ingest.ProductRowParser;
+import io.crmbridge.sales.ingest.SalesLedgerIntake;
+import io.crmbridge.sales.ingest.SalesLedgerLoader;
+import io.crmbridge.sales.ingest.SalesLineRowParser;
+import io.crmbridge.sales.scoring.CoPurchaseRecommender;
+import io.crmbridge.sales.scoring.LedgerScoring;
+import io.crmbridge.sales.scoring.RebuyAdvisor;
+import io.crmbridge.sales.store.SalesLedgerStore;
 import io.crmbridge.sync.ContactStore;
 import io.crmbridge.sync.ContactSync;
 import io.crmbridge.sync.SegmentRules;
@@ -116,7 +127,8 @@ public class AppConfiguration implements CamelConfiguration {
             runControl = new RunControl();
             registry.bind(RunControl.BEAN_NAME, runControl);
         }
-        registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock));
+        HeaderAliases aliases = headerAliases(settings);
+        registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock));
         registry.bind("archiveName", new ArchiveName(clock));
         registry.bind("inboxNameQuarantine", new InboxNameQuarantine(settings.deadLetterDir(), runControl));
         registry.bind("rowPipeline", new RowPipeline(mappers));
@@ -130,6 +142,36 @@ public class AppConfiguration implements CamelConfiguration {
         bindContactSyncApi(context, contactSync, json);
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
+        bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock);
+    }
+
+    /**
+     * The sales ledger (issue #7 W1, W2; routes/sales-ledger.yaml, README "Sales ledger"): intake,
+     * loader and completion beans, phones read in {@code crm-bridge.sales.phone-region}, scoring
+     * from the {@code crm-bridge.sales.*} properties. Binds the {@link SalesLedgerStore} as
+     * {@code salesLedgerStore}.
+     */
+    private static void bindSalesLedger(CamelContext context, BridgeSettings settings, Database database, Ledger ledger,
+                                        ObjectTypeDetector mainJobTypes, EmailValidator emails, Clock clock) {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+        SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
+        registry.bind("salesLedgerStore", store);
+        registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, clock));
+        PhoneNormalizer frenchPhones = new PhoneNormalizer(BridgeSettings.get(p, "crm-bridge.sales.phone-region", "FR"),
+                CountryRegions.load());
+        registry.bind("salesLedgerLoader", new SalesLedgerLoader(store, new ClientRowParser(emails, frenchPhones),
+                new ProductRowParser(), new SalesLineRowParser(emails), clock));
+        String reference = BridgeSettings.get(p, "crm-bridge.sales.reference-date", "");
+        LedgerScoring scoring = new LedgerScoring(
+                new CoPurchaseRecommender(
+                        Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.recommendations.min-support", "0.02")),
+                        Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.recommendations.min-confidence", "0.2")),
+                        Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sales.recommendations.max", "3"))),
+                new RebuyAdvisor(Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.rebuy.tolerance", "1.25")),
+                        Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sales.rebuy.max", "3"))),
+                reference.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(reference)));
+        registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, scoring, clock));
     }
 
     /**

@@ -4,6 +4,12 @@ import io.crmbridge.ledger.AssociationLink;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.PendingLink;
 import io.crmbridge.ledger.RecordKey;
+import io.crmbridge.sales.store.ClientRecommendation;
+import io.crmbridge.sales.store.ClientScore;
+import io.crmbridge.sales.store.LedgerClient;
+import io.crmbridge.sales.store.LedgerProduct;
+import io.crmbridge.sales.store.SalesImport;
+import io.crmbridge.sales.store.SalesLine;
 import io.crmbridge.sync.SyncRun;
 import io.crmbridge.sync.SyncedContact;
 import jakarta.persistence.EntityManagerFactory;
@@ -49,7 +55,8 @@ public final class Database extends ServiceSupport {
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         EntityManagerFactory emf = new HibernatePersistenceConfiguration("crm-bridge")
                 .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class,
-                        SyncedContact.class, SyncRun.class)
+                        SyncedContact.class, SyncRun.class, LedgerClient.class, LedgerProduct.class, SalesLine.class,
+                        SalesImport.class, ClientScore.class, ClientRecommendation.class)
                 .property("hibernate.connection.datasource", pool)
                 .property("hibernate.hbm2ddl.auto", "none")
                 .property("hibernate.jdbc.batch_size", "100")

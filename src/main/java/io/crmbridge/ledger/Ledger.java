@@ -44,9 +44,13 @@ public class Ledger {
 
     /** Opens a RUNNING import run and returns its id. */
     public long openRun(String fileName, String contentHash, ObjectType type, boolean dryRun) {
+        return openRunOfKind(fileName, contentHash, type == null ? null : type.pathName(), dryRun);
+    }
+
+    /** Opens a RUNNING import run of a file that is not a HubSpot object type (a sales-ledger export) and returns its id. */
+    public long openRunOfKind(String fileName, String contentHash, String kind, boolean dryRun) {
         return inTransaction(em -> {
-            ImportRun run = new ImportRun(fileName, contentHash, type == null ? null : type.pathName(), dryRun,
-                    clock.instant());
+            ImportRun run = new ImportRun(fileName, contentHash, kind, dryRun, clock.instant());
             em.persist(run);
             em.flush();
             return run.getId();

@@ -72,7 +72,7 @@ public final class FileCompletion {
         ImportReport report = file.report();
         file.reader().close();
         file.deadLetter().close();
-        file.deadLetter().file().ifPresent(p -> report.deadLetterFile(relative(p)));
+        file.deadLetter().file().ifPresent(p -> report.deadLetterFile(settings.relativeToOutbox(p)));
         file.dates().detectedOrder().ifPresent(o -> report.detectedDateOrder(o.name()));
         report.finish(clock.instant());
         report.checkAccounting();
@@ -84,7 +84,7 @@ public final class FileCompletion {
             runControl.hubSpotRefusedAccess(context, file.abortReason());
             throw new IllegalStateException("HubSpot refused access: " + file.abortReason());
         }
-        ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), relative(jsonFile));
+        ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), settings.relativeToOutbox(jsonFile));
     }
 
     /**
@@ -131,11 +131,5 @@ public final class FileCompletion {
         } catch (IOException | RuntimeException ignored) {
             // closing after a failure: the failure being reported matters more
         }
-    }
-
-    private String relative(Path p) {
-        Path outbox = settings.outbox().toAbsolutePath().normalize();
-        Path abs = p.toAbsolutePath().normalize();
-        return abs.startsWith(outbox) ? outbox.relativize(abs).toString() : abs.toString();
     }
 }

@@ -73,14 +73,8 @@ public final class FileIntake {
         Path path = exchange.getIn().getBody(java.io.File.class).toPath();
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         String hash = sha256(path);
-        if (!settings.dryRun()) {
-            Optional<ImportRun> done = ledger.completedRun(hash);
-            if (done.isPresent()) {
-                LOG.info("{}: skipped, same content as {} imported at {} (report {})", fileName,
-                        done.get().getFileName(), done.get().getFinishedAt(), done.get().getReportPath());
-                exchange.setProperty(SKIP_PROPERTY, true);
-                return;
-            }
+        if (!settings.dryRun() && skipIfImported(ledger, exchange, fileName, hash)) {
+            return;
         }
         Dialect dialect = sniffer.sniff(path);
         Optional<String> binary = binaryContent.reason(path, dialect);
@@ -130,7 +124,23 @@ public final class FileIntake {
         }
     }
 
-    static String sha256(Path path) throws IOException {
+    /**
+     * Skips content already imported (I1): when a completed, non-dry-run import of {@code hash} exists,
+     * logs it, sets {@value #SKIP_PROPERTY} on the exchange and returns true.
+     */
+    public static boolean skipIfImported(Ledger ledger, Exchange exchange, String fileName, String hash) {
+        Optional<ImportRun> done = ledger.completedRun(hash);
+        if (done.isEmpty()) {
+            return false;
+        }
+        LOG.info("{}: skipped, same content as {} imported at {} (report {})", fileName,
+                done.get().getFileName(), done.get().getFinishedAt(), done.get().getReportPath());
+        exchange.setProperty(SKIP_PROPERTY, true);
+        return true;
+    }
+
+    /** SHA-256 hex of the file's bytes: the content hash the ledger knows imports by (I1). */
+    public static String sha256(Path path) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

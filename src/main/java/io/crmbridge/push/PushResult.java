@@ -19,4 +19,18 @@ import java.util.Map;
 public record PushResult(int clients, boolean dryRun, Map<String, Integer> segments, Map<String, Long> hubspot,
                          Map<String, Long> brevo, Map<String, Long> brevoLists, long deadLetters,
                          String deadLetterFile) {
+
+    /** The report's {@code push} section: these components by name, and {@code error} null. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("clients", clients);
+        m.put("dryRun", dryRun);
+        m.put("hubspot", hubspot);
+        m.put("brevo", brevo);
+        m.put("brevoLists", brevoLists);
+        m.put("deadLetters", deadLetters);
+        m.put("deadLetterFile", deadLetterFile);
+        m.put("error", null);
+        return m;
+    }
 }
