@@ -24,6 +24,7 @@ import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
+import io.crmbridge.pipeline.InboxRetry;
 import io.crmbridge.pipeline.Preflight;
 import io.crmbridge.pipeline.PropertyMapping;
 import io.crmbridge.pipeline.RecordProperties;
@@ -46,6 +47,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -112,8 +114,11 @@ public class AppConfiguration implements CamelConfiguration {
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
+        InboxRetry retry = new InboxRetry(settings.inbox(), Duration.ofMillis(Long.parseLong(BridgeSettings.get(
+                context.getPropertiesComponent(), "crm-bridge.retry-delay-ms", "30000").trim())), clock);
+        registry.bind(InboxRetry.BEAN_NAME, retry);
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
-                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
+                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock));
     }
 
     /**

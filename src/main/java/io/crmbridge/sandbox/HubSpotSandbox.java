@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +27,15 @@ public final class HubSpotSandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final SandboxState state;
     private final String host;
+    private final List<HeldAnswer> holds;
 
-    private HubSpotSandbox(HttpServer server, ExecutorService executor, SandboxState state, String host) {
+    private HubSpotSandbox(HttpServer server, ExecutorService executor, SandboxState state, String host,
+                           List<HeldAnswer> holds) {
         this.server = server;
         this.executor = executor;
         this.state = state;
         this.host = host;
+        this.holds = holds;
     }
 
     /**
@@ -45,7 +51,8 @@ public final class HubSpotSandbox implements AutoCloseable {
             System.setProperty(NODELAY_PROPERTY, "true");
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
-        server.createContext("/", new SandboxExchangeHandler(state, config, new ObjectMapper()));
+        List<HeldAnswer> holds = new CopyOnWriteArrayList<>();
+        server.createContext("/", new SandboxExchangeHandler(state, config, new ObjectMapper(), holds));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread t = new Thread(runnable, "hubspot-sandbox");
             t.setDaemon(true);
@@ -53,7 +60,7 @@ public final class HubSpotSandbox implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        HubSpotSandbox sandbox = new HubSpotSandbox(server, executor, state, config.host());
+        HubSpotSandbox sandbox = new HubSpotSandbox(server, executor, state, config.host(), holds);
         LOG.info("HubSpot sandbox listening on {}", sandbox.baseUrl());
         return sandbox;
     }
@@ -73,9 +80,21 @@ public final class HubSpotSandbox implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Arms a {@link HeldAnswer}: the answer to the first request from now on that matches {@code rule}
+     * (method, path, status, batch size) is held after the request was applied, until released.
+     * Released holds stay armed but take nothing more.
+     */
+    public HeldAnswer holdAnswer(Predicate<RecordedRequest> rule) {
+        HeldAnswer hold = new HeldAnswer(rule);
+        holds.add(hold);
+        return hold;
+    }
+
     /** Stops accepting requests and the worker threads. */
     @Override
     public void close() {
+        holds.forEach(HeldAnswer::release);
         server.stop(0);
         executor.shutdown();
         try {

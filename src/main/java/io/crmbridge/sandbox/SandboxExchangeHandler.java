@@ -44,7 +44,10 @@ final class SandboxExchangeHandler implements HttpHandler {
     private final FaultInjector faults;
     private final SandboxTraffic traffic = SandboxTraffic.discover();
 
-    SandboxExchangeHandler(SandboxState state, SandboxConfig config, ObjectMapper mapper) {
+    private final List<HeldAnswer> holds;
+
+    SandboxExchangeHandler(SandboxState state, SandboxConfig config, ObjectMapper mapper, List<HeldAnswer> holds) {
+        this.holds = holds;
         this.state = state;
         this.router = new SandboxRouter(state, config);
         this.mapper = mapper;
@@ -82,7 +85,13 @@ final class SandboxExchangeHandler implements HttpHandler {
         if (response.body() instanceof ObjectNode && response.status() >= 400) {
             ((ObjectNode) response.body()).put("correlationId", correlationId);
         }
-        state.log(new RecordedRequest(method, path, response.status(), body.inputCount()));
+        RecordedRequest recorded = new RecordedRequest(method, path, response.status(), body.inputCount());
+        state.log(recorded);
+        for (HeldAnswer hold : holds) {
+            if (hold.holdIfMatching(recorded)) {
+                break;
+            }
+        }
         if (response.isDropped()) {
             // closing before sendResponseHeaders closes the TCP connection: the client reads EOF, no status
             exchange.close();
