@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -133,7 +134,7 @@ public final class FileCompletion {
                     file == null ? 0 : file.report().rowsRead(), settings.inbox());
             return;
         }
-        java.util.Optional<String> resource = UnavailableResource.of(e);
+        Optional<String> resource = UnavailableResource.of(e);
         if (resource.isPresent()) {
             closeQuietly(exchange);
             runControl.fileFailed();
