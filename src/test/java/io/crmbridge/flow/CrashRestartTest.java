@@ -52,10 +52,10 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRestartTest {
 
-    private static final int ROWS = 8_000;
+    private static final int ROWS = 50_000;
     private static final String FILE = "tickets-crash.csv";
-    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration STAGE_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Properties the sandbox sets itself: ids and timestamps differ between two portals. */
     private static final Set<String> PORTAL_OWN = Set.of("hs_object_id", "createdate", "lastmodifieddate",
@@ -109,21 +109,13 @@ class CrashRestartTest {
         assertStillInInbox(crash);
 
         // 2. SIGKILL after HubSpot applied a batch, before the ledger recorded it: the answer is held
-        AtomicInteger upserts = new AtomicInteger();
-        HeldAnswer applied = crashPortal.holdAnswer(r -> ticketUpsert(r) && upserts.incrementAndGet() == 15);
-        try (ChildApplication run = start(crash, crashPortal, "2-batch-applied")) {
-            applied.awaitHeld(STAGE_TIMEOUT);
-            run.kill();
-        } finally {
-            applied.release();
-        }
+        killWhileHeld(crash, "2-batch-applied", CrashRestartTest::ticketUpsert, 15);
         assertStillInInbox(crash);
         assertThat(ledgerCount(crash, "TICKETS")).as("the applied batch is not in the ledger")
                 .isLessThan(crashPortal.state().count(ObjectType.TICKETS));
 
         // 3. SIGTERM while a batch is in flight: that batch ends and is recorded, the rest is left for the restart
-        AtomicInteger inFlight = new AtomicInteger();
-        HeldAnswer flying = crashPortal.holdAnswer(r -> ticketUpsert(r) && inFlight.incrementAndGet() == 15);
+        HeldAnswer flying = holdNth(CrashRestartTest::ticketUpsert, 15);
         try (ChildApplication run = start(crash, crashPortal, "3-sigterm")) {
             flying.awaitHeld(STAGE_TIMEOUT);
             run.terminate();
@@ -139,14 +131,7 @@ class CrashRestartTest {
                 .isEqualTo(crashPortal.state().count(ObjectType.TICKETS));
 
         // 4. SIGKILL during associations, after an association batch was applied
-        AtomicInteger links = new AtomicInteger();
-        HeldAnswer linking = crashPortal.holdAnswer(r -> associationBatch(r) && links.incrementAndGet() == 3);
-        try (ChildApplication run = start(crash, crashPortal, "4-associations")) {
-            linking.awaitHeld(RUN_TIMEOUT);
-            run.kill();
-        } finally {
-            linking.release();
-        }
+        killWhileHeld(crash, "4-associations", CrashRestartTest::associationBatch, 3);
         assertStillInInbox(crash);
         assertThat(crashPortal.state().associationCount(ObjectType.TICKETS, ObjectType.CONTACTS)).isPositive();
 
@@ -194,6 +179,23 @@ class CrashRestartTest {
                 .containsEntry("COMPLETED", 1L).doesNotContainKey("RUNNING").doesNotContainKey("FAILED")
                 .hasEntrySatisfying("INTERRUPTED", n -> assertThat(n).isBetween(4L, 5L));
         assertThat(deadLetterRows(crash)).isEqualTo(LargeTicketsFile.rejectedRows(ROWS));
+    }
+
+    /** Holds the answer to the {@code nth} request from now that {@code which} matches. */
+    private HeldAnswer holdNth(Predicate<RecordedRequest> which, int nth) {
+        AtomicInteger seen = new AtomicInteger();
+        return crashPortal.holdAnswer(r -> which.test(r) && seen.incrementAndGet() == nth);
+    }
+
+    /** Starts the application and kills it while the answer to the {@code nth} matching request is held. */
+    private void killWhileHeld(Path site, String stage, Predicate<RecordedRequest> which, int nth) throws Exception {
+        HeldAnswer hold = holdNth(which, nth);
+        try (ChildApplication run = start(site, crashPortal, stage)) {
+            hold.awaitHeld(RUN_TIMEOUT);
+            run.kill();
+        } finally {
+            hold.release();
+        }
     }
 
     private Path site(String name) throws IOException {
