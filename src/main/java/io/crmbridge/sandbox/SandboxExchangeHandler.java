@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * latency ({@link SandboxFaults}), correlation ids and JSON content type (§0), JSON parsing, routing and the
  * request log. Checks run in that order: a 401 or 403 spends no budget and draws no fault; a fault is drawn
  * after the limits admitted the call (so it counts against them, as any call HubSpot received) and before
- * the call is handled (so a faulted call changes nothing). The latency sleep holds no lock.
+ * the call is handled (so a faulted call changes nothing). The latency sleep holds no lock. After the call is
+ * handled and logged, an armed {@link HeldAnswer} may hold its answer back (a crash test's window between a write
+ * HubSpot applied and the client learning of it).
  */
 final class SandboxExchangeHandler implements HttpHandler {
 
