@@ -35,6 +35,8 @@ import io.crmbridge.pipeline.ContactRowMapper;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.InboxNameQuarantine;
+import io.crmbridge.pipeline.InboxRetry;
+import io.crmbridge.pipeline.InboxFilter;
 import io.crmbridge.pipeline.Preflight;
 import io.crmbridge.pipeline.PropertyMapping;
 import io.crmbridge.pipeline.RecordProperties;
@@ -69,6 +71,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -130,7 +133,6 @@ public class AppConfiguration implements CamelConfiguration {
         HeaderAliases aliases = headerAliases(settings);
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock));
         registry.bind("archiveName", new ArchiveName(clock));
-        registry.bind("inboxNameQuarantine", new InboxNameQuarantine(settings.deadLetterDir(), runControl));
         registry.bind("rowPipeline", new RowPipeline(mappers));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         RecordUpserter upserter = new RecordUpserter(gateway);
@@ -140,8 +142,13 @@ public class AppConfiguration implements CamelConfiguration {
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
+        InboxRetry retry = new InboxRetry(settings.inbox(), Duration.ofMillis(Long.parseLong(BridgeSettings.get(
+                context.getPropertiesComponent(), "crm-bridge.retry-delay-ms", "30000").trim())), clock);
+        registry.bind(InboxRetry.BEAN_NAME, retry);
+        registry.bind("inboxFilter", new InboxFilter(java.util.List.of(
+                new InboxNameQuarantine(settings.deadLetterDir(), runControl), retry)));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
-                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
+                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock));
         bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock);
     }
 

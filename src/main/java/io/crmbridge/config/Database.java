@@ -49,6 +49,7 @@ public final class Database extends ServiceSupport {
             url = sandbox ? "jdbc:h2:mem:crm-bridge-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
                     : "jdbc:h2:file:./var/crm-bridge";
         }
+        url = closedByTheApplication(url);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url,
                 BridgeSettings.get(p, "crm-bridge.db.user", "sa"), BridgeSettings.get(p, "crm-bridge.db.password", ""));
         pool.setMaxConnections(Integer.parseInt(BridgeSettings.get(p, "crm-bridge.db.max-connections", "8")));
@@ -62,6 +63,18 @@ public final class Database extends ServiceSupport {
                 .property("hibernate.jdbc.batch_size", "100")
                 .createEntityManagerFactory();
         return new Database(pool, emf);
+    }
+
+    /**
+     * An H2 URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: by default H2 closes the database in
+     * its own JVM shutdown hook, while Camel is still finishing the batch in flight on SIGTERM, whose ledger
+     * write then fails. The database is closed by this service when Camel stops instead.
+     */
+    static String closedByTheApplication(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url;
+        }
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public EntityManagerFactory entityManagerFactory() {

@@ -57,6 +57,21 @@ public class Ledger {
         });
     }
 
+    /**
+     * Marks every RUNNING run of this content (and dry-run mode) INTERRUPTED and returns them, oldest first. Called
+     * when the content is taken: the intake takes one file at a time, so such a run belongs to a process that
+     * stopped before finishing it (killed, or stopped between batches).
+     */
+    public List<ImportRun> interruptRuns(String contentHash, boolean dryRun) {
+        return inTransaction(em -> {
+            List<ImportRun> runs = em.createQuery("select r from ImportRun r where r.contentHash = :h"
+                            + " and r.status = 'RUNNING' and r.dryRun = :d order by r.id", ImportRun.class)
+                    .setParameter("h", contentHash).setParameter("d", dryRun).getResultList();
+            runs.forEach(r -> r.finish(ImportRun.Status.INTERRUPTED, 0, null, clock.instant()));
+            return runs;
+        });
+    }
+
     /** Closes an import run with its final status, rows read and report path. */
     public void finishRun(long runId, ImportRun.Status status, long rowsRead, String reportPath) {
         inTransaction(em -> {

@@ -104,6 +104,7 @@ public final class FileIntake {
                 LOG.warn("{}: columns {} ignored: an earlier column feeds the same field", fileName,
                         mapping.duplicateFieldColumns());
             }
+            report.interruptedRuns(takeOverInterruptedRuns(fileName, hash));
             long runId = ledger.openRun(fileName, hash, type, settings.dryRun());
             String outboxName = OutboxNames.of(fileName);
             FileImport file = new FileImport(runId, fileName, outboxName + "-run" + runId, type, dialect, mapping,
@@ -122,6 +123,35 @@ public final class FileIntake {
                 reader.close();
             }
         }
+    }
+
+    /**
+     * Runs of this content that a stopped process left RUNNING are marked INTERRUPTED and their report files, if
+     * the process got as far as writing them before it could record the run complete, are removed: the run
+     * starting now reads the file again from its first row and its report accounts for every row once (rows the
+     * interrupted run already delivered come out unchanged, or updated when it was stopped before recording them).
+     *
+     * @return the interrupted runs' ids, oldest first
+     */
+    private List<Long> takeOverInterruptedRuns(String fileName, String hash) throws IOException {
+        List<ImportRun> interrupted = ledger.interruptRuns(hash, settings.dryRun());
+        for (ImportRun run : interrupted) {
+            Path dir = settings.reportsDir();
+            String base = OutboxNames.of(run.getFileName()) + "-run" + run.getId();
+            for (String extension : List.of(".json", ".html")) {
+                Path stale = dir.resolve(base + extension);
+                if (stale.getParent().equals(dir) && Files.deleteIfExists(stale)) {
+                    LOG.info("{}: removed {}, written by interrupted run {} before it was recorded complete",
+                            fileName, stale, run.getId());
+                }
+            }
+        }
+        if (!interrupted.isEmpty()) {
+            LOG.info("{}: run(s) {} of the same content were interrupted before they finished; importing it again"
+                    + " from the first row (rows already delivered count unchanged)", fileName,
+                    interrupted.stream().map(ImportRun::getId).toList());
+        }
+        return interrupted.stream().map(ImportRun::getId).toList();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,17 @@ public final class RowPipeline {
         this.mappers = mappers;
     }
 
-    /** Bean method used by routes/intake.yaml: a batch of rows in, their results out, in order. */
-    public List<RowResult> processBatch(@Body List<SourceRow> rows, @ExchangeProperty(FileImport.PROPERTY) FileImport file) {
+    /**
+     * Bean method used by routes/intake.yaml: a batch of rows in, their results out, in order.
+     *
+     * @throws ImportInterruptedException when the application is stopping: the batches before this one were
+     *                                    delivered and recorded, this one and the rest are left for the next start
+     */
+    public List<RowResult> processBatch(@Body List<SourceRow> rows, @ExchangeProperty(FileImport.PROPERTY) FileImport file,
+                                        CamelContext context) {
+        if (context.isStopping()) {
+            throw new ImportInterruptedException(file.fileName(), file.report().rowsRead());
+        }
         List<RowResult> results = new ArrayList<>(rows.size());
         for (SourceRow row : rows) {
             results.add(process(row, file));

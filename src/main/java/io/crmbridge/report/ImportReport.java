@@ -69,6 +69,7 @@ public final class ImportReport {
     private volatile String dateOrder;
     private volatile String deadLetterFile;
     private volatile Instant finishedAt;
+    private volatile List<Long> interruptedRuns = List.of();
 
     /**
      * @param file       the source file name as shown in reports (e.g. {@code contacts.csv})
@@ -187,6 +188,18 @@ public final class ImportReport {
     /** Sets the date order detected for ambiguous dates (e.g. {@code DMY}). */
     public void detectedDateOrder(String order) {
         this.dateOrder = order;
+    }
+
+    /**
+     * The ids of earlier runs of the same content that were interrupted (process killed or stopped) before they
+     * finished: this run imports their rows again and is the only report accounting for them.
+     */
+    public void interruptedRuns(List<Long> runIds) {
+        this.interruptedRuns = List.copyOf(runIds);
+    }
+
+    public List<Long> interruptedRuns() {
+        return interruptedRuns;
     }
 
     /** Sets the dead-letter file path, relative to the outbox, when one was written. */
@@ -447,6 +460,7 @@ public final class ImportReport {
         doc.put("preflight", Map.of("unknownProperties", unknown));
         doc.put("dateOrder", dateOrder);
         doc.put("deadLetterFile", deadLetterFile);
+        doc.put("interruptedRuns", interruptedRuns);
         doc.put("startedAt", startedAt.toString());
         Instant end = finishedAt;
         doc.put("finishedAt", end == null ? null : end.toString());

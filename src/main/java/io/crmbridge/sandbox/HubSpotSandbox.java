@@ -2,6 +2,9 @@ package io.crmbridge.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +20,12 @@ public final class HubSpotSandbox implements AutoCloseable {
 
     private final LoopbackServer server;
     private final SandboxState state;
+    private final List<HeldAnswer> holds;
 
-    private HubSpotSandbox(LoopbackServer server, SandboxState state) {
+    private HubSpotSandbox(LoopbackServer server, SandboxState state, List<HeldAnswer> holds) {
         this.server = server;
         this.state = state;
+        this.holds = holds;
     }
 
     /**
@@ -35,9 +40,10 @@ public final class HubSpotSandbox implements AutoCloseable {
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
         }
+        List<HeldAnswer> holds = new CopyOnWriteArrayList<>();
         LoopbackServer server = LoopbackServer.start(config.host(), config.port(), 256, THREADS, "hubspot-sandbox",
-                new SandboxExchangeHandler(state, config, new ObjectMapper()));
-        HubSpotSandbox sandbox = new HubSpotSandbox(server, state);
+                new SandboxExchangeHandler(state, config, new ObjectMapper(), holds));
+        HubSpotSandbox sandbox = new HubSpotSandbox(server, state, holds);
         LOG.info("HubSpot sandbox listening on {}", sandbox.baseUrl());
         return sandbox;
     }
@@ -57,9 +63,21 @@ public final class HubSpotSandbox implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Arms a {@link HeldAnswer}: the answer to the first request from now on that matches {@code rule}
+     * (method, path, status, batch size) is held after the request was applied, until released.
+     * Released holds stay armed but take nothing more.
+     */
+    public HeldAnswer holdAnswer(Predicate<RecordedRequest> rule) {
+        HeldAnswer hold = new HeldAnswer(rule);
+        holds.add(hold);
+        return hold;
+    }
+
     /** Stops accepting requests and the worker threads. */
     @Override
     public void close() {
+        holds.forEach(HeldAnswer::release);
         server.close();
     }
 }

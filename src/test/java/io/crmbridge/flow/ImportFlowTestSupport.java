@@ -76,7 +76,8 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         return applicationPort;
     }
 
-    private static int freePort() {
+    /** A loopback port free at the time of the call. */
+    static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (IOException e) {
