@@ -254,6 +254,9 @@ public class ContactSyncApi {
         m.put("jobtitle", c.getJobtitle());
         m.put("lifecyclestage", c.getLifecyclestage());
         m.put("segments", c.getSegments().isEmpty() ? List.of() : List.of(c.getSegments().split(",")));
+        // null when the sync was not asked for memberships (crm-bridge.sync.list-memberships)
+        String lists = c.getListMemberships();
+        m.put("list_memberships", lists == null ? null : lists.isEmpty() ? List.of() : List.of(lists.split(",")));
         m.put("created_at", text(c.getCreatedAt()));
         m.put("updated_at", text(c.getUpdatedAt()));
         m.put("synced_at", text(c.getSyncedAt()));

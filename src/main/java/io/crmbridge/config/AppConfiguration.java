@@ -4,6 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.api.ApiErrors;
 import io.crmbridge.api.BearerTokenCheck;
 import io.crmbridge.api.ContactSyncApi;
+import io.crmbridge.brevo.BrevoAttributes;
+import io.crmbridge.brevo.BrevoAuthorization;
+import io.crmbridge.brevo.BrevoContactImporter;
+import io.crmbridge.brevo.BrevoGateway;
+import io.crmbridge.brevo.BrevoLists;
+import io.crmbridge.brevo.BrevoRateSteering;
+import io.crmbridge.brevo.BrevoRetryPolicy;
+import io.crmbridge.brevo.BrevoSettings;
 import io.crmbridge.cli.RunControl;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
@@ -16,23 +24,40 @@ import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
+import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.LedgerDatabaseHealthCheck;
+import io.crmbridge.pipeline.ArchiveName;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
+import io.crmbridge.pipeline.InboxNameQuarantine;
+import io.crmbridge.pipeline.InboxRetry;
+import io.crmbridge.pipeline.InboxFilter;
 import io.crmbridge.pipeline.Preflight;
 import io.crmbridge.pipeline.PropertyMapping;
 import io.crmbridge.pipeline.RecordProperties;
 import io.crmbridge.pipeline.RowMapper;
 import io.crmbridge.pipeline.RowPipeline;
 import io.crmbridge.pipeline.TicketRowMapper;
+import io.crmbridge.push.CustomerPush;
+import io.crmbridge.sales.SalesLedgerCompletion;
+import io.crmbridge.sales.ingest.ClientRowParser;
+import io.crmbridge.sales.ingest.ProductRowParser;
+import io.crmbridge.sales.ingest.SalesLedgerIntake;
+import io.crmbridge.sales.ingest.SalesLedgerLoader;
+import io.crmbridge.sales.ingest.SalesLineRowParser;
+import io.crmbridge.sales.scoring.CoPurchaseRecommender;
+import io.crmbridge.sales.scoring.LedgerScoring;
+import io.crmbridge.sales.scoring.RebuyAdvisor;
+import io.crmbridge.sales.store.SalesLedgerStore;
 import io.crmbridge.sync.ContactStore;
 import io.crmbridge.sync.ContactSync;
 import io.crmbridge.sync.SegmentRules;
+import io.crmbridge.sync.SyncOptions;
 import io.crmbridge.validation.CodeMapper;
 import io.crmbridge.validation.CountryRegions;
 import io.crmbridge.validation.DomainNormalizer;
@@ -46,6 +71,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -104,19 +130,76 @@ public class AppConfiguration implements CamelConfiguration {
             runControl = new RunControl();
             registry.bind(RunControl.BEAN_NAME, runControl);
         }
+        HeaderAliases aliases = headerAliases(settings);
         RowPipeline rowPipeline = new RowPipeline(mappers);
         registry.bind("rowPipeline", rowPipeline);
         // a file's next batch is mapped here while the intake route delivers the current one (MappedBatches)
-        registry.bind("fileIntake", new FileIntake(settings, ledger, headerAliases(settings), clock, rowPipeline,
+        registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2)));
+        registry.bind("archiveName", new ArchiveName(clock));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
-        registry.bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway), ensurer,
+        RecordUpserter upserter = new RecordUpserter(gateway);
+        registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer,
                 new Preflight(gateway, ensurer, mapping)));
+        bindCustomerPush(context, settings, gateway, upserter, emails, json, clock);
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
+        InboxRetry retry = new InboxRetry(settings.inbox(), Duration.ofMillis(Long.parseLong(BridgeSettings.get(
+                context.getPropertiesComponent(), "crm-bridge.retry-delay-ms", "30000").trim())), clock);
+        registry.bind(InboxRetry.BEAN_NAME, retry);
+        registry.bind("inboxFilter", new InboxFilter(java.util.List.of(
+                new InboxNameQuarantine(settings.deadLetterDir(), runControl), retry)));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
-                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, clock));
+                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock));
+        bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock);
+    }
+
+    /**
+     * The sales ledger (issue #7 W1, W2; routes/sales-ledger.yaml, README "Sales ledger"): intake,
+     * loader and completion beans, phones read in {@code crm-bridge.sales.phone-region}, scoring
+     * from the {@code crm-bridge.sales.*} properties. Binds the {@link SalesLedgerStore} as
+     * {@code salesLedgerStore}.
+     */
+    private static void bindSalesLedger(CamelContext context, BridgeSettings settings, Database database, Ledger ledger,
+                                        ObjectTypeDetector mainJobTypes, EmailValidator emails, Clock clock) {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+        SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
+        registry.bind("salesLedgerStore", store);
+        registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, clock));
+        PhoneNormalizer frenchPhones = new PhoneNormalizer(BridgeSettings.get(p, "crm-bridge.sales.phone-region", "FR"),
+                CountryRegions.load());
+        registry.bind("salesLedgerLoader", new SalesLedgerLoader(store, new ClientRowParser(emails, frenchPhones),
+                new ProductRowParser(), new SalesLineRowParser(emails), clock));
+        String reference = BridgeSettings.get(p, "crm-bridge.sales.reference-date", "");
+        LedgerScoring scoring = new LedgerScoring(
+                new CoPurchaseRecommender(
+                        Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.recommendations.min-support", "0.02")),
+                        Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.recommendations.min-confidence", "0.2")),
+                        Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sales.recommendations.max", "3"))),
+                new RebuyAdvisor(Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.rebuy.tolerance", "1.25")),
+                        Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sales.rebuy.max", "3"))),
+                reference.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(reference)));
+        registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, scoring, clock));
+    }
+
+    /**
+     * The push of scored clients to HubSpot and Brevo (issue #7 W3; routes/customer-push.yaml, README "Pushing
+     * scored clients"): the Brevo client (or the Brevo sandbox when no key is configured) and the
+     * {@code customerPush} bean, which reuses the HubSpot client.
+     */
+    private static void bindCustomerPush(CamelContext context, BridgeSettings settings, HubSpotGateway gateway,
+                                         RecordUpserter upserter, EmailValidator emails, ObjectMapper json, Clock clock)
+            throws Exception {
+        BrevoSettings brevo = BrevoConnection.settings(context);
+        Registry registry = context.getRegistry();
+        registry.bind("brevoRetryPolicy", new BrevoRetryPolicy(brevo));
+        registry.bind("brevoAuthorization", new BrevoAuthorization(brevo.apiKey()));
+        registry.bind("brevoRateSteering", new BrevoRateSteering(brevo.backoffMaxMs()));
+        BrevoGateway brevoGateway = new BrevoGateway(context.createProducerTemplate(), json, brevo);
+        registry.bind("customerPush", new CustomerPush(settings, gateway, upserter, new BrevoLists(brevoGateway),
+                new BrevoAttributes(brevoGateway), new BrevoContactImporter(brevoGateway), emails, clock));
     }
 
     /**
@@ -140,7 +223,8 @@ public class AppConfiguration implements CamelConfiguration {
 
     /**
      * The contact sync (issue #4) from the {@code crm-bridge.sync.*} properties (README "Contact sync"):
-     * fetched properties, overlap, search spacing and the segment rules. Binds the {@link ContactStore} as
+     * fetched properties, overlap, search spacing, list memberships, archived contacts in incremental runs
+     * and the segment rules. Binds the {@link ContactStore} as
      * {@code contactStore} for the beans that read synced contacts.
      */
     private static ContactSync contactSync(CamelContext context, HubSpotGateway gateway, Database database,
@@ -157,12 +241,17 @@ public class AppConfiguration implements CamelConfiguration {
         java.util.List<String> properties = java.util.Arrays.stream(BridgeSettings.get(p, "crm-bridge.sync.properties",
                         ContactSync.DEFAULT_PROPERTIES).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        ContactStore store = new ContactStore(database.entityManagerFactory());
+        org.apache.camel.ProducerTemplate template = context.createProducerTemplate();
+        ContactStore store = new ContactStore(database.entityManagerFactory(),
+                rows -> template.requestBody("direct:store-contacts", rows));
         context.getRegistry().bind("contactStore", store);
-        return new ContactSync(gateway, store, rules, properties,
+        SyncOptions options = new SyncOptions(properties,
                 java.time.Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.overlap-seconds", "300").trim())),
                 java.time.Duration.ofMillis(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.search-spacing-ms", "210").trim())),
-                clock, context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"));
+                Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.sync.list-memberships", "false").trim()),
+                Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.sync.incremental-archived", "true").trim()));
+        return new ContactSync(gateway, store, rules, options, clock,
+                context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"));
     }
 
     /**

@@ -57,4 +57,11 @@ public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchS
     public Path deadLetterDir() {
         return outbox.resolve("dead-letter");
     }
+
+    /** {@code p} relative to the outbox when it lies inside it (the form reports show), else absolute. */
+    public String relativeToOutbox(Path p) {
+        Path root = outbox.toAbsolutePath().normalize();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+    }
 }

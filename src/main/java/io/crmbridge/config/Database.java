@@ -4,6 +4,12 @@ import io.crmbridge.ledger.AssociationLink;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.PendingLink;
 import io.crmbridge.ledger.RecordKey;
+import io.crmbridge.sales.store.ClientRecommendation;
+import io.crmbridge.sales.store.ClientScore;
+import io.crmbridge.sales.store.LedgerClient;
+import io.crmbridge.sales.store.LedgerProduct;
+import io.crmbridge.sales.store.SalesImport;
+import io.crmbridge.sales.store.SalesLine;
 import io.crmbridge.sync.SyncRun;
 import io.crmbridge.sync.SyncedContact;
 import jakarta.persistence.EntityManagerFactory;
@@ -43,18 +49,32 @@ public final class Database extends ServiceSupport {
             url = sandbox ? "jdbc:h2:mem:crm-bridge-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
                     : "jdbc:h2:file:./var/crm-bridge";
         }
+        url = closedByTheApplication(url);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url,
                 BridgeSettings.get(p, "crm-bridge.db.user", "sa"), BridgeSettings.get(p, "crm-bridge.db.password", ""));
         pool.setMaxConnections(Integer.parseInt(BridgeSettings.get(p, "crm-bridge.db.max-connections", "8")));
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         EntityManagerFactory emf = new HibernatePersistenceConfiguration("crm-bridge")
                 .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class,
-                        SyncedContact.class, SyncRun.class)
+                        SyncedContact.class, SyncRun.class, LedgerClient.class, LedgerProduct.class, SalesLine.class,
+                        SalesImport.class, ClientScore.class, ClientRecommendation.class)
                 .property("hibernate.connection.datasource", pool)
                 .property("hibernate.hbm2ddl.auto", "none")
                 .property("hibernate.jdbc.batch_size", "100")
                 .createEntityManagerFactory();
         return new Database(pool, emf);
+    }
+
+    /**
+     * An H2 URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: by default H2 closes the database in
+     * its own JVM shutdown hook, while Camel is still finishing the batch in flight on SIGTERM, whose ledger
+     * write then fails. The database is closed by this service when Camel stops instead.
+     */
+    static String closedByTheApplication(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url;
+        }
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public EntityManagerFactory entityManagerFactory() {

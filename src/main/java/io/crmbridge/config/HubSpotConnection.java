@@ -65,9 +65,10 @@ public final class HubSpotConnection {
         context.getRegistry().bind(SANDBOX_BEAN, sandbox);
         String seedSpec = BridgeSettings.get(p, "sandbox.seed-contacts", "").trim();
         if (!seedSpec.isEmpty()) {
+            int lists = Integer.parseInt(BridgeSettings.get(p, "sandbox.seed-lists", "0").trim());
             int seeded = new SandboxSeeder(Long.parseLong(BridgeSettings.get(p, "sandbox.seed-random", "42").trim()),
-                    java.time.Instant.now()).seed(sandbox.state(), seedSpec);
-            LOG.info("Sandbox seeded with {} contacts from {}", seeded, seedSpec);
+                    java.time.Instant.now()).withLists(lists).seed(sandbox.state(), seedSpec);
+            LOG.info("Sandbox seeded with {} contacts from {} ({} contact lists)", seeded, seedSpec, lists);
         }
         context.addService(new ServiceSupport() {
             @Override
@@ -91,7 +92,24 @@ public final class HubSpotConnection {
         String scopeList = BridgeSettings.get(p, "sandbox.scopes", "").trim();
         Set<String> scopes = scopeList.isEmpty() ? null : Arrays.stream(scopeList.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        SandboxFaults faults = SandboxFaults.none()
+        return new SandboxConfig("127.0.0.1",
+                Integer.parseInt(BridgeSettings.get(p, "sandbox.port", "0").trim()), sandboxToken,
+                Integer.parseInt(BridgeSettings.get(p, "sandbox.max-batch-inputs", "100").trim()),
+                Integer.parseInt(BridgeSettings.get(p, "sandbox.requests-per-ten-seconds", "190").trim()),
+                scopes,
+                Long.parseLong(BridgeSettings.get(p, "sandbox.daily-limit",
+                        Long.toString(SandboxConfig.DEFAULT_DAILY_LIMIT)).trim()),
+                sandboxFaults(p));
+    }
+
+    /**
+     * The injected faults of the {@code sandbox.faults.*} properties, shared by the HubSpot and the Brevo
+     * sandboxes.
+     *
+     * @throws IllegalArgumentException when a number is malformed or a rate is out of range
+     */
+    static SandboxFaults sandboxFaults(PropertiesComponent p) {
+        return SandboxFaults.none()
                 .withSeed(Long.parseLong(BridgeSettings.get(p, "sandbox.faults.seed", "1").trim()))
                 .withServerErrorRate(rate(p, "sandbox.faults.server-error-rate"))
                 .withLockedRate(rate(p, "sandbox.faults.locked-rate"))
@@ -100,14 +118,6 @@ public final class HubSpotConnection {
                         "sandbox.faults.retry-after-seconds", Integer.toString(SandboxFaults.DEFAULT_RETRY_AFTER_SECONDS)).trim()))
                 .withLatency(BridgeSettings.get(p, "sandbox.faults.latency-ms", "0"))
                 .withDropRate(rate(p, "sandbox.faults.drop-rate"));
-        return new SandboxConfig("127.0.0.1",
-                Integer.parseInt(BridgeSettings.get(p, "sandbox.port", "0").trim()), sandboxToken,
-                Integer.parseInt(BridgeSettings.get(p, "sandbox.max-batch-inputs", "100").trim()),
-                Integer.parseInt(BridgeSettings.get(p, "sandbox.requests-per-ten-seconds", "190").trim()),
-                scopes,
-                Long.parseLong(BridgeSettings.get(p, "sandbox.daily-limit",
-                        Long.toString(SandboxConfig.DEFAULT_DAILY_LIMIT)).trim()),
-                faults);
     }
 
     private static double rate(PropertiesComponent p, String key) {

@@ -3,7 +3,7 @@ package io.crmbridge.hubspot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import io.crmbridge.http.HttpFailures;
 import io.crmbridge.report.ImportReport;
 import java.io.IOException;
 import org.apache.camel.Exchange;
@@ -108,23 +108,11 @@ public class HubSpotGateway {
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
+        return HttpFailures.cause(t, type);
     }
 
     private JsonNode parse(String text) {
-        if (text == null || text.isBlank()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return MissingNode.getInstance();
-        }
+        return HttpFailures.json(json, text);
     }
 
     private String toJson(Object body) {

@@ -43,4 +43,13 @@ public record HubSpotPaths(String version) {
         return (legacy() ? "/crm/v4/associations/" : "/crm/associations/" + version + "/") + from.pathName() + "/"
                 + to.pathName();
     }
+
+    /**
+     * The lists API's batch read of record memberships, e.g.
+     * {@code /crm/v3/lists/records/memberships/batch/read} (HubSpot's Lists v3 document, operation
+     * "post-/crm/v3/lists/records/memberships/batch/read"; date-based {@code /crm/lists/2026-03/...}).
+     */
+    public String listMembershipsBatchRead() {
+        return (legacy() ? "/crm/v3/lists" : "/crm/lists/" + version) + "/records/memberships/batch/read";
+    }
 }

@@ -1,9 +1,9 @@
 package io.crmbridge.hubspot;
 
+import io.crmbridge.http.HttpFailures;
 import io.crmbridge.report.ImportReport;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -72,26 +72,12 @@ public class HubSpotRetryPolicy implements Predicate {
     }
 
     private long backoff(int redeliveries) {
-        long ceiling = Math.min(settings.backoffMaxMs(), settings.backoffInitialMs() << Math.min(redeliveries, 20));
-        // equal jitter (half fixed, half random): spreads retries of concurrent batches apart
-        return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        return HttpFailures.backoffMs(redeliveries, settings.backoffInitialMs(), settings.backoffMaxMs());
     }
 
     static Long retryAfterMs(Map<String, String> headers) {
-        if (headers == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            // header names arrive with their original case (DESIGN.md, Camel pitfalls)
-            if ("retry-after".equalsIgnoreCase(h.getKey()) && h.getValue() != null) {
-                try {
-                    return Math.max(0, (long) (Double.parseDouble(h.getValue().trim()) * 1000));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
+        // header names arrive with their original case (DESIGN.md, Camel pitfalls)
+        return HttpFailures.secondsHeaderMs(headers, "retry-after");
     }
 
     private static void count(Exchange exchange, boolean rateLimited) {
@@ -106,11 +92,6 @@ public class HubSpotRetryPolicy implements Predicate {
     }
 
     private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
+        return HttpFailures.cause(t, type);
     }
 }

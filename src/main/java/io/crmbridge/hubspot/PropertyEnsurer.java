@@ -1,7 +1,9 @@
 package io.crmbridge.hubspot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.report.ImportReport;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * Makes sure the custom properties crm-bridge writes exist in the portal before the first write
  * of an object type: {@code GET /crm/v3/properties/{type}/{name}}, and on 404
  * {@code POST /crm/v3/properties/{type}} (hubspot-api.md §1.6: upsert keys need
- * {@code hasUniqueValue=true}). Checked once per type per process.
+ * {@code hasUniqueValue=true}); a property of a group of its own gets that group first
+ * ({@code GET}/{@code POST /crm/v3/properties/{type}/groups}, properties-v3.json), and an
+ * enumeration its options. Checked once per type per process (per ensurer: each ensurer has its
+ * own list of properties).
  */
 public class PropertyEnsurer {
 
@@ -23,6 +28,7 @@ public class PropertyEnsurer {
     private final HubSpotGateway gateway;
     private final List<PropertySpec> specs;
     private final Set<ObjectType> ensured = ConcurrentHashMap.newKeySet();
+    private final Set<String> groups = ConcurrentHashMap.newKeySet();
 
     public PropertyEnsurer(HubSpotGateway gateway, List<PropertySpec> specs) {
         this.gateway = gateway;
@@ -45,24 +51,86 @@ public class PropertyEnsurer {
                 continue;
             }
             try {
-                gateway.get(base + "/" + spec.name(), report);
+                HubSpotResponse existing = gateway.get(base + "/" + spec.name(), report);
+                addMissingOptions(base, spec, existing.body(), report);
             } catch (HubSpotCallException e) {
                 if (e.status() != 404) {
                     throw e;
+                }
+                if (spec.group() != null) {
+                    ensureGroup(base, spec.group(), report);
                 }
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("name", spec.name());
                 body.put("label", spec.label());
                 body.put("type", spec.propertyType());
                 body.put("fieldType", spec.fieldType());
-                body.put("groupName", type == ObjectType.CONTACTS ? "contactinformation"
-                        : type == ObjectType.COMPANIES ? "companyinformation" : "ticketinformation");
+                body.put("groupName", spec.groupName());
                 body.put("hasUniqueValue", spec.hasUniqueValue());
+                if (!spec.options().isEmpty()) {
+                    body.put("options", options(spec.options()));
+                }
                 gateway.post(base, body, report);
                 LOG.info("Created HubSpot property {}.{}{}", type.pathName(), spec.name(),
                         spec.hasUniqueValue() ? " (unique)" : "");
             }
         }
         ensured.add(type);
+    }
+
+    /**
+     * An enumeration that exists without some of the spec's options gets them added, after its own, with
+     * {@code PATCH {base}/{name}} (properties-v3.json {@code PropertyUpdate}: the options sent replace the
+     * property's, so the existing ones are sent too); HubSpot would refuse the new values otherwise.
+     */
+    private void addMissingOptions(String base, PropertySpec spec, JsonNode existing, ImportReport report) {
+        if (spec.options().isEmpty()) {
+            return;
+        }
+        List<String> values = new ArrayList<>();
+        List<Map<String, Object>> kept = new ArrayList<>();
+        for (JsonNode o : existing.path("options")) {
+            values.add(o.path("value").asText());
+            kept.add(Map.of("label", o.path("label").asText(), "value", o.path("value").asText(),
+                    "displayOrder", o.path("displayOrder").asInt(kept.size()), "hidden", o.path("hidden").asBoolean(false)));
+        }
+        List<String> missing = spec.options().stream().filter(v -> !values.contains(v)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> merged = new ArrayList<>(kept);
+        for (Map<String, Object> added : options(missing)) {
+            Map<String, Object> option = new LinkedHashMap<>(added);
+            option.put("displayOrder", merged.size());
+            merged.add(option);
+        }
+        gateway.send("PATCH", base + "/" + spec.name(), Map.of("options", merged), report);
+        LOG.info("Added options {} to HubSpot property {}", missing, spec.name());
+    }
+
+    private static List<Map<String, Object>> options(List<String> values) {
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            options.add(Map.of("label", values.get(i), "value", values.get(i), "displayOrder", i, "hidden", false));
+        }
+        return options;
+    }
+
+    private void ensureGroup(String base, PropertySpec.Group group, ImportReport report) {
+        String key = base + "/" + group.name();
+        if (groups.contains(key)) {
+            return;
+        }
+        try {
+            gateway.get(base + "/groups/" + group.name(), report);
+        } catch (HubSpotCallException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            gateway.post(base + "/groups", Map.of("name", group.name(), "label", group.label(), "displayOrder", -1),
+                    report);
+            LOG.info("Created HubSpot property group {}", group.name());
+        }
+        groups.add(key);
     }
 }

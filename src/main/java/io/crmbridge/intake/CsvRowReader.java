@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import io.crmbridge.model.SourceRow;
+import io.crmbridge.report.DeadLetterWriter;
+import io.crmbridge.report.SpreadsheetFormulaGuard;
 
 /**
  * Streams the data rows of a CSV file as {@link SourceRow}s (features I3, I5): one record in
@@ -28,10 +30,18 @@ import io.crmbridge.model.SourceRow;
  * (the record's position after the header, so rows keep their numbers when blank ones are
  * skipped). Records whose cells are all blank are skipped.
  *
+ * <p>Cells are cleaned as they are read: a U+FEFF (a byte order mark left in the middle of the file,
+ * e.g. by two exports pasted together) is removed from every cell, header included. In a dead-letter
+ * file dropped back into the inbox (its header ends with {@link DeadLetterWriter#EXTRA_COLUMNS}), the
+ * single quote that {@link SpreadsheetFormulaGuard} put before formula-like cells is removed, so the
+ * original values are imported.
+ *
  * <p>Malformed input never throws out of {@link #hasNext()} or {@link #next()}:
  * <ul>
  *   <li>a record with more or fewer cells than the header gives a row whose {@code problem} is
  *       {@code "row has N cells, header has M"}, and reading goes on;</li>
+ *   <li>a record with a NUL character in a cell gives a row whose {@code problem} names the column
+ *       (binary data in a text file), and reading goes on;</li>
  *   <li>a parse error (e.g. a quote never closed) gives one last row with no values, the parser's
  *       message and line number as {@code problem}, and iteration ends; when the header row itself
  *       cannot be parsed, {@link #header()} is empty and that row is numbered 0.</li>
@@ -48,6 +58,7 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    private final boolean deadLetterFile;
     private SourceRow pending;
     private boolean finished;
     private long lastRowNumber;
@@ -64,7 +75,8 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
             pending = new SourceRow(0, List.of(), describe(e));
             finished = true;
         }
-        this.header = cells;
+        this.deadLetterFile = DeadLetterWriter.isDeadLetterHeader(cells);
+        this.header = deadLetterFile ? cells.stream().map(SpreadsheetFormulaGuard::restore).toList() : cells;
     }
 
     /**
@@ -101,7 +113,36 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
     }
 
     private static List<String> headerCells(CSVRecord record) {
-        return record.stream().map(cell -> cell == null ? "" : cell.strip()).toList();
+        return record.stream().map(cell -> cell == null ? "" : withoutByteOrderMarks(cell).strip()).toList();
+    }
+
+    private static String withoutByteOrderMarks(String cell) {
+        return cell.indexOf(BOM) < 0 ? cell : cell.replace(String.valueOf(BOM), "");
+    }
+
+    private List<String> cells(CSVRecord record) {
+        String[] values = record.values();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                values[i] = withoutByteOrderMarks(values[i]);
+                if (deadLetterFile) {
+                    values[i] = SpreadsheetFormulaGuard.restore(values[i]);
+                }
+            }
+        }
+        return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    /** Why a row with a NUL character cannot be imported, or null when it has none. */
+    private String nulProblem(List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            String cell = values.get(i);
+            if (cell != null && cell.indexOf('\0') >= 0) {
+                String column = i < header.size() ? " (" + header.get(i) + ")" : "";
+                return "cell " + (i + 1) + column + " contains a NUL character: binary data in a text file";
+            }
+        }
+        return null;
     }
 
     /** The header cells in file order, trimmed; empty for an empty file. */
@@ -149,7 +190,7 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
                 return new SourceRow(lastRowNumber + 1, List.of(), describe(e));
             }
             lastRowNumber = record.getRecordNumber() - 1;
-            List<String> values = Collections.unmodifiableList(Arrays.asList(record.values()));
+            List<String> values = cells(record);
             if (values.stream().allMatch(cell -> cell == null || cell.isBlank())) {
                 continue;
             }
@@ -157,7 +198,7 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
                 return new SourceRow(lastRowNumber, values,
                         "row has " + values.size() + " cells, header has " + header.size());
             }
-            return new SourceRow(lastRowNumber, values, null);
+            return new SourceRow(lastRowNumber, values, nulProblem(values));
         }
     }
 

@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  * Detects the {@link Dialect} of a CSV file from a sample of its first bytes (feature I3:
  * UTF-8, UTF-8 with BOM and windows-1252; delimiters {@code ,} {@code ;} tab {@code |}).
  *
- * <p>Charset: a leading EF BB BF is "UTF-8 with BOM"; otherwise a sample that decodes as strict
+ * <p>Charset: a leading EF BB BF is "UTF-8 with BOM"; a leading FF FE or FE FF is "UTF-16LE with
+ * BOM" or "UTF-16BE with BOM" (what Excel's "Unicode text" export writes); otherwise a sample that decodes as strict
  * UTF-8 is "UTF-8" (a multi-byte character cut by the end of the sample is not an error);
  * anything else is windows-1252, the usual charset of spreadsheet exports on Western Windows.
  *
@@ -75,10 +76,15 @@ public final class DialectSniffer {
         }
         boolean bom = sample.length >= 3
                 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF;
-        int start = bom ? 3 : 0;
+        Charset utf16 = utf16ByteOrderMark(sample);
+        int start = bom ? 3 : utf16 != null ? 2 : 0;
         Charset charset;
         String label;
-        if (bom) {
+        if (utf16 != null) {
+            charset = utf16;
+            label = utf16.name() + " with BOM";
+            bom = true;
+        } else if (bom) {
             charset = StandardCharsets.UTF_8;
             label = "UTF-8 with BOM";
         } else if (isStrictUtf8(sample, truncated)) {
@@ -90,6 +96,19 @@ public final class DialectSniffer {
         }
         String text = new String(sample, start, sample.length - start, charset);
         return new Dialect(charset, label, bom, detectDelimiter(text, truncated));
+    }
+
+    /** UTF-16LE or UTF-16BE when the sample starts with that byte order mark, else null. */
+    private static Charset utf16ByteOrderMark(byte[] sample) {
+        if (sample.length < 2) {
+            return null;
+        }
+        int first = sample[0] & 0xFF;
+        int second = sample[1] & 0xFF;
+        if (first == 0xFF && second == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return first == 0xFE && second == 0xFF ? StandardCharsets.UTF_16BE : null;
     }
 
     private static boolean isStrictUtf8(byte[] sample, boolean truncated) {

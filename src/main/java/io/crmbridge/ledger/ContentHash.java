@@ -4,7 +4,9 @@ import io.crmbridge.model.CrmRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,13 +20,22 @@ public final class ContentHash {
     }
 
     public static String of(CrmRecord r) {
+        List<String> values = new ArrayList<>();
+        values.add(r.idProperty());
+        values.add(r.key());
+        for (Map.Entry<String, String> e : new TreeMap<>(r.properties()).entrySet()) {
+            values.add(e.getKey());
+            values.add(e.getValue());
+        }
+        return ofValues(values);
+    }
+
+    /** SHA-256 hex of the values in order, each followed by a NUL byte (null counts as empty). */
+    public static String ofValues(List<String> values) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            update(md, r.idProperty());
-            update(md, r.key());
-            for (Map.Entry<String, String> e : new TreeMap<>(r.properties()).entrySet()) {
-                update(md, e.getKey());
-                update(md, e.getValue());
+            for (String v : values) {
+                update(md, v);
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

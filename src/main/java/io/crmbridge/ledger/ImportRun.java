@@ -13,8 +13,13 @@ import java.time.Instant;
 @Table(name = "import_run")
 public class ImportRun {
 
-    /** Run states: RUNNING while rows flow, COMPLETED once the report is written, FAILED when the file could not be processed. */
-    public enum Status { RUNNING, COMPLETED, FAILED }
+    /**
+     * Run states: RUNNING while rows flow, COMPLETED once the report is written, FAILED when the file could not be
+     * processed, INTERRUPTED when the process stopped before the run ended (stopped between two batches, or found
+     * still RUNNING when the same content was taken again after a crash): its rows are accounted by the run that
+     * takes the content again.
+     */
+    public enum Status { RUNNING, COMPLETED, FAILED, INTERRUPTED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

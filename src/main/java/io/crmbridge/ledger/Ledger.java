@@ -49,12 +49,31 @@ public class Ledger {
 
     /** Opens a RUNNING import run and returns its id. */
     public long openRun(String fileName, String contentHash, ObjectType type, boolean dryRun) {
+        return openRunOfKind(fileName, contentHash, type == null ? null : type.pathName(), dryRun);
+    }
+
+    /** Opens a RUNNING import run of a file that is not a HubSpot object type (a sales-ledger export) and returns its id. */
+    public long openRunOfKind(String fileName, String contentHash, String kind, boolean dryRun) {
         return inTransaction(em -> {
-            ImportRun run = new ImportRun(fileName, contentHash, type == null ? null : type.pathName(), dryRun,
-                    clock.instant());
+            ImportRun run = new ImportRun(fileName, contentHash, kind, dryRun, clock.instant());
             em.persist(run);
             em.flush();
             return run.getId();
+        });
+    }
+
+    /**
+     * Marks every RUNNING run of this content (and dry-run mode) INTERRUPTED and returns them, oldest first. Called
+     * when the content is taken: the intake takes one file at a time, so such a run belongs to a process that
+     * stopped before finishing it (killed, or stopped between batches).
+     */
+    public List<ImportRun> interruptRuns(String contentHash, boolean dryRun) {
+        return inTransaction(em -> {
+            List<ImportRun> runs = em.createQuery("select r from ImportRun r where r.contentHash = :h"
+                            + " and r.status = 'RUNNING' and r.dryRun = :d order by r.id", ImportRun.class)
+                    .setParameter("h", contentHash).setParameter("d", dryRun).getResultList();
+            runs.forEach(r -> r.finish(ImportRun.Status.INTERRUPTED, 0, null, clock.instant()));
+            return runs;
         });
     }
 

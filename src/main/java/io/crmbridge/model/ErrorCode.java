@@ -13,6 +13,8 @@ public enum ErrorCode {
     MALFORMED_ROW(Severity.REJECT, "malformed CSV row: %s"),
     FREE_MAIL_DOMAIN(Severity.REJECT, "website '%s' is a free-mail or reserved domain and the row has no company name: not a company"),
     ROW_PROCESSING_ERROR(Severity.REJECT, "row could not be processed: %s"),
+    // a required value that is present but unusable (sales ledger, issue #7: a date, an amount, a quantity)
+    INVALID_VALUE(Severity.REJECT, "invalid %s '%s' in column %s: %s"),
     // Preflight against the portal's schema (V7): HubSpot would refuse the value (hubspot-api.md §6)
     INVALID_OPTION(Severity.REJECT, "'%s' is not an allowed option of %s (allowed: %s)"),
     // Warnings: an optional value was dropped from the record (issue #2 item 3)
@@ -21,6 +23,7 @@ public enum ErrorCode {
     INVALID_OPTIONAL_EMAIL(Severity.WARNING, "email '%s' in column %s is invalid; value left out"),
     INVALID_WEBSITE(Severity.WARNING, "website '%s' gives no usable company domain (%s); value left out"),
     INVALID_NUMBER(Severity.WARNING, "value '%s' in column %s is not a number; value left out"),
+    VALUE_TOO_LONG(Severity.WARNING, "value '%s' in column %s is longer than %s characters; value left out"),
     UNMAPPED_VALUE(Severity.WARNING, "value '%s' in column %s has no configured mapping; value left out"),
     INVALID_CONTACT_OPTION(Severity.WARNING,
             "'%s' is not an allowed option of contact property %s (allowed: %s); value left out of the row's contact"),
@@ -28,7 +31,10 @@ public enum ErrorCode {
     HUBSPOT_REJECTED(Severity.FAILURE, "HubSpot rejected the record: %s"),
     HUBSPOT_UNAVAILABLE(Severity.FAILURE, "HubSpot could not be reached after redelivery: %s"),
     HUBSPOT_AUTH(Severity.FAILURE, "HubSpot refused the access token or its scopes, nothing more is sent for this file: %s"),
-    DELIVERY_ERROR(Severity.FAILURE, "the record could not be delivered: %s");
+    DELIVERY_ERROR(Severity.FAILURE, "the record could not be delivered: %s"),
+    // Push of scored clients to Brevo (issue #7 W3)
+    BREVO_REJECTED(Severity.FAILURE, "Brevo rejected the contact: %s"),
+    BREVO_UNAVAILABLE(Severity.FAILURE, "Brevo could not be reached after redelivery: %s");
 
     private final Severity severity;
     private final String template;

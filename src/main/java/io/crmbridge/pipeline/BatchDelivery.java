@@ -17,7 +17,6 @@ import io.crmbridge.model.Outcome;
 import io.crmbridge.model.RowResult;
 import io.crmbridge.report.ImportReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +102,10 @@ public final class BatchDelivery {
         try {
             deliverPrimary(file, open);
         } catch (RuntimeException e) {
+            if (UnavailableResource.of(e).isPresent()) {
+                // the ledger or the outbox, not HubSpot: the whole file is retried once the resource is back
+                throw e;
+            }
             Issue issue = failure(file, e);
             open.forEach(r -> end(file, r, Outcome.FAILED, issue));
         }
@@ -235,7 +238,7 @@ public final class BatchDelivery {
             file.deadLetter().append(r.row(), issue);
         } catch (IOException e) {
             // the row's outcome must not be lost silently: failing here fails the file, which is retried
-            throw new UncheckedIOException("cannot write dead-letter row " + r.row().rowNumber(), e);
+            throw new ResourceUnavailableException("outbox dead-letter file (row " + r.row().rowNumber() + ")", e);
         }
     }
 }

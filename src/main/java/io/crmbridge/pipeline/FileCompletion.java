@@ -8,6 +8,7 @@ import io.crmbridge.ledger.Ledger;
 import io.crmbridge.report.HtmlReportWriter;
 import io.crmbridge.report.ImportReport;
 import io.crmbridge.report.JsonReportWriter;
+import io.crmbridge.report.OutboxNames;
 import io.crmbridge.report.SummaryLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -37,14 +39,16 @@ public final class FileCompletion {
     private final RunControl runControl;
     private final JsonReportWriter json = new JsonReportWriter();
     private final HtmlReportWriter html = new HtmlReportWriter();
+    private final InboxRetry retry;
     private final Clock clock;
 
     public FileCompletion(BridgeSettings settings, Ledger ledger, AssociationLinker linker, RunControl runControl,
-                          Clock clock) {
+                          InboxRetry retry, Clock clock) {
         this.settings = settings;
         this.ledger = ledger;
         this.linker = linker;
         this.runControl = runControl;
+        this.retry = retry;
         this.clock = clock;
     }
 
@@ -63,7 +67,8 @@ public final class FileCompletion {
      * content is not marked imported) and the run stops: see {@link RunControl#hubSpotRefusedAccess}.
      *
      * @throws io.crmbridge.report.AccountingMismatchException when the outcomes do not add up to the rows read
-     * @throws IOException when a report cannot be written
+     * @throws IOException when the source file cannot be closed
+     * @throws ResourceUnavailableException when a report cannot be written (the outbox is not writable)
      * @throws IllegalStateException when HubSpot refused the token or its scopes during the file
      */
     public void writeReport(@ExchangeProperty(FileImport.PROPERTY) FileImport file, CamelContext context)
@@ -71,19 +76,25 @@ public final class FileCompletion {
         ImportReport report = file.report();
         file.reader().close();
         file.deadLetter().close();
-        file.deadLetter().file().ifPresent(p -> report.deadLetterFile(relative(p)));
+        file.deadLetter().file().ifPresent(p -> report.deadLetterFile(settings.relativeToOutbox(p)));
         file.dates().detectedOrder().ifPresent(o -> report.detectedDateOrder(o.name()));
         report.finish(clock.instant());
         report.checkAccounting();
-        Path jsonFile = json.write(report, settings.reportsDir(), file.reportBaseName());
-        Path htmlFile = html.write(report, settings.reportsDir(), file.reportBaseName());
+        Path jsonFile;
+        Path htmlFile;
+        try {
+            jsonFile = json.write(report, settings.reportsDir(), file.reportBaseName());
+            htmlFile = html.write(report, settings.reportsDir(), file.reportBaseName());
+        } catch (IOException e) {
+            throw new ResourceUnavailableException("outbox " + settings.reportsDir(), e);
+        }
         LOG.info(SummaryLine.of(report));
         LOG.info("Report: {} (HTML: {})", jsonFile.toAbsolutePath(), htmlFile.toAbsolutePath());
         if (file.isAborted()) {
             runControl.hubSpotRefusedAccess(context, file.abortReason());
             throw new IllegalStateException("HubSpot refused access: " + file.abortReason());
         }
-        ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), relative(jsonFile));
+        ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), settings.relativeToOutbox(jsonFile));
     }
 
     /**
@@ -96,7 +107,7 @@ public final class FileCompletion {
         Path source = exchange.getIn().getBody(java.io.File.class).toPath();
         Path dir = settings.deadLetterDir();
         Files.createDirectories(dir);
-        String safe = Path.of(fileName).getFileName().toString();
+        String safe = OutboxNames.of(fileName);
         Files.copy(source, dir.resolve(safe), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve(safe + ".error.txt"), e.getMessage() + System.lineSeparator(),
                 StandardCharsets.UTF_8);
@@ -105,11 +116,34 @@ public final class FileCompletion {
         LOG.error("{}: not imported: {} (copied to {})", fileName, e.getMessage(), dir.resolve(safe));
     }
 
-    /** Any other failure of a file: the run is marked FAILED and the file moves to inbox/.failed/ to be dropped again. */
+    /**
+     * Any other failure of a file. When the application is stopping ({@link ImportInterruptedException}) or a
+     * resource is unavailable (the ledger database, the outbox: {@link UnavailableResource}), the file is not at
+     * fault: its run stays unfinished (the next run of the content takes it over) and the file goes back to the
+     * inbox ({@link InboxRetry}), at once when stopping, after the retry delay for a resource. Otherwise the run
+     * is marked FAILED and the file moves to inbox/.failed/ to be dropped again.
+     */
     public void failed(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         FileImport file = exchange.getProperty(FileImport.PROPERTY, FileImport.class);
+        if (UnavailableResource.isInterruption(e)) {
+            closeQuietly(exchange);
+            retry.returnToInbox(exchange, false);
+            LOG.warn("{}: stopped between two batches, after {} rows, because the application is stopping; the"
+                    + " file stays in {} and is imported again at the next start", fileName,
+                    file == null ? 0 : file.report().rowsRead(), settings.inbox());
+            return;
+        }
+        Optional<String> resource = UnavailableResource.of(e);
+        if (resource.isPresent()) {
+            closeQuietly(exchange);
+            runControl.fileFailed();
+            retry.returnToInbox(exchange, true);
+            LOG.error("{}: not imported, {}; the file is not archived: it stays in {} and is retried in {} s", fileName,
+                    resource.get(), settings.inbox(), retry.delay().toSeconds());
+            return;
+        }
         if (file != null) {
             closeQuietly(exchange);
             ledger.finishRun(file.runId(), ImportRun.Status.FAILED, file.report().rowsRead(), null);
@@ -131,11 +165,5 @@ public final class FileCompletion {
         } catch (IOException | RuntimeException ignored) {
             // closing after a failure: the failure being reported matters more
         }
-    }
-
-    private String relative(Path p) {
-        Path outbox = settings.outbox().toAbsolutePath().normalize();
-        Path abs = p.toAbsolutePath().normalize();
-        return abs.startsWith(outbox) ? outbox.relativize(abs).toString() : abs.toString();
     }
 }

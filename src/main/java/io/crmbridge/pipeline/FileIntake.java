@@ -1,6 +1,7 @@
 package io.crmbridge.pipeline;
 
 import io.crmbridge.config.BridgeSettings;
+import io.crmbridge.intake.BinaryContentDetector;
 import io.crmbridge.intake.ColumnMapping;
 import io.crmbridge.intake.CsvRowReader;
 import io.crmbridge.intake.Dialect;
@@ -12,6 +13,7 @@ import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.report.DeadLetterWriter;
 import io.crmbridge.report.ImportReport;
+import io.crmbridge.report.OutboxNames;
 import io.crmbridge.report.ProgressMeter;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DateOrder;
@@ -50,6 +52,7 @@ public final class FileIntake {
     private final HeaderAliases aliases;
     private final ObjectTypeDetector detector;
     private final DialectSniffer sniffer = new DialectSniffer();
+    private final BinaryContentDetector binaryContent = new BinaryContentDetector();
     private final Clock clock;
     private final RowPipeline pipeline;
     private final Executor readAhead;
@@ -72,24 +75,22 @@ public final class FileIntake {
     /**
      * Bean method for the file consumer's exchange.
      *
-     * @throws UnprocessableFileException when the file is empty, has a header but no data rows, or its object
-     *                                    type cannot be told
+     * @throws UnprocessableFileException when the file is empty, binary, has a header but no data rows, or its
+     *                                    object type cannot be told
      * @throws IOException                when the file cannot be read
      */
     public void open(Exchange exchange) throws IOException {
         Path path = exchange.getIn().getBody(java.io.File.class).toPath();
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         String hash = sha256(path);
-        if (!settings.dryRun()) {
-            Optional<ImportRun> done = ledger.completedRun(hash);
-            if (done.isPresent()) {
-                LOG.info("{}: skipped, same content as {} imported at {} (report {})", fileName,
-                        done.get().getFileName(), done.get().getFinishedAt(), done.get().getReportPath());
-                exchange.setProperty(SKIP_PROPERTY, true);
-                return;
-            }
+        if (!settings.dryRun() && skipIfImported(ledger, exchange, fileName, hash)) {
+            return;
         }
         Dialect dialect = sniffer.sniff(path);
+        Optional<String> binary = binaryContent.reason(path, dialect);
+        if (binary.isPresent()) {
+            throw new UnprocessableFileException(binary.get());
+        }
         CsvRowReader reader = CsvRowReader.open(path, dialect);
         boolean handedOver = false;
         try {
@@ -108,9 +109,16 @@ public final class FileIntake {
             ImportReport report = new ImportReport(fileName, type, dialect.charsetLabel(), dialect.delimiterLabel(),
                     settings.dryRun(), clock.instant());
             report.unmappedColumns(mapping.unmappedColumns());
+            report.duplicateColumns(mapping.duplicateFieldColumns());
+            if (!mapping.duplicateFieldColumns().isEmpty()) {
+                LOG.warn("{}: columns {} ignored: an earlier column feeds the same field", fileName,
+                        mapping.duplicateFieldColumns());
+            }
+            report.interruptedRuns(takeOverInterruptedRuns(fileName, hash));
             long runId = ledger.openRun(fileName, hash, type, settings.dryRun());
-            FileImport file = new FileImport(runId, fileName, fileName + "-run" + runId, type, dialect, mapping,
-                    reader, report, new DeadLetterWriter(settings.deadLetterDir(), fileName, header),
+            String outboxName = OutboxNames.of(fileName);
+            FileImport file = new FileImport(runId, fileName, outboxName + "-run" + runId, type, dialect, mapping,
+                    reader, report, new DeadLetterWriter(settings.deadLetterDir(), outboxName, header),
                     new DateNormalizer(DateOrder.valueOf(settings.dateOrder())),
                     new ProgressMeter(fileName, Files.size(path), Duration.ofSeconds(settings.progressSeconds()), clock),
                     settings.dryRun());
@@ -130,7 +138,52 @@ public final class FileIntake {
         }
     }
 
-    static String sha256(Path path) throws IOException {
+    /**
+     * Runs of this content that a stopped process left RUNNING are marked INTERRUPTED and their report files, if
+     * the process got as far as writing them before it could record the run complete, are removed: the run
+     * starting now reads the file again from its first row and its report accounts for every row once (rows the
+     * interrupted run already delivered come out unchanged, or updated when it was stopped before recording them).
+     *
+     * @return the interrupted runs' ids, oldest first
+     */
+    private List<Long> takeOverInterruptedRuns(String fileName, String hash) throws IOException {
+        List<ImportRun> interrupted = ledger.interruptRuns(hash, settings.dryRun());
+        for (ImportRun run : interrupted) {
+            Path dir = settings.reportsDir();
+            String base = OutboxNames.of(run.getFileName()) + "-run" + run.getId();
+            for (String extension : List.of(".json", ".html")) {
+                Path stale = dir.resolve(base + extension);
+                if (stale.getParent().equals(dir) && Files.deleteIfExists(stale)) {
+                    LOG.info("{}: removed {}, written by interrupted run {} before it was recorded complete",
+                            fileName, stale, run.getId());
+                }
+            }
+        }
+        if (!interrupted.isEmpty()) {
+            LOG.info("{}: run(s) {} of the same content were interrupted before they finished; importing it again"
+                    + " from the first row (rows already delivered count unchanged)", fileName,
+                    interrupted.stream().map(ImportRun::getId).toList());
+        }
+        return interrupted.stream().map(ImportRun::getId).toList();
+    }
+
+    /**
+     * Skips content already imported (I1): when a completed, non-dry-run import of {@code hash} exists,
+     * logs it, sets {@value #SKIP_PROPERTY} on the exchange and returns true.
+     */
+    public static boolean skipIfImported(Ledger ledger, Exchange exchange, String fileName, String hash) {
+        Optional<ImportRun> done = ledger.completedRun(hash);
+        if (done.isEmpty()) {
+            return false;
+        }
+        LOG.info("{}: skipped, same content as {} imported at {} (report {})", fileName,
+                done.get().getFileName(), done.get().getFinishedAt(), done.get().getReportPath());
+        exchange.setProperty(SKIP_PROPERTY, true);
+        return true;
+    }
+
+    /** SHA-256 hex of the file's bytes: the content hash the ledger knows imports by (I1). */
+    public static String sha256(Path path) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

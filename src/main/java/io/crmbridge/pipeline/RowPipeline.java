@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,18 @@ public final class RowPipeline {
 
     public RowPipeline(Map<ObjectType, RowMapper> mappers) {
         this.mappers = mappers;
+    }
+
+    /**
+     * Bean method used by routes/intake.yaml before each batch is delivered: a stop between two batches.
+     *
+     * @throws ImportInterruptedException when the application is stopping: the batches before this one were
+     *                                    delivered and recorded, this one and the rest are left for the next start
+     */
+    public void refuseWhenStopping(@ExchangeProperty(FileImport.PROPERTY) FileImport file, CamelContext context) {
+        if (context.isStopping()) {
+            throw new ImportInterruptedException(file.fileName(), file.report().rowsRead());
+        }
     }
 
     /** A batch of rows in, their results out, in order (called by {@link MappedBatches}, one batch ahead of delivery). */

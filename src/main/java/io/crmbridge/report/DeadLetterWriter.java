@@ -26,7 +26,10 @@ import java.util.Optional;
  * header width) followed by the row number, the code and the message. A row longer than the header
  * keeps its extra cells, so its trailing three columns then sit to the right of the header's.
  * UTF-8, {@code ,} delimiter, CRLF records, quoting by commons-csv's RFC 4180 format (fields with
- * delimiters, quotes or line breaks are quoted). The file is created on the first
+ * delimiters, quotes or line breaks are quoted). Every cell that a spreadsheet would run as a formula
+ * (starting with {@code = + - @}, tab or CR) is prefixed with a single quote by
+ * {@link SpreadsheetFormulaGuard}; the intake removes that prefix again when the file is dropped back
+ * into the inbox (it recognises a dead-letter file by its last three columns, {@link #EXTRA_COLUMNS}). The file is created on the first
  * {@link #append}, replacing any file of the same name from an earlier run; with no rejected row
  * there is no file. Each row is flushed as it is written, so a crash loses no dead letter.
  * Thread-safe.
@@ -72,13 +75,13 @@ public final class DeadLetterWriter implements AutoCloseable {
             printer = open();
         }
         List<String> cells = new ArrayList<>(Math.max(header.size(), row.values().size()) + EXTRA_COLUMNS.size());
-        cells.addAll(row.values());
+        row.values().forEach(v -> cells.add(SpreadsheetFormulaGuard.neutralise(v)));
         while (cells.size() < header.size()) {
             cells.add("");
         }
         cells.add(Long.toString(row.rowNumber()));
         cells.add(issue.code().name());
-        cells.add(issue.message());
+        cells.add(SpreadsheetFormulaGuard.neutralise(issue.message()));
         printer.printRecord(cells);
         printer.flush();
         count++;
@@ -88,11 +91,18 @@ public final class DeadLetterWriter implements AutoCloseable {
         Files.createDirectories(target.getParent());
         Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        List<String> columns = new ArrayList<>(header);
+        List<String> columns = new ArrayList<>(header.size() + EXTRA_COLUMNS.size());
+        header.forEach(h -> columns.add(SpreadsheetFormulaGuard.neutralise(h)));
         columns.addAll(EXTRA_COLUMNS);
         CSVPrinter p = new CSVPrinter(writer, CSVFormat.RFC4180);
         p.printRecord(columns);
         return p;
+    }
+
+    /** Whether {@code header} is the header of a dead-letter file: it ends with {@link #EXTRA_COLUMNS}. */
+    public static boolean isDeadLetterHeader(List<String> header) {
+        int n = header.size();
+        return n > EXTRA_COLUMNS.size() && header.subList(n - EXTRA_COLUMNS.size(), n).equals(EXTRA_COLUMNS);
     }
 
     /** The dead-letter file, once the first row was appended. */

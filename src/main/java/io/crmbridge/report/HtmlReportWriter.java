@@ -123,6 +123,9 @@ public final class HtmlReportWriter {
         List<Map<String, Object>> unmapped = new ArrayList<>();
         r.unmappedColumns().forEach(c -> unmapped.add(Map.of("column", c == null ? "" : c)));
         v.put("unmappedColumns", unmapped);
+        List<Map<String, Object>> duplicates = new ArrayList<>();
+        r.duplicateColumns().forEach(c -> duplicates.add(Map.of("column", c == null ? "" : c)));
+        v.put("duplicateColumns", duplicates);
 
         List<Map<String, Object>> unknown = new ArrayList<>();
         r.unknownProperties().forEach(u -> unknown.add(Map.of("objectType", u.objectType().pathName(),

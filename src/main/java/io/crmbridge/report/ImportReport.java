@@ -64,10 +64,12 @@ public final class ImportReport {
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private volatile List<String> unmappedColumns = List.of();
+    private volatile List<String> duplicateColumns = List.of();
     private final List<UnknownProperty> unknownProperties = new CopyOnWriteArrayList<>();
     private volatile String dateOrder;
     private volatile String deadLetterFile;
     private volatile Instant finishedAt;
+    private volatile List<Long> interruptedRuns = List.of();
 
     /**
      * @param file       the source file name as shown in reports (e.g. {@code contacts.csv})
@@ -166,6 +168,14 @@ public final class ImportReport {
     }
 
     /**
+     * Sets the header columns that were ignored because an earlier column feeds the same field
+     * (duplicated header names such as two {@code Email} columns: the first one wins).
+     */
+    public void duplicateColumns(List<String> columns) {
+        this.duplicateColumns = List.copyOf(columns);
+    }
+
+    /**
      * Records a mapped property the portal does not have (V7 preflight): its values were left out
      * of every record of the file. Call once per property and file.
      *
@@ -178,6 +188,18 @@ public final class ImportReport {
     /** Sets the date order detected for ambiguous dates (e.g. {@code DMY}). */
     public void detectedDateOrder(String order) {
         this.dateOrder = order;
+    }
+
+    /**
+     * The ids of earlier runs of the same content that were interrupted (process killed or stopped) before they
+     * finished: this run imports their rows again and is the only report accounting for them.
+     */
+    public void interruptedRuns(List<Long> runIds) {
+        this.interruptedRuns = List.copyOf(runIds);
+    }
+
+    public List<Long> interruptedRuns() {
+        return interruptedRuns;
     }
 
     /** Sets the dead-letter file path, relative to the outbox, when one was written. */
@@ -324,6 +346,11 @@ public final class ImportReport {
         return unmappedColumns;
     }
 
+    /** The columns ignored because an earlier column feeds the same field, in file order. */
+    public List<String> duplicateColumns() {
+        return duplicateColumns;
+    }
+
     /** The properties the portal does not have, in the order they were met. */
     public List<UnknownProperty> unknownProperties() {
         return List.copyOf(unknownProperties);
@@ -377,7 +404,7 @@ public final class ImportReport {
      * The JSON report document, keys in a fixed order: {@code file, objectType, charset, delimiter,
      * dryRun, rowsRead, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
      * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
-     * unmappedColumns, preflight, dateOrder, deadLetterFile, startedAt, finishedAt}; {@code preflight}
+     * unmappedColumns, duplicateColumns, preflight, dateOrder, deadLetterFile, startedAt, finishedAt}; {@code preflight}
      * is {@code {unknownProperties: [{objectType, column, property}]}}. Instants are ISO-8601
      * strings; absent values are null. Values are plain maps, lists, strings, numbers and booleans.
      */
@@ -421,6 +448,7 @@ public final class ImportReport {
         }
         doc.put("topErrors", top);
         doc.put("unmappedColumns", unmappedColumns);
+        doc.put("duplicateColumns", duplicateColumns);
         List<Map<String, Object>> unknown = new ArrayList<>();
         for (UnknownProperty u : unknownProperties) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -432,6 +460,7 @@ public final class ImportReport {
         doc.put("preflight", Map.of("unknownProperties", unknown));
         doc.put("dateOrder", dateOrder);
         doc.put("deadLetterFile", deadLetterFile);
+        doc.put("interruptedRuns", interruptedRuns);
         doc.put("startedAt", startedAt.toString());
         Instant end = finishedAt;
         doc.put("finishedAt", end == null ? null : end.toString());

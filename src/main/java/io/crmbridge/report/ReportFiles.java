@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
  * file in the target directory, which is then moved over the target with {@code ATOMIC_MOVE}
  * (same directory, so the same file system).
  */
-final class ReportFiles {
+public final class ReportFiles {
 
     private ReportFiles() {
     }
@@ -22,7 +22,7 @@ final class ReportFiles {
      * @throws IllegalArgumentException when {@code baseName} is empty or would leave {@code dir}
      * @throws IOException              when the directory or file cannot be written
      */
-    static Path writeAtomically(Path dir, String baseName, String extension, byte[] content) throws IOException {
+    public static Path writeAtomically(Path dir, String baseName, String extension, byte[] content) throws IOException {
         if (baseName == null || baseName.isBlank() || baseName.contains("/") || baseName.contains("\\")
                 || baseName.equals(".") || baseName.equals("..")) {
             throw new IllegalArgumentException("report base name must be a plain file name: '" + baseName + "'");

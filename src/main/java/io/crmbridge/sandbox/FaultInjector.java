@@ -6,21 +6,23 @@ import java.util.Random;
  * Draws the fault of each request from {@link SandboxFaults}: one uniform draw picks at most one fault
  * (the rates are consecutive bands of [0, 1): drop, 5xx, 423, 429, 429 with Retry-After), and a second draw
  * the latency when a range is configured. The random source is seeded, so a sequence of requests replays.
+ * Shared by the HubSpot and the Brevo sandboxes.
  */
-final class FaultInjector {
+public final class FaultInjector {
 
     private static final int[] SERVER_ERRORS = {500, 502, 503, 504};
 
     private final SandboxFaults faults;
     private final Random random;
 
-    FaultInjector(SandboxFaults faults) {
+    /** A draw sequence seeded with {@code faults.seed()}. */
+    public FaultInjector(SandboxFaults faults) {
         this.faults = faults;
         this.random = new Random(faults.seed());
     }
 
     /** The fault of the next request; {@link InjectedFault#NONE} without a draw when no fault is configured. */
-    InjectedFault next() {
+    public InjectedFault next() {
         if (!faults.active()) {
             return InjectedFault.NONE;
         }
@@ -57,7 +59,7 @@ final class FaultInjector {
     }
 
     /** The {@code Retry-After} seconds of {@link InjectedFault.Kind#RATE_LIMITED_RETRY_AFTER} answers. */
-    int retryAfterSeconds() {
+    public int retryAfterSeconds() {
         return faults.retryAfterSeconds();
     }
 }

@@ -1,12 +1,10 @@
 package io.crmbridge.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,16 +18,14 @@ public final class HubSpotSandbox implements AutoCloseable {
     private static final int THREADS = 8;
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final SandboxState state;
-    private final String host;
+    private final List<HeldAnswer> holds;
 
-    private HubSpotSandbox(HttpServer server, ExecutorService executor, SandboxState state, String host) {
+    private HubSpotSandbox(LoopbackServer server, SandboxState state, List<HeldAnswer> holds) {
         this.server = server;
-        this.executor = executor;
         this.state = state;
-        this.host = host;
+        this.holds = holds;
     }
 
     /**
@@ -44,28 +40,22 @@ public final class HubSpotSandbox implements AutoCloseable {
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
-        server.createContext("/", new SandboxExchangeHandler(state, config, new ObjectMapper()));
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread t = new Thread(runnable, "hubspot-sandbox");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.start();
-        HubSpotSandbox sandbox = new HubSpotSandbox(server, executor, state, config.host());
+        List<HeldAnswer> holds = new CopyOnWriteArrayList<>();
+        LoopbackServer server = LoopbackServer.start(config.host(), config.port(), 256, THREADS, "hubspot-sandbox",
+                new SandboxExchangeHandler(state, config, new ObjectMapper(), holds));
+        HubSpotSandbox sandbox = new HubSpotSandbox(server, state, holds);
         LOG.info("HubSpot sandbox listening on {}", sandbox.baseUrl());
         return sandbox;
     }
 
     /** e.g. {@code http://127.0.0.1:54321}. */
     public String baseUrl() {
-        return "http://" + host + ":" + port();
+        return server.baseUrl();
     }
 
     /** The bound port. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The portal's state, for assertions and resets. */
@@ -73,15 +63,21 @@ public final class HubSpotSandbox implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Arms a {@link HeldAnswer}: the answer to the first request from now on that matches {@code rule}
+     * (method, path, status, batch size) is held after the request was applied, until released.
+     * Released holds stay armed but take nothing more.
+     */
+    public HeldAnswer holdAnswer(Predicate<RecordedRequest> rule) {
+        HeldAnswer hold = new HeldAnswer(rule);
+        holds.add(hold);
+        return hold;
+    }
+
     /** Stops accepting requests and the worker threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdown();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        holds.forEach(HeldAnswer::release);
+        server.close();
     }
 }

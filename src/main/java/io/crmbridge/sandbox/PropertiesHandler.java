@@ -11,7 +11,11 @@ import java.util.List;
 /**
  * {@code /crm/v3/properties/{obj}} (properties-v3.json): GET lists {@code {"results":[Property…]}}, GET
  * {@code /{name}} one property (404 when unknown), POST creates from a {@code PropertyCreate} → 201,
- * 409 OBJECT_ALREADY_EXISTS when the name is taken.
+ * 409 OBJECT_ALREADY_EXISTS when the name is taken, 400 when its group does not exist; PATCH
+ * {@code /{name}} with a {@code PropertyUpdate} changes the label and replaces the options of a property
+ * created over the API (400 for HubSpot's own, whose definition is read-only) → 200. The groups
+ * under {@code /groups}: GET lists, GET {@code /groups/{name}} one (404 when unknown), POST creates
+ * from a {@code PropertyGroupCreate} → 201, 409 when the name is taken.
  */
 final class PropertiesHandler {
 
@@ -48,6 +52,35 @@ final class PropertiesHandler {
             throw ErrorBodies.validation("Invalid property type " + propertyType + "; expected one of "
                     + new java.util.TreeSet<>(PropertyDefinition.TYPES));
         }
+        List<PropertyOption> options = options(body);
+        String name = body.path("name").asText();
+        PropertyDefinition definition = new PropertyDefinition(name, body.path("label").asText(), propertyType,
+                body.path("fieldType").asText(), body.path("groupName").asText(), options,
+                body.path("hasUniqueValue").asBoolean(false), false, false, Timestamps.now());
+        if (schema.find(type, name).isEmpty() && schema.group(type, definition.groupName()).isEmpty()) {
+            throw ErrorBodies.validation("Property group " + definition.groupName() + " does not exist.");
+        }
+        if (!schema.add(type, definition)) {
+            throw new ApiException(409, ErrorBodies.error("OBJECT_ALREADY_EXISTS",
+                    "A property named '" + name + "' already exists."));
+        }
+        return new ApiResponse(201, definition.toJson());
+    }
+
+    ApiResponse update(ObjectType type, String name, JsonNode body) {
+        PropertyDefinition old = schema.find(type, name).orElseThrow(() -> ErrorBodies.notFound(
+                "Unable to find property with name " + name + " for object type " + type.typeId()));
+        if (old.hubspotDefined()) {
+            throw ErrorBodies.validation("Property " + name + " is HubSpot-defined: its definition is read-only");
+        }
+        PropertyDefinition updated = new PropertyDefinition(name, body.path("label").asText(old.label()), old.type(),
+                old.fieldType(), old.groupName(), body.has("options") ? options(body) : old.options(),
+                old.hasUniqueValue(), old.readOnlyValue(), false, old.createdAt());
+        schema.replace(type, updated);
+        return new ApiResponse(200, updated.toJson());
+    }
+
+    private static List<PropertyOption> options(JsonNode body) {
         List<PropertyOption> options = new ArrayList<>();
         int order = 0;
         for (JsonNode o : body.path("options")) {
@@ -59,14 +92,32 @@ final class PropertiesHandler {
                     o.path("displayOrder").asInt(order), o.path("hidden").asBoolean(false)));
             order++;
         }
-        String name = body.path("name").asText();
-        PropertyDefinition definition = new PropertyDefinition(name, body.path("label").asText(), propertyType,
-                body.path("fieldType").asText(), body.path("groupName").asText(), options,
-                body.path("hasUniqueValue").asBoolean(false), false, false, Timestamps.now());
-        if (!schema.add(type, definition)) {
-            throw new ApiException(409, ErrorBodies.error("OBJECT_ALREADY_EXISTS",
-                    "A property named '" + name + "' already exists."));
+        return options;
+    }
+
+    ApiResponse listGroups(ObjectType type) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode results = body.putArray("results");
+        schema.groups(type).forEach(g -> results.add(g.toJson()));
+        return new ApiResponse(200, body);
+    }
+
+    ApiResponse getGroup(ObjectType type, String name) {
+        return new ApiResponse(200, schema.group(type, name).orElseThrow(() -> ErrorBodies.notFound(
+                "Unable to find property group with name " + name + " for object type " + type.typeId())).toJson());
+    }
+
+    ApiResponse createGroup(ObjectType type, JsonNode body) {
+        String name = BatchInputs.text(body, "name");
+        String label = BatchInputs.text(body, "label");
+        if (name == null || label == null) {
+            throw ErrorBodies.validation("Missing required fields for property group create: name and label");
         }
-        return new ApiResponse(201, definition.toJson());
+        PropertyGroup group = new PropertyGroup(name, label, body.path("displayOrder").asInt(-1));
+        if (!schema.addGroup(type, group)) {
+            throw new ApiException(409, ErrorBodies.error("OBJECT_ALREADY_EXISTS",
+                    "A property group named '" + name + "' already exists."));
+        }
+        return new ApiResponse(201, group.toJson());
     }
 }

@@ -17,23 +17,41 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PropertySchema {
 
     private final Map<ObjectType, Map<String, PropertyDefinition>> byType = new EnumMap<>(ObjectType.class);
+    private final Map<ObjectType, Map<String, PropertyGroup>> groups = new EnumMap<>(ObjectType.class);
 
     PropertySchema() {
         for (ObjectType type : ObjectType.values()) {
             byType.put(type, new ConcurrentHashMap<>());
+            groups.put(type, new ConcurrentHashMap<>());
         }
         reset();
     }
 
-    /** Drops created properties and restores HubSpot's defaults. */
+    /** Drops created properties and groups and restores HubSpot's defaults. */
     void reset() {
         for (ObjectType type : ObjectType.values()) {
             Map<String, PropertyDefinition> defs = byType.get(type);
             defs.clear();
+            groups.get(type).clear();
             for (PropertyDefinition d : DefaultProperties.of(type)) {
                 defs.put(d.name(), d);
+                groups.get(type).putIfAbsent(d.groupName(), new PropertyGroup(d.groupName(), d.groupName(), -1));
             }
         }
+    }
+
+    Optional<PropertyGroup> group(ObjectType type, String name) {
+        return Optional.ofNullable(groups.get(type).get(name));
+    }
+
+    /** All groups of a type, sorted by name. */
+    List<PropertyGroup> groups(ObjectType type) {
+        return new ArrayList<>(new java.util.TreeMap<>(groups.get(type)).values());
+    }
+
+    /** Adds a group; false when the name is already taken. */
+    boolean addGroup(ObjectType type, PropertyGroup group) {
+        return groups.get(type).putIfAbsent(group.name(), group) == null;
     }
 
     Optional<PropertyDefinition> find(ObjectType type, String name) {
@@ -44,6 +62,11 @@ final class PropertySchema {
     List<PropertyDefinition> all(ObjectType type) {
         Map<String, PropertyDefinition> sorted = new java.util.TreeMap<>(byType.get(type));
         return new ArrayList<>(sorted.values());
+    }
+
+    /** Replaces the definition of the same name. */
+    void replace(ObjectType type, PropertyDefinition definition) {
+        byType.get(type).put(definition.name(), definition);
     }
 
     /** Adds a definition; false when the name is already taken. */

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A parsed query string; repeated parameters keep all values, and lists also split on commas (hubspot-api.md §3.1). */
-final class QueryParameters {
+public final class QueryParameters {
 
     private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-    QueryParameters(String rawQuery) {
+    /** Parses a raw query string (without {@code ?}); null or empty gives no parameters. */
+    public QueryParameters(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return;
         }
@@ -24,7 +25,8 @@ final class QueryParameters {
         }
     }
 
-    String first(String key) {
+    /** The first value of a parameter, null when absent. */
+    public String first(String key) {
         List<String> v = values.get(key);
         return v == null || v.isEmpty() ? null : v.get(0);
     }

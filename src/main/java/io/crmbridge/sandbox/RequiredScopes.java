@@ -12,7 +12,8 @@ import java.util.Set;
  * The scopes a call needs (hubspot-api.md §1.1, §5; SPEC {@code security}): objects need
  * {@code crm.objects.<type>.read} (GET, search, batch/read) or {@code .write} (everything else), tickets the
  * legacy {@code tickets} scope for both; properties need {@code crm.schemas.<type>.read} (GET) or
- * {@code .write}; v4 associations need the read (batch/read) or write scopes of both object types. Paths the
+ * {@code .write}; v4 associations need the read (batch/read) or write scopes of both object types; the lists
+ * API's membership batch read needs {@code crm.lists.read} (Lists v3 document {@code security}). Paths the
  * router does not serve need none, so they still answer 404.
  */
 final class RequiredScopes {
@@ -25,6 +26,9 @@ final class RequiredScopes {
         List<String> s = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/+"));
         if (s.size() < 4 || !"crm".equals(s.get(0))) {
             return List.of();
+        }
+        if (SandboxRouter.isListMembershipsBatchRead(method, s)) {
+            return List.of("crm.lists.read");
         }
         String family = s.get(1);
         String version = s.get(2);

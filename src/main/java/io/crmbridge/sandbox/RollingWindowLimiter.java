@@ -6,19 +6,20 @@ import java.util.ArrayDeque;
  * A rolling-window request budget: at most {@code max} admitted requests in any window of
  * {@code windowMillis} (HubSpot's TEN_SECONDLY_ROLLING policy, hubspot-api.md §4).
  */
-final class RollingWindowLimiter {
+public final class RollingWindowLimiter {
 
     private final int max;
     private final long windowNanos;
     private final ArrayDeque<Long> admitted = new ArrayDeque<>();
 
-    RollingWindowLimiter(int max, long windowMillis) {
+    /** At most {@code max} requests in any {@code windowMillis}. */
+    public RollingWindowLimiter(int max, long windowMillis) {
         this.max = max;
         this.windowNanos = windowMillis * 1_000_000L;
     }
 
     /** Tries to admit one request now; returns the remaining budget, or -1 when refused. */
-    synchronized int tryAcquire() {
+    public synchronized int tryAcquire() {
         long now = System.nanoTime();
         while (!admitted.isEmpty() && now - admitted.peekFirst() >= windowNanos) {
             admitted.pollFirst();
@@ -30,7 +31,8 @@ final class RollingWindowLimiter {
         return max - admitted.size();
     }
 
-    int max() {
+    /** The budget of one window. */
+    public int max() {
         return max;
     }
 

@@ -30,8 +30,9 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
 
     /**
      * Every scope crm-bridge's flows need: object read/write of contacts and companies, the legacy
-     * {@code tickets} scope, and the schema scopes of the properties API (hubspot-api.md §1.1, §5; SPEC
-     * {@code security} of the contacts, companies, tickets and properties documents).
+     * {@code tickets} scope, the schema scopes of the properties API (hubspot-api.md §1.1, §5; SPEC
+     * {@code security} of the contacts, companies, tickets and properties documents), and {@code crm.lists.read}
+     * for the contact sync's list memberships (Lists v3 document).
      */
     public static final Set<String> FLOW_SCOPES = Set.of(
             "crm.objects.contacts.read", "crm.objects.contacts.write",
@@ -39,7 +40,8 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
             "tickets",
             "crm.schemas.contacts.read", "crm.schemas.contacts.write",
             "crm.schemas.companies.read", "crm.schemas.companies.write",
-            "crm.schemas.tickets.read", "crm.schemas.tickets.write");
+            "crm.schemas.tickets.read", "crm.schemas.tickets.write",
+            "crm.lists.read");
 
     public SandboxConfig {
         if (accessToken == null || accessToken.isBlank()) {

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * latency ({@link SandboxFaults}), correlation ids and JSON content type (§0), JSON parsing, routing and the
  * request log. Checks run in that order: a 401 or 403 spends no budget and draws no fault; a fault is drawn
  * after the limits admitted the call (so it counts against them, as any call HubSpot received) and before
- * the call is handled (so a faulted call changes nothing). The latency sleep holds no lock.
+ * the call is handled (so a faulted call changes nothing). The latency sleep holds no lock. After the call is
+ * handled and logged, an armed {@link HeldAnswer} may hold its answer back (a crash test's window between a write
+ * HubSpot applied and the client learning of it).
  */
 final class SandboxExchangeHandler implements HttpHandler {
 
@@ -44,7 +46,10 @@ final class SandboxExchangeHandler implements HttpHandler {
     private final FaultInjector faults;
     private final SandboxTraffic traffic = SandboxTraffic.discover();
 
-    SandboxExchangeHandler(SandboxState state, SandboxConfig config, ObjectMapper mapper) {
+    private final List<HeldAnswer> holds;
+
+    SandboxExchangeHandler(SandboxState state, SandboxConfig config, ObjectMapper mapper, List<HeldAnswer> holds) {
+        this.holds = holds;
         this.state = state;
         this.router = new SandboxRouter(state, config);
         this.mapper = mapper;
@@ -82,7 +87,13 @@ final class SandboxExchangeHandler implements HttpHandler {
         if (response.body() instanceof ObjectNode && response.status() >= 400) {
             ((ObjectNode) response.body()).put("correlationId", correlationId);
         }
-        state.log(new RecordedRequest(method, path, response.status(), body.inputCount()));
+        RecordedRequest recorded = new RecordedRequest(method, path, response.status(), body.inputCount());
+        state.log(recorded);
+        for (HeldAnswer hold : holds) {
+            if (hold.holdIfMatching(recorded)) {
+                break;
+            }
+        }
         if (response.isDropped()) {
             // closing before sendResponseHeaders closes the TCP connection: the client reads EOF, no status
             exchange.close();
@@ -93,7 +104,7 @@ final class SandboxExchangeHandler implements HttpHandler {
     }
 
     private ApiResponse answer(HttpExchange exchange, String method, String path, RequestBody body, Headers headers) {
-        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (state.accessTokenRevoked() || !authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
             headers.set("X-HubSpot-Auth-Failure", "401 Unauthorized");
             return new ApiResponse(401, ErrorBodies.error("INVALID_AUTHENTICATION", ErrorBodies.AUTH_MESSAGE));
         }
@@ -132,13 +143,7 @@ final class SandboxExchangeHandler implements HttpHandler {
     /** Waits the drawn latency (no lock held), then returns the injected answer, or null to handle the call. */
     private ApiResponse injectFault(Headers headers) {
         InjectedFault fault = faults.next();
-        if (fault.latencyMs() > 0) {
-            try {
-                Thread.sleep(fault.latencyMs());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        fault.awaitLatency();
         switch (fault.kind()) {
             case NONE:
                 return null;

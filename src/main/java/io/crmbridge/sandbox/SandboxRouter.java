@@ -21,6 +21,7 @@ final class SandboxRouter {
     private final SearchHandler search;
     private final AssociationHandler associations;
     private final PropertiesHandler properties;
+    private final ListMembershipsHandler lists;
 
     SandboxRouter(SandboxState state, SandboxConfig config) {
         RecordJson json = new RecordJson(state.schema());
@@ -35,6 +36,7 @@ final class SandboxRouter {
         this.search = new SearchHandler(state, json);
         this.associations = new AssociationHandler(state, types, max);
         this.properties = new PropertiesHandler(state.schema());
+        this.lists = new ListMembershipsHandler(state, max);
     }
 
     /** Whether a request goes to search, which has its own per-second limit and no burst headers (§4.2). */
@@ -54,6 +56,9 @@ final class SandboxRouter {
             }
             if ("v3".equals(s.get(1)) && "properties".equals(s.get(2)) || "properties".equals(s.get(1)) && isDated(s.get(2))) {
                 return properties(method, type(s.get(3)), s.subList(4, s.size()), body);
+            }
+            if (isListMembershipsBatchRead(method, s)) {
+                return lists.batchRead(body.get());
             }
         }
         throw notRouted(method, path);
@@ -106,6 +111,17 @@ final class SandboxRouter {
     }
 
     private ApiResponse properties(String method, ObjectType type, List<String> rest, Supplier<JsonNode> body) {
+        if (!rest.isEmpty() && "groups".equals(rest.get(0))) {
+            if (rest.size() == 1 && "GET".equals(method)) {
+                return properties.listGroups(type);
+            }
+            if (rest.size() == 1 && "POST".equals(method)) {
+                return properties.createGroup(type, body.get());
+            }
+            if (rest.size() == 2 && "GET".equals(method)) {
+                return properties.getGroup(type, rest.get(1));
+            }
+        }
         if (rest.isEmpty() && "GET".equals(method)) {
             return properties.list(type);
         }
@@ -115,7 +131,17 @@ final class SandboxRouter {
         if (rest.size() == 1 && "GET".equals(method)) {
             return properties.get(type, rest.get(0));
         }
+        if (rest.size() == 1 && "PATCH".equals(method)) {
+            return properties.update(type, rest.get(0), body.get());
+        }
         throw notRouted(method, "properties/" + type.pathName() + "/" + String.join("/", rest));
+    }
+
+    /** {@code POST /crm/v3/lists/records/memberships/batch/read} or its date-based twin {@code /crm/lists/2026-03/...}. */
+    static boolean isListMembershipsBatchRead(String method, List<String> s) {
+        boolean lists = s.size() == 7 && ("v3".equals(s.get(1)) && "lists".equals(s.get(2))
+                || "lists".equals(s.get(1)) && isDated(s.get(2)));
+        return lists && "POST".equals(method) && s.subList(3, 7).equals(List.of("records", "memberships", "batch", "read"));
     }
 
     private static boolean isDated(String segment) {

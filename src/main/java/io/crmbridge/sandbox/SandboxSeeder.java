@@ -21,7 +21,9 @@ import org.apache.commons.csv.CSVRecord;
  * {@code generate:N} made-up contacts. Every contact gets a {@code createdate} spread over the last
  * {@value #HISTORY_DAYS} days and a {@code lastmodifieddate} between that and now; about a quarter share
  * the timestamp of one of a few bulk imports, as contacts touched by a HubSpot import do. Lifecycle stage
- * and job title are drawn too. Deterministic for a given random seed and "now".
+ * and job title are drawn too. With {@link #withLists(int)}, each contact also joins each of that many static
+ * contact lists ({@code "1"}, {@code "2"}, ...) with probability {@value #LIST_SHARE}. Deterministic for a given
+ * random seed and "now".
  */
 public final class SandboxSeeder {
 
@@ -30,6 +32,7 @@ public final class SandboxSeeder {
     static final int HISTORY_DAYS = 400;
     private static final double BULK_SHARE = 0.25;
     private static final int BULK_IMPORTS = 6;
+    static final double LIST_SHARE = 0.3;
     private static final String[] STAGES = {"subscriber", "lead", "marketingqualifiedlead", "salesqualifiedlead",
         "opportunity", "customer", "evangelist", "other"};
     private static final String[] TITLES = {"Account Manager", "Sales Director", "Software Engineer", "CFO",
@@ -44,6 +47,7 @@ public final class SandboxSeeder {
     private final Random random;
     private final Instant now;
     private final Instant[] bulkImports = new Instant[BULK_IMPORTS];
+    private int lists;
 
     /**
      * @param seed random seed (the same seed and now give the same population)
@@ -56,6 +60,20 @@ public final class SandboxSeeder {
             bulkImports[i] = now.minus(Duration.ofDays(3 + (long) i * HISTORY_DAYS / BULK_IMPORTS))
                     .minusMillis(random.nextInt(86_400_000));
         }
+    }
+
+    /**
+     * Also spreads the seeded contacts over {@code count} static contact lists (0: none, the default).
+     *
+     * @return this seeder
+     * @throws IllegalArgumentException when count is negative
+     */
+    public SandboxSeeder withLists(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("sandbox.seed-lists must be 0 or more, was " + count);
+        }
+        this.lists = count;
+        return this;
     }
 
     /**
@@ -111,6 +129,11 @@ public final class SandboxSeeder {
         } else {
             modified = created.plusMillis((long) (random.nextDouble() * Duration.between(created, now).toMillis()));
         }
-        state.insertAt(ObjectType.CONTACTS, values, created, modified);
+        SandboxRecord record = state.insertAt(ObjectType.CONTACTS, values, created, modified);
+        for (int list = 1; list <= lists; list++) {
+            if (random.nextDouble() < LIST_SHARE) {
+                state.addToList(Integer.toString(list), record.id());
+            }
+        }
     }
 }

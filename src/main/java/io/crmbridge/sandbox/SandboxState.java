@@ -21,10 +21,16 @@ import java.util.function.Supplier;
  */
 public final class SandboxState {
 
+    /** The property listing the ids merged into a record (HubSpot's {@code hs_merged_object_ids}). */
+    static final String MERGED_IDS = "hs_merged_object_ids";
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final PropertySchema schema = new PropertySchema();
     private final Map<ObjectType, RecordStore> stores = new EnumMap<>(ObjectType.class);
     private final AssociationStore associations = new AssociationStore();
+    private final ListMemberships listMemberships = new ListMemberships();
+    // a user revoking the private app's token in HubSpot: from then on every call answers 401
+    private volatile boolean accessTokenRevoked;
     private final List<RecordedRequest> requestLog = new ArrayList<>();
     // Ids keep increasing across object types and resets, so a stale id never matches a new record.
     private final AtomicLong nextId = new AtomicLong(1001);
@@ -58,6 +64,16 @@ public final class SandboxState {
             }
             return store.all().stream().filter(r -> wanted.equals(r.property(property))).findFirst();
         });
+    }
+
+    /** The portal's definition of a property (properties-v3.json {@code Property}), if it has one. */
+    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> property(ObjectType type, String name) {
+        return schema.find(type, name).map(PropertyDefinition::toJson);
+    }
+
+    /** The portal's property group of that name (properties-v3.json {@code PropertyGroup}), if it has one. */
+    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> propertyGroup(ObjectType type, String name) {
+        return schema.group(type, name).map(PropertyGroup::toJson);
     }
 
     /** Ids of the {@code to} records associated with {@code fromId}, whatever the type id. */
@@ -102,16 +118,76 @@ public final class SandboxState {
         });
     }
 
+    /**
+     * Merges record {@code mergedId} into {@code primaryId} as a user merging two contacts in HubSpot would:
+     * the primary's {@code hs_merged_object_ids} gains the merged id (';'-separated) and its last-modified
+     * property moves to now; the merged record leaves the active records. Where HubSpot keeps the merged
+     * record is not documented (hubspot-api.md has no merge section): the sandbox archives it.
+     *
+     * @return the primary record after the merge
+     * @throws IllegalArgumentException when either id is not an active record, or they are the same
+     */
+    public SandboxRecord merge(ObjectType type, String primaryId, String mergedId) {
+        if (primaryId.equals(mergedId)) {
+            throw new IllegalArgumentException("cannot merge record " + primaryId + " into itself");
+        }
+        return write(() -> {
+            RecordStore store = stores.get(type);
+            SandboxRecord primary = store.get(primaryId).orElseThrow(() -> new IllegalArgumentException("no record " + primaryId));
+            if (!store.archive(mergedId, schema.uniqueKeys(type))) {
+                throw new IllegalArgumentException("no record " + mergedId);
+            }
+            String before = primary.property(MERGED_IDS);
+            String merged = before == null || before.isBlank() ? mergedId : before + ";" + mergedId;
+            return store.update(primary, Map.of(MERGED_IDS, merged), Timestamps.now(), schema.uniqueKeys(type));
+        });
+    }
+
     /** Archives an active record as a user deleting it in HubSpot would; false when there is none with that id. */
     public boolean archive(ObjectType type, String id) {
         return write(() -> stores.get(type).archive(id, schema.uniqueKeys(type)));
     }
 
-    /** Drops records, associations, created properties and the request log. */
+    /**
+     * Adds a contact to a static contact list, as a user or a workflow in HubSpot would (seeding and
+     * tests); the list is created on first use.
+     *
+     * @throws IllegalArgumentException when no active contact has that id
+     */
+    public void addToList(String listId, String contactId) {
+        write(() -> {
+            if (stores.get(ObjectType.CONTACTS).get(contactId).isEmpty()) {
+                throw new IllegalArgumentException("no contact " + contactId);
+            }
+            listMemberships.add(listId, contactId, Timestamps.now());
+            return null;
+        });
+    }
+
+    /** The ids of the lists a contact belongs to, in the order it joined them. */
+    public List<String> listIdsOf(String contactId) {
+        return read(() -> listMemberships.of(contactId).stream().map(ListMemberships.Membership::listId).toList());
+    }
+
+    /**
+     * Revokes the access token, as a user deleting or rotating the private app's token in HubSpot would:
+     * every later call answers 401 until {@link #reset()}.
+     */
+    public void revokeAccessToken() {
+        accessTokenRevoked = true;
+    }
+
+    boolean accessTokenRevoked() {
+        return accessTokenRevoked;
+    }
+
+    /** Drops records, associations, list memberships, created properties and the request log; restores the token. */
     public void reset() {
+        accessTokenRevoked = false;
         write(() -> {
             stores.values().forEach(RecordStore::clear);
             associations.clear();
+            listMemberships.clear();
             schema.reset();
             return null;
         });
@@ -154,6 +230,10 @@ public final class SandboxState {
 
     AssociationStore associations() {
         return associations;
+    }
+
+    ListMemberships listMemberships() {
+        return listMemberships;
     }
 
     String newId() {

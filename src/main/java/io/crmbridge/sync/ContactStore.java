@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -22,46 +23,63 @@ public class ContactStore {
     private static final int IN_CHUNK = 500;
 
     private final Transactions transactions;
+    private final Consumer<List<SyncedContact>> writer;
 
-    public ContactStore(EntityManagerFactory emf) {
+    /**
+     * @param writer stores one page of prepared rows by id in one transaction (the {@code store-contacts}
+     *               route's camel-jpa endpoint), throwing when it fails
+     */
+    public ContactStore(EntityManagerFactory emf, Consumer<List<SyncedContact>> writer) {
         this.transactions = new Transactions(emf);
+        this.writer = writer;
     }
 
     /**
      * Inserts or updates one page of contacts by HubSpot id, with their segments at {@code now}; a
-     * contact listing merged ids marks those contacts merged into it.
+     * contact listing merged ids marks those contacts merged into it. The rows are prepared here from
+     * what is stored (read in one query) and written by the {@code store-contacts} route through camel-jpa
+     * (routes/contact-sync.yaml): a merge by id of the whole page in one transaction.
      *
+     * @param memberships HubSpot id -> list ids for the contacts whose memberships were fetched; a contact
+     *                    missing from it keeps its stored memberships
      * @return how many contacts were stored
+     * @throws RuntimeException when the write fails (nothing of the page is stored then)
      */
-    public int upsert(Collection<FetchedContact> page, SegmentRules rules, Instant now) {
-        return inTransaction(em -> {
+    public int upsert(Collection<FetchedContact> page, Map<String, List<String>> memberships, SegmentRules rules,
+                      Instant now) {
+        List<SyncedContact> rows = inTransaction(em -> {
             Map<String, SyncedContact> existing = find(em, page.stream().map(FetchedContact::id).toList());
+            List<String> losers = page.stream().filter(c -> !c.archived()).flatMap(c -> c.mergedIds().stream()).toList();
+            Map<String, SyncedContact> mergedAway = find(em, losers);
+            // detached from here on: only the camel-jpa route writes
+            em.clear();
+            Map<String, SyncedContact> changed = new LinkedHashMap<>();
             for (FetchedContact c : page) {
-                SyncedContact row = existing.get(c.id());
-                boolean isNew = row == null;
-                if (isNew) {
-                    row = new SyncedContact(c.id());
-                    existing.put(c.id(), row);
-                }
+                SyncedContact row = existing.getOrDefault(c.id(), new SyncedContact(c.id()));
                 List<String> segments = c.archived() ? List.of()
                         : rules.segmentsOf(c.property("company"), c.property("lifecyclestage"), c.updatedAt(), now);
                 row.apply(c, String.join(",", segments), now);
-                if (isNew) {
-                    em.persist(row);
+                List<String> lists = memberships.get(c.id());
+                if (lists != null) {
+                    row.setListMemberships(String.join(",", lists));
                 }
+                changed.put(c.id(), row);
             }
             for (FetchedContact c : page) {
                 if (!c.archived()) {
                     for (String loser : c.mergedIds()) {
-                        SyncedContact merged = em.find(SyncedContact.class, loser);
+                        SyncedContact merged = changed.getOrDefault(loser, mergedAway.get(loser));
                         if (merged != null) {
                             merged.markMerged(c.id(), now);
+                            changed.put(loser, merged);
                         }
                     }
                 }
             }
-            return page.size();
+            return new ArrayList<>(changed.values());
         });
+        writer.accept(rows);
+        return page.size();
     }
 
     /**

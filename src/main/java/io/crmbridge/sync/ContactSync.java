@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,11 @@ import org.slf4j.LoggerFactory;
  * newest lastmodifieddate seen (GTE again, so ties are fetched twice, never lost: upserts dedupe); when a
  * whole window shares one timestamp, that timestamp is walked on {@code hs_object_id > last id}.
  * Searches are spaced {@code searchSpacing} apart (HubSpot allows 5 searches a second, §3.2). Archived
- * contacts never appear in search results; the next full sync flags them.</li>
+ * contacts never appear in search results, so when every window was read the {@code archived=true} listing
+ * is paged too (unless {@link SyncOptions#incrementalArchived()} is off; then the next full sync flags them).</li>
+ * <li>List memberships, when {@link SyncOptions#listMemberships()} asks for them: after each page, one
+ * {@code POST /crm/v3/lists/records/memberships/batch/read} per 100 active contacts of the page (HubSpot's
+ * Lists v3 document); a contact whose memberships could not be read keeps those stored before.</li>
  * <li>Merges: a contact whose {@code hs_merged_object_ids} lists ids marks those stored contacts
  * archived with {@code merged_into} set to it.</li>
  * <li>Errors (S4): each page is stored in its own transaction as it arrives. A 401/403 ends the run FAILED
@@ -69,29 +74,26 @@ public class ContactSync {
     private final List<String> properties;
     private final Duration overlap;
     private final Duration searchSpacing;
+    private final SyncOptions options;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicBoolean running = new AtomicBoolean();
     private long lastSearchNanos;
 
     /**
-     * @param properties    contact properties to fetch (the stored columns need email, firstname, lastname,
-     *                      company, phone, jobtitle, lifecyclestage)
-     * @param overlap       how far before the last watermark an incremental sync starts (eventual consistency)
-     * @param searchSpacing least time between two search requests
+     * @param options     what to fetch and how (properties, overlap, search spacing, memberships, archived)
+     * @param pageFetcher where a listing's next page is fetched while the current one is stored
      */
-    /**
-     * @param pageFetcher where a full listing's next page is fetched while the current one is stored
-     */
-    public ContactSync(HubSpotGateway gateway, ContactStore store, SegmentRules rules, List<String> properties,
-                       Duration overlap, Duration searchSpacing, Clock clock, Executor pageFetcher) {
+    public ContactSync(HubSpotGateway gateway, ContactStore store, SegmentRules rules, SyncOptions options,
+                       Clock clock, Executor pageFetcher) {
         this.pageFetcher = pageFetcher;
         this.gateway = gateway;
         this.store = store;
         this.rules = rules;
-        this.properties = List.copyOf(properties);
-        this.overlap = overlap;
-        this.searchSpacing = searchSpacing;
+        this.options = options;
+        this.properties = options.properties();
+        this.overlap = options.overlap();
+        this.searchSpacing = options.searchSpacing();
         this.clock = clock;
     }
 
@@ -176,7 +178,7 @@ public class ContactSync {
         // changes made while the listing ran carry a lastmodifieddate after the start: the next
         // incremental sync must start no later than that, whatever newer dates later pages showed
         progress.capWatermark(started);
-        boolean archivedListed = list(base + "&archived=true", progress);
+        boolean archivedListed = list(archivedListing(), progress);
         int gone = store.archiveNotSyncedSince(started, clock.instant());
         if (gone > 0) {
             LOG.info("Contact sync (FULL): {} stored contacts no longer listed, flagged archived", gone);
@@ -229,8 +231,22 @@ public class ContactSync {
         }
     }
 
-    /** @return true when every window was read to its end */
+    private String archivedListing() {
+        return gateway.settings().paths().objects(ObjectType.CONTACTS) + "?limit=" + LIST_LIMIT
+                + "&archived=true&properties=" + String.join(",", properties);
+    }
+
+    /** @return true when every window and, if asked, the archived listing were read to their end */
     private boolean incremental(SyncProgress progress) {
+        boolean searched = searchWindows(progress);
+        if (!searched || !options.incrementalArchived()) {
+            return searched;
+        }
+        return list(archivedListing(), progress);
+    }
+
+    /** @return true when every window was read to its end */
+    private boolean searchWindows(SyncProgress progress) {
         Instant since = store.lastWatermark().map(w -> w.minus(overlap)).orElse(Instant.EPOCH);
         LOG.info("Contact sync (INCREMENTAL): contacts modified since {}", since);
         long cursor = since.toEpochMilli();
@@ -333,9 +349,43 @@ public class ContactSync {
                 newest = c.updatedAt();
             }
         }
-        int stored = store.upsert(page, rules, clock.instant());
+        int stored = store.upsert(page, options.listMemberships() ? memberships(page, progress) : Map.of(), rules,
+                clock.instant());
         progress.page(stored, newest);
         return page;
+    }
+
+    /**
+     * The list ids of the page's active contacts, read in batches of {@value #LIST_LIMIT}; a batch still
+     * failing after the gateway's redeliveries is recorded as an error and its contacts left out.
+     */
+    private Map<String, List<String>> memberships(List<FetchedContact> page, SyncProgress progress) {
+        List<String> ids = page.stream().filter(c -> !c.archived()).map(FetchedContact::id).toList();
+        Map<String, List<String>> lists = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += LIST_LIMIT) {
+            ObjectNode body = json.createObjectNode();
+            ArrayNode inputs = body.putArray("inputs");
+            ids.subList(from, Math.min(ids.size(), from + LIST_LIMIT))
+                    .forEach(id -> inputs.addObject().put("objectTypeId", ObjectType.CONTACTS.typeId()).put("recordId", id));
+            JsonNode answer;
+            try {
+                progress.request();
+                answer = gateway.post(gateway.settings().paths().listMembershipsBatchRead(), body, null).body();
+            } catch (HubSpotCallException e) {
+                if (e.isAuthProblem()) {
+                    throw e;
+                }
+                progress.error("list memberships of " + inputs.size() + " contacts failed after retries (HTTP "
+                        + e.status() + "): " + e.getMessage() + "; their stored memberships were kept");
+                continue;
+            }
+            for (JsonNode result : answer.path("results")) {
+                List<String> listIds = new ArrayList<>();
+                result.path("recordListMemberships").forEach(m -> listIds.add(m.path("listId").asText()));
+                lists.put(result.path("recordId").asText(), listIds);
+            }
+        }
+        return lists;
     }
 
     /** Keeps searches {@code searchSpacing} apart: HubSpot answers a faster caller with 429s (§3.2). */

@@ -34,6 +34,8 @@ public class SyncedContact {
     private boolean archived;
     @Column(name = "merged_into")
     private String mergedInto;
+    @Column(name = "list_memberships")
+    private String listMemberships;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -68,6 +70,11 @@ public class SyncedContact {
         }
         this.segments = segmentList;
         this.syncedAt = syncedAt;
+    }
+
+    /** Sets the list ids the contact belongs to (comma-separated; empty for none). */
+    void setListMemberships(String listIds) {
+        this.listMemberships = listIds;
     }
 
     void markMerged(String winnerId, Instant when) {
@@ -134,6 +141,11 @@ public class SyncedContact {
     /** The id of the contact this one was merged into, or null. */
     public String getMergedInto() {
         return mergedInto;
+    }
+
+    /** HubSpot list ids the contact belongs to, comma-separated; null when memberships were never fetched. */
+    public String getListMemberships() {
+        return listMemberships;
     }
 
     public Instant getCreatedAt() {

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,43 +85,16 @@ class ApplicationProcessTest {
 
     /** Runs the application in a child JVM in this test's folder; destroys it if it outlives the timeout. */
     private Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        // a free management port, not the default 9876 a running crm-bridge may hold (README "Operations")
-        command.add("-Dcamel.management.port=" + freePort());
-        // and a free application port (the REST API), not the default 8080
-        command.add("-Dcamel.server.port=" + freePort());
-        command.add("io.crmbridge.Application");
-        command.addAll(List.of(args));
         Path log = dir.resolve("run-" + System.nanoTime() + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        // no token: the application must choose the embedded sandbox (O1)
-        pb.environment().remove("HUBSPOT_ACCESS_TOKEN");
-        Process p = pb.start();
-        try {
-            boolean finished = p.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(finished).as("finished within %d s; output:%n%s", RUN_TIMEOUT_SECONDS, output).isTrue();
-            return new Run(p.exitValue(), output);
-        } finally {
-            if (p.isAlive()) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        try (ChildApplication child = ChildApplication.start(dir, log, Map.of(), args)) {
+            int status = child.awaitExit(Duration.ofSeconds(RUN_TIMEOUT_SECONDS));
+            return new Run(status, child.output());
         }
     }
 
     private static List<String> filesIn(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
         }
     }
 }

@@ -1,11 +1,9 @@
 package io.crmbridge.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmbridge.model.ObjectType;
-import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +17,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input (PRODUCT.md "Promises"): a file that cannot be imported gets a clear error next to a
- * copy of it in outbox/dead-letter/ and never stops the other files; malformed rows are rejected
- * one by one with their row numbers while the rest of the file imports.
+ * Bad input (PRODUCT.md "Promises"): malformed rows are rejected one by one with their row numbers
+ * while the rest of the file imports. Files that cannot be imported at all (empty, header only,
+ * binary, unknown object type ...) are in the hostile input corpus, {@link HostileInputCorpusTest}.
  */
 class BadFilesTest extends ImportFlowTestSupport {
 
@@ -32,29 +30,6 @@ class BadFilesTest extends ImportFlowTestSupport {
     @Override
     protected Properties extraProperties() {
         return unlimitedRate();
-    }
-
-    @Test
-    void unprocessableFilesGetAClearErrorAndTheOthersStillImport() throws Exception {
-        drop("contacts-empty.csv", new byte[0]);
-        drop("contacts-header-only.csv", (CONTACTS_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-        drop("export-2024.csv", "Foo,Bar,Baz\n1,2,3\n4,5,6\n".getBytes(StandardCharsets.UTF_8));
-        // taken in name order, after the three bad files: the intake must go on past their failures
-        drop(Path.of("data", "tickets.csv"), "tickets.csv");
-
-        JsonNode tickets = awaitReport("tickets.csv");
-        awaitInboxEmpty(TIMEOUT);
-
-        assertThat(tickets.path("outcomes").path("created").asLong()).isEqualTo(163);
-        assertThat(sandbox().state().count(ObjectType.TICKETS)).isEqualTo(163);
-        assertThat(errorText("contacts-empty.csv")).contains("empty");
-        assertThat(errorText("export-2024.csv")).contains("cannot tell the object type").contains("Foo");
-        assertThat(errorText("contacts-header-only.csv")).contains("no data rows");
-        for (String bad : List.of("contacts-empty.csv", "contacts-header-only.csv", "export-2024.csv")) {
-            assertThat(outbox().resolve("dead-letter").resolve(bad)).as("copy of %s", bad).exists();
-            assertThat(reports(bad)).as("reports of %s", bad).isEmpty();
-        }
-        assertOutcomesAddUp(tickets);
     }
 
     @Test
@@ -111,12 +86,5 @@ class BadFilesTest extends ImportFlowTestSupport {
         long sum = o.path("created").asLong() + o.path("updated").asLong() + o.path("unchanged").asLong()
                 + o.path("rejected").asLong() + o.path("failed").asLong();
         assertThat(sum).as("outcomes of %s", report.path("file").asText()).isEqualTo(report.path("rowsRead").asLong());
-    }
-
-    /** Waits for outbox/dead-letter/&lt;file&gt;.error.txt and returns its text. */
-    private String errorText(String fileName) throws IOException {
-        Path p = outbox().resolve("dead-letter").resolve(fileName + ".error.txt");
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> Files.exists(p));
-        return Files.readString(p, StandardCharsets.UTF_8);
     }
 }

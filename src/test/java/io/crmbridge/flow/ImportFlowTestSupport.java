@@ -76,7 +76,8 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         return applicationPort;
     }
 
-    private static int freePort() {
+    /** A loopback port free at the time of the call. */
+    static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (IOException e) {
@@ -148,12 +149,15 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         Files.move(staging, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Waits for the n-th JSON report of {@code fileName} (1-based, in run order) and parses it. */
+    /**
+     * Waits for the n-th report of {@code fileName} (1-based, in run order), JSON and HTML (the HTML is
+     * written after the JSON), and parses the JSON.
+     */
     protected JsonNode awaitReport(String fileName, int nth, Duration timeout) {
         Path[] found = new Path[1];
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             List<Path> reports = reports(fileName);
-            if (reports.size() >= nth) {
+            if (reports.size() >= nth && Files.exists(htmlBeside(reports.get(nth - 1)))) {
                 found[0] = reports.get(nth - 1);
                 return true;
             }
@@ -181,6 +185,12 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
                             && p.getFileName().toString().endsWith(".json"))
                     .sorted((a, b) -> Long.compare(runNumber(a), runNumber(b))).toList();
         }
+    }
+
+    /** The HTML report written beside JSON report {@code json}. */
+    protected static Path htmlBeside(Path json) {
+        String name = json.getFileName().toString();
+        return json.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".html");
     }
 
     private static long runNumber(Path report) {

@@ -231,4 +231,57 @@ class CsvRowReaderTest {
         assertThat(rows).isEqualTo(200_000);
         assertThat(lastNumber).isEqualTo(200_000);
     }
+
+    @Test
+    void readsUtf16WithoutItsByteOrderMark() throws IOException {
+        Path file = dir.resolve("utf16.csv");
+        Files.write(file, ("\uFEFFEmail\tName\r\nzoe@b.io\tZoë Łukasz\r\n").getBytes(StandardCharsets.UTF_16LE));
+        Dialect dialect = new DialectSniffer().sniff(file);
+
+        try (CsvRowReader reader = CsvRowReader.open(file, dialect)) {
+            assertThat(reader.header()).containsExactly("Email", "Name");
+            assertThat(reader.next().values()).containsExactly("zoe@b.io", "Zoë Łukasz");
+        }
+    }
+
+    @Test
+    void rejectsARowWithANulCharacterNamingItsColumnAndReadsOn() throws IOException {
+        Path file = write("nul.csv", "Email,Name\nn\0l@b.io,Nul\nada@b.io,Ada\n");
+
+        List<SourceRow> rows = readAll(file, UTF8_COMMA);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).problem()).isEqualTo("cell 1 (Email) contains a NUL character: binary data in a text file");
+        assertThat(rows.get(1).problem()).isNull();
+    }
+
+    @Test
+    void removesByteOrderMarksFoundInTheMiddleOfTheFile() throws IOException {
+        Path file = write("bom.csv", "Email,Name\n\uFEFFada@b.io,Ada\ngrace@b.io,Gr\uFEFFace\n");
+
+        List<SourceRow> rows = readAll(file, UTF8_COMMA);
+
+        assertThat(rows).extracting(SourceRow::values)
+                .containsExactly(List.of("ada@b.io", "Ada"), List.of("grace@b.io", "Grace"));
+    }
+
+    @Test
+    void restoresFormulaCellsOfADeadLetterFileDroppedBackIntoTheInbox() throws IOException {
+        Path file = write("contacts.csv.rejected.csv", "'=Email,Company,row_number,error_code,error_message\r\n"
+                + "ada@b.io,'=HYPERLINK(\"x\"),2,INVALID_EMAIL,'-message\r\n"
+                + "bob@b.io,'quoted,3,INVALID_EMAIL,m\r\n");
+
+        try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA)) {
+            assertThat(reader.header()).containsExactly("=Email", "Company", "row_number", "error_code", "error_message");
+            assertThat(reader.next().values()).containsExactly("ada@b.io", "=HYPERLINK(\"x\")", "2", "INVALID_EMAIL", "-message");
+            assertThat(reader.next().values()).containsExactly("bob@b.io", "'quoted", "3", "INVALID_EMAIL", "m");
+        }
+    }
+
+    @Test
+    void keepsALeadingQuoteInAnOrdinaryFile() throws IOException {
+        Path file = write("contacts.csv", "Email,Company\nada@b.io,'=not a dead letter\n");
+
+        assertThat(readAll(file, UTF8_COMMA).get(0).values()).containsExactly("ada@b.io", "'=not a dead letter");
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +145,23 @@ class DialectSnifferTest {
             assertThat(dialect.charsetLabel()).as(dataset.toString()).isEqualTo("UTF-8");
             assertThat(dialect.bom()).as(dataset.toString()).isFalse();
             assertThat(dialect.delimiter()).as(dataset.toString()).isEqualTo(',');
+        }
+    }
+
+    @Test
+    void detectsUtf16ByteOrderMarksOfExcelUnicodeText() throws IOException {
+        for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.write(utf16 == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+                    : new byte[] {(byte) 0xFE, (byte) 0xFF});
+            bytes.write("Email\tPrénom\r\na@b.fr\tZoé\r\n".getBytes(utf16));
+
+            Dialect dialect = sniffer.sniff(write("utf16.csv", bytes.toByteArray()));
+
+            assertThat(dialect.charset()).isEqualTo(utf16);
+            assertThat(dialect.charsetLabel()).isEqualTo(utf16.name() + " with BOM");
+            assertThat(dialect.bom()).isTrue();
+            assertThat(dialect.delimiter()).isEqualTo('\t');
         }
     }
 }

@@ -96,4 +96,29 @@ class DeadLetterWriterTest {
             assertThat(w.count()).isEqualTo(2);
         }
     }
+
+    @Test
+    void neutralisesFormulaCellsSoThatSpreadsheetsShowThemAsText() throws Exception {
+        List<String> header = List.of("=Email", "Company", "Title");
+        try (DeadLetterWriter w = new DeadLetterWriter(dir, "contacts.csv", header)) {
+            w.append(new SourceRow(5, List.of("=cmd|' /C calc'!A0", "+Plus", "\tTabbed"), null),
+                    ErrorCode.INVALID_EMAIL.issue("=cmd|' /C calc'!A0", "missing @"));
+            w.append(new SourceRow(6, List.of("@SUM(A1)", "-2+3", "\rReturn"), null),
+                    ErrorCode.INVALID_EMAIL.issue("@SUM(A1)", "begins with at symbol"));
+        }
+
+        List<CSVRecord> records = readBack(dir.resolve("contacts.csv.rejected.csv"));
+        assertThat(records.get(0).toList()).startsWith("'=Email", "Company", "Title");
+        assertThat(records.get(1).toList()).startsWith("'=cmd|' /C calc'!A0", "'+Plus", "'\tTabbed", "5");
+        assertThat(records.get(2).toList()).startsWith("'@SUM(A1)", "'-2+3", "'\rReturn", "6");
+        assertThat(records).allSatisfy(r -> assertThat(r.toList())
+                .noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0));
+    }
+
+    @Test
+    void recognisesItsOwnHeaderSoThatTheIntakeCanRestoreTheCells() {
+        assertThat(DeadLetterWriter.isDeadLetterHeader(List.of("Email", "row_number", "error_code", "error_message"))).isTrue();
+        assertThat(DeadLetterWriter.isDeadLetterHeader(List.of("row_number", "error_code", "error_message"))).isFalse();
+        assertThat(DeadLetterWriter.isDeadLetterHeader(List.of("Email", "error_code", "error_message"))).isFalse();
+    }
 }

@@ -27,6 +27,16 @@ class ImportReportTest {
     }
 
     @Test
+    void interruptedRunsTakenOverAreListedInTheDocument() {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
+
+        r.interruptedRuns(List.of(3L, 4L));
+
+        assertThat(r.toMap().get("interruptedRuns")).isEqualTo(List.of(3L, 4L));
+        assertThat(ReportFixtures.contactsReport("contacts.csv", "x").toMap().get("interruptedRuns")).isEqualTo(List.of());
+    }
+
+    @Test
     void accountingThrowsNamingEveryNumberWhenOutcomesDoNotAddUp() {
         ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
         r.rowRead(); // an 11th row that never got an outcome

@@ -31,7 +31,7 @@ class JsonReportWriterTest {
         assertThat(keys).containsSubsequence("file", "objectType", "charset", "delimiter", "dryRun", "rowsRead",
                 "outcomes", "secondary", "associations", "requests", "retries", "rateLimited", "durationMs",
                 "rowsPerSecond", "dataQualityScore", "errorsByCode", "warningsByCode", "topErrors",
-                "unmappedColumns", "preflight", "dateOrder", "deadLetterFile", "startedAt", "finishedAt");
+                "unmappedColumns", "duplicateColumns", "preflight", "dateOrder", "deadLetterFile", "startedAt", "finishedAt");
         assertThat(json.get("file").asText()).isEqualTo("contacts.csv");
         assertThat(json.get("objectType").asText()).isEqualTo("contacts");
         assertThat(json.get("charset").asText()).isEqualTo("UTF-8");
@@ -66,6 +66,7 @@ class JsonReportWriterTest {
         assertThat(json.get("topErrors").get(1).get("example").asText())
                 .isEqualTo("invalid email address 'a@': no domain");
         assertThat(json.get("unmappedColumns").get(1).asText()).isEqualTo("Notes");
+        assertThat(json.get("duplicateColumns").get(0).asText()).isEqualTo("E-mail");
         assertThat(json.get("dateOrder").asText()).isEqualTo("DMY");
         assertThat(json.get("deadLetterFile").asText()).isEqualTo("dead-letter/contacts.csv.rejected.csv");
         assertThat(json.get("startedAt").asText()).isEqualTo("2026-03-01T10:00:00Z");

@@ -55,6 +55,7 @@ final class ReportFixtures {
         r.retry();
         r.rateLimited();
         r.unmappedColumns(List.of("Fax", "Notes"));
+        r.duplicateColumns(List.of("E-mail"));
         r.detectedDateOrder("DMY");
         r.deadLetterFile("dead-letter/contacts.csv.rejected.csv");
         r.finish(END);

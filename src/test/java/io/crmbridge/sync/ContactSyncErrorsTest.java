@@ -2,14 +2,25 @@ package io.crmbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.SandboxRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** S4: refused credentials stop the sync; transient 5xx are retried and the sync completes. */
+/**
+ * S4: refused credentials stop the sync (on the first page, or in the middle of a run) without touching
+ * what was stored; transient 5xx are retried and the sync completes.
+ */
 class ContactSyncErrorsTest {
 
     @Nested
@@ -17,10 +28,8 @@ class ContactSyncErrorsTest {
 
         @Override
         protected Properties syncProperties() {
-            Properties p = new Properties();
-            p.setProperty("sandbox.seed-contacts", "generate:500");
-            p.setProperty("sandbox.scopes", "crm.objects.contacts.write,crm.schemas.contacts.read");
-            return p;
+            return properties("sandbox.seed-contacts", "generate:500",
+                    "sandbox.scopes", "crm.objects.contacts.write,crm.schemas.contacts.read");
         }
 
         @Test
@@ -42,11 +51,9 @@ class ContactSyncErrorsTest {
 
         @Override
         protected Properties syncProperties() {
-            Properties p = new Properties();
-            p.setProperty("sandbox.seed-contacts", "generate:3000");
-            p.setProperty("sandbox.faults.server-error-rate", "0.2");
-            p.setProperty("sandbox.faults.seed", "7");
-            return p;
+            return properties("sandbox.seed-contacts", "generate:3000",
+                    "sandbox.faults.server-error-rate", "0.2",
+                    "sandbox.faults.seed", "7");
         }
 
         @Test
@@ -61,6 +68,55 @@ class ContactSyncErrorsTest {
             assertThat(sandbox().state().requests()).anyMatch(r -> r.status() >= 500);
 
             assertThat(sync("INCREMENTAL").status()).isEqualTo(SyncRun.Status.COMPLETED);
+        }
+    }
+
+    @Nested
+    class WithTokenRevokedMidRun extends ContactSyncTestSupport {
+
+        @Override
+        protected Properties syncProperties() {
+            // 30 pages at >= 40 ms each: the revocation lands while the second run is paging
+            return properties("sandbox.seed-contacts", "generate:3000",
+                    "sandbox.faults.latency-ms", "40");
+        }
+
+        @Test
+        void aTokenRevokedDuringARunStopsItFailedAndLeavesTheRestOfTheStoreAsItWas() {
+            SyncStats first = sync("FULL");
+            assertThat(first.status()).isEqualTo(SyncRun.Status.COMPLETED);
+            Instant watermark = store().lastWatermark().orElseThrow();
+            Map<String, SyncedContact> before = store().contacts().stream()
+                    .collect(Collectors.toMap(SyncedContact::getHubspotId, c -> c));
+            // edit the last contacts in id order: the second listing reaches them only after the revocation
+            List<SandboxRecord> all = sandboxContacts();
+            List<String> edited = all.subList(all.size() - 20, all.size()).stream().map(SandboxRecord::id).toList();
+            edited.forEach(id -> sandbox().state().update(ObjectType.CONTACTS, id, Map.of("company", "Renamed Ltd")));
+            long requestsBefore = sandbox().state().requests().size();
+
+            CompletableFuture<SyncStats> second = CompletableFuture.supplyAsync(() -> sync("FULL"));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> sandbox().state().requests().size() >= requestsBefore + 5);
+            sandbox().state().revokeAccessToken();
+            SyncStats stats = second.join();
+
+            assertThat(stats.status()).isEqualTo(SyncRun.Status.FAILED);
+            assertThat(stats.errorMessages()).singleElement().asString()
+                    .contains("HubSpot refused the credentials (HTTP 401")
+                    .contains("contacts stored before were kept");
+            assertThat(stats.totalPages()).isBetween(5, 29);
+            assertThat(sandbox().state().requests()).anyMatch(r -> r.status() == 401);
+            // nothing flagged archived, nothing deleted, the unreached contacts untouched
+            List<SyncedContact> after = store().contacts();
+            assertThat(after).hasSize(3000).noneMatch(SyncedContact::isArchived);
+            for (String id : edited) {
+                SyncedContact c = store().contact(id).orElseThrow();
+                assertThat(c.getCompany()).isEqualTo(before.get(id).getCompany()).isNotEqualTo("Renamed Ltd");
+                assertThat(c.getSyncedAt()).isEqualTo(before.get(id).getSyncedAt());
+            }
+            // the failed run's watermark is never where the next incremental sync starts
+            assertThat(store().lastWatermark()).contains(watermark);
+            assertThat(store().lastRun().orElseThrow().getStatus()).isEqualTo(SyncRun.Status.FAILED);
         }
     }
 }

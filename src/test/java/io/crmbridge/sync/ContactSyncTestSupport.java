@@ -23,6 +23,18 @@ abstract class ContactSyncTestSupport extends ImportFlowTestSupport {
     /** Properties the test class adds (seeding, faults, scopes...). */
     protected abstract Properties syncProperties();
 
+    /** Properties from alternating keys and values. */
+    protected static Properties properties(String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values must alternate");
+        }
+        Properties p = new Properties();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            p.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return p;
+    }
+
     protected SyncStats sync(String mode) {
         return template.requestBody("direct:contact-sync", mode, SyncStats.class);
     }

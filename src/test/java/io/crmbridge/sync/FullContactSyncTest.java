@@ -26,10 +26,8 @@ class FullContactSyncTest extends ContactSyncTestSupport {
 
     @Override
     protected Properties syncProperties() {
-        Properties p = new Properties();
-        p.setProperty("sandbox.seed-contacts", DATASETS.resolve("customers-10000.csv").toString());
-        p.setProperty("crm-bridge.sync.segments.chainge.company-word", "Group");
-        return p;
+        return properties("sandbox.seed-contacts", DATASETS.resolve("customers-10000.csv").toString(),
+                "crm-bridge.sync.segments.chainge.company-word", "Group");
     }
 
     @Test

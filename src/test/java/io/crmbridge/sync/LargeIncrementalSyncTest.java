@@ -13,10 +13,8 @@ class LargeIncrementalSyncTest extends ContactSyncTestSupport {
 
     @Override
     protected Properties syncProperties() {
-        Properties p = new Properties();
         // a quarter of the generated contacts share the timestamps of a few bulk imports
-        p.setProperty("sandbox.seed-contacts", "generate:12000");
-        return p;
+        return properties("sandbox.seed-contacts", "generate:12000");
     }
 
     @Test

@@ -12,11 +12,9 @@ class ScheduledSyncTest extends ContactSyncTestSupport {
 
     @Override
     protected Properties syncProperties() {
-        Properties p = new Properties();
-        p.setProperty("sandbox.seed-contacts", "generate:300");
-        p.setProperty("crm-bridge.sync.cron", "0/1+*+*+*+*+?");
-        p.setProperty("crm-bridge.sync.scheduled-mode", "FULL");
-        return p;
+        return properties("sandbox.seed-contacts", "generate:300",
+                "crm-bridge.sync.cron", "0/1+*+*+*+*+?",
+                "crm-bridge.sync.scheduled-mode", "FULL");
     }
 
     @Test

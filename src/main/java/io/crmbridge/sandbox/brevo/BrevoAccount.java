@@ -1,0 +1,184 @@
+package io.crmbridge.sandbox.brevo;
+
+import io.crmbridge.sandbox.RecordedRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything the sandbox's Brevo account holds: folders, lists, contact attributes, contacts, import
+ * processes and the request log. Thread-safe: every method locks the account, so an import is all or nothing.
+ */
+public final class BrevoAccount {
+
+    /** Attributes every Brevo account has (category {@code normal}, type {@code text}). */
+    static final List<String> DEFAULT_ATTRIBUTES = List.of("FIRSTNAME", "LASTNAME", "SMS");
+
+    private final Map<Long, String> folders = new TreeMap<>();
+    private final Map<Long, BrevoList> lists = new TreeMap<>();
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final Map<String, BrevoContact> contacts = new LinkedHashMap<>();
+    private final Map<Long, String> processes = new TreeMap<>();
+    private final List<RecordedRequest> requestLog = new ArrayList<>();
+    private long nextId = 1;
+
+    BrevoAccount() {
+        DEFAULT_ATTRIBUTES.forEach(a -> attributes.put(a, "text"));
+    }
+
+    /** The contact with this email (any case), if the account has one. */
+    public synchronized Optional<BrevoContact> contact(String email) {
+        return Optional.ofNullable(contacts.get(email.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Every contact, in creation order. */
+    public synchronized List<BrevoContact> contacts() {
+        return List.copyOf(contacts.values());
+    }
+
+    /** Every list, in id order. */
+    public synchronized List<BrevoList> lists() {
+        return List.copyOf(lists.values());
+    }
+
+    /** The list of that name, if there is one. */
+    public synchronized Optional<BrevoList> list(String name) {
+        return lists.values().stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
+    /** Emails of the list's contacts, in creation order. */
+    public synchronized List<String> listMembers(long listId) {
+        return contacts.values().stream().filter(c -> c.listIds().contains(listId)).map(BrevoContact::email).toList();
+    }
+
+    /**
+     * Deletes a list as a Brevo user would ({@code DELETE /v3/contacts/lists/{id}}); its contacts stay.
+     *
+     * @return false when there is no such list
+     */
+    public synchronized boolean deleteList(long id) {
+        if (lists.remove(id) == null) {
+            return false;
+        }
+        for (BrevoContact c : List.copyOf(contacts.values())) {
+            if (c.listIds().contains(id)) {
+                Set<Long> rest = new LinkedHashSet<>(c.listIds());
+                rest.remove(id);
+                contacts.put(c.email(), new BrevoContact(c.id(), c.email(), c.attributes(), rest));
+            }
+        }
+        return true;
+    }
+
+    /** Attribute name to type ({@code text}, {@code float}, {@code date}, {@code boolean}). */
+    public synchronized Map<String, String> attributes() {
+        return Map.copyOf(attributes);
+    }
+
+    /** Every request received, in order. */
+    public synchronized List<RecordedRequest> requests() {
+        return List.copyOf(requestLog);
+    }
+
+    /** Drops folders, lists, created attributes, contacts, processes and the request log. */
+    public synchronized void reset() {
+        folders.clear();
+        lists.clear();
+        contacts.clear();
+        processes.clear();
+        requestLog.clear();
+        attributes.clear();
+        DEFAULT_ATTRIBUTES.forEach(a -> attributes.put(a, "text"));
+    }
+
+    synchronized void log(RecordedRequest request) {
+        requestLog.add(request);
+    }
+
+    synchronized Map<Long, String> folders() {
+        return Map.copyOf(folders);
+    }
+
+    synchronized long createFolder(String name) {
+        long id = nextId++;
+        folders.put(id, name);
+        return id;
+    }
+
+    synchronized long createList(String name, long folderId) {
+        if (!folders.containsKey(folderId)) {
+            throw BrevoError.notFound("Folder ID does not exist");
+        }
+        if (list(name).isPresent()) {
+            throw new BrevoError(400, "duplicate_parameter", "List name already exists");
+        }
+        long id = nextId++;
+        lists.put(id, new BrevoList(id, name, folderId));
+        return id;
+    }
+
+    synchronized Optional<BrevoList> list(long id) {
+        return Optional.ofNullable(lists.get(id));
+    }
+
+    synchronized void createAttribute(String name, String type) {
+        String key = name.toUpperCase(Locale.ROOT);
+        if (attributes.containsKey(key)) {
+            throw new BrevoError(400, "duplicate_parameter", "Attribute name already exists");
+        }
+        attributes.put(key, type);
+    }
+
+    /**
+     * Imports contacts as one completed process: creates the new ones, updates the existing ones when
+     * {@code updateExisting} (an empty value clears an attribute only with {@code emptyAttributes}), drops
+     * attributes the account does not define (as Brevo does) and adds every contact to {@code listIds}.
+     *
+     * @return the process id
+     * @throws BrevoError 404 when a list does not exist
+     */
+    synchronized long importContacts(List<Map.Entry<String, Map<String, Object>>> entries, List<Long> listIds,
+                                     boolean updateExisting, boolean emptyAttributes) {
+        for (long listId : listIds) {
+            if (!lists.containsKey(listId)) {
+                throw BrevoError.notFound("List ID does not exist: " + listId);
+            }
+        }
+        for (Map.Entry<String, Map<String, Object>> entry : entries) {
+            String email = entry.getKey().toLowerCase(Locale.ROOT);
+            BrevoContact existing = contacts.get(email);
+            Map<String, Object> values = existing == null ? new LinkedHashMap<>() : new LinkedHashMap<>(existing.attributes());
+            if (existing == null || updateExisting) {
+                entry.getValue().forEach((name, value) -> {
+                    String key = name.toUpperCase(Locale.ROOT);
+                    if (!attributes.containsKey(key)) {
+                        return;
+                    }
+                    if (value == null || value.toString().isEmpty()) {
+                        if (emptyAttributes) {
+                            values.remove(key);
+                        }
+                    } else {
+                        values.put(key, value);
+                    }
+                });
+            }
+            Set<Long> memberOf = existing == null ? new LinkedHashSet<>() : new LinkedHashSet<>(existing.listIds());
+            memberOf.addAll(listIds);
+            contacts.put(email, new BrevoContact(existing == null ? nextId++ : existing.id(), email, values, memberOf));
+        }
+        long process = nextId++;
+        processes.put(process, "completed");
+        return process;
+    }
+
+    synchronized Optional<String> processStatus(long id) {
+        return Optional.ofNullable(processes.get(id));
+    }
+}

@@ -1,0 +1,272 @@
+package io.crmbridge.sandbox.brevo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sanctionco.jmail.JMail;
+import io.crmbridge.sandbox.QueryParameters;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Maps method and path to the contacts endpoints of Brevo's API v3 that crm-bridge uses, with Brevo's
+ * shapes (developers.brevo.com/reference): folders ({@code GET}/{@code POST /v3/contacts/folders}), lists
+ * ({@code GET}/{@code POST /v3/contacts/lists}, {@code DELETE /v3/contacts/lists/{id}},
+ * {@code GET /v3/contacts/lists/{id}/contacts}), attributes
+ * ({@code GET /v3/contacts/attributes}, {@code POST /v3/contacts/attributes/{category}/{name}}), the import
+ * ({@code POST /v3/contacts/import} → 202 {@code {"processId"}}), {@code GET /v3/processes/{id}} and
+ * {@code GET /v3/contacts/{email}}. Pages take {@code limit} (at most 50 for folders and lists, 500 for
+ * contacts: 400 {@code out_of_range} above) and {@code offset}. Imports complete at once; an import whose
+ * {@code jsonBody} holds an entry without a valid email is refused as a whole with 400
+ * {@code invalid_parameter} naming the entry (the sandbox's strictness: Brevo documents 400 for the endpoint,
+ * the real service may instead skip such entries in its background process).
+ */
+final class BrevoRouter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_LIST_PAGE = 50;
+    private static final int MAX_CONTACT_PAGE = 500;
+    private static final Set<String> ATTRIBUTE_TYPES = Set.of("text", "date", "float", "boolean", "id", "category");
+
+    private final BrevoAccount account;
+
+    BrevoRouter(BrevoAccount account) {
+        this.account = account;
+    }
+
+    BrevoAnswer route(String method, String path, QueryParameters query, Supplier<JsonNode> body) {
+        List<String> s = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/+"));
+        if (s.size() >= 2 && "v3".equals(s.get(0)) && "contacts".equals(s.get(1))) {
+            List<String> rest = s.subList(2, s.size());
+            if (rest.equals(List.of("folders"))) {
+                return "GET".equals(method) ? folders(query) : post(method, () -> createFolder(body.get()));
+            }
+            if (rest.equals(List.of("lists"))) {
+                return "GET".equals(method) ? lists(query) : post(method, () -> createList(body.get()));
+            }
+            if (rest.size() == 2 && "lists".equals(rest.get(0)) && "DELETE".equals(method)) {
+                if (!account.deleteList(id(rest.get(1), "List"))) {
+                    throw BrevoError.notFound("List ID does not exist");
+                }
+                return new BrevoAnswer(204, null);
+            }
+            if (rest.size() == 3 && "lists".equals(rest.get(0)) && "contacts".equals(rest.get(2)) && "GET".equals(method)) {
+                return listContacts(id(rest.get(1), "List"), query);
+            }
+            if (rest.equals(List.of("attributes")) && "GET".equals(method)) {
+                return attributes();
+            }
+            if (rest.size() == 3 && "attributes".equals(rest.get(0)) && "POST".equals(method)) {
+                return createAttribute(rest.get(1), rest.get(2), body.get());
+            }
+            if (rest.equals(List.of("import")) && "POST".equals(method)) {
+                return importContacts(body.get());
+            }
+            if (rest.size() == 1 && "GET".equals(method)) {
+                return new BrevoAnswer(200, contactJson(account.contact(rest.get(0))
+                        .orElseThrow(() -> BrevoError.notFound("Contact does not exist"))));
+            }
+        }
+        if (s.size() == 3 && "v3".equals(s.get(0)) && "processes".equals(s.get(1)) && "GET".equals(method)) {
+            long id = id(s.get(2), "Process");
+            String status = account.processStatus(id).orElseThrow(() -> BrevoError.notFound("Process does not exist"));
+            ObjectNode process = NODES.objectNode();
+            process.put("id", id);
+            process.put("status", status);
+            process.put("name", "import");
+            return new BrevoAnswer(200, process);
+        }
+        throw new BrevoError(404, "document_not_found", "No route for " + method + " " + path);
+    }
+
+    private static BrevoAnswer post(String method, Supplier<BrevoAnswer> action) {
+        if (!"POST".equals(method)) {
+            throw new BrevoError(405, "method_not_allowed", "Method " + method + " is not allowed");
+        }
+        return action.get();
+    }
+
+    private BrevoAnswer folders(QueryParameters query) {
+        List<ObjectNode> all = new ArrayList<>();
+        account.folders().forEach((id, name) -> {
+            ObjectNode f = NODES.objectNode();
+            f.put("id", id);
+            f.put("name", name);
+            f.put("totalBlacklisted", 0);
+            f.put("totalSubscribers", 0);
+            f.put("uniqueSubscribers", 0);
+            all.add(f);
+        });
+        return page("folders", all, query, MAX_LIST_PAGE);
+    }
+
+    private BrevoAnswer createFolder(JsonNode body) {
+        String name = text(body, "name");
+        if (name == null) {
+            throw BrevoError.missing("name is missing");
+        }
+        return created(account.createFolder(name));
+    }
+
+    private BrevoAnswer lists(QueryParameters query) {
+        List<ObjectNode> all = new ArrayList<>();
+        for (BrevoList l : account.lists()) {
+            ObjectNode node = NODES.objectNode();
+            node.put("id", l.id());
+            node.put("name", l.name());
+            node.put("folderId", l.folderId());
+            node.put("uniqueSubscribers", account.listMembers(l.id()).size());
+            node.put("totalBlacklisted", 0);
+            node.put("totalSubscribers", 0);
+            all.add(node);
+        }
+        return page("lists", all, query, MAX_LIST_PAGE);
+    }
+
+    private BrevoAnswer createList(JsonNode body) {
+        String name = text(body, "name");
+        if (name == null || !body.path("folderId").canConvertToLong()) {
+            throw BrevoError.missing(name == null ? "name is missing" : "folderId is missing");
+        }
+        return created(account.createList(name, body.path("folderId").asLong()));
+    }
+
+    private BrevoAnswer listContacts(long listId, QueryParameters query) {
+        account.list(listId).orElseThrow(() -> BrevoError.notFound("List ID does not exist"));
+        List<ObjectNode> members = new ArrayList<>();
+        for (String email : account.listMembers(listId)) {
+            members.add(contactJson(account.contact(email).orElseThrow()));
+        }
+        return page("contacts", members, query, MAX_CONTACT_PAGE);
+    }
+
+    private BrevoAnswer attributes() {
+        ObjectNode body = NODES.objectNode();
+        ArrayNode arr = body.putArray("attributes");
+        account.attributes().forEach((name, type) -> {
+            ObjectNode a = arr.addObject();
+            a.put("name", name);
+            a.put("category", "normal");
+            a.put("type", type);
+        });
+        return new BrevoAnswer(200, body);
+    }
+
+    private BrevoAnswer createAttribute(String category, String name, JsonNode body) {
+        if (!"normal".equals(category)) {
+            throw BrevoError.invalid("Only the normal attribute category is supported by the sandbox");
+        }
+        String type = body.path("type").asText("text");
+        if (!ATTRIBUTE_TYPES.contains(type)) {
+            throw BrevoError.invalid("Invalid attribute type " + type);
+        }
+        account.createAttribute(name, type);
+        return new BrevoAnswer(201, null);
+    }
+
+    private BrevoAnswer importContacts(JsonNode body) {
+        JsonNode listIds = body.path("listIds");
+        if (!listIds.isArray() || listIds.isEmpty()) {
+            throw BrevoError.missing("listIds is missing");
+        }
+        JsonNode json = body.path("jsonBody");
+        if (!json.isArray()) {
+            throw BrevoError.missing("jsonBody is missing (the sandbox imports jsonBody only)");
+        }
+        List<Map.Entry<String, Map<String, Object>>> entries = new ArrayList<>();
+        for (int i = 0; i < json.size(); i++) {
+            JsonNode entry = json.get(i);
+            String email = text(entry, "email");
+            if (email == null || !JMail.isValid(email)) {
+                throw BrevoError.invalid("Invalid email address in jsonBody[" + i + "]: " + entry.path("email").asText(""));
+            }
+            Map<String, Object> attrs = new LinkedHashMap<>();
+            entry.path("attributes").fields().forEachRemaining(f -> attrs.put(f.getKey(),
+                    f.getValue().isNumber() ? f.getValue().numberValue() : f.getValue().asText()));
+            entries.add(new AbstractMap.SimpleEntry<>(email, attrs));
+        }
+        List<Long> ids = new ArrayList<>();
+        listIds.forEach(id -> ids.add(id.asLong()));
+        long process = account.importContacts(entries, ids, body.path("updateExistingContacts").asBoolean(true),
+                body.path("emptyContactsAttributes").asBoolean(false));
+        ObjectNode answer = NODES.objectNode();
+        answer.put("processId", process);
+        return new BrevoAnswer(202, answer);
+    }
+
+    private static ObjectNode contactJson(BrevoContact c) {
+        ObjectNode node = NODES.objectNode();
+        node.put("email", c.email());
+        node.put("id", c.id());
+        node.put("emailBlacklisted", false);
+        node.put("smsBlacklisted", false);
+        ObjectNode attrs = node.putObject("attributes");
+        c.attributes().forEach((k, v) -> {
+            if (v instanceof Number n) {
+                attrs.put(k, n.doubleValue());
+            } else {
+                attrs.put(k, v.toString());
+            }
+        });
+        ArrayNode lists = node.putArray("listIds");
+        c.listIds().stream().sorted().forEach(lists::add);
+        return node;
+    }
+
+    private static BrevoAnswer page(String key, List<ObjectNode> all, QueryParameters query, int maxLimit) {
+        int limit = number(query, "limit", 10);
+        int offset = number(query, "offset", 0);
+        if (limit < 0 || limit > maxLimit || offset < 0) {
+            throw new BrevoError(400, "out_of_range", "limit must be between 0 and " + maxLimit
+                    + " and offset positive");
+        }
+        List<ObjectNode> ordered = new ArrayList<>(all);
+        if (!"asc".equals(query.first("sort")) && !"contacts".equals(key)) {
+            // Brevo sorts folders and lists by creation, newest first, unless sort=asc
+            java.util.Collections.reverse(ordered);
+        }
+        ObjectNode body = NODES.objectNode();
+        ArrayNode items = body.putArray(key);
+        ordered.stream().skip(offset).limit(limit).forEach(items::add);
+        body.put("count", all.size());
+        return new BrevoAnswer(200, body);
+    }
+
+    private static BrevoAnswer created(long id) {
+        ObjectNode body = NODES.objectNode();
+        body.put("id", id);
+        return new BrevoAnswer(201, body);
+    }
+
+    private static int number(QueryParameters query, String key, int fallback) {
+        String v = query.first(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw BrevoError.invalid(key + " must be a number");
+        }
+    }
+
+    private static long id(String segment, String what) {
+        try {
+            return Long.parseLong(segment);
+        } catch (NumberFormatException e) {
+            throw BrevoError.invalid(what + " id must be a number");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || !v.isTextual() || v.asText().isBlank() ? null : v.asText().trim();
+    }
+}

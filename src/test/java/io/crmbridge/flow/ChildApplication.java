@@ -1,0 +1,107 @@
+package io.crmbridge.flow;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application ({@code io.crmbridge.Application}) in a child JVM with this test run's class path, the
+ * way the packaged jar runs it: its own process that a test can stop with SIGTERM ({@link #terminate()})
+ * or SIGKILL ({@link #kill()}). Output (stdout and stderr) goes to a log file. Free management and
+ * application ports are passed, so that children never collide with each other or a running crm-bridge.
+ */
+final class ChildApplication implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private ChildApplication(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code java -cp <test class path> -D<properties> io.crmbridge.Application <args>} in {@code workDir},
+     * without {@code HUBSPOT_ACCESS_TOKEN} in its environment.
+     */
+    static ChildApplication start(Path workDir, Path log, Map<String, String> properties, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("-Dcamel.management.port=" + ImportFlowTestSupport.freePort());
+        command.add("-Dcamel.server.port=" + ImportFlowTestSupport.freePort());
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("io.crmbridge.Application");
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("HUBSPOT_ACCESS_TOKEN");
+        return new ChildApplication(pb.start(), log);
+    }
+
+    /** Everything the child printed so far. */
+    String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the child printed {@code fragment}. */
+    void awaitOutput(String fragment, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> output().contains(fragment) || !process.isAlive());
+        if (!output().contains(fragment)) {
+            throw new AssertionError("the child ended without printing '" + fragment + "':\n" + output());
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL (Process.destroyForcibly on Linux): no shutdown hook, no finally block runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the child survived SIGKILL for 30 s");
+        }
+    }
+
+    /** SIGTERM (Process.destroy on Linux): the JVM runs its shutdown hooks, Camel Main shuts down gracefully. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /**
+     * Waits for the child to exit.
+     *
+     * @return its exit status
+     * @throws AssertionError with the child's output when it is still running after {@code timeout}
+     */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the child did not exit within " + timeout + "; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
