@@ -9,7 +9,7 @@ import java.util.List;
  * keeps the verdict in {@link ContractRecords#shared()}. Registered in
  * {@code src/test/resources/META-INF/services/io.crmbridge.sandbox.SandboxTrafficListener}, so every
  * sandbox a test starts (directly or through the Application) is covered. A sandbox in another JVM
- * (ApplicationProcessTest's child process) is out of its reach.
+ * (ApplicationProcessIT's child process) is out of its reach.
  */
 public final class ContractRecordingListener implements SandboxTrafficListener {
 

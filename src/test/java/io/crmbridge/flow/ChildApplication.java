@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application ({@code io.crmbridge.Application}) in a child JVM with this test run's class path, the
- * way the packaged jar runs it: its own process that a test can stop with SIGTERM ({@link #terminate()})
- * or SIGKILL ({@link #kill()}). Output (stdout and stderr) goes to a log file. Free management and
+ * The application in a child JVM: the packaged jar ({@code java -jar target/crm-bridge.jar}) when the
+ * integration-test run names it in system property {@value #JAR_PROPERTY} (failsafe, {@code mvn verify}),
+ * else {@code io.crmbridge.Application} with this test run's class path. Its own process that a test can
+ * stop with SIGTERM ({@link #terminate()}) or SIGKILL ({@link #kill()}). Output (stdout and stderr) goes to a log file. Free management and
  * application ports are passed, so that children never collide with each other or a running crm-bridge.
  */
 final class ChildApplication implements AutoCloseable {
@@ -29,20 +30,35 @@ final class ChildApplication implements AutoCloseable {
         this.log = log;
     }
 
+    /** System property naming the packaged jar to run (set by the failsafe plugin in pom.xml). */
+    static final String JAR_PROPERTY = "crm-bridge.jar";
+
     /**
-     * Starts {@code java -cp <test class path> -D<properties> io.crmbridge.Application <args>} in {@code workDir},
+     * Starts {@code java -D<properties> -jar <packaged jar> <args>} (or, outside {@code mvn verify},
+     * {@code java -cp <test class path> -D<properties> io.crmbridge.Application <args>}) in {@code workDir},
      * without {@code HUBSPOT_ACCESS_TOKEN} in its environment.
+     *
+     * @throws IllegalStateException when the named jar does not exist (run {@code mvn verify}, which packages it)
      */
     static ChildApplication start(Path workDir, Path log, Map<String, String> properties, String... args)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
         command.add("-Dcamel.management.port=" + ImportFlowTestSupport.freePort());
         command.add("-Dcamel.server.port=" + ImportFlowTestSupport.freePort());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("io.crmbridge.Application");
+        String jar = System.getProperty(JAR_PROPERTY);
+        if (jar != null && !jar.isBlank()) {
+            if (!Files.isRegularFile(Path.of(jar))) {
+                throw new IllegalStateException("no packaged application at " + jar + ": run mvn verify");
+            }
+            command.add("-jar");
+            command.add(Path.of(jar).toAbsolutePath().toString());
+        } else {
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("io.crmbridge.Application");
+        }
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line as a user runs it ({@code java io.crmbridge.Application --once ...}), in a
- * child JVM with the test's runtime class path and no HubSpot token, so that it runs against the
- * embedded sandbox with an in-memory ledger. Checks exit status, output, report and archive.
+ * The command line as a user runs it ({@code java -jar target/crm-bridge.jar --once ...}): the packaged
+ * jar in a child JVM ({@link ChildApplication}, run by failsafe in {@code mvn verify}) with no HubSpot token,
+ * so that it runs against the embedded sandbox with an in-memory ledger. Checks exit status, output, report and archive.
  */
-class ApplicationProcessTest {
+class ApplicationProcessIT {
 
     private static final long RUN_TIMEOUT_SECONDS = 120;
     private static final ObjectMapper JSON = new ObjectMapper();

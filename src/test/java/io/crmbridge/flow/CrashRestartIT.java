@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crash and stop safety (issue #5 items 1 and 2): a 50,000-row tickets file whose every ticket links to one
- * of 10,000 contacts is imported by the application in a child JVM (the main class with this test run's
- * class path: {@code mvn test} runs before {@code package}, so the jar would be stale or missing) against a
+ * of 10,000 contacts is imported by the packaged application ({@code java -jar target/crm-bridge.jar}, run
+ * by failsafe in {@code mvn verify} after {@code package}; see {@link ChildApplication}) against a
  * sandbox running in this JVM, which outlives the child, with a file H2 ledger, which outlives it too. The
  * child is killed with SIGKILL during parsing, between a batch HubSpot applied and its ledger write, during
  * associations and while the report is written, and stopped with SIGTERM while a batch is in flight; each time
@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * run's sandbox holds (same records and properties, no duplicates, every association), the file must be
  * archived once, and the reports must account for each of the 50,000 rows exactly once.
  */
-class CrashRestartTest {
+class CrashRestartIT {
 
     private static final int ROWS = 50_000;
     private static final String FILE = "tickets-crash.csv";
@@ -102,20 +102,20 @@ class CrashRestartTest {
         // 1. SIGKILL during parsing: rows are streamed, so parsing goes on while batches are sent
         try (ChildApplication run = start(crash, crashPortal, "1-parsing")) {
             await().atMost(STAGE_TIMEOUT).pollInterval(Duration.ofMillis(20))
-                    .until(() -> count(crashPortal, CrashRestartTest::ticketUpsert) >= 20 || !run.isAlive());
+                    .until(() -> count(crashPortal, CrashRestartIT::ticketUpsert) >= 20 || !run.isAlive());
             run.kill();
             assertThat(run.output()).doesNotContain("Report:");
         }
         assertStillInInbox(crash);
 
         // 2. SIGKILL after HubSpot applied a batch, before the ledger recorded it: the answer is held
-        killWhileHeld(crash, "2-batch-applied", CrashRestartTest::ticketUpsert, 15);
+        killWhileHeld(crash, "2-batch-applied", CrashRestartIT::ticketUpsert, 15);
         assertStillInInbox(crash);
         assertThat(ledgerCount(crash, "TICKETS")).as("the applied batch is not in the ledger")
                 .isLessThan(crashPortal.state().count(ObjectType.TICKETS));
 
         // 3. SIGTERM while a batch is in flight: that batch ends and is recorded, the rest is left for the restart
-        HeldAnswer flying = holdNth(CrashRestartTest::ticketUpsert, 15);
+        HeldAnswer flying = holdNth(CrashRestartIT::ticketUpsert, 15);
         try (ChildApplication run = start(crash, crashPortal, "3-sigterm")) {
             flying.awaitHeld(STAGE_TIMEOUT);
             run.terminate();
@@ -131,7 +131,7 @@ class CrashRestartTest {
                 .isEqualTo(crashPortal.state().count(ObjectType.TICKETS));
 
         // 4. SIGKILL during associations, after an association batch was applied
-        killWhileHeld(crash, "4-associations", CrashRestartTest::associationBatch, 3);
+        killWhileHeld(crash, "4-associations", CrashRestartIT::associationBatch, 3);
         assertStillInInbox(crash);
         assertThat(crashPortal.state().associationCount(ObjectType.TICKETS, ObjectType.CONTACTS)).isPositive();
 
