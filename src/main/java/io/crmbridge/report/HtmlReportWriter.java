@@ -126,6 +126,9 @@ public final class HtmlReportWriter {
         List<Map<String, Object>> duplicates = new ArrayList<>();
         r.duplicateColumns().forEach(c -> duplicates.add(Map.of("column", c == null ? "" : c)));
         v.put("duplicateColumns", duplicates);
+        // runs of the same content a stopped process left unfinished: this report accounts for their rows
+        v.put("interruptedRuns", r.interruptedRuns().stream().map(id -> Map.of("run", id)).toList());
+        v.put("hasInterruptedRuns", !r.interruptedRuns().isEmpty());
 
         List<Map<String, Object>> unknown = new ArrayList<>();
         r.unknownProperties().forEach(u -> unknown.add(Map.of("objectType", u.objectType().pathName(),

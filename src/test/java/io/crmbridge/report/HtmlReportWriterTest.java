@@ -26,6 +26,19 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void namesTheInterruptedRunsItTookOverAndSaysNothingWithoutThem() throws Exception {
+        ImportReport taken = ReportFixtures.contactsReport("contacts.csv", "x");
+        taken.interruptedRuns(java.util.List.of(3L, 4L));
+        ImportReport plain = ReportFixtures.contactsReport("contacts.csv", "x");
+
+        String html = Files.readString(new HtmlReportWriter().write(taken, dir, "taken"), StandardCharsets.UTF_8);
+        String none = Files.readString(new HtmlReportWriter().write(plain, dir, "plain"), StandardCharsets.UTF_8);
+
+        assertThat(html).contains("took over the unfinished run(s) 3 4 of the same content");
+        assertThat(none).doesNotContain("unfinished run");
+    }
+
+    @Test
     void showsAScriptTagInAnErrorExampleAsText() throws Exception {
         ImportReport r = ReportFixtures.contactsReport("contacts.csv", "invalid email address '" + HOSTILE + "'");
 
