@@ -114,7 +114,8 @@ public class AppConfiguration implements CamelConfiguration {
         PropertyMapping mapping = propertyMapping(context);
         EmailValidator emails = new EmailValidator();
         DomainNormalizer domains = DomainNormalizer.load();
-        PhoneNormalizer phones = new PhoneNormalizer(settings.phoneDefaultRegion(), CountryRegions.load());
+        PhoneNormalizer phones = new PhoneNormalizer(settings.phoneDefaultRegion(), CountryRegions.load(),
+                settings.phoneCacheSize());
         RecordProperties properties = new RecordProperties(mapping, emails, phones, codeMappers(settings));
         ContactRowMapper contacts = new ContactRowMapper(emails, domains, properties);
         Map<ObjectType, RowMapper> mappers = new EnumMap<>(ObjectType.class);

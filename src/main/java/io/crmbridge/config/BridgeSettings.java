@@ -16,10 +16,11 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param headerAliasesFile   optional user file of header aliases replacing the bundled ones (I4)
  * @param ticketCodesFile     optional user file of ticket status/priority mappings
  * @param progressSeconds     seconds between progress lines for a long file (R3)
+ * @param phoneCacheSize      phone results remembered by (number, region); 0 remembers none (BENCHMARKS.md)
  */
 public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchSize, String phoneDefaultRegion,
                              String dateOrder, String headerAliasesFile, String ticketCodesFile,
-                             int progressSeconds) {
+                             int progressSeconds, int phoneCacheSize) {
 
     /** Maximum inputs HubSpot accepts in one batch request (hubspot-api.md §1.5). */
     public static final int HUBSPOT_MAX_BATCH = 100;
@@ -43,7 +44,8 @@ public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchS
                 get(p, "crm-bridge.dates.default-order", "DMY"),
                 get(p, "crm-bridge.mapping.header-aliases-file", ""),
                 get(p, "crm-bridge.mapping.ticket-codes-file", ""),
-                Integer.parseInt(get(p, "crm-bridge.progress-seconds", "5")));
+                Integer.parseInt(get(p, "crm-bridge.progress-seconds", "5")),
+                Integer.parseInt(get(p, "crm-bridge.phone.cache-size", "50000")));
     }
 
     static String get(PropertiesComponent p, String key, String defaultValue) {

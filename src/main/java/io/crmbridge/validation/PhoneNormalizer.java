@@ -1,5 +1,7 @@
 package io.crmbridge.validation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -17,6 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * in Europe) carries its own country code. A number is kept only when
  * {@link PhoneNumberUtil#isValidNumber} accepts it (a possible length alone is not enough: the
  * fake "(209)172-7124" has ten digits, but NANP exchange codes never start with 1). Thread-safe.
+ *
+ * <p>The result of a (number, region) pair is remembered, up to {@code cacheSize} pairs (Caffeine, least
+ * recently and frequently used dropped first): libphonenumber's parse and validation cost tens of microseconds
+ * a number and were most of a row's time (BENCHMARKS.md), and the same numbers come back when the same
+ * people are exported again, or a file repeats a switchboard number. The result is a function of the pair
+ * alone (libphonenumber's metadata does not change while the application runs), so a remembered result is
+ * the one a new reading would give.
  */
 public final class PhoneNormalizer {
 
@@ -28,6 +37,7 @@ public final class PhoneNormalizer {
     private final CountryRegions regions;
     // folding a country name costs four regular expressions; rows repeat the same few names (BENCHMARKS.md)
     private final Map<String, String> regionByCountry = new ConcurrentHashMap<>();
+    private final Cache<String, ValueCheck> results;
 
     /**
      * @param defaultRegion ISO 3166-1 alpha-2 region for national numbers whose row has no usable
@@ -36,8 +46,21 @@ public final class PhoneNormalizer {
      * @param regions       country-name lookup for the row's country
      */
     public PhoneNormalizer(String defaultRegion, CountryRegions regions) {
+        this(defaultRegion, regions, 0);
+    }
+
+    /**
+     * @param cacheSize results remembered by (number as written, region); 0 remembers none
+     *                  ({@code crm-bridge.phone.cache-size}, default 50,000: a few MB)
+     * @throws IllegalArgumentException when cacheSize is negative
+     */
+    public PhoneNormalizer(String defaultRegion, CountryRegions regions, int cacheSize) {
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("crm-bridge.phone.cache-size must be 0 or more, was " + cacheSize);
+        }
         this.defaultRegion = defaultRegion == null ? "ZZ" : defaultRegion.trim().toUpperCase(Locale.ROOT);
         this.regions = regions;
+        this.results = cacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
     /**
@@ -54,6 +77,15 @@ public final class PhoneNormalizer {
             return ValueCheck.invalid("empty");
         }
         String region = regionFor(countryName);
+        if (results == null) {
+            return read(raw, region);
+        }
+        // the region first: a region code never holds the separator, so two pairs never share a key
+        return results.get(region + '\n' + raw, key -> read(raw, region));
+    }
+
+    /** {@link #normalize} without the remembered results. */
+    private ValueCheck read(String raw, String region) {
         ValueCheck inRowRegion = attempt(raw, region);
         if (inRowRegion.isValid() || region.equals(defaultRegion) || isInternational(raw)) {
             // a number written with "+" carries its country code: read in any region it is the same number
@@ -83,6 +115,15 @@ public final class PhoneNormalizer {
         return ValueCheck.ok(number.hasExtension() && !number.getExtension().isEmpty()
                 ? e164 + " ext. " + number.getExtension()
                 : e164);
+    }
+
+    /** How many (number, region) results are remembered now. */
+    long remembered() {
+        if (results == null) {
+            return 0;
+        }
+        results.cleanUp();
+        return results.estimatedSize();
     }
 
     /** The region national numbers of a row with this country are read in. */

@@ -108,6 +108,39 @@ class PhoneNormalizerTest {
     }
 
     @Test
+    void remembersResultsThatARereadingGivesForEveryDatasetPhone() throws IOException {
+        // two passes over the 20,000 phones of customers-10000.csv with their row's country: the second pass
+        // is answered from the remembered results, and every answer equals a fresh reading's
+        PhoneNormalizer remembering = new PhoneNormalizer("US", CountryRegions.load(), 50_000);
+        List<CSVRecord> rows = Datasets.read(Datasets.CUSTOMERS);
+        int valid = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (CSVRecord r : rows) {
+                for (String raw : List.of(r.get("Phone 1"), r.get("Phone 2"))) {
+                    ValueCheck remembered = remembering.normalize(raw, r.get("Country"));
+                    assertThat(remembered).as("%s in %s", raw, r.get("Country"))
+                            .isEqualTo(normalizer.normalize(raw, r.get("Country")));
+                    valid += remembered.isValid() ? 1 : 0;
+                }
+            }
+        }
+        // both kinds of answer are remembered: the dataset holds valid and invalid numbers
+        assertThat(valid).isBetween(1, 2 * 2 * rows.size() - 1);
+    }
+
+    @Test
+    void keepsNoMoreResultsThanItsSizeAndRefusesANegativeSize() {
+        PhoneNormalizer small = new PhoneNormalizer("US", CountryRegions.load(), 2);
+        for (String raw : List.of("(650) 253-0000", "01 42 68 53 00", "+33 1 42 68 53 00", "(650) 253-0001")) {
+            assertThat(small.normalize(raw, "France")).isEqualTo(normalizer.normalize(raw, "France"));
+        }
+        assertThat(small.remembered()).isLessThanOrEqualTo(2);
+        assertThat(new PhoneNormalizer("US", CountryRegions.load(), 0).remembered()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PhoneNormalizer("US", CountryRegions.load(), -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache-size");
+    }
+
+    @Test
     void tellsInternationalNumbersByTheirFirstPlusOrDigit() {
         assertThat(PhoneNormalizer.isInternational("+1-415-555-0123")).isTrue();
         assertThat(PhoneNormalizer.isInternational("(+33) 1 42 68 53 00")).isTrue();
