@@ -61,7 +61,9 @@ public final class AssociationLinker {
         int created = 0;
         long after = 0;
         while (true) {
-            List<PendingLink> page = ledger.pending(after, PAGE, VIA_CONTACT, viaContact);
+            // a direct link can be made only once its target landed: only those are read
+            List<PendingLink> page = viaContact ? ledger.pending(after, PAGE, VIA_CONTACT, true)
+                    : ledger.pendingWithLandedTarget(after, PAGE, VIA_CONTACT);
             if (page.isEmpty()) {
                 return created;
             }

@@ -90,7 +90,11 @@ public class Ledger {
 
     /** Known records by natural key (keys not in the ledger are absent from the map). */
     public Map<String, RecordKey> find(ObjectType type, Collection<String> keys) {
-        return inTransaction(em -> recordKeys(em, type, keys));
+        // read-only: nothing to check for changes at commit (every batch of every file asks)
+        return inTransaction(em -> {
+            em.unwrap(Session.class).setDefaultReadOnly(true);
+            return recordKeys(em, type, keys);
+        });
     }
 
     /** The record keys of {@code type} among {@code keys}, managed by {@code em}, by natural key. */
@@ -144,24 +148,10 @@ public class Ledger {
         }
         inTransaction(em -> {
             Set<Link> known = new HashSet<>();
-            Map<ObjectType, List<String>> fromKeys = new HashMap<>();
-            for (Link l : links) {
-                fromKeys.computeIfAbsent(l.fromType(), t -> new ArrayList<>()).add(l.fromKey());
-            }
-            for (Map.Entry<ObjectType, List<String>> e : fromKeys.entrySet()) {
-                List<String> keys = e.getValue();
-                for (int i = 0; i < keys.size(); i += IN_CHUNK) {
-                    List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
-                    em.createQuery("select p from PendingLink p where p.fromType = :t and p.fromKey in :keys",
-                                    PendingLink.class)
-                            .setParameter("t", e.getKey().name()).setParameter("keys", chunk)
-                            .getResultList().forEach(p -> known.add(p.toLink()));
-                    em.createQuery("select a from AssociationLink a where a.fromType = :t and a.fromKey in :keys",
-                                    AssociationLink.class)
-                            .setParameter("t", e.getKey().name()).setParameter("keys", chunk)
-                            .getResultList().forEach(a -> known.add(a.toLink()));
-                }
-            }
+            knownLinks(em, "PendingLink", links, known);
+            // only the links not pending can have been made already: a re-dropped file finds all of its links
+            // pending and needs no second query (BENCHMARKS.md)
+            knownLinks(em, "AssociationLink", links.stream().filter(l -> !known.contains(l)).toList(), known);
             List<Link> added = new ArrayList<>();
             for (Link l : links) {
                 if (known.add(l)) {
@@ -171,6 +161,28 @@ public class Ledger {
             insertPending(em, added);
             return null;
         });
+    }
+
+    /**
+     * Adds to {@code into} the links of {@code entity} (PendingLink or AssociationLink) that have the source of
+     * one of {@code links}; read as plain columns, not as entities the transaction would have to check at commit.
+     */
+    private static void knownLinks(EntityManager em, String entity, Collection<Link> links, Set<Link> into) {
+        Map<ObjectType, List<String>> fromKeys = new HashMap<>();
+        for (Link l : links) {
+            fromKeys.computeIfAbsent(l.fromType(), t -> new ArrayList<>()).add(l.fromKey());
+        }
+        for (Map.Entry<ObjectType, List<String>> e : fromKeys.entrySet()) {
+            List<String> keys = e.getValue().stream().distinct().toList();
+            for (int i = 0; i < keys.size(); i += IN_CHUNK) {
+                em.createQuery("select l.fromKey, l.toType, l.toKey, l.associationTypeId from " + entity
+                                + " l where l.fromType = :t and l.fromKey in :keys", Object[].class)
+                        .setParameter("t", e.getKey().name())
+                        .setParameter("keys", keys.subList(i, Math.min(keys.size(), i + IN_CHUNK)))
+                        .getResultList().forEach(r -> into.add(new Link(e.getKey(), (String) r[0],
+                                ObjectType.valueOf((String) r[1]), (String) r[2], ((Number) r[3]).intValue())));
+            }
+        }
     }
 
     /**
@@ -214,10 +226,31 @@ public class Ledger {
      * reads only those (BENCHMARKS.md).
      */
     public List<PendingLink> pending(long afterId, int limit, String toKeyPrefix, boolean withPrefix) {
-        String like = toKeyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = likePrefix(toKeyPrefix);
         return inTransaction(em -> em.createQuery("select p from PendingLink p where p.id > :after and p.toKey "
                                 + (withPrefix ? "" : "not ") + "like :prefix escape '\\' order by p.id", PendingLink.class)
                 .setParameter("after", afterId).setParameter("prefix", like).setMaxResults(limit).getResultList());
+    }
+
+    /**
+     * Pending links whose target key has landed: the ledger knows the target's (type, key), and the key does
+     * not start with {@code toKeyPrefix} (links through a contact are resolved apart). In insertion order, at
+     * most {@code limit}, starting after id {@code afterId}. Links whose target never landed (contacts of a
+     * company that was not imported) are not read at all: the direct pass over 100,000 of them read and
+     * looked up every one at the end of every file (BENCHMARKS.md).
+     */
+    public List<PendingLink> pendingWithLandedTarget(long afterId, int limit, String toKeyPrefix) {
+        String like = likePrefix(toKeyPrefix);
+        return inTransaction(em -> em.createQuery("select p from PendingLink p join RecordKey k"
+                                + " on k.objectType = p.toType and k.naturalKey = p.toKey"
+                                + " where p.id > :after and p.toKey not like :prefix escape '\\' order by p.id",
+                        PendingLink.class)
+                .setParameter("after", afterId).setParameter("prefix", like).setMaxResults(limit).getResultList());
+    }
+
+    /** A LIKE pattern (escape character \\) matching the strings that start with {@code prefix}. */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** How many links are still waiting for a target. */

@@ -149,6 +149,26 @@ class LedgerTest {
     }
 
     @Test
+    void pendingWithLandedTargetReadsOnlyDirectLinksWhoseTargetTheLedgerKnows() {
+        Link viaContact = new Link(ObjectType.TICKETS, "T-1", ObjectType.COMPANIES, "contact:ada@example.com", 339);
+        Link toUnknownCompany = new Link(ObjectType.CONTACTS, "alan@example.com", ObjectType.COMPANIES,
+                "name:never imported", 279);
+        Link sameKeyOtherType = new Link(ObjectType.TICKETS, "T-3", ObjectType.CONTACTS, "name:analytical engines", 16);
+        ledger.addPending(List.of(TICKET_TO_CONTACT, viaContact, toUnknownCompany, CONTACT_TO_COMPANY,
+                sameKeyOtherType));
+        assertThat(ledger.pendingWithLandedTarget(0, 10, "contact:")).isEmpty();
+
+        ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("name:analytical engines", "201", null)));
+        ledger.remember(ObjectType.CONTACTS, List.of(new RememberedRecord("ada@example.com", "101", "hash-1")));
+        // a company key known as a company only; the link through a contact is left to its own pass
+        assertThat(ledger.pendingWithLandedTarget(0, 10, "contact:")).extracting(PendingLink::toLink)
+                .containsExactly(TICKET_TO_CONTACT, CONTACT_TO_COMPANY);
+        List<PendingLink> first = ledger.pendingWithLandedTarget(0, 1, "contact:");
+        assertThat(ledger.pendingWithLandedTarget(first.get(0).getId(), 10, "contact:")).extracting(PendingLink::toLink)
+                .containsExactly(CONTACT_TO_COMPANY);
+    }
+
+    @Test
     void rememberUpdatesKnownKeysAndAddsNewOnesInOneCall() {
         ledger.remember(ObjectType.CONTACTS, List.of(new RememberedRecord("ada@example.com", "1", "h1")));
         ledger.remember(ObjectType.CONTACTS, List.of(new RememberedRecord("ada@example.com", "1", "h2"),
