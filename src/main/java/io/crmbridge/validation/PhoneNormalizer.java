@@ -31,6 +31,11 @@ public final class PhoneNormalizer {
 
     /** Country spellings whose region is remembered; a file rarely has more than a few hundred. */
     static final int REMEMBERED_COUNTRIES = 1_000;
+    /**
+     * Longest value whose result is remembered: a phone with its extension is far shorter, and a hostile file's
+     * megabyte "phone" must not be kept 50,000 times (libphonenumber refuses input over 250 characters anyway).
+     */
+    static final int REMEMBERED_LENGTH = 100;
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
@@ -77,7 +82,7 @@ public final class PhoneNormalizer {
             return ValueCheck.invalid("empty");
         }
         String region = regionFor(countryName);
-        if (results == null) {
+        if (results == null || raw.length() > REMEMBERED_LENGTH) {
             return read(raw, region);
         }
         // the region first: a region code never holds the separator, so two pairs never share a key

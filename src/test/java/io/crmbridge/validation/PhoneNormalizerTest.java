@@ -135,6 +135,12 @@ class PhoneNormalizerTest {
             assertThat(small.normalize(raw, "France")).isEqualTo(normalizer.normalize(raw, "France"));
         }
         assertThat(small.remembered()).isLessThanOrEqualTo(2);
+        PhoneNormalizer remembering = new PhoneNormalizer("US", CountryRegions.load(), 10);
+        String huge = "(650) 253-0000 " + "9".repeat(PhoneNormalizer.REMEMBERED_LENGTH);
+        assertThat(remembering.normalize(huge, "France")).isEqualTo(normalizer.normalize(huge, "France"));
+        assertThat(remembering.remembered()).as("a value too long to be a phone is not kept").isZero();
+        remembering.normalize("(650) 253-0000", "France");
+        assertThat(remembering.remembered()).isEqualTo(1);
         assertThat(new PhoneNormalizer("US", CountryRegions.load(), 0).remembered()).isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PhoneNormalizer("US", CountryRegions.load(), -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache-size");
