@@ -9,7 +9,7 @@ import java.time.Instant;
 /** One client of the merchant, by client code; table {@code sales_client} (migration V3). */
 @Entity
 @Table(name = "sales_client")
-public class LedgerClient {
+public class LedgerClient extends ImportedMasterData {
 
     @Id
     @Column(name = "client_code")
@@ -25,12 +25,6 @@ public class LedgerClient {
     private String postalCode;
     private String city;
     private String country;
-    @Column(name = "content_hash", nullable = false)
-    private String contentHash;
-    @Column(name = "import_id", nullable = false)
-    private long importId;
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected LedgerClient() {
     }
@@ -39,6 +33,7 @@ public class LedgerClient {
     public LedgerClient(String clientCode, String lastName, String firstName, String email, String phone,
                         String address, String postalCode, String city, String country, String contentHash,
                         long importId, Instant updatedAt) {
+        super(contentHash, importId, updatedAt);
         this.clientCode = clientCode;
         this.lastName = lastName;
         this.firstName = firstName;
@@ -48,9 +43,6 @@ public class LedgerClient {
         this.postalCode = postalCode;
         this.city = city;
         this.country = country;
-        this.contentHash = contentHash;
-        this.importId = importId;
-        this.updatedAt = updatedAt;
     }
 
     public String getClientCode() {
@@ -87,9 +79,5 @@ public class LedgerClient {
 
     public String getCountry() {
         return country;
-    }
-
-    public String getContentHash() {
-        return contentHash;
     }
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sales_product")
-public class LedgerProduct {
+public class LedgerProduct extends ImportedMasterData {
 
     @Id
     @Column(name = "product_key")
@@ -33,12 +33,6 @@ public class LedgerProduct {
     private String priceBand;
     @Column(name = "premium_tier")
     private String premiumTier;
-    @Column(name = "content_hash", nullable = false)
-    private String contentHash;
-    @Column(name = "import_id", nullable = false)
-    private long importId;
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected LedgerProduct() {
     }
@@ -47,6 +41,7 @@ public class LedgerProduct {
     public LedgerProduct(String productKey, String label, String article, Integer vintage, String family,
                          String subFamily, String macroCategory, BigDecimal priceTtc, String priceBand,
                          String premiumTier, String contentHash, long importId, Instant updatedAt) {
+        super(contentHash, importId, updatedAt);
         this.productKey = productKey;
         this.label = label;
         this.article = article;
@@ -57,9 +52,6 @@ public class LedgerProduct {
         this.priceTtc = priceTtc;
         this.priceBand = priceBand;
         this.premiumTier = premiumTier;
-        this.contentHash = contentHash;
-        this.importId = importId;
-        this.updatedAt = updatedAt;
     }
 
     public String getProductKey() {
@@ -80,9 +72,5 @@ public class LedgerProduct {
 
     public BigDecimal getPriceTtc() {
         return priceTtc;
-    }
-
-    public String getContentHash() {
-        return contentHash;
     }
 }
