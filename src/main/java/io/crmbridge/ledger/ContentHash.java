@@ -1,6 +1,7 @@
 package io.crmbridge.ledger;
 
 import io.crmbridge.model.CrmRecord;
+import io.crmbridge.model.Link;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +27,23 @@ public final class ContentHash {
         for (Map.Entry<String, String> e : new TreeMap<>(r.properties()).entrySet()) {
             values.add(e.getKey());
             values.add(e.getValue());
+        }
+        return ofValues(values);
+    }
+
+    /**
+     * Hash of a row's links in their order (each: source type and key, target type and key, association type
+     * id), SHA-256 hex; no links hash the same as each other. Kept beside the record's content hash so that
+     * an unchanged row with the same links needs no look-up of its pending links ({@code Ledger.recordDelivery}).
+     */
+    public static String ofLinks(List<Link> links) {
+        List<String> values = new ArrayList<>(links.size() * 5);
+        for (Link l : links) {
+            values.add(l.fromType().name());
+            values.add(l.fromKey());
+            values.add(l.toType().name());
+            values.add(l.toKey());
+            values.add(Integer.toString(l.associationTypeId()));
         }
         return ofValues(values);
     }

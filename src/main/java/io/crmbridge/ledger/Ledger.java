@@ -5,7 +5,10 @@ import io.crmbridge.model.Link;
 import io.crmbridge.model.ObjectType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -20,11 +23,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.Session;
+import org.hibernate.jdbc.Work;
 
 /**
  * The ledger (DESIGN.md): import runs by content hash, natural key -> HubSpot id and last-sent
  * hash, pending and made links. Every method runs in its own transaction; callers are the intake,
- * delivery and association beans. Losing the ledger costs API calls, never correctness, because
+ * delivery and association beans. The reads and writes every batch makes (find, remember, pending links)
+ * are plain JDBC on the transaction's connection, the rest JPA queries (BENCHMARKS.md says why). Losing the ledger costs API calls, never correctness, because
  * every write to HubSpot is an idempotent upsert.
  */
 public class Ledger {
@@ -88,26 +93,25 @@ public class Ledger {
         });
     }
 
-    /** Known records by natural key (keys not in the ledger are absent from the map). */
+    /**
+     * Known records by natural key (keys not in the ledger are absent from the map); detached values, read
+     * with plain JDBC ({@link #selectIn}). Every batch of every file asks, once per row: through Hibernate,
+     * building managed entities and closing each statement (H2 then reads its query timeout back with a query
+     * of its own) cost about a third of the re-drop's delivery thread (BENCHMARKS.md).
+     */
     public Map<String, RecordKey> find(ObjectType type, Collection<String> keys) {
-        // read-only: nothing to check for changes at commit (every batch of every file asks)
-        return inTransaction(em -> {
-            em.unwrap(Session.class).setDefaultReadOnly(true);
-            return recordKeys(em, type, keys);
-        });
-    }
-
-    /** The record keys of {@code type} among {@code keys}, managed by {@code em}, by natural key. */
-    private static Map<String, RecordKey> recordKeys(EntityManager em, ObjectType type, Collection<String> keys) {
         Map<String, RecordKey> found = new HashMap<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
-            em.createQuery("select k from RecordKey k where k.objectType = :t and k.naturalKey in :keys",
-                            RecordKey.class)
-                    .setParameter("t", type.name()).setParameter("keys", chunk)
-                    .getResultList().forEach(k -> found.put(k.getNaturalKey(), k));
+        if (keys.isEmpty()) {
+            return found;
         }
+        inTransaction(em -> {
+            jdbc(em, connection -> selectIn(connection, "select natural_key, hubspot_id, content_hash, links_hash,"
+                    + " updated_at from record_key where object_type = ? and natural_key", type.name(),
+                    List.copyOf(keys), rs -> found.put(rs.getString(1), new RecordKey(type.name(), rs.getString(1),
+                            rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toLocalDateTime().toInstant(ZoneOffset.UTC)))));
+            return null;
+        });
         return found;
     }
 
@@ -120,20 +124,7 @@ public class Ledger {
             return;
         }
         inTransaction(em -> {
-            // one query for the batch's keys instead of one em.find per record (BENCHMARKS.md)
-            Map<String, RecordKey> existing = recordKeys(em, type,
-                    records.stream().map(RememberedRecord::naturalKey).distinct().toList());
-            for (RememberedRecord r : records) {
-                RecordKey known = existing.get(r.naturalKey());
-                if (known == null) {
-                    RecordKey added = new RecordKey(type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(),
-                            clock.instant());
-                    em.persist(added);
-                    existing.put(r.naturalKey(), added);
-                } else {
-                    known.update(r.hubspotId(), r.contentHash(), clock.instant());
-                }
-            }
+            remember(em, type, records);
             return null;
         });
     }
@@ -147,42 +138,152 @@ public class Ledger {
             return;
         }
         inTransaction(em -> {
-            Set<Link> known = new HashSet<>();
-            knownLinks(em, "PendingLink", links, known);
-            // only the links not pending can have been made already: a re-dropped file finds all of its links
-            // pending and needs no second query (BENCHMARKS.md)
-            knownLinks(em, "AssociationLink", links.stream().filter(l -> !known.contains(l)).toList(), known);
-            List<Link> added = new ArrayList<>();
-            for (Link l : links) {
-                if (known.add(l)) {
-                    added.add(l);
-                }
-            }
-            insertPending(em, added);
+            addPending(em, links);
             return null;
         });
     }
 
     /**
-     * Adds to {@code into} the links of {@code entity} (PendingLink or AssociationLink) that have the source of
-     * one of {@code links}; read as plain columns, not as entities the transaction would have to check at commit.
+     * {@link #remember} and {@link #addPending} in one transaction: the records of a delivered batch with the
+     * links of their rows. A record whose links hash is stored therefore has those links stored (pending or
+     * made), whatever stops the process, so the next import of the same unchanged row can skip its links.
      */
-    private static void knownLinks(EntityManager em, String entity, Collection<Link> links, Set<Link> into) {
+    public void recordDelivery(ObjectType type, List<RememberedRecord> records, Collection<Link> links) {
+        if (records.isEmpty() && links.isEmpty()) {
+            return;
+        }
+        inTransaction(em -> {
+            remember(em, type, records);
+            addPending(em, links);
+            return null;
+        });
+    }
+
+    /**
+     * Inserts the keys the ledger does not have and updates the others (a null hash keeps the stored one), in
+     * the order given, with JDBC batches on the transaction's connection: through Hibernate, persisting and
+     * flushing a batch's entities was the largest part of the delivery thread while the JVM is cold, and the
+     * first seconds of an import set its pace for every later window of the rate budget (BENCHMARKS.md).
+     * {@code updated_at} is written as UTC wall time.
+     */
+    private void remember(EntityManager em, ObjectType type, List<RememberedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        jdbc(em, connection -> {
+            Set<String> stored = new HashSet<>();
+            selectIn(connection, "select natural_key from record_key where object_type = ? and natural_key",
+                    type.name(), records.stream().map(RememberedRecord::naturalKey).distinct().toList(),
+                    rs -> stored.add(rs.getString(1)));
+            try (PreparedStatement insert = connection.prepareStatement("insert into record_key (object_type,"
+                    + " natural_key, hubspot_id, content_hash, links_hash, updated_at) values (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement update = connection.prepareStatement("update record_key set hubspot_id = ?,"
+                         + " content_hash = coalesce(?, content_hash), links_hash = coalesce(?, links_hash),"
+                         + " updated_at = ? where object_type = ? and natural_key = ?")) {
+                boolean inserts = false;
+                boolean updates = false;
+                for (RememberedRecord r : records) {
+                    // a key twice in one call: inserted once, then updated; the inserts run first
+                    PreparedStatement statement = stored.add(r.naturalKey()) ? insert : update;
+                    if (statement == insert) {
+                        bind(insert, type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(), r.linksHash());
+                        insert.setTimestamp(6, now);
+                        inserts = true;
+                    } else {
+                        bind(update, r.hubspotId(), r.contentHash(), r.linksHash());
+                        update.setTimestamp(4, now);
+                        update.setString(5, type.name());
+                        update.setString(6, r.naturalKey());
+                        updates = true;
+                    }
+                    statement.addBatch();
+                }
+                if (inserts) {
+                    insert.executeBatch();
+                }
+                if (updates) {
+                    update.executeBatch();
+                }
+            }
+        });
+    }
+
+    private void addPending(EntityManager em, Collection<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        Set<Link> known = new HashSet<>();
+        knownLinks(em, "pending_link", links, known);
+        // only the links not pending can have been made already: a re-dropped file finds all of its links
+        // pending and needs no second query (BENCHMARKS.md)
+        knownLinks(em, "association_link", links.stream().filter(l -> !known.contains(l)).toList(), known);
+        List<Link> added = new ArrayList<>();
+        for (Link l : links) {
+            if (known.add(l)) {
+                added.add(l);
+            }
+        }
+        insertPending(em, added);
+    }
+
+    /**
+     * Adds to {@code into} the links of {@code table} (pending_link or association_link) that have the source of
+     * one of {@code links}; plain JDBC, as {@link #find}.
+     */
+    private static void knownLinks(EntityManager em, String table, Collection<Link> links, Set<Link> into) {
         Map<ObjectType, List<String>> fromKeys = new HashMap<>();
         for (Link l : links) {
             fromKeys.computeIfAbsent(l.fromType(), t -> new ArrayList<>()).add(l.fromKey());
         }
-        for (Map.Entry<ObjectType, List<String>> e : fromKeys.entrySet()) {
-            List<String> keys = e.getValue().stream().distinct().toList();
-            for (int i = 0; i < keys.size(); i += IN_CHUNK) {
-                em.createQuery("select l.fromKey, l.toType, l.toKey, l.associationTypeId from " + entity
-                                + " l where l.fromType = :t and l.fromKey in :keys", Object[].class)
-                        .setParameter("t", e.getKey().name())
-                        .setParameter("keys", keys.subList(i, Math.min(keys.size(), i + IN_CHUNK)))
-                        .getResultList().forEach(r -> into.add(new Link(e.getKey(), (String) r[0],
-                                ObjectType.valueOf((String) r[1]), (String) r[2], ((Number) r[3]).intValue())));
+        jdbc(em, connection -> {
+            for (Map.Entry<ObjectType, List<String>> e : fromKeys.entrySet()) {
+                selectIn(connection, "select from_key, to_type, to_key, association_type_id from " + table
+                                + " where from_type = ? and from_key", e.getKey().name(),
+                        e.getValue().stream().distinct().toList(), rs -> into.add(new Link(e.getKey(), rs.getString(1),
+                                ObjectType.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4))));
+            }
+        });
+    }
+
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs {@code select} followed by {@code in (?, ...)} once per {@value #IN_CHUNK} of {@code keys}, with
+     * {@code first} bound to its first parameter, and hands every row to {@code reader}.
+     */
+    private static void selectIn(Connection connection, String select, String first, List<String> keys,
+                                 RowReader reader) throws SQLException {
+        for (int i = 0; i < keys.size(); i += IN_CHUNK) {
+            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
+            try (PreparedStatement statement = connection.prepareStatement(select + " in ("
+                    + "?, ".repeat(chunk.size() - 1) + "?)")) {
+                statement.setString(1, first);
+                for (int k = 0; k < chunk.size(); k++) {
+                    statement.setString(k + 2, chunk.get(k));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
             }
         }
+    }
+
+    private static void bind(PreparedStatement statement, String... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setString(i + 1, values[i]);
+        }
+    }
+
+    /** Runs JDBC work on the connection of {@code em}'s transaction. */
+    private static void jdbc(EntityManager em, Work work) {
+        em.unwrap(Session.class).doWork(work);
     }
 
     /**
@@ -196,7 +297,7 @@ public class Ledger {
             return;
         }
         Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        em.unwrap(Session.class).doWork(connection -> {
+        jdbc(em, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into pending_link (from_type,"
                     + " from_key, to_type, to_key, association_type_id, created_at) values (?, ?, ?, ?, ?, ?)")) {
                 for (Link l : links) {

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A natural key (or alias) mapped to its HubSpot record id and the hash of the properties last sent
- * (L6); table {@code record_key}.
+ * A natural key (or alias) mapped to its HubSpot record id, the hash of the properties last sent
+ * (L6) and the hash of the links stored with it; table {@code record_key}.
  */
 @Entity
 @Table(name = "record_key")
@@ -52,17 +52,21 @@ public class RecordKey {
     private String hubspotId;
     @Column(name = "content_hash")
     private String contentHash;
+    @Column(name = "links_hash")
+    private String linksHash;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
     protected RecordKey() {
     }
 
-    public RecordKey(String objectType, String naturalKey, String hubspotId, String contentHash, Instant updatedAt) {
+    public RecordKey(String objectType, String naturalKey, String hubspotId, String contentHash, String linksHash,
+                     Instant updatedAt) {
         this.objectType = objectType;
         this.naturalKey = naturalKey;
         this.hubspotId = hubspotId;
         this.contentHash = contentHash;
+        this.linksHash = linksHash;
         this.updatedAt = updatedAt;
     }
 
@@ -78,11 +82,11 @@ public class RecordKey {
         return contentHash;
     }
 
-    void update(String hubspotId, String contentHash, Instant updatedAt) {
-        this.hubspotId = hubspotId;
-        if (contentHash != null) {
-            this.contentHash = contentHash;
-        }
-        this.updatedAt = updatedAt;
+    /**
+     * The hash of the links the record's row carried when they were stored in the same transaction
+     * ({@link ContentHash#ofLinks}), or null when unknown (aliases, rows stored before it was kept).
+     */
+    public String getLinksHash() {
+        return linksHash;
     }
 }

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * Delivers one batch of at most 100 row results (routes/hubspot-delivery.yaml): first checked
  * against the portal's schema ({@link Preflight}, V7); rejected rows to the dead-letter file; records identical to what was last sent counted UNCHANGED and not sent
  * (L6); the rest upserted (a ticket row's contact first), each row ending CREATED, UPDATED or
- * FAILED; HubSpot ids and content hashes remembered in the ledger; links stored pending for the
- * {@code AssociationLinker}. In dry-run mode nothing is sent: a valid row counts CREATED when its
+ * FAILED; HubSpot ids, content hashes and the rows' links stored in the ledger in one transaction (links
+ * pending for the {@code AssociationLinker}; an unchanged row whose links hash as when they were stored is
+ * not looked up again). In dry-run mode nothing is sent: a valid row counts CREATED when its
  * key is new to the ledger, UPDATED when known (what an upsert would do), and the report says dryRun;
  * the portal's schema is still read for the preflight (a GET: reading is not writing).
  */
@@ -129,7 +130,10 @@ public final class BatchDelivery {
         return ErrorCode.DELIVERY_ERROR.issue(e.getClass().getSimpleName());
     }
 
-    /** Sends the batch; removes each row from {@code open} once it has its outcome. */
+    /**
+     * Sends the batch; records what landed and the rows' links in the ledger in one transaction; removes
+     * each row from {@code open} once it has its outcome.
+     */
     private void deliverPrimary(FileImport file, List<RowResult> open) {
         ImportReport report = file.report();
         deliverSecondary(file, open);
@@ -137,29 +141,59 @@ public final class BatchDelivery {
         Delivered delivered = send(file.type(), records, report, false);
         Map<String, Outcome> outcomes = delivered.outcomes();
         UpsertResult result = delivered.result();
+        Map<String, String> linksHashes = new LinkedHashMap<>();
+        List<RememberedRecord> relinked = new ArrayList<>();
         List<Link> links = new ArrayList<>();
-        for (RowResult r : List.copyOf(open)) {
+        Map<RowResult, Issue> failed = new LinkedHashMap<>();
+        for (RowResult r : open) {
             String key = r.record().key();
             Outcome o = outcomes.get(key);
             if (o == Outcome.FAILED) {
                 String why = result.rejected().get(key);
-                Issue issue = why != null ? ErrorCode.HUBSPOT_REJECTED.issue(why)
-                        : ErrorCode.HUBSPOT_UNAVAILABLE.issue(result.unreachable().get(key));
-                end(file, r, Outcome.FAILED, issue);
+                failed.put(r, why != null ? ErrorCode.HUBSPOT_REJECTED.issue(why)
+                        : ErrorCode.HUBSPOT_UNAVAILABLE.issue(result.unreachable().get(key)));
                 // the row's secondary contact was sent before it: its own company link must not be lost
                 r.links().stream().filter(l -> !(l.fromType() == file.type() && l.fromKey().equals(key)))
                         .forEach(links::add);
+                continue;
+            }
+            String linksHash = ContentHash.ofLinks(r.links());
+            RecordKey known = delivered.known().get(key);
+            if (o == Outcome.UNCHANGED && linksHash.equals(known.getLinksHash())) {
+                // stored with this record in one transaction (Ledger.recordDelivery): pending or made already
+                continue;
+            }
+            links.addAll(r.links());
+            if (o == Outcome.UNCHANGED) {
+                relinked.add(new RememberedRecord(key, known.getHubspotId(), null, linksHash));
             } else {
-                report.outcome(o);
-                links.addAll(r.links());
+                linksHashes.put(key, linksHash);
+            }
+        }
+        List<RememberedRecord> remember = new ArrayList<>(relinked);
+        for (RememberedRecord landed : delivered.landed()) {
+            String linksHash = landed.contentHash() == null ? null : linksHashes.get(landed.naturalKey());
+            remember.add(new RememberedRecord(landed.naturalKey(), landed.hubspotId(), landed.contentHash(),
+                    linksHash));
+        }
+        ledger.recordDelivery(file.type(), remember, links);
+        for (RowResult r : List.copyOf(open)) {
+            Issue issue = failed.get(r);
+            if (issue != null) {
+                end(file, r, Outcome.FAILED, issue);
+            } else {
+                report.outcome(outcomes.get(r.record().key()));
             }
             open.remove(r);
         }
-        ledger.addPending(links);
     }
 
-    /** Outcome per key of one send, and HubSpot's answer for the records that were sent. */
-    private record Delivered(Map<String, Outcome> outcomes, UpsertResult result) {
+    /**
+     * Outcome per key of one send, HubSpot's answer for the records that were sent, the ledger's records of
+     * the keys before the send, and what to remember of the records that landed (with their aliases).
+     */
+    private record Delivered(Map<String, Outcome> outcomes, UpsertResult result, Map<String, RecordKey> known,
+                             List<RememberedRecord> landed) {
     }
 
     /**
@@ -177,12 +211,14 @@ public final class BatchDelivery {
             return;
         }
         Delivered delivered = send(ObjectType.CONTACTS, new ArrayList<>(contacts.values()), file.report(), true);
+        ledger.remember(ObjectType.CONTACTS, delivered.landed());
         delivered.outcomes().values().forEach(o -> file.report().secondaryOutcome(ObjectType.CONTACTS, o));
     }
 
     /**
      * Sends what changed since the ledger's last-sent hash and returns an outcome per key:
-     * UNCHANGED, CREATED, UPDATED or FAILED. Remembers ids, hashes and aliases of what landed.
+     * UNCHANGED, CREATED, UPDATED or FAILED, and the ids, hashes and aliases of what landed, for the
+     * caller to remember.
      *
      * @param onlyNew send only records the ledger does not know at all: a ticket row's contact must
      *                not overwrite a contact imported from a contacts file with the ticket's spelling
@@ -207,7 +243,7 @@ public final class BatchDelivery {
             properties.ensure(type, report);
             result = upserter.upsert(type, changed, report);
         }
-        List<RememberedRecord> remember = new ArrayList<>();
+        List<RememberedRecord> landed = new ArrayList<>();
         for (CrmRecord r : changed) {
             UpsertResult.Upserted u = result.upserted().get(r.key());
             if (u == null) {
@@ -215,11 +251,10 @@ public final class BatchDelivery {
                 continue;
             }
             outcomes.put(r.key(), u.created() ? Outcome.CREATED : Outcome.UPDATED);
-            remember.add(new RememberedRecord(r.key(), u.id(), hashes.get(r.key())));
-            r.aliases().forEach(a -> remember.add(new RememberedRecord(a, u.id(), null)));
+            landed.add(new RememberedRecord(r.key(), u.id(), hashes.get(r.key())));
+            r.aliases().forEach(a -> landed.add(new RememberedRecord(a, u.id(), null)));
         }
-        ledger.remember(type, remember);
-        return new Delivered(outcomes, result);
+        return new Delivered(outcomes, result, known, landed);
     }
 
     private void predict(FileImport file, List<RowResult> valid) {

@@ -9,6 +9,10 @@ import io.crmbridge.sandbox.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -93,6 +97,58 @@ class RedropTest extends ImportFlowTestSupport {
         String email = cells[2].toLowerCase(java.util.Locale.ROOT);
         assertThat(sandbox().state().findByProperty(ObjectType.CONTACTS, "email", email).orElseThrow()
                 .property("jobtitle")).isEqualTo("Chief Risk Officer");
+    }
+
+    @Test
+    void unchangedRowsWhoseLinksWereStoredWithThemAreNotLookedUpAgain() throws Exception {
+        drop(CONTACTS, "contacts.csv");
+        awaitReport("contacts.csv");
+        long pending = ledgerCount("select count(*) from pending_link");
+        // the sample's companies are never imported here: each contact's company link waits
+        assertThat(pending).isPositive();
+        assertThat(ledgerCount("select count(*) from record_key where links_hash is null and content_hash is not null"))
+                .isZero();
+
+        // the links of the stored records disappear behind the ledger's back; the same rows come again (CRLF
+        // line ends: a new content hash, the same rows)
+        ledgerUpdate("delete from pending_link");
+        byte[] crlf = Files.readString(CONTACTS, StandardCharsets.UTF_8).replace("\n", "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        drop("contacts-crlf.csv", crlf);
+        JsonNode second = awaitReport("contacts-crlf.csv");
+
+        assertThat(second.path("outcomes").path("unchanged").asLong()).isEqualTo(55);
+        // unchanged rows with the links they were stored with: not looked up, so not stored again
+        assertThat(ledgerCount("select count(*) from pending_link")).isZero();
+
+        // a ledger written before links hashes were kept: the links of unchanged rows are looked up and stored
+        ledgerUpdate("update record_key set links_hash = null");
+        drop("contacts-cr.csv", Files.readString(CONTACTS, StandardCharsets.UTF_8).replace("\n", "\r")
+                .getBytes(StandardCharsets.UTF_8));
+        JsonNode third = awaitReport("contacts-cr.csv");
+
+        assertThat(third.path("outcomes").path("unchanged").asLong()).isEqualTo(55);
+        assertThat(ledgerCount("select count(*) from pending_link")).isEqualTo(pending);
+        assertThat(ledgerCount("select count(*) from record_key where links_hash is null and content_hash is not null"))
+                .isZero();
+    }
+
+    private long ledgerCount(String sql) throws SQLException {
+        try (Connection c = ledgerConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void ledgerUpdate(String sql) throws SQLException {
+        try (Connection c = ledgerConnection()) {
+            c.createStatement().executeUpdate(sql);
+        }
+    }
+
+    private Connection ledgerConnection() throws SQLException {
+        return DriverManager.getConnection(context.getPropertiesComponent().resolveProperty("crm-bridge.db.url")
+                .orElseThrow(), "sa", "");
     }
 
     /** Waits until {@code n} files have been archived to inbox/.done/ (a skipped file is archived too). */
