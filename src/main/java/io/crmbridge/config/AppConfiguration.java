@@ -19,6 +19,7 @@ import io.crmbridge.hubspot.AssociationWriter;
 import io.crmbridge.hubspot.HubSpotAuthorization;
 import io.crmbridge.hubspot.HubSpotGateway;
 import io.crmbridge.hubspot.HubSpotRateSteering;
+import io.crmbridge.hubspot.HubSpotRequestBudget;
 import io.crmbridge.hubspot.HubSpotRetryPolicy;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.PropertyEnsurer;
@@ -108,6 +109,9 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
         registry.bind("hubspotRateSteering", new HubSpotRateSteering());
+        HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds());
+        context.addService(budget, true, true);
+        registry.bind("hubspotRequestBudget", budget);
         HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot);
         registry.bind("hubspotGateway", gateway);
 

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * ({@code Max - Remaining}) than crm-bridge answered in the last {@code Interval-Milliseconds}, the calling
  * thread pauses one average request spacing ({@code Interval-Milliseconds / Max}) per request below that
  * reserve, so that the window refills instead of ending in a 429 (hubspot-api.md §4.2). A window spent by
- * crm-bridge's own requests is not steered: the client-side throttle (routes/hubspot-delivery.yaml) already
+ * crm-bridge's own requests is not steered: the client-side budget ({@link HubSpotRequestBudget}) already
  * keeps their pace under the budget, and pausing on top of it cost the load 7% of its rate (BENCHMARKS.md).
  * Answers without the headers (search, or when HubSpot could not gather them: §4.2) are not steered.
  * Thread-safe: the import and the contact sync share one budget.

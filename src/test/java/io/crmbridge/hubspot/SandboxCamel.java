@@ -42,7 +42,6 @@ final class SandboxCamel implements AutoCloseable {
                     AccessToken.of(clientToken), true, 1000, 3, 5, 20);
             camel = new DefaultCamelContext();
             Properties p = new Properties();
-            p.setProperty("hubspot.requests-per-ten-seconds", "1000");
             p.setProperty("crm-bridge.db.url", "jdbc:h2:mem:unit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
             camel.getPropertiesComponent().setInitialProperties(p);
             // as application.properties: Camel's redelivery is the only retry
@@ -50,6 +49,9 @@ final class SandboxCamel implements AutoCloseable {
             camel.getRegistry().bind("hubspotRetryPolicy", new HubSpotRetryPolicy(settings));
             camel.getRegistry().bind("hubspotAuthorization", new HubSpotAuthorization(settings.token()));
             camel.getRegistry().bind("hubspotRateSteering", new HubSpotRateSteering());
+            HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(settings.requestsPerTenSeconds());
+            camel.addService(budget, true, true);
+            camel.getRegistry().bind("hubspotRequestBudget", budget);
             Database database = Database.open(camel.getPropertiesComponent(), true);
             camel.addService(database, true, true);
             gateway = new HubSpotGateway(camel.createProducerTemplate(), new ObjectMapper(), settings);

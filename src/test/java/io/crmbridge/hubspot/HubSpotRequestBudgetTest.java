@@ -1,0 +1,134 @@
+package io.crmbridge.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rate budget in a route shaped like direct:hubspot-request (a permit before the request and on each
+ * redelivery). The give-backs are captured instead of scheduled, so the test decides when a window has passed.
+ */
+class HubSpotRequestBudgetTest {
+
+    private record GiveBack(Runnable task, long delayMs) {
+    }
+
+    private final LinkedBlockingQueue<GiveBack> giveBacks = new LinkedBlockingQueue<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private CamelContext camel;
+    private ProducerTemplate template;
+
+    private HubSpotRequestBudget start(int max) throws Exception {
+        HubSpotRequestBudget budget = new HubSpotRequestBudget(max, 10_050,
+                (task, delayMs) -> giveBacks.add(new GiveBack(task, delayMs)));
+        camel = new DefaultCamelContext();
+        camel.getRegistry().bind("budget", budget);
+        // a lambda, not a RouteBuilder subclass: Camel Main's package scan would load that into every flow test
+        RouteBuilder.addRoutes(camel, rb -> {
+            rb.errorHandler(rb.defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(0)
+                    .onRedeliveryRef("budget").logExhausted(false).logRetryAttempted(false));
+            rb.from("direct:request").process("budget").process(e -> {
+                attempts.incrementAndGet();
+                if (failuresLeft.getAndDecrement() > 0) {
+                    throw new IllegalStateException("503 from HubSpot");
+                }
+            });
+        });
+        camel.start();
+        template = camel.createProducerTemplate();
+        return budget;
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    private CompletableFuture<Exchange> sendLater(String body) {
+        return CompletableFuture.supplyAsync(() -> template.send("direct:request", e -> e.getIn().setBody(body)));
+    }
+
+    @Test
+    void aPermitComesBackOneWindowAfterItsAnswerNotBefore() throws Exception {
+        HubSpotRequestBudget budget = start(2);
+        template.sendBody("direct:request", "first");
+        template.sendBody("direct:request", "second");
+
+        // both requests are answered, yet their permits stay taken until the window has passed
+        assertThat(budget.inUse()).isEqualTo(2);
+        assertThat(giveBacks).hasSize(2).allSatisfy(g -> assertThat(g.delayMs()).isEqualTo(10_050));
+
+        CompletableFuture<Exchange> third = sendLater("third");
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !third.isDone());
+        assertThat(attempts).hasValue(2);
+
+        giveBacks.take().task().run();
+
+        assertThat(third.get().getException()).isNull();
+        assertThat(attempts).hasValue(3);
+        assertThat(budget.inUse()).isEqualTo(2);
+    }
+
+    @Test
+    void eachRedeliveryTakesAPermitOfItsOwn() throws Exception {
+        HubSpotRequestBudget budget = start(10);
+        failuresLeft.set(2);
+
+        Exchange answered = template.send("direct:request", e -> e.getIn().setBody("retried"));
+
+        assertThat(answered.getException()).isNull();
+        assertThat(attempts).hasValue(3);
+        assertThat(budget.inUse()).isEqualTo(3);
+        assertThat(giveBacks).hasSize(3);
+        while (!giveBacks.isEmpty()) {
+            giveBacks.take().task().run();
+        }
+        assertThat(budget.inUse()).isZero();
+    }
+
+    @Test
+    void aRedeliveryWaitsForAPermitWithoutHoldingOne() throws Exception {
+        // a budget of one: the redelivery must not wait for the permit of its own first attempt forever
+        HubSpotRequestBudget budget = start(1);
+        failuresLeft.set(1);
+
+        CompletableFuture<Exchange> retried = sendLater("retried");
+        await().atMost(Duration.ofSeconds(2)).until(() -> !giveBacks.isEmpty());
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !retried.isDone());
+        assertThat(attempts).hasValue(1);
+
+        giveBacks.take().task().run();
+
+        assertThat(retried.get().getException()).isNull();
+        assertThat(attempts).hasValue(2);
+        assertThat(budget.inUse()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedRequestGivesItsPermitsBackToo() throws Exception {
+        HubSpotRequestBudget budget = start(10);
+        failuresLeft.set(10);
+
+        Exchange failed = template.send("direct:request", e -> e.getIn().setBody("failing"));
+
+        assertThat(failed.getException()).isNotNull();
+        assertThat(attempts).hasValue(4);
+        assertThat(giveBacks).hasSize(4);
+        while (!giveBacks.isEmpty()) {
+            giveBacks.take().task().run();
+        }
+        assertThat(budget.inUse()).isZero();
+    }
+}
