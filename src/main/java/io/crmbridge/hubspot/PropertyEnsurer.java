@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure the custom properties crm-bridge writes exist in the portal before the first write
- * of an object type: {@code GET /crm/v3/properties/{type}/{name}}, and on 404
- * {@code POST /crm/v3/properties/{type}} (hubspot-api.md §1.6: upsert keys need
+ * of an object type: one {@code GET /crm/v3/properties/{type}} (the whole list, properties-v3.json), and
+ * for each one missing {@code POST /crm/v3/properties/{type}} (hubspot-api.md §1.6: upsert keys need
  * {@code hasUniqueValue=true}); a property of a group of its own gets that group first
  * ({@code GET}/{@code POST /crm/v3/properties/{type}/groups}, properties-v3.json), and an
  * enumeration its options. Checked once per type per process (per ensurer: each ensurer has its
@@ -46,36 +46,42 @@ public class PropertyEnsurer {
             return;
         }
         String base = gateway.settings().paths().properties(type);
-        for (PropertySpec spec : specs) {
-            if (spec.type() != type) {
+        List<PropertySpec> own = specs.stream().filter(spec -> spec.type() == type).toList();
+        // one read of the type's properties instead of one per property: each request spends the rate budget
+        Map<String, JsonNode> existing = own.isEmpty() ? Map.of() : byName(gateway.get(base, report).body());
+        for (PropertySpec spec : own) {
+            JsonNode found = existing.get(spec.name());
+            if (found != null) {
+                addMissingOptions(base, spec, found, report);
                 continue;
             }
-            try {
-                HubSpotResponse existing = gateway.get(base + "/" + spec.name(), report);
-                addMissingOptions(base, spec, existing.body(), report);
-            } catch (HubSpotCallException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-                if (spec.group() != null) {
-                    ensureGroup(base, spec.group(), report);
-                }
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("name", spec.name());
-                body.put("label", spec.label());
-                body.put("type", spec.propertyType());
-                body.put("fieldType", spec.fieldType());
-                body.put("groupName", spec.groupName());
-                body.put("hasUniqueValue", spec.hasUniqueValue());
-                if (!spec.options().isEmpty()) {
-                    body.put("options", options(spec.options()));
-                }
-                gateway.post(base, body, report);
-                LOG.info("Created HubSpot property {}.{}{}", type.pathName(), spec.name(),
-                        spec.hasUniqueValue() ? " (unique)" : "");
+            if (spec.group() != null) {
+                ensureGroup(base, spec.group(), report);
             }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", spec.name());
+            body.put("label", spec.label());
+            body.put("type", spec.propertyType());
+            body.put("fieldType", spec.fieldType());
+            body.put("groupName", spec.groupName());
+            body.put("hasUniqueValue", spec.hasUniqueValue());
+            if (!spec.options().isEmpty()) {
+                body.put("options", options(spec.options()));
+            }
+            gateway.post(base, body, report);
+            LOG.info("Created HubSpot property {}.{}{}", type.pathName(), spec.name(),
+                    spec.hasUniqueValue() ? " (unique)" : "");
         }
         ensured.add(type);
+    }
+
+    /** The properties of a properties-v3.json {@code CollectionResponseProperty} body, by internal name. */
+    private static Map<String, JsonNode> byName(JsonNode body) {
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        for (JsonNode p : body.path("results")) {
+            byName.put(p.path("name").asText(), p);
+        }
+        return byName;
     }
 
     /**
