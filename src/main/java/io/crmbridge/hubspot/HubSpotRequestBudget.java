@@ -4,6 +4,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Service;
@@ -11,37 +12,43 @@ import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The client-side rate budget of HubSpot requests (L4): at most {@code max} requests (100, 190 or 250 by
- * tier, hubspot-api.md §4.1) in any rolling window of HubSpot's, counted the way HubSpot can have counted
- * them. HubSpot counts a request when it arrives; the client cannot see when that was, only that it was
- * before the answer came back. So a permit is taken before a request is sent (each redelivery takes one
- * too: routes/hubspot-delivery.yaml) and given back {@code windowMs} after its answer was read. Every request HubSpot counted in a window still held its permit when the window closed,
- * so HubSpot never counts more than {@code max} in any window, whatever the network's delay. (Camel's
- * throttle gives a permit back a fixed time after the send, which is safe only with a margin for the
- * delay: it was 10.25 s, and the budget's first, slow window then repeated every 10.25 s: BENCHMARKS.md.)
- *
- * <p>Waiting for a permit blocks the calling thread. Thread-safe: one budget for the process (imports,
- * associations and the contact sync share it).
+ * tier, hubspot-api.md §4.1) in any rolling 10-second window of HubSpot's. A permit is taken before each
+ * request is sent (each redelivery takes one too: routes/hubspot-delivery.yaml) and given back when the
+ * request can no longer count in the same window as a new one, the earlier of:
+ * <ul>
+ *   <li>{@value #ANSWER_WINDOW_MS} ms after its answer was read. HubSpot counts a request when it arrives,
+ *       which the client cannot see, but it was before the answer: every request HubSpot counted in a window
+ *       still held its permit when the window closed, whatever the network's delay.</li>
+ *   <li>{@value #SEND_WINDOW_MS} ms after it was sent: the rule of the Camel throttle this class replaced,
+ *       which assumes the network delays two requests within 250 ms of each other. It decides only for
+ *       answers slower than 200 ms, so a slow answer (a real portal's, a large page) keeps the pace it had.</li>
+ * </ul>
+ * The throttle counted from the send only, so the budget's first, slow window repeated every 10.25 s
+ * (BENCHMARKS.md). Waiting for a permit blocks the calling thread. Thread-safe: one budget for the process
+ * (imports, associations and the contact sync share it).
  */
 public final class HubSpotRequestBudget implements Processor, Service {
 
     /**
-     * How long a permit stays taken after its exchange is done: HubSpot's interval
-     * ({@code X-HubSpot-RateLimit-Interval-Milliseconds}, 10,000: hubspot-api.md §4.2) and 50 ms for the
-     * granularity of timers and of HubSpot's timestamps. No margin for the network is needed: the answer came
-     * after HubSpot counted the request.
+     * A permit's hold after its answer: HubSpot's interval ({@code X-HubSpot-RateLimit-Interval-Milliseconds},
+     * 10,000: hubspot-api.md §4.2) and 50 ms for the granularity of timers and of HubSpot's timestamps.
      */
-    public static final long WINDOW_MS = 10_050;
+    public static final long ANSWER_WINDOW_MS = 10_050;
+    /** A permit's hold after its send at most: HubSpot's interval and 250 ms for the network. */
+    public static final long SEND_WINDOW_MS = 10_250;
 
     /** Exchange property: true while the exchange's current attempt holds a permit not yet given back. */
     static final String HOLDING = "crmBridgeRequestPermit";
+    /** Exchange property: when the current attempt took its permit (ms of the budget's clock). */
+    static final String SENT_AT = "crmBridgeRequestSentAt";
 
     private final Semaphore permits;
     private final int max;
-    private final long windowMs;
     private final Later later;
+    private final LongSupplier clockMs;
     private final ScheduledThreadPoolExecutor timer;
 
-    /** Runs a task after a delay; production passes a Camel-managed scheduled executor. */
+    /** Runs a task after a delay. */
     @FunctionalInterface
     public interface Later {
         /** Runs {@code task} once, {@code delayMs} milliseconds from now (never earlier). */
@@ -49,30 +56,29 @@ public final class HubSpotRequestBudget implements Processor, Service {
     }
 
     /**
-     * @param max      requests allowed in a window (> 0)
-     * @param windowMs how long a permit stays taken after its exchange is done: HubSpot's interval (10,000 ms)
-     *                 plus a margin for timer and timestamp granularity
-     * @param later    runs the give-back of permits {@code windowMs} later
+     * @param max     requests allowed in a window (> 0)
+     * @param later   runs the give-back of a permit after its hold
+     * @param clockMs a monotonic clock in ms (tests pass their own)
      */
-    public HubSpotRequestBudget(int max, long windowMs, Later later) {
-        this(max, windowMs, later, null);
+    public HubSpotRequestBudget(int max, Later later, LongSupplier clockMs) {
+        this(max, later, clockMs, null);
     }
 
-    private HubSpotRequestBudget(int max, long windowMs, Later later, ScheduledThreadPoolExecutor timer) {
+    private HubSpotRequestBudget(int max, Later later, LongSupplier clockMs, ScheduledThreadPoolExecutor timer) {
         if (max <= 0) {
             throw new IllegalArgumentException("hubspot.requests-per-ten-seconds must be positive, was " + max);
         }
         this.permits = new Semaphore(max, true);
         this.max = max;
-        this.windowMs = windowMs;
         this.later = later;
+        this.clockMs = clockMs;
         this.timer = timer;
     }
 
     /**
-     * A budget of {@code max} requests per {@link #WINDOW_MS} whose give-backs run on a timer thread of its own.
-     * Stopping the budget (with the Camel context: {@code context.addService}) drops the pending give-backs at
-     * once; a Camel-managed executor would make the stop wait for them, up to 10 s.
+     * A budget of {@code max} requests whose give-backs run on a timer thread of its own. Stopping the budget
+     * (with the Camel context: {@code context.addService}) drops the pending give-backs at once; a
+     * Camel-managed executor would make the stop wait for them, up to 10 s.
      */
     public static HubSpotRequestBudget withTimer(int max) {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
@@ -81,13 +87,14 @@ public final class HubSpotRequestBudget implements Processor, Service {
             return t;
         });
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        return new HubSpotRequestBudget(max, WINDOW_MS, (task, delayMs) -> {
+        Later later = (task, delayMs) -> {
             try {
                 timer.schedule(task, delayMs, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopped) {
                 // an exchange that ends after the stop has nobody left to give its permit to
             }
-        }, timer);
+        };
+        return new HubSpotRequestBudget(max, later, () -> System.nanoTime() / 1_000_000, timer);
     }
 
     @Override
@@ -104,9 +111,9 @@ public final class HubSpotRequestBudget implements Processor, Service {
 
     /**
      * Takes one permit for the attempt the exchange is about to send, waiting until one is free. The permit
-     * of the exchange's previous attempt (this is then a redelivery: its answer is in) goes back
-     * {@code windowMs} from now, before the wait, so an exchange never waits while holding a permit; the last
-     * attempt's goes back {@code windowMs} after the exchange is done (succeeded or failed).
+     * of the exchange's previous attempt (this is then a redelivery: its answer is in) is given back first, so
+     * an exchange never waits while holding a permit; the last attempt's is given back when the exchange is
+     * done (succeeded or failed). Each goes back after the hold described on the class.
      *
      * @throws InterruptedException when the thread is interrupted while waiting (no permit is taken)
      */
@@ -118,23 +125,25 @@ public final class HubSpotRequestBudget implements Processor, Service {
                 @Override
                 public void onDone(Exchange done) {
                     if (done.getProperty(HOLDING, false, Boolean.class)) {
-                        giveBackLater();
+                        giveBack(done);
                     }
                 }
             });
         } else if (holding) {
-            giveBackLater();
+            giveBack(exchange);
         }
         exchange.setProperty(HOLDING, false);
         permits.acquire();
+        exchange.setProperty(SENT_AT, clockMs.getAsLong());
         exchange.setProperty(HOLDING, true);
     }
 
-    private void giveBackLater() {
-        later.run(permits::release, windowMs);
+    private void giveBack(Exchange exchange) {
+        long sinceSend = clockMs.getAsLong() - exchange.getProperty(SENT_AT, Long.class);
+        later.run(permits::release, Math.max(0, Math.min(ANSWER_WINDOW_MS, SEND_WINDOW_MS - sinceSend)));
     }
 
-    /** Permits taken now: requests sent, or done less than {@code windowMs} ago. */
+    /** Permits taken now: requests sent and not yet given back. */
     public int inUse() {
         return max - permits.availablePermits();
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -27,12 +28,15 @@ class HubSpotRequestBudgetTest {
     private final LinkedBlockingQueue<GiveBack> giveBacks = new LinkedBlockingQueue<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicLong clockMs = new AtomicLong(1_000_000);
+    // how long HubSpot takes to answer each attempt, in ms of the test's clock
+    private final AtomicLong answerMs = new AtomicLong(20);
     private CamelContext camel;
     private ProducerTemplate template;
 
     private HubSpotRequestBudget start(int max) throws Exception {
-        HubSpotRequestBudget budget = new HubSpotRequestBudget(max, 10_050,
-                (task, delayMs) -> giveBacks.add(new GiveBack(task, delayMs)));
+        HubSpotRequestBudget budget = new HubSpotRequestBudget(max,
+                (task, delayMs) -> giveBacks.add(new GiveBack(task, delayMs)), clockMs::get);
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("budget", budget);
         // a lambda, not a RouteBuilder subclass: Camel Main's package scan would load that into every flow test
@@ -41,6 +45,7 @@ class HubSpotRequestBudgetTest {
                     .onRedeliveryRef("budget").logExhausted(false).logRetryAttempted(false));
             rb.from("direct:request").process("budget").process(e -> {
                 attempts.incrementAndGet();
+                clockMs.addAndGet(answerMs.get());
                 if (failuresLeft.getAndDecrement() > 0) {
                     throw new IllegalStateException("503 from HubSpot");
                 }
@@ -54,6 +59,13 @@ class HubSpotRequestBudgetTest {
     @AfterEach
     void stop() {
         camel.stop();
+    }
+
+    /** Lets the window of every permit given back so far pass. */
+    private void giveAllBack() {
+        for (GiveBack g = giveBacks.poll(); g != null; g = giveBacks.poll()) {
+            g.task().run();
+        }
     }
 
     private CompletableFuture<Exchange> sendLater(String body) {
@@ -82,6 +94,19 @@ class HubSpotRequestBudgetTest {
     }
 
     @Test
+    void aSlowAnswerGivesItsPermitBackAsTheThrottleDidFromTheSend() throws Exception {
+        HubSpotRequestBudget budget = start(2);
+        // answered 20 ms after the send: back 10,050 ms after the answer, 10,070 after the send
+        template.sendBody("direct:request", "quick");
+        answerMs.set(700);
+        // answered 700 ms after the send: back 10,250 ms after the send, 9,550 after the answer
+        template.sendBody("direct:request", "slow");
+
+        assertThat(giveBacks).extracting(GiveBack::delayMs).containsExactly(10_050L, 9_550L);
+        assertThat(budget.inUse()).isEqualTo(2);
+    }
+
+    @Test
     void eachRedeliveryTakesAPermitOfItsOwn() throws Exception {
         HubSpotRequestBudget budget = start(10);
         failuresLeft.set(2);
@@ -92,9 +117,7 @@ class HubSpotRequestBudgetTest {
         assertThat(attempts).hasValue(3);
         assertThat(budget.inUse()).isEqualTo(3);
         assertThat(giveBacks).hasSize(3);
-        while (!giveBacks.isEmpty()) {
-            giveBacks.take().task().run();
-        }
+        giveAllBack();
         assertThat(budget.inUse()).isZero();
     }
 
@@ -126,9 +149,7 @@ class HubSpotRequestBudgetTest {
         assertThat(failed.getException()).isNotNull();
         assertThat(attempts).hasValue(4);
         assertThat(giveBacks).hasSize(4);
-        while (!giveBacks.isEmpty()) {
-            giveBacks.take().task().run();
-        }
+        giveAllBack();
         assertThat(budget.inUse()).isZero();
     }
 }
