@@ -144,8 +144,9 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("archiveName", new ArchiveName(clock));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         RecordUpserter upserter = new RecordUpserter(gateway);
-        registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer,
-                new Preflight(gateway, ensurer, mapping)));
+        Preflight preflight = new Preflight(gateway, ensurer, mapping);
+        registry.bind("preflight", preflight);
+        registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer, preflight));
         bindCustomerPush(context, settings, gateway, upserter, emails, json, clock);
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
