@@ -83,6 +83,25 @@ class FullContactSyncTest extends ContactSyncTestSupport {
     }
 
     @Test
+    void refreshingSegmentsLaterStoresTheSegmentsTimeChanged() {
+        sync("FULL");
+        SegmentRules rules = new SegmentRules("group", 30, 90, Set.of("customer", "evangelist", "opportunity"));
+        Instant later = Instant.now().plus(Duration.ofDays(400));
+
+        Map<String, Long> counts = store().refreshSegments(rules, later);
+
+        // a year on, no contact is engaged and every one is cold: the engaged ones' stored segments changed
+        assertThat(counts.get("engaged")).isZero();
+        assertThat(counts.get("cold")).isEqualTo(sandboxContacts().size());
+        for (SyncedContact c : store().contacts()) {
+            assertThat(c.isArchived()).isFalse();
+            assertThat(c.getSegments()).isEqualTo(String.join(",",
+                    rules.segmentsOf(c.getCompany(), c.getLifecyclestage(), c.getUpdatedAt(), later)));
+        }
+        assertThat(store().activeContacts("cold", 0, 1).total()).isEqualTo(sandboxContacts().size());
+    }
+
+    @Test
     void incrementalSyncAfterFiftyChangesFetchesThoseAndTheOverlapOnly() {
         assertThat(sync("FULL").status()).isEqualTo(SyncRun.Status.COMPLETED);
         Instant watermark = store().lastRun().orElseThrow().getWatermark();
