@@ -170,42 +170,30 @@ public class Ledger {
         if (records.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Timestamp now = utcNow();
         jdbc(em, connection -> {
             Set<String> stored = new HashSet<>();
             selectIn(connection, "select natural_key from record_key where object_type = ? and natural_key",
                     type.name(), records.stream().map(RememberedRecord::naturalKey).distinct().toList(),
                     rs -> stored.add(rs.getString(1)));
-            try (PreparedStatement insert = connection.prepareStatement("insert into record_key (object_type,"
-                    + " natural_key, hubspot_id, content_hash, links_hash, updated_at) values (?, ?, ?, ?, ?, ?)");
-                 PreparedStatement update = connection.prepareStatement("update record_key set hubspot_id = ?,"
-                         + " content_hash = coalesce(?, content_hash), links_hash = coalesce(?, links_hash),"
-                         + " updated_at = ? where object_type = ? and natural_key = ?")) {
-                boolean inserts = false;
-                boolean updates = false;
-                for (RememberedRecord r : records) {
-                    // a key twice in one call: inserted once, then updated; the inserts run first
-                    PreparedStatement statement = stored.add(r.naturalKey()) ? insert : update;
-                    if (statement == insert) {
-                        bind(insert, type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(), r.linksHash());
-                        insert.setTimestamp(6, now);
-                        inserts = true;
-                    } else {
-                        bind(update, r.hubspotId(), r.contentHash(), r.linksHash());
-                        update.setTimestamp(4, now);
-                        update.setString(5, type.name());
-                        update.setString(6, r.naturalKey());
-                        updates = true;
-                    }
-                    statement.addBatch();
-                }
-                if (inserts) {
-                    insert.executeBatch();
-                }
-                if (updates) {
-                    update.executeBatch();
-                }
+            List<RememberedRecord> inserts = new ArrayList<>();
+            List<RememberedRecord> updates = new ArrayList<>();
+            for (RememberedRecord r : records) {
+                // a key twice in one call: inserted once, then updated; the inserts run first
+                (stored.add(r.naturalKey()) ? inserts : updates).add(r);
             }
+            executeBatch(connection, "insert into record_key (object_type, natural_key, hubspot_id, content_hash,"
+                    + " links_hash, updated_at) values (?, ?, ?, ?, ?, ?)", inserts, (statement, r) -> {
+                        bind(statement, type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(), r.linksHash());
+                        statement.setTimestamp(6, now);
+                    });
+            executeBatch(connection, "update record_key set hubspot_id = ?, content_hash = coalesce(?, content_hash),"
+                    + " links_hash = coalesce(?, links_hash), updated_at = ? where object_type = ? and natural_key = ?",
+                    updates, (statement, r) -> {
+                        bind(statement, r.hubspotId(), r.contentHash(), r.linksHash());
+                        statement.setTimestamp(4, now);
+                        bind(statement, 5, type.name(), r.naturalKey());
+                    });
         });
     }
 
@@ -275,10 +263,42 @@ public class Ledger {
         }
     }
 
-    private static void bind(PreparedStatement statement, String... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            statement.setString(i + 1, values[i]);
+    /** Binds one row of a JDBC batch. */
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    /** Runs {@code sql} for every row in one JDBC batch; prepares nothing when there are no rows. */
+    private static <T> void executeBatch(Connection connection, String sql, List<T> rows, RowBinder<T> binder)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
         }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (T row : rows) {
+                binder.bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Binds {@code values} as strings to the parameters from the first on. */
+    private static void bind(PreparedStatement statement, String... values) throws SQLException {
+        bind(statement, 1, values);
+    }
+
+    /** Binds {@code values} as strings to the parameters from {@code first} on. */
+    private static void bind(PreparedStatement statement, int first, String... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setString(first + i, values[i]);
+        }
+    }
+
+    /** Now as UTC wall time, the way the ledger's JDBC writes store {@code created_at} and {@code updated_at}. */
+    private Timestamp utcNow() {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** Runs JDBC work on the connection of {@code em}'s transaction. */
@@ -296,22 +316,13 @@ public class Ledger {
         if (links.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        jdbc(em, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into pending_link (from_type,"
-                    + " from_key, to_type, to_key, association_type_id, created_at) values (?, ?, ?, ?, ?, ?)")) {
-                for (Link l : links) {
-                    insert.setString(1, l.fromType().name());
-                    insert.setString(2, l.fromKey());
-                    insert.setString(3, l.toType().name());
-                    insert.setString(4, l.toKey());
-                    insert.setInt(5, l.associationTypeId());
-                    insert.setTimestamp(6, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        Timestamp now = utcNow();
+        jdbc(em, connection -> executeBatch(connection, "insert into pending_link (from_type, from_key, to_type,"
+                + " to_key, association_type_id, created_at) values (?, ?, ?, ?, ?, ?)", links, (statement, l) -> {
+                    bind(statement, l.fromType().name(), l.fromKey(), l.toType().name(), l.toKey());
+                    statement.setInt(5, l.associationTypeId());
+                    statement.setTimestamp(6, now);
+                }));
     }
 
     /** Pending links in insertion order, at most {@code limit}, starting after id {@code afterId}. */

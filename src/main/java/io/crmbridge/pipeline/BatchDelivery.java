@@ -142,7 +142,7 @@ public final class BatchDelivery {
         Map<String, Outcome> outcomes = delivered.outcomes();
         UpsertResult result = delivered.result();
         Map<String, String> linksHashes = new LinkedHashMap<>();
-        List<RememberedRecord> relinked = new ArrayList<>();
+        List<RememberedRecord> remember = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         Map<RowResult, Issue> failed = new LinkedHashMap<>();
         for (RowResult r : open) {
@@ -165,12 +165,11 @@ public final class BatchDelivery {
             }
             links.addAll(r.links());
             if (o == Outcome.UNCHANGED) {
-                relinked.add(new RememberedRecord(key, known.getHubspotId(), null, linksHash));
+                remember.add(new RememberedRecord(key, known.getHubspotId(), null, linksHash));
             } else {
                 linksHashes.put(key, linksHash);
             }
         }
-        List<RememberedRecord> remember = new ArrayList<>(relinked);
         for (RememberedRecord landed : delivered.landed()) {
             String linksHash = landed.contentHash() == null ? null : linksHashes.get(landed.naturalKey());
             remember.add(new RememberedRecord(landed.naturalKey(), landed.hubspotId(), landed.contentHash(),
