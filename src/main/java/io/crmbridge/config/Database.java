@@ -1,5 +1,7 @@
 package io.crmbridge.config;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.crmbridge.ledger.AssociationLink;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.PendingLink;
@@ -19,20 +21,24 @@ import org.apache.camel.component.jpa.JpaComponent;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
- * The database behind the ledger: an H2 connection pool ({@code crm-bridge.db.url}, file mode by
+ * The database behind the ledger: a HikariCP connection pool ({@code crm-bridge.db.url}, an H2 file by
  * default), schema by Flyway migrations (db/migration), Hibernate's EntityManagerFactory on top.
  * A Camel service: closed when Camel stops.
+ *
+ * <p>HikariCP rather than H2's own {@code JdbcConnectionPool}: H2's pool rolls every connection back when it
+ * hands it out, and a rollback empties the H2 session's cache of parsed statements, so the ledger's statements,
+ * the same few SQL strings for every batch, were parsed again for every batch (BENCHMARKS.md). HikariCP rolls
+ * back only a connection returned with uncommitted work.
  */
 public final class Database extends ServiceSupport {
 
-    private final JdbcConnectionPool pool;
+    private final HikariDataSource pool;
     private final EntityManagerFactory emf;
 
-    private Database(JdbcConnectionPool pool, EntityManagerFactory emf) {
+    private Database(HikariDataSource pool, EntityManagerFactory emf) {
         this.pool = pool;
         this.emf = emf;
     }
@@ -50,19 +56,31 @@ public final class Database extends ServiceSupport {
                     : "jdbc:h2:file:./var/crm-bridge";
         }
         url = closedByTheApplication(url);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url,
-                BridgeSettings.get(p, "crm-bridge.db.user", "sa"), BridgeSettings.get(p, "crm-bridge.db.password", ""));
-        pool.setMaxConnections(Integer.parseInt(BridgeSettings.get(p, "crm-bridge.db.max-connections", "8")));
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        EntityManagerFactory emf = new HibernatePersistenceConfiguration("crm-bridge")
-                .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class,
-                        SyncedContact.class, SyncRun.class, LedgerClient.class, LedgerProduct.class, SalesLine.class,
-                        SalesImport.class, ClientScore.class, ClientRecommendation.class)
-                .property("hibernate.connection.datasource", pool)
-                .property("hibernate.hbm2ddl.auto", "none")
-                .property("hibernate.jdbc.batch_size", "100")
-                .createEntityManagerFactory();
-        return new Database(pool, emf);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ledger");
+        config.setJdbcUrl(url);
+        config.setUsername(BridgeSettings.get(p, "crm-bridge.db.user", "sa"));
+        config.setPassword(BridgeSettings.get(p, "crm-bridge.db.password", ""));
+        config.setMaximumPoolSize(Integer.parseInt(BridgeSettings.get(p, "crm-bridge.db.max-connections", "8")));
+        // connections are opened as the work asks for them: most runs use one or two
+        config.setMinimumIdle(1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            EntityManagerFactory emf = new HibernatePersistenceConfiguration("crm-bridge")
+                    .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class,
+                            SyncedContact.class, SyncRun.class, LedgerClient.class, LedgerProduct.class, SalesLine.class,
+                            SalesImport.class, ClientScore.class, ClientRecommendation.class)
+                    .property("hibernate.connection.datasource", pool)
+                    .property("hibernate.hbm2ddl.auto", "none")
+                    .property("hibernate.jdbc.batch_size", "100")
+                    .createEntityManagerFactory();
+            return new Database(pool, emf);
+        } catch (RuntimeException e) {
+            // a failed migration must not leave the pool's connections (and an H2 file's lock) open
+            pool.close();
+            throw e;
+        }
     }
 
     /**
@@ -101,6 +119,6 @@ public final class Database extends ServiceSupport {
     @Override
     protected void doStop() {
         emf.close();
-        pool.dispose();
+        pool.close();
     }
 }
