@@ -2,6 +2,7 @@ package io.crmbridge.pipeline;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The natural keys records are upserted and linked by (DESIGN.md "Correctness by construction"):
@@ -11,13 +12,18 @@ import java.util.Locale;
  */
 public final class NaturalKeys {
 
+    // compiled once: String.replaceAll compiles its pattern on every call, and every contact row's company
+    // goes through here
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private NaturalKeys() {
     }
 
     /** "  ACME  Corp. " -> "acme corp." : case, accents and runs of spaces do not make another company. */
     public static String normaliseName(String name) {
-        String s = Normalizer.normalize(name.trim(), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String s = MARKS.matcher(Normalizer.normalize(name.trim(), Normalizer.Form.NFKD)).replaceAll("");
+        return SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     /** Alias of a company by name. */

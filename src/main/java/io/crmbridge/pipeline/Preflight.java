@@ -114,11 +114,11 @@ public final class Preflight {
         PortalSchema schema = schema(file);
         CrmRecord record = row.record();
         Map<String, String> props = withoutUnknown(file, schema, record);
-        for (String name : props.keySet()) {
-            PortalProperty p = refused(schema, record, name, props.get(name));
+        for (Map.Entry<String, String> property : props.entrySet()) {
+            PortalProperty p = refused(schema, record, property.getKey(), property.getValue());
             if (p != null) {
-                return RowResult.rejected(row.row(), ErrorCode.INVALID_OPTION.issue(props.get(name), name,
-                        allowed(p)), row.warnings());
+                return RowResult.rejected(row.row(), ErrorCode.INVALID_OPTION.issue(property.getValue(),
+                        property.getKey(), allowed(p)), row.warnings());
             }
         }
         List<Issue> warnings = new ArrayList<>(row.warnings());
@@ -126,19 +126,25 @@ public final class Preflight {
         for (CrmRecord s : row.secondary()) {
             secondary.add(checkSecondary(file, schema, s, warnings));
         }
-        if (props.equals(record.properties()) && secondary.equals(row.secondary())) {
+        if (props == record.properties() && secondary.equals(row.secondary())) {
             return row;
         }
         CrmRecord kept = new CrmRecord(record.type(), record.idProperty(), record.key(), props, record.aliases());
         return new RowResult(row.row(), kept, secondary, row.links(), null, warnings);
     }
 
-    /** The record's properties less those the portal does not have (each reported once per file). */
+    /**
+     * The record's properties less those the portal does not have (each reported once per file): the record's own
+     * map when the portal has them all (the common case, so no copy a row), else a copy without them.
+     */
     private Map<String, String> withoutUnknown(FileImport file, PortalSchema schema, CrmRecord record) {
-        Map<String, String> props = new LinkedHashMap<>(record.properties());
+        Map<String, PortalProperty> known = schema.properties(record.type());
+        Map<String, String> props = record.properties();
         for (String name : record.properties().keySet()) {
-            if (!name.equals(record.idProperty()) && !schema.properties(record.type()).containsKey(name)
-                    && !isOwn(record.type(), name)) {
+            if (!name.equals(record.idProperty()) && !known.containsKey(name) && !isOwn(record.type(), name)) {
+                if (props == record.properties()) {
+                    props = new LinkedHashMap<>(record.properties());
+                }
                 props.remove(name);
                 missing(file, record.type(), name);
             }
@@ -161,10 +167,13 @@ public final class Preflight {
         for (String name : List.copyOf(props.keySet())) {
             PortalProperty p = refused(schema, record, name, props.get(name));
             if (p != null) {
+                if (props == record.properties()) {
+                    props = new LinkedHashMap<>(props);
+                }
                 warnings.add(ErrorCode.INVALID_CONTACT_OPTION.issue(props.remove(name), name, allowed(p)));
             }
         }
-        return props.equals(record.properties()) ? record
+        return props == record.properties() ? record
                 : new CrmRecord(record.type(), record.idProperty(), record.key(), props, record.aliases());
     }
 

@@ -147,6 +147,8 @@ class PreflightTest {
         assertThat(checked.warnings()).extracting(Issue::code).containsExactly(ErrorCode.INVALID_CONTACT_OPTION);
         assertThat(checked.warnings().get(0).message()).contains("'Ana'", "firstname", "Bob, Carol");
         assertThat(checked.links()).isEqualTo(rows.get(0).links());
+        // the checked row is a new one: the mapped row is not changed under its other readers
+        assertThat(rows.get(0).secondary().get(0).properties()).containsEntry("firstname", "Ana");
     }
 
     @Test
