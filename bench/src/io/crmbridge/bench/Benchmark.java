@@ -48,6 +48,9 @@ public final class Benchmark {
     static final String PHONE_CACHE_OFF = "crm-bridge.phone.cache-size=0";
     private static final Pattern GC_PAUSE = Pattern.compile("Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern STATUS_KB = Pattern.compile("(\\d+) kB");
+    /** A progress line of RowPipeline: "16:21:37.599 INFO  [...] RowPipeline - f.csv: 313601 rows, 31360 rows/s, 31% read". */
+    private static final Pattern PROGRESS = Pattern.compile(
+            "^(\\d\\d):(\\d\\d):(\\d\\d)\\.(\\d{3}) .* RowPipeline - .*: (\\d+) rows, \\d+ rows/s, (\\d+)% read");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ObjectNode results = json.createObjectNode();
@@ -300,6 +303,7 @@ public final class Benchmark {
             }
         }
         boolean completed = app.exitCode == 0 && report.get("rowsRead").asLong() == 1_000_000;
+        long[] compiled = compiledRate(dir.resolve("app.log"));
         ObjectNode r = results.putObject("memory");
         r.put("exitCode", app.exitCode);
         r.put("rowsRead", report.get("rowsRead").asLong());
@@ -309,10 +313,46 @@ public final class Benchmark {
         r.put("heapAfterLastYoungGcMb", lastYoungAfter);
         r.put("peakRssMb", peakKb[0] / 1024);
         r.put("completed", completed);
+        String once = "";
+        if (compiled != null) {
+            r.put("compiledRowsPerSecond", compiled[0]);
+            r.put("compiledFromRow", compiled[1]);
+            r.put("compiledToRow", compiled[2]);
+            once = String.format("; %d rows/s once compiled (rows %,d to %,d)", compiled[0], compiled[1], compiled[2]);
+        }
         line(String.format("memory 1,000,000 rows %s with -Xmx256m: peak heap %d MB (%d MB after the last young GC),"
-                        + " peak RSS %d MB, %.0f rows/s (dry run)", completed ? "completed" : "DID NOT complete", peakBefore,
+                        + " peak RSS %d MB, %.0f rows/s (dry run%s)", completed ? "completed" : "DID NOT complete", peakBefore,
                 lastYoungAfter, peakKb[0] / 1024, report.get("rowsRead").asDouble() * 1000
-                        / report.get("durationMs").asDouble()), completed);
+                        / report.get("durationMs").asDouble(), once), completed);
+    }
+
+    /**
+     * The dry run's rate after the JIT has compiled it: rows between the first progress line at 30% read or more
+     * and the last progress line (RowPipeline logs one every 5 s), over the time between them; {rows/s, from row,
+     * to row}, or null when the log has fewer than two such lines.
+     */
+    private static long[] compiledRate(Path appLog) throws IOException {
+        long[] first = null;
+        long[] last = null;
+        for (String l : Files.readAllLines(appLog)) {
+            Matcher m = PROGRESS.matcher(l);
+            if (!m.find() || Integer.parseInt(m.group(6)) < 30) {
+                continue;
+            }
+            long ms = ((Long.parseLong(m.group(1)) * 60 + Long.parseLong(m.group(2))) * 60 + Long.parseLong(m.group(3)))
+                    * 1000 + Long.parseLong(m.group(4));
+            long[] point = {ms, Long.parseLong(m.group(5))};
+            if (first == null) {
+                first = point;
+            } else {
+                last = point;
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        long elapsed = last[0] - first[0] + (last[0] < first[0] ? 86_400_000L : 0);
+        return new long[] {(last[1] - first[1]) * 1000 / elapsed, first[1], last[1]};
     }
 
     /**
