@@ -30,7 +30,20 @@ public final class PortalSchema {
      * count on {@code report}. The path is the one {@link PropertyEnsurer} uses for the same API.
      */
     public static PortalSchema read(HubSpotGateway gateway, ImportReport report) {
-        return new PortalSchema(type -> parse(gateway.get(gateway.settings().paths().properties(type), report).body()));
+        return read(gateway, report, Map.of());
+    }
+
+    /**
+     * As {@link #read(HubSpotGateway, ImportReport)}, except for the types in {@code justRead}: their definitions
+     * were read (and completed) by the caller a moment ago, {@link PropertyEnsurer#ensure}'s answer, and are not
+     * asked for again; each request spends the rate budget.
+     */
+    public static PortalSchema read(HubSpotGateway gateway, ImportReport report,
+                                    Map<ObjectType, List<PortalProperty>> justRead) {
+        Map<ObjectType, List<PortalProperty>> known = new EnumMap<>(ObjectType.class);
+        justRead.forEach((t, list) -> known.put(t, List.copyOf(list)));
+        return new PortalSchema(type -> known.containsKey(type) ? known.get(type)
+                : parse(gateway.get(gateway.settings().paths().properties(type), report).body()));
     }
 
     /** A schema known in advance: the given definitions per type (a type not given has no properties). */
@@ -61,8 +74,13 @@ public final class PortalSchema {
 
     /** Reads a properties-v3.json {@code CollectionResponseProperty} body. */
     static List<PortalProperty> parse(JsonNode body) {
+        return definitions(body.path("results"));
+    }
+
+    /** Reads properties-v3.json {@code Property} objects. */
+    static List<PortalProperty> definitions(Iterable<JsonNode> properties) {
         List<PortalProperty> list = new ArrayList<>();
-        for (JsonNode p : body.path("results")) {
+        for (JsonNode p : properties) {
             List<String> options = new ArrayList<>();
             for (JsonNode o : p.path("options")) {
                 if (o.hasNonNull("value")) {

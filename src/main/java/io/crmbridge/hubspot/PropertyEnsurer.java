@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -38,21 +39,29 @@ public class PropertyEnsurer {
     /**
      * Creates the missing custom properties of {@code type}; the requests count on {@code report}.
      *
+     * @return the type's property definitions as this call read them and left them (created properties and added
+     *         options included, from HubSpot's answers: properties-v3.json {@code Property}), so that the caller
+     *         need not read them again; empty when this call read nothing (the type was ensured before, or
+     *         crm-bridge has no property of its own for it) or an answer did not describe its property
      * @throws HubSpotCallException when HubSpot refuses to read or create a property (e.g. 403
      *                              MISSING_SCOPES): nothing can be written without them
      */
-    public synchronized void ensure(ObjectType type, ImportReport report) {
+    public synchronized Optional<List<PortalProperty>> ensure(ObjectType type, ImportReport report) {
         if (ensured.contains(type)) {
-            return;
+            return Optional.empty();
         }
         String base = gateway.settings().paths().properties(type);
         List<PropertySpec> own = specs.stream().filter(spec -> spec.type() == type).toList();
         // one read of the type's properties instead of one per property: each request spends the rate budget
         Map<String, JsonNode> existing = own.isEmpty() ? Map.of() : byName(gateway.get(base, report).body());
+        Map<String, JsonNode> definitions = new LinkedHashMap<>(existing);
         for (PropertySpec spec : own) {
             JsonNode found = existing.get(spec.name());
             if (found != null) {
-                addMissingOptions(base, spec, found, report);
+                JsonNode updated = addMissingOptions(base, spec, found, report);
+                if (updated != null) {
+                    definitions.put(spec.name(), updated);
+                }
                 continue;
             }
             if (spec.group() != null) {
@@ -68,11 +77,15 @@ public class PropertyEnsurer {
             if (!spec.options().isEmpty()) {
                 body.put("options", options(spec.options()));
             }
-            gateway.post(base, body, report);
+            definitions.put(spec.name(), gateway.post(base, body, report).body());
             LOG.info("Created HubSpot property {}.{}{}", type.pathName(), spec.name(),
                     spec.hasUniqueValue() ? " (unique)" : "");
         }
         ensured.add(type);
+        boolean described = definitions.entrySet().stream()
+                .allMatch(e -> e.getValue() != null && e.getKey().equals(e.getValue().path("name").asText()));
+        return own.isEmpty() || !described ? Optional.empty()
+                : Optional.of(PortalSchema.definitions(definitions.values()));
     }
 
     /** The properties of a properties-v3.json {@code CollectionResponseProperty} body, by internal name. */
@@ -88,10 +101,12 @@ public class PropertyEnsurer {
      * An enumeration that exists without some of the spec's options gets them added, after its own, with
      * {@code PATCH {base}/{name}} (properties-v3.json {@code PropertyUpdate}: the options sent replace the
      * property's, so the existing ones are sent too); HubSpot would refuse the new values otherwise.
+     *
+     * @return the property as HubSpot's answer to the PATCH describes it, or null when nothing was sent
      */
-    private void addMissingOptions(String base, PropertySpec spec, JsonNode existing, ImportReport report) {
+    private JsonNode addMissingOptions(String base, PropertySpec spec, JsonNode existing, ImportReport report) {
         if (spec.options().isEmpty()) {
-            return;
+            return null;
         }
         List<String> values = new ArrayList<>();
         List<Map<String, Object>> kept = new ArrayList<>();
@@ -102,7 +117,7 @@ public class PropertyEnsurer {
         }
         List<String> missing = spec.options().stream().filter(v -> !values.contains(v)).toList();
         if (missing.isEmpty()) {
-            return;
+            return null;
         }
         List<Map<String, Object>> merged = new ArrayList<>(kept);
         for (Map<String, Object> added : options(missing)) {
@@ -110,8 +125,9 @@ public class PropertyEnsurer {
             option.put("displayOrder", merged.size());
             merged.add(option);
         }
-        gateway.send("PATCH", base + "/" + spec.name(), Map.of("options", merged), report);
+        JsonNode updated = gateway.send("PATCH", base + "/" + spec.name(), Map.of("options", merged), report).body();
         LOG.info("Added options {} to HubSpot property {}", missing, spec.name());
+        return updated;
     }
 
     private static List<Map<String, Object>> options(List<String> values) {

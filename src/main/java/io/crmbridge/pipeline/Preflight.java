@@ -12,6 +12,7 @@ import io.crmbridge.model.Issue;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.RowResult;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The schema is read once per file (and object type) and kept in the {@link FileImport}. Before
  * it is read, the {@link PropertyEnsurer} creates crm-bridge's own custom properties, so the schema
- * read is the one the writes will meet. In dry-run mode nothing is created (that would be a write):
+ * read is the one the writes will meet; on the first file of a type in a process, the ensurer's own read of
+ * the property list, completed with what it created, is that schema (not read a second time). In dry-run mode nothing is created (that would be a write):
  * the portal is still read (a GET, no write), and crm-bridge's own custom properties count as
  * present because a real run would create them first.
  */
@@ -180,14 +182,17 @@ public final class Preflight {
     /** The file's schema: read on the file's first checked row, after crm-bridge's own properties exist. */
     private PortalSchema schema(FileImport file) {
         return file.portalSchema(() -> {
+            // the definitions the ensurer has just read are not asked for again (one request less per type)
+            Map<ObjectType, List<PortalProperty>> justRead = new EnumMap<>(ObjectType.class);
             if (!file.dryRun()) {
-                ensurer.ensure(file.type(), file.report());
+                ensurer.ensure(file.type(), file.report()).ifPresent(d -> justRead.put(file.type(), d));
                 if (file.type() == ObjectType.TICKETS) {
                     // ticket rows also upsert their contact
-                    ensurer.ensure(ObjectType.CONTACTS, file.report());
+                    ensurer.ensure(ObjectType.CONTACTS, file.report())
+                            .ifPresent(d -> justRead.put(ObjectType.CONTACTS, d));
                 }
             }
-            return PortalSchema.read(gateway, file.report());
+            return PortalSchema.read(gateway, file.report(), justRead);
         });
     }
 

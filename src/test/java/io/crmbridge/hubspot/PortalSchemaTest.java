@@ -45,6 +45,21 @@ class PortalSchemaTest {
     }
 
     @Test
+    void typesJustReadByTheCallerAreNotReadAgain() throws Exception {
+        env = new SandboxCamel();
+        ImportReport report = new ImportReport("tickets.csv", ObjectType.TICKETS, "UTF-8", ",", false, Instant.now());
+        List<PortalProperty> justRead = List.of(new PortalProperty("subject", "string", "text", List.of()));
+        PortalSchema schema = PortalSchema.read(env.gateway, report, Map.of(ObjectType.TICKETS, justRead));
+
+        assertThat(schema.properties(ObjectType.TICKETS)).containsOnlyKeys("subject");
+        assertThat(schema.properties(ObjectType.CONTACTS)).containsKey("email");
+
+        assertThat(env.sandbox.state().requests()).extracting(RecordedRequest::method, RecordedRequest::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/crm/v3/properties/contacts"));
+        assertThat(report.requests()).isEqualTo(1);
+    }
+
+    @Test
     void anEnumerationAllowsOnlyItsOptionValuesAndACheckboxSeveral() {
         PortalProperty select = new PortalProperty("hs_ticket_priority", "enumeration", "select",
                 List.of("LOW", "HIGH"));

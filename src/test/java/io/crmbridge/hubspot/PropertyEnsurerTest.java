@@ -9,6 +9,8 @@ import io.crmbridge.report.ImportReport;
 import io.crmbridge.sandbox.RecordedRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,22 @@ class PropertyEnsurerTest {
 
         // only the GET just made by this test was added: the second ensure() sent nothing
         assertThat(env.sandbox.state().requests()).hasSize(afterFirst.size() + 1);
+    }
+
+    @Test
+    void theFirstEnsureAnswersWithTheDefinitionsALaterReadWouldGive() throws Exception {
+        env = new SandboxCamel();
+        PropertyEnsurer ensurer = new PropertyEnsurer(env.gateway, PropertyMapping.loadDefault().customProperties());
+
+        Optional<List<PortalProperty>> answered = ensurer.ensure(ObjectType.CONTACTS, null);
+
+        // the portal's own properties as read, and crm-bridge's as HubSpot's answers to their creation describe them
+        Map<String, PortalProperty> fresh = PortalSchema.read(env.gateway, null).properties(ObjectType.CONTACTS);
+        assertThat(answered).hasValueSatisfying(list -> {
+            assertThat(list).extracting(PortalProperty::name).contains("email", PropertyMapping.KEY_PROPERTY);
+            assertThat(list).containsExactlyInAnyOrderElementsOf(fresh.values());
+        });
+        assertThat(ensurer.ensure(ObjectType.CONTACTS, null)).as("nothing read the second time").isEmpty();
     }
 
     @Test
