@@ -48,7 +48,7 @@ public final class Benchmark {
     static final String PHONE_CACHE_OFF = "crm-bridge.phone.cache-size=0";
     private static final Pattern GC_PAUSE = Pattern.compile("Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern STATUS_KB = Pattern.compile("(\\d+) kB");
-    /** A progress line of RowPipeline: "16:21:37.599 INFO  [...] RowPipeline - f.csv: 313601 rows, 31360 rows/s, 31% read". */
+    /** A RowPipeline progress line: "16:21:37.599 INFO [...] RowPipeline - f.csv: 313601 rows, 31360 rows/s, 31%". */
     private static final Pattern PROGRESS = Pattern.compile(
             "^(\\d\\d):(\\d\\d):(\\d\\d)\\.(\\d{3}) .* RowPipeline - .*: (\\d+) rows, \\d+ rows/s, (\\d+)% read");
 
@@ -321,8 +321,8 @@ public final class Benchmark {
             once = String.format("; %d rows/s once compiled (rows %,d to %,d)", compiled[0], compiled[1], compiled[2]);
         }
         line(String.format("memory 1,000,000 rows %s with -Xmx256m: peak heap %d MB (%d MB after the last young GC),"
-                        + " peak RSS %d MB, %.0f rows/s (dry run%s)", completed ? "completed" : "DID NOT complete", peakBefore,
-                lastYoungAfter, peakKb[0] / 1024, report.get("rowsRead").asDouble() * 1000
+                        + " peak RSS %d MB, %.0f rows/s (dry run%s)", completed ? "completed" : "DID NOT complete",
+                peakBefore, lastYoungAfter, peakKb[0] / 1024, report.get("rowsRead").asDouble() * 1000
                         / report.get("durationMs").asDouble(), once), completed);
     }
 

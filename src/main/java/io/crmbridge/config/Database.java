@@ -69,8 +69,8 @@ public final class Database extends ServiceSupport {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             EntityManagerFactory emf = new HibernatePersistenceConfiguration("crm-bridge")
                     .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class,
-                            SyncedContact.class, SyncRun.class, LedgerClient.class, LedgerProduct.class, SalesLine.class,
-                            SalesImport.class, ClientScore.class, ClientRecommendation.class)
+                            SyncedContact.class, SyncRun.class, LedgerClient.class, LedgerProduct.class,
+                            SalesLine.class, SalesImport.class, ClientScore.class, ClientRecommendation.class)
                     .property("hibernate.connection.datasource", pool)
                     .property("hibernate.hbm2ddl.auto", "none")
                     .property("hibernate.jdbc.batch_size", "100")

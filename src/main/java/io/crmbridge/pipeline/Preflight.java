@@ -44,10 +44,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The schema is read once per file (and object type) and kept in the {@link FileImport}. Before
  * it is read, the {@link PropertyEnsurer} creates crm-bridge's own custom properties, so the schema
- * read is the one the writes will meet; on the first file of a type in a process, the ensurer's own read of
- * the property list, completed with what it created, is that schema (not read a second time). In dry-run mode nothing is created (that would be a write):
- * the portal is still read (a GET, no write), and crm-bridge's own custom properties count as
- * present because a real run would create them first.
+ * read is the one the writes will meet; on the first file of a type in a process, the ensurer's own
+ * read of the property list, completed with what it created, is that schema (not read a second time).
+ * In dry-run mode nothing is created (that would be a write): the portal is still read (a GET, no
+ * write), and crm-bridge's own custom properties count as present because a real run would create
+ * them first.
  */
 public final class Preflight {
 
