@@ -29,8 +29,8 @@ import org.hibernate.jdbc.Work;
  * The ledger (DESIGN.md): import runs by content hash, natural key -> HubSpot id and last-sent
  * hash, pending and made links. Every method runs in its own transaction; callers are the intake,
  * delivery and association beans. The reads and writes every batch makes (find, remember, pending links)
- * are plain JDBC on the transaction's connection, the rest JPA queries (BENCHMARKS.md says why). Losing the ledger costs API calls, never correctness, because
- * every write to HubSpot is an idempotent upsert.
+ * are plain JDBC on the transaction's connection, the rest JPA queries (BENCHMARKS.md says why). Losing the
+ * ledger costs API calls, never correctness, because every write to HubSpot is an idempotent upsert.
  */
 public class Ledger {
 

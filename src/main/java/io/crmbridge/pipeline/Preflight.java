@@ -117,8 +117,9 @@ public final class Preflight {
         PortalSchema schema = schema(file);
         CrmRecord record = row.record();
         Map<String, String> props = withoutUnknown(file, schema, record);
+        Map<String, PortalProperty> known = schema.properties(record.type());
         for (Map.Entry<String, String> property : props.entrySet()) {
-            PortalProperty p = refused(schema, record, property.getKey(), property.getValue());
+            PortalProperty p = refused(known, record, property.getKey(), property.getValue());
             if (p != null) {
                 return RowResult.rejected(row.row(), ErrorCode.INVALID_OPTION.issue(property.getValue(),
                         property.getKey(), allowed(p)), row.warnings());
@@ -155,20 +156,25 @@ public final class Preflight {
         return props;
     }
 
-    /** The portal's definition of {@code name} when it refuses {@code value} (an enumeration option it lacks), else null. */
-    private static PortalProperty refused(PortalSchema schema, CrmRecord record, String name, String value) {
+    /**
+     * The portal's definition of {@code name} ({@code known}: the record type's properties) when it refuses
+     * {@code value} (an enumeration option it lacks), else null.
+     */
+    private static PortalProperty refused(Map<String, PortalProperty> known, CrmRecord record, String name,
+                                          String value) {
         if (name.equals(record.idProperty())) {
             return null;
         }
-        PortalProperty p = schema.properties(record.type()).get(name);
+        PortalProperty p = known.get(name);
         return p != null && !p.allows(value) ? p : null;
     }
 
     /** A record a row implies (a ticket row's contact): what HubSpot would refuse is left out, never rejected. */
     private CrmRecord checkSecondary(FileImport file, PortalSchema schema, CrmRecord record, List<Issue> warnings) {
         Map<String, String> props = withoutUnknown(file, schema, record);
+        Map<String, PortalProperty> known = schema.properties(record.type());
         for (String name : List.copyOf(props.keySet())) {
-            PortalProperty p = refused(schema, record, name, props.get(name));
+            PortalProperty p = refused(known, record, name, props.get(name));
             if (p != null) {
                 if (props == record.properties()) {
                     props = new LinkedHashMap<>(props);
