@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
@@ -14,7 +15,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "association_link")
 @IdClass(AssociationLink.Id.class)
+@NamedQuery(name = AssociationLink.FROM_KEYS, query = "select a from AssociationLink a where a.fromType = :ft"
+        + " and a.fromKey in :fk and a.toType = :tt and a.associationTypeId = :a")
 public class AssociationLink {
+
+    /** Named query: associations of type id {@code a} from keys {@code fk} of type {@code ft} to type {@code tt}. */
+    static final String FROM_KEYS = "AssociationLink.fromKeys";
 
     /** Composite primary key: both natural keys, the target type and the association type id. */
     public static class Id implements Serializable {

@@ -5,13 +5,23 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** One inbox file taken by the intake route; table {@code import_run} (migration V1). */
 @Entity
 @Table(name = "import_run")
+@NamedQuery(name = ImportRun.COMPLETED, query = "select r from ImportRun r where r.contentHash = :h"
+        + " and r.status = 'COMPLETED' and r.dryRun = false order by r.id")
+@NamedQuery(name = ImportRun.RUNNING, query = "select r from ImportRun r where r.contentHash = :h"
+        + " and r.status = 'RUNNING' and r.dryRun = :d order by r.id")
 public class ImportRun {
+
+    /** Named query: completed, non-dry-run runs of content hash {@code h}, oldest first. */
+    static final String COMPLETED = "ImportRun.completed";
+    /** Named query: runs of content hash {@code h} still RUNNING, dry or not as {@code d}, oldest first. */
+    static final String RUNNING = "ImportRun.running";
 
     /**
      * Run states: RUNNING while rows flow, COMPLETED once the report is written, FAILED when the file could not be

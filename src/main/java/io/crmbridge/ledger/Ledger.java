@@ -29,8 +29,10 @@ import org.hibernate.jdbc.Work;
  * The ledger (DESIGN.md): import runs by content hash, natural key -> HubSpot id and last-sent
  * hash, pending and made links. Every method runs in its own transaction; callers are the intake,
  * delivery and association beans. The reads and writes every batch makes (find, remember, pending links)
- * are plain JDBC on the transaction's connection, the rest JPA queries (BENCHMARKS.md says why). Losing the
- * ledger costs API calls, never correctness, because every write to HubSpot is an idempotent upsert.
+ * are plain JDBC on the transaction's connection, the rest JPA named queries declared on the entities, which
+ * Hibernate parses once, when the EntityManagerFactory is built, instead of in the first file that asks
+ * (BENCHMARKS.md says why). Losing the ledger costs API calls, never correctness, because every write to HubSpot
+ * is an idempotent upsert.
  */
 public class Ledger {
 
@@ -46,9 +48,7 @@ public class Ledger {
 
     /** The completed, non-dry-run import of this exact content, if any (I1: never import the same content twice). */
     public Optional<ImportRun> completedRun(String contentHash) {
-        return inTransaction(em -> em.createQuery(
-                        "select r from ImportRun r where r.contentHash = :h and r.status = 'COMPLETED' and r.dryRun = false"
-                                + " order by r.id", ImportRun.class)
+        return inTransaction(em -> em.createNamedQuery(ImportRun.COMPLETED, ImportRun.class)
                 .setParameter("h", contentHash).setMaxResults(1).getResultStream().findFirst());
     }
 
@@ -74,8 +74,7 @@ public class Ledger {
      */
     public List<ImportRun> interruptRuns(String contentHash, boolean dryRun) {
         return inTransaction(em -> {
-            List<ImportRun> runs = em.createQuery("select r from ImportRun r where r.contentHash = :h"
-                            + " and r.status = 'RUNNING' and r.dryRun = :d order by r.id", ImportRun.class)
+            List<ImportRun> runs = em.createNamedQuery(ImportRun.RUNNING, ImportRun.class)
                     .setParameter("h", contentHash).setParameter("d", dryRun).getResultList();
             runs.forEach(r -> r.finish(ImportRun.Status.INTERRUPTED, 0, null, clock.instant()));
             return runs;
@@ -327,8 +326,7 @@ public class Ledger {
 
     /** Pending links in insertion order, at most {@code limit}, starting after id {@code afterId}. */
     public List<PendingLink> pending(long afterId, int limit) {
-        return inTransaction(em -> em.createQuery("select p from PendingLink p where p.id > :after order by p.id",
-                        PendingLink.class)
+        return inTransaction(em -> em.createNamedQuery(PendingLink.AFTER, PendingLink.class)
                 .setParameter("after", afterId).setMaxResults(limit).getResultList());
     }
 
@@ -339,8 +337,8 @@ public class Ledger {
      */
     public List<PendingLink> pending(long afterId, int limit, String toKeyPrefix, boolean withPrefix) {
         String like = likePrefix(toKeyPrefix);
-        return inTransaction(em -> em.createQuery("select p from PendingLink p where p.id > :after and p.toKey "
-                                + (withPrefix ? "" : "not ") + "like :prefix escape '\\' order by p.id", PendingLink.class)
+        String query = withPrefix ? PendingLink.TO_KEY_LIKE : PendingLink.TO_KEY_NOT_LIKE;
+        return inTransaction(em -> em.createNamedQuery(query, PendingLink.class)
                 .setParameter("after", afterId).setParameter("prefix", like).setMaxResults(limit).getResultList());
     }
 
@@ -353,10 +351,7 @@ public class Ledger {
      */
     public List<PendingLink> pendingWithLandedTarget(long afterId, int limit, String toKeyPrefix) {
         String like = likePrefix(toKeyPrefix);
-        return inTransaction(em -> em.createQuery("select p from PendingLink p join RecordKey k"
-                                + " on k.objectType = p.toType and k.naturalKey = p.toKey"
-                                + " where p.id > :after and p.toKey not like :prefix escape '\\' order by p.id",
-                        PendingLink.class)
+        return inTransaction(em -> em.createNamedQuery(PendingLink.WITH_LANDED_TARGET, PendingLink.class)
                 .setParameter("after", afterId).setParameter("prefix", like).setMaxResults(limit).getResultList());
     }
 
@@ -367,7 +362,7 @@ public class Ledger {
 
     /** How many links are still waiting for a target. */
     public long pendingCount() {
-        return inTransaction(em -> em.createQuery("select count(p) from PendingLink p", Long.class).getSingleResult());
+        return inTransaction(em -> em.createNamedQuery(PendingLink.COUNT, Long.class).getSingleResult());
     }
 
     /**
@@ -382,7 +377,7 @@ public class Ledger {
         inTransaction(em -> {
             List<Long> ids = made.stream().map(MadeLink::pendingId).toList();
             for (int i = 0; i < ids.size(); i += IN_CHUNK) {
-                em.createQuery("delete from PendingLink p where p.id in :ids")
+                em.createNamedQuery(PendingLink.DELETE)
                         .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))).executeUpdate();
             }
             for (MadeLink m : made) {
@@ -405,8 +400,7 @@ public class Ledger {
         List<String> all = new ArrayList<>(fromKeys);
         inTransaction(em -> {
             for (int i = 0; i < all.size(); i += IN_CHUNK) {
-                em.createQuery("select a from AssociationLink a where a.fromType = :ft and a.fromKey in :fk"
-                                + " and a.toType = :tt and a.associationTypeId = :a", AssociationLink.class)
+                em.createNamedQuery(AssociationLink.FROM_KEYS, AssociationLink.class)
                         .setParameter("ft", fromType.name())
                         .setParameter("fk", all.subList(i, Math.min(all.size(), i + IN_CHUNK)))
                         .setParameter("tt", toType.name()).setParameter("a", typeId)

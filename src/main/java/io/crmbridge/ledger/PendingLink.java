@@ -7,13 +7,37 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A link waiting for one of its ends to land in HubSpot (E3); table {@code pending_link}. */
 @Entity
 @Table(name = "pending_link")
+@NamedQuery(name = PendingLink.AFTER, query = "select p from PendingLink p where p.id > :after order by p.id")
+@NamedQuery(name = PendingLink.TO_KEY_LIKE, query = "select p from PendingLink p where p.id > :after"
+        + " and p.toKey like :prefix escape '\\' order by p.id")
+@NamedQuery(name = PendingLink.TO_KEY_NOT_LIKE, query = "select p from PendingLink p where p.id > :after"
+        + " and p.toKey not like :prefix escape '\\' order by p.id")
+@NamedQuery(name = PendingLink.WITH_LANDED_TARGET, query = "select p from PendingLink p join RecordKey k"
+        + " on k.objectType = p.toType and k.naturalKey = p.toKey"
+        + " where p.id > :after and p.toKey not like :prefix escape '\\' order by p.id")
+@NamedQuery(name = PendingLink.COUNT, query = "select count(p) from PendingLink p")
+@NamedQuery(name = PendingLink.DELETE, query = "delete from PendingLink p where p.id in :ids")
 public class PendingLink {
+
+    /** Named query: links with an id above {@code after}, in id order. */
+    static final String AFTER = "PendingLink.after";
+    /** Named query: {@link #AFTER} whose target key matches the LIKE pattern {@code prefix} (escaped by backslash). */
+    static final String TO_KEY_LIKE = "PendingLink.toKeyLike";
+    /** Named query: {@link #AFTER} whose target key does not match the LIKE pattern {@code prefix}. */
+    static final String TO_KEY_NOT_LIKE = "PendingLink.toKeyNotLike";
+    /** Named query: {@link #TO_KEY_NOT_LIKE} whose target (type, key) is in record_key. */
+    static final String WITH_LANDED_TARGET = "PendingLink.withLandedTarget";
+    /** Named query: how many links are pending. */
+    static final String COUNT = "PendingLink.count";
+    /** Named update: deletes the links whose id is in {@code ids}. */
+    static final String DELETE = "PendingLink.delete";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

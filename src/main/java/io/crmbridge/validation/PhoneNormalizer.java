@@ -65,7 +65,10 @@ public final class PhoneNormalizer {
         }
         this.defaultRegion = defaultRegion == null ? "ZZ" : defaultRegion.trim().toUpperCase(Locale.ROOT);
         this.regions = regions;
-        this.results = cacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
+        // the cache's upkeep runs on the calling thread (Caffeine.executor with a direct executor): on the default
+        // common pool, waking a worker for it after each new number cost more than the upkeep itself (BENCHMARKS.md)
+        this.results = cacheSize == 0 ? null
+                : Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).build();
     }
 
     /**
