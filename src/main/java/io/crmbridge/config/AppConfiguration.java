@@ -138,7 +138,7 @@ public class AppConfiguration implements CamelConfiguration {
         HeaderAliases aliases = headerAliases(settings);
         RowPipeline rowPipeline = new RowPipeline(mappers);
         registry.bind("rowPipeline", rowPipeline);
-        // a file's next batch is mapped here while the intake route delivers the current one (MappedBatches)
+        // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2)));
         registry.bind("archiveName", new ArchiveName(clock));

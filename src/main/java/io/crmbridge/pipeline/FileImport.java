@@ -153,7 +153,7 @@ public final class FileImport {
         this.batches = mapped;
     }
 
-    /** Waits for the batch being read and mapped ahead, if any (see {@link MappedBatches#stop()}). */
+    /** Waits for the batches being read and mapped ahead, if any (see {@link MappedBatches#stop()}). */
     public void stopMapping() {
         MappedBatches mapped = batches;
         if (mapped != null) {

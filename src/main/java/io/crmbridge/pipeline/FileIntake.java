@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * already imported, sniffs charset and delimiter, reads the header, tells the object type (file
  * name, else header), maps the columns, opens the import run, report and dead-letter writer. Leaves
  * the file's batches as the body for the splitter ({@link MappedBatches}: read from the streaming
- * {@link CsvRowReader} and mapped one batch ahead) and the {@link FileImport} as an exchange property.
+ * {@link CsvRowReader} and mapped a few batches ahead) and the {@link FileImport} as an exchange property.
  */
 public final class FileIntake {
 

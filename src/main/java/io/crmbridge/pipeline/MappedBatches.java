@@ -2,6 +2,8 @@ package io.crmbridge.pipeline;
 
 import io.crmbridge.model.RowResult;
 import io.crmbridge.model.SourceRow;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -10,63 +12,82 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * A file's row batches already through the {@link RowPipeline}, one batch ahead: while the intake route
- * delivers batch N (ledger, HubSpot), batch N+1 is read and mapped on {@code executor}, so mapping no longer
- * waits for the network and the network no longer waits for mapping (BENCHMARKS.md). Batches are still read
- * and mapped one at a time, in file order (batch N+1 starts only after batch N was handed out), so
- * per-file rules that depend on order (first row with a key wins, the date order a row settles) see exactly
- * what they saw without read-ahead. A failure while reading or mapping is thrown by {@link #next()} or
- * {@link #hasNext()} on the caller's thread, where it failed before.
+ * A file's row batches already through the {@link RowPipeline}, up to {@link #READ_AHEAD} batches ahead: while
+ * the intake route delivers batch N (ledger, HubSpot), batches N+1 to N+{@value #READ_AHEAD} are read and mapped on
+ * {@code executor}, so mapping no longer waits for the network and the network no longer waits for mapping
+ * (BENCHMARKS.md). Batches are still read and mapped one at a time, in file order (batch N+1 starts only after
+ * batch N is mapped), so per-file rules that depend on order (first row with a key wins, the date order a row
+ * settles) see exactly what they saw without read-ahead. A failure while reading or mapping is thrown by
+ * {@link #next()} or {@link #hasNext()} on the caller's thread when the caller reaches that batch; the batches
+ * after it are not read.
  */
 public final class MappedBatches implements Iterator<List<RowResult>> {
+
+    /**
+     * Batches mapped ahead of the one being delivered. One was enough once the code is compiled; in a process's
+     * first seconds mapping and delivery both run slower by turns (the JIT compiles them while they run), and a
+     * deeper queue lets one go on while the other stalls: the 100,000-row import answered its 54th upsert, the
+     * request the rolling rate window replays, about 0.9 s sooner with 4 than with 1, and no sooner with 16
+     * (BENCHMARKS.md, session 7). At most 400 rows of a stopped or failed file are read and not delivered.
+     */
+    static final int READ_AHEAD = 4;
 
     private final Iterator<List<SourceRow>> batches;
     private final RowPipeline pipeline;
     private final FileImport file;
     private final Executor executor;
-    private CompletableFuture<List<RowResult>> ahead;
+    // each future is a batch's results, or null past the last batch, in file order
+    private final Deque<CompletableFuture<List<RowResult>>> ahead = new ArrayDeque<>();
+    // the batch mapped last: the next one is read and mapped after it
+    private CompletableFuture<List<RowResult>> last = CompletableFuture.completedFuture(List.of());
 
-    /** Starts mapping the first batch at once. */
+    /** Starts mapping the first batches at once. */
     public MappedBatches(Iterator<List<SourceRow>> batches, RowPipeline pipeline, FileImport file, Executor executor) {
         this.batches = batches;
         this.pipeline = pipeline;
         this.file = file;
         this.executor = executor;
-        this.ahead = mapNext();
+        fill();
     }
 
-    /** The next batch's results, or null when the file has no more rows. */
-    private CompletableFuture<List<RowResult>> mapNext() {
-        return CompletableFuture.supplyAsync(() -> batches.hasNext() ? pipeline.processBatch(batches.next(), file) : null,
-                executor);
+    /** Queues batches until {@link #READ_AHEAD} are ahead; each is read and mapped once the one before it is. */
+    private void fill() {
+        while (ahead.size() < READ_AHEAD) {
+            last = last.thenApplyAsync(previous -> previous == null || !batches.hasNext() ? null
+                    : pipeline.processBatch(batches.next(), file), executor);
+            ahead.add(last);
+        }
     }
 
     @Override
     public synchronized boolean hasNext() {
-        return await(ahead) != null;
+        return await(ahead.peek()) != null;
     }
 
     @Override
     public synchronized List<RowResult> next() {
-        List<RowResult> batch = await(ahead);
+        List<RowResult> batch = await(ahead.peek());
         if (batch == null) {
             throw new NoSuchElementException();
         }
-        ahead = mapNext();
+        ahead.poll();
+        fill();
         return batch;
     }
 
     /**
-     * Waits for the batch being mapped, if any, and drops it: for a file that failed while a batch was
+     * Waits for the batches being mapped, if any, and drops them: for a file that failed while batches were
      * ahead, so that its reader is not closed under the mapping thread. Never throws.
      */
     public synchronized void stop() {
         try {
-            ahead.join();
+            last.join();
         } catch (RuntimeException ignored) {
-            // the file failed already; this batch's own failure adds nothing
+            // the file failed already; a batch's own failure adds nothing
         }
-        ahead = CompletableFuture.completedFuture(null);
+        ahead.clear();
+        last = CompletableFuture.completedFuture(null);
+        ahead.add(last);
     }
 
     private static List<RowResult> await(CompletableFuture<List<RowResult>> batch) {

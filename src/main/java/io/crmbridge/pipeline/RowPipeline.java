@@ -41,7 +41,7 @@ public final class RowPipeline {
         }
     }
 
-    /** A batch of rows in, their results out, in order (called by {@link MappedBatches}, one batch ahead of delivery). */
+    /** A batch of rows in, their results out, in order (called by {@link MappedBatches}, ahead of delivery). */
     public List<RowResult> processBatch(@Body List<SourceRow> rows, @ExchangeProperty(FileImport.PROPERTY) FileImport file) {
         List<RowResult> results = new ArrayList<>(rows.size());
         for (SourceRow row : rows) {

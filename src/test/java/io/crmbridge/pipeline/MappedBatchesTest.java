@@ -94,7 +94,7 @@ class MappedBatchesTest {
     }
 
     @Test
-    void readsAtMostOneBatchAheadOfTheCaller() throws IOException {
+    void readsAtMostReadAheadBatchesAheadOfTheCaller() throws IOException {
         FileImport file = contactsFile(1000);
         AtomicInteger read = new AtomicInteger();
         Iterator<SourceRow> counting = new Iterator<>() {
@@ -113,7 +113,36 @@ class MappedBatchesTest {
         batches.next();
         batches.next();
         batches.stop();
-        assertThat(read.get()).isEqualTo(300);
+        // the two batches handed out and the READ_AHEAD batches behind them; the file has ten
+        assertThat(read.get()).isEqualTo((2 + MappedBatches.READ_AHEAD) * 100);
+        assertThat(batches.hasNext()).as("stopped").isFalse();
+    }
+
+    @Test
+    void aFailedBatchIsThrownWhenReachedAndNothingAfterItIsRead() throws IOException {
+        FileImport file = contactsFile(10);
+        AtomicInteger asked = new AtomicInteger();
+        Iterator<List<SourceRow>> failingThird = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public List<SourceRow> next() {
+                int batch = asked.incrementAndGet();
+                if (batch == 3) {
+                    throw new UncheckedIOException(new java.io.IOException("disk gone"));
+                }
+                return List.of(new SourceRow(batch, List.of("person" + batch + "@example.org"), null));
+            }
+        };
+        MappedBatches batches = new MappedBatches(failingThird, pipeline, file, executor);
+        assertThat(batches.next()).extracting(r -> r.row().rowNumber()).containsExactly(1L);
+        assertThat(batches.next()).extracting(r -> r.row().rowNumber()).containsExactly(2L);
+        assertThatThrownBy(batches::next).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
+        batches.stop();
+        assertThat(asked.get()).isEqualTo(3);
     }
 
     @Test
