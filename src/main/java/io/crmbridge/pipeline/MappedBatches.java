@@ -27,8 +27,8 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
      * Batches mapped ahead of the one being delivered. One was enough once the code is compiled; in a process's
      * first seconds mapping and delivery both run slower by turns (the JIT compiles them while they run), and a
      * deeper queue lets one go on while the other stalls: the 100,000-row import answered its 54th upsert, the
-     * request the rolling rate window replays, about 0.9 s sooner with 4 than with 1, and no sooner with 16
-     * (BENCHMARKS.md, session 7). At most 400 rows of a stopped or failed file are read and not delivered.
+     * request the rolling rate window replays, about 0.9 s sooner with 4 than with 1, and not sooner still with
+     * 16 (BENCHMARKS.md, session 7). So at most four batches of a stopped or failed file are read and not delivered.
      */
     static final int READ_AHEAD = 4;
 
