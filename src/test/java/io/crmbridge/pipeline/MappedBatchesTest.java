@@ -118,11 +118,12 @@ class MappedBatchesTest {
         assertThat(batches.hasNext()).as("stopped").isFalse();
     }
 
-    @Test
-    void aFailedBatchIsThrownWhenReachedAndNothingAfterItIsRead() throws IOException {
-        FileImport file = contactsFile(10);
-        AtomicInteger asked = new AtomicInteger();
-        Iterator<List<SourceRow>> failingThird = new Iterator<>() {
+    /**
+     * Batches of one row each (row numbers 1, 2 ...), the source failing when asked for batch {@code failing};
+     * {@code asked} counts the batches asked for.
+     */
+    private static Iterator<List<SourceRow>> batchesFailingAt(int failing, AtomicInteger asked) {
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return true;
@@ -131,13 +132,19 @@ class MappedBatchesTest {
             @Override
             public List<SourceRow> next() {
                 int batch = asked.incrementAndGet();
-                if (batch == 3) {
+                if (batch == failing) {
                     throw new UncheckedIOException(new java.io.IOException("disk gone"));
                 }
                 return List.of(new SourceRow(batch, List.of("person" + batch + "@example.org"), null));
             }
         };
-        MappedBatches batches = new MappedBatches(failingThird, pipeline, file, executor);
+    }
+
+    @Test
+    void aFailedBatchIsThrownWhenReachedAndNothingAfterItIsRead() throws IOException {
+        FileImport file = contactsFile(10);
+        AtomicInteger asked = new AtomicInteger();
+        MappedBatches batches = new MappedBatches(batchesFailingAt(3, asked), pipeline, file, executor);
         assertThat(batches.next()).extracting(r -> r.row().rowNumber()).containsExactly(1L);
         assertThat(batches.next()).extracting(r -> r.row().rowNumber()).containsExactly(2L);
         assertThatThrownBy(batches::next).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
@@ -148,18 +155,7 @@ class MappedBatchesTest {
     @Test
     void throwsAReadFailureOnTheCallersThread() throws IOException {
         FileImport file = contactsFile(10);
-        Iterator<List<SourceRow>> failing = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public List<SourceRow> next() {
-                throw new UncheckedIOException(new java.io.IOException("disk gone"));
-            }
-        };
-        MappedBatches batches = new MappedBatches(failing, pipeline, file, executor);
+        MappedBatches batches = new MappedBatches(batchesFailingAt(1, new AtomicInteger()), pipeline, file, executor);
         assertThatThrownBy(batches::next).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
     }
 }
