@@ -130,9 +130,10 @@ public class Ledger {
 
     /**
      * Stores links as pending unless the same link is already pending or already made. Looks the
-     * existing ones up by source key in one query per kind, not one per link.
+     * existing ones up by source key in one query per kind, not one per link. Deliveries store their links with
+     * {@link #recordDelivery} instead; this one sets up {@code LedgerTest}.
      */
-    public void addPending(Collection<Link> links) {
+    void addPending(Collection<Link> links) {
         if (links.isEmpty()) {
             return;
         }
@@ -324,8 +325,11 @@ public class Ledger {
                 }));
     }
 
-    /** Pending links in insertion order, at most {@code limit}, starting after id {@code afterId}. */
-    public List<PendingLink> pending(long afterId, int limit) {
+    /**
+     * Pending links in insertion order, at most {@code limit}, starting after id {@code afterId}: what
+     * {@code LedgerTest} reads back (the association passes read one kind of link each).
+     */
+    List<PendingLink> pending(long afterId, int limit) {
         return inTransaction(em -> em.createNamedQuery(PendingLink.AFTER, PendingLink.class)
                 .setParameter("after", afterId).setMaxResults(limit).getResultList());
     }
