@@ -116,8 +116,8 @@ public final class Preflight {
         }
         PortalSchema schema = schema(file);
         CrmRecord record = row.record();
-        Map<String, String> props = withoutUnknown(file, schema, record);
         Map<String, PortalProperty> known = schema.properties(record.type());
+        Map<String, String> props = withoutUnknown(file, known, record);
         for (Map.Entry<String, String> property : props.entrySet()) {
             PortalProperty p = refused(known, record, property.getKey(), property.getValue());
             if (p != null) {
@@ -138,11 +138,11 @@ public final class Preflight {
     }
 
     /**
-     * The record's properties less those the portal does not have (each reported once per file): the record's own
-     * map when the portal has them all (the common case, so no copy a row), else a copy without them.
+     * The record's properties less those the portal does not have ({@code known}: the portal's properties of the
+     * record's type; each left out is reported once per file): the record's own map when the portal has them all
+     * (the common case, so no copy a row), else a copy without them.
      */
-    private Map<String, String> withoutUnknown(FileImport file, PortalSchema schema, CrmRecord record) {
-        Map<String, PortalProperty> known = schema.properties(record.type());
+    private Map<String, String> withoutUnknown(FileImport file, Map<String, PortalProperty> known, CrmRecord record) {
         Map<String, String> props = record.properties();
         for (String name : record.properties().keySet()) {
             if (!name.equals(record.idProperty()) && !known.containsKey(name) && !isOwn(record.type(), name)) {
@@ -171,8 +171,8 @@ public final class Preflight {
 
     /** A record a row implies (a ticket row's contact): what HubSpot would refuse is left out, never rejected. */
     private CrmRecord checkSecondary(FileImport file, PortalSchema schema, CrmRecord record, List<Issue> warnings) {
-        Map<String, String> props = withoutUnknown(file, schema, record);
         Map<String, PortalProperty> known = schema.properties(record.type());
+        Map<String, String> props = withoutUnknown(file, known, record);
         for (String name : List.copyOf(props.keySet())) {
             PortalProperty p = refused(known, record, name, props.get(name));
             if (p != null) {
