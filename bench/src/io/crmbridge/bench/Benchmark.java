@@ -46,6 +46,9 @@ public final class Benchmark {
     static final double CEILING_RECORDS_PER_SECOND = 1900;
     static final int BUDGET_PER_TEN_SECONDS = 190;
     static final String PHONE_CACHE_OFF = "crm-bridge.phone.cache-size=0";
+    /** Drops of the 100,000-row file into one running service, and how many of them are the JIT's warm-up. */
+    static final int SERVICE_FILES = 5;
+    static final int SERVICE_WARM_UP_FILES = 2;
     private static final Pattern GC_PAUSE = Pattern.compile("Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern STATUS_KB = Pattern.compile("(\\d+) kB");
     /** A RowPipeline progress line: "16:21:37.599 INFO [...] RowPipeline - f.csv: 313601 rows, 31360 rows/s, 31%". */
@@ -215,6 +218,59 @@ public final class Benchmark {
                 + " parse %.0f rows/s, ratio %.2f; %.0f us CPU a row (all JVM threads, start-up subtracted);"
                 + " %.0f rows/s with the phone cache off (%s) [median of %d]", rate, floor, rate / floor,
                 rowsCpuMicros, median(uncached), PHONE_CACHE_OFF, runs), rate >= 50_000);
+        pipelineInRunningService();
+    }
+
+    /**
+     * Target 2 in a running service: a fresh {@code --dry-run} JVM (no {@code --once}) is given the same 100,000-row
+     * file {@value #SERVICE_FILES} times under new names, one after the other (a dry run never skips content it saw).
+     * The first {@value #SERVICE_WARM_UP_FILES} files are the JIT's warm-up and are reported apart; the figure is the
+     * median rate (rows / {@code durationMs}) of the files after them, over every run: the rate of a file dropped
+     * into a service that has already imported one, which the fresh-JVM figure above does not show.
+     */
+    private void pipelineInRunningService() throws Exception {
+        List<Double> measured = new ArrayList<>();
+        List<Double> warmUps = new ArrayList<>();
+        ArrayNode detail = ((ObjectNode) results.get("pipeline")).putObject("runningService").putArray("runs");
+        for (int i = 1; i <= runs; i++) {
+            Path dir = freshDir("pipeline-service-" + i);
+            int managementPort = freePort();
+            App app = App.start(this, dir, List.of("-Dcamel.management.port=" + managementPort), false, "--dry-run");
+            ArrayNode files = detail.addArray();
+            List<String> printed = new ArrayList<>();
+            try {
+                awaitHttp200("http://127.0.0.1:" + managementPort + "/observe/health/ready", Duration.ofMinutes(3), app);
+                for (int f = 1; f <= SERVICE_FILES; f++) {
+                    String name = "contacts-100k-" + f + ".csv";
+                    Path staged = dir.resolve(name);
+                    Files.copy(data("contacts-100k.csv"), staged);
+                    Files.move(staged, dir.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                    JsonNode report = awaitReport(dir, name, Duration.ofMinutes(5), app);
+                    double rate = report.get("rowsRead").asDouble() * 1000 / report.get("durationMs").asDouble();
+                    (f <= SERVICE_WARM_UP_FILES ? warmUps : measured).add(rate);
+                    ObjectNode file = files.addObject();
+                    file.put("file", name);
+                    file.put("warmUp", f <= SERVICE_WARM_UP_FILES);
+                    file.put("durationMs", report.get("durationMs").asLong());
+                    file.put("rowsPerSecond", Math.round(rate));
+                    file.set("outcomes", report.get("outcomes"));
+                    printed.add(String.format("%.0f", rate));
+                }
+            } finally {
+                app.stop();
+            }
+            System.out.printf("  running service %d: files 1 to %d: %s rows/s (the first %d warm the JIT up)%n", i,
+                    SERVICE_FILES, String.join(" / ", printed), SERVICE_WARM_UP_FILES);
+        }
+        double rate = median(measured);
+        ObjectNode r = (ObjectNode) results.get("pipeline");
+        r.put("runningServiceRowsPerSecond", Math.round(rate));
+        r.put("runningServiceMet", rate >= 50_000);
+        line(String.format("pipeline-rate in a running service %.0f rows/s (target >= 50000) the same --dry-run, files"
+                        + " %d to %d of %d drops of the 100,000-row file into one --dry-run service (files 1 to %d, the"
+                        + " JIT's warm-up: %.0f to %.0f rows/s) [median of %d files, %d runs]",
+                rate, SERVICE_WARM_UP_FILES + 1, SERVICE_FILES, SERVICE_FILES, SERVICE_WARM_UP_FILES,
+                Collections.min(warmUps), Collections.max(warmUps), measured.size(), runs), rate >= 50_000);
     }
 
     /**
