@@ -267,7 +267,7 @@ public final class Benchmark {
         r.put("runningServiceRowsPerSecond", Math.round(rate));
         r.put("runningServiceMet", rate >= 50_000);
         line(String.format("pipeline-rate in a running service %.0f rows/s (target >= 50000) the same --dry-run, files"
-                        + " %d to %d of %d drops of the 100,000-row file into one --dry-run service (files 1 to %d, the"
+                        + " %d to %d of %d drops of the 100,000-row file into one --dry-run service (the first %d, the"
                         + " JIT's warm-up: %.0f to %.0f rows/s) [median of %d files, %d runs]",
                 rate, SERVICE_WARM_UP_FILES + 1, SERVICE_FILES, SERVICE_FILES, SERVICE_WARM_UP_FILES,
                 Collections.min(warmUps), Collections.max(warmUps), measured.size(), runs), rate >= 50_000);
