@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A file's row batches already through the {@link RowPipeline}, up to {@link #READ_AHEAD} batches ahead: while
@@ -31,6 +35,8 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
      * 16 (BENCHMARKS.md, session 7). So at most four batches of a stopped or failed file are read and not delivered.
      */
     static final int READ_AHEAD = 4;
+    /** How often a wait for a batch checks that the executor can still map it, in ms. */
+    private static final long POOL_CHECK_MS = 200;
 
     private final Iterator<List<SourceRow>> batches;
     private final RowPipeline pipeline;
@@ -59,11 +65,17 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
         }
     }
 
+    /**
+     * @throws ImportInterruptedException when the executor terminated before it mapped the next batch (the
+     *                                    application is stopping; Camel's pools drop work given to them once shut
+     *                                    down, so that batch would never be mapped)
+     */
     @Override
     public synchronized boolean hasNext() {
         return await(ahead.peek()) != null;
     }
 
+    /** @throws ImportInterruptedException as {@link #hasNext()} */
     @Override
     public synchronized List<RowResult> next() {
         List<RowResult> batch = await(ahead.peek());
@@ -81,7 +93,7 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
      */
     public synchronized void stop() {
         try {
-            last.join();
+            await(last);
         } catch (RuntimeException ignored) {
             // the file failed already; a batch's own failure adds nothing
         }
@@ -90,17 +102,31 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
         ahead.add(last);
     }
 
-    private static List<RowResult> await(CompletableFuture<List<RowResult>> batch) {
+    /** The batch once mapped, its failure thrown as it was, or an interruption when it never will be mapped. */
+    private List<RowResult> await(CompletableFuture<List<RowResult>> batch) {
         try {
-            return batch.join();
-        } catch (CompletionException e) {
+            while (true) {
+                try {
+                    return batch.get(POOL_CHECK_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException notYet) {
+                    // a pool shut down while a batch was mapped drops the next one silently (CallerRuns does
+                    // nothing once shut down): waiting on would never end
+                    if (executor instanceof ExecutorService pool && pool.isTerminated() && !batch.isDone()) {
+                        throw new ImportInterruptedException(file.fileName(), file.report().rowsRead());
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw e;
+            throw new CompletionException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportInterruptedException(file.fileName(), file.report().rowsRead());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.crmbridge.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.ObjectType;
@@ -13,8 +14,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.crmbridge.intake.ColumnMapping;
 import io.crmbridge.intake.CsvRowReader;
@@ -150,6 +155,54 @@ class MappedBatchesTest {
         assertThatThrownBy(batches::next).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
         batches.stop();
         assertThat(asked.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchAShutDownPoolDroppedEndsTheFileAsInterruptedInsteadOfAWaitWithoutEnd() throws Exception {
+        FileImport file = contactsFile(10);
+        // CallerRuns as Camel's pools: once shut down, work given to the pool is dropped without a word
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        CountDownLatch firstBatchMapping = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger asked = new AtomicInteger();
+        Iterator<List<SourceRow>> slowFirst = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public List<SourceRow> next() {
+                int batch = asked.incrementAndGet();
+                if (batch == 1) {
+                    firstBatchMapping.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return List.of(new SourceRow(batch, List.of("person" + batch + "@example.org"), null));
+            }
+        };
+        try {
+            MappedBatches batches = new MappedBatches(slowFirst, pipeline, file, pool);
+            firstBatchMapping.await();
+            // the application stops while batch 1 is mapped: batch 2 is handed to the pool after the shut-down
+            pool.shutdown();
+            release.countDown();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                assertThat(batches.next()).extracting(r -> r.row().rowNumber()).containsExactly(1L);
+                assertThatThrownBy(batches::next).isInstanceOf(ImportInterruptedException.class)
+                        .hasMessageContaining("contacts.csv: stopped after 1 rows");
+                batches.stop();
+            });
+            assertThat(asked.get()).as("batch 2 was never read").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
