@@ -68,7 +68,8 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
     /**
      * @throws ImportInterruptedException when the executor terminated before it mapped the next batch (the
      *                                    application is stopping; Camel's pools drop work given to them once shut
-     *                                    down, so that batch would never be mapped)
+     *                                    down, so that batch would never be mapped), or when the waiting thread is
+     *                                    interrupted (a forced shut-down)
      */
     @Override
     public synchronized boolean hasNext() {

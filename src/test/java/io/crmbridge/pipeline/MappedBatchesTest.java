@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import io.crmbridge.intake.ColumnMapping;
 import io.crmbridge.intake.CsvRowReader;
 import io.crmbridge.intake.Dialect;
@@ -124,10 +125,10 @@ class MappedBatchesTest {
     }
 
     /**
-     * Batches of one row each (row numbers 1, 2 ...), the source failing when asked for batch {@code failing};
-     * {@code asked} counts the batches asked for.
+     * Endless batches of one row each (row numbers 1, 2 ...); {@code beforeBatch} is given each batch's number before
+     * the batch is returned, and {@code asked} counts the batches asked for.
      */
-    private static Iterator<List<SourceRow>> batchesFailingAt(int failing, AtomicInteger asked) {
+    private static Iterator<List<SourceRow>> oneRowBatches(AtomicInteger asked, IntConsumer beforeBatch) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -137,12 +138,19 @@ class MappedBatchesTest {
             @Override
             public List<SourceRow> next() {
                 int batch = asked.incrementAndGet();
-                if (batch == failing) {
-                    throw new UncheckedIOException(new java.io.IOException("disk gone"));
-                }
+                beforeBatch.accept(batch);
                 return List.of(new SourceRow(batch, List.of("person" + batch + "@example.org"), null));
             }
         };
+    }
+
+    /** {@link #oneRowBatches}, the source failing when asked for batch {@code failing}. */
+    private static Iterator<List<SourceRow>> batchesFailingAt(int failing, AtomicInteger asked) {
+        return oneRowBatches(asked, batch -> {
+            if (batch == failing) {
+                throw new UncheckedIOException(new java.io.IOException("disk gone"));
+            }
+        });
     }
 
     @Test
@@ -166,26 +174,16 @@ class MappedBatchesTest {
         CountDownLatch firstBatchMapping = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger asked = new AtomicInteger();
-        Iterator<List<SourceRow>> slowFirst = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public List<SourceRow> next() {
-                int batch = asked.incrementAndGet();
-                if (batch == 1) {
-                    firstBatchMapping.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        Iterator<List<SourceRow>> slowFirst = oneRowBatches(asked, batch -> {
+            if (batch == 1) {
+                firstBatchMapping.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                return List.of(new SourceRow(batch, List.of("person" + batch + "@example.org"), null));
             }
-        };
+        });
         try {
             MappedBatches batches = new MappedBatches(slowFirst, pipeline, file, pool);
             firstBatchMapping.await();
