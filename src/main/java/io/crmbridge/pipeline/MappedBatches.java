@@ -42,10 +42,9 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
     private final RowPipeline pipeline;
     private final FileImport file;
     private final Executor executor;
-    // each future is a batch's results, or null past the last batch, in file order
+    // each future is a batch's results, or null past the last batch, in file order; the next batch is read and
+    // mapped after the last one queued here
     private final Deque<CompletableFuture<List<RowResult>>> ahead = new ArrayDeque<>();
-    // the batch mapped last: the next one is read and mapped after it
-    private CompletableFuture<List<RowResult>> last = CompletableFuture.completedFuture(List.of());
 
     /** Starts mapping the first batches at once. */
     public MappedBatches(Iterator<List<SourceRow>> batches, RowPipeline pipeline, FileImport file, Executor executor) {
@@ -59,9 +58,10 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
     /** Queues batches until {@link #READ_AHEAD} are ahead; each is read and mapped once the one before it is. */
     private void fill() {
         while (ahead.size() < READ_AHEAD) {
-            last = last.thenApplyAsync(previous -> previous == null || !batches.hasNext() ? null
-                    : pipeline.processBatch(batches.next(), file), executor);
-            ahead.add(last);
+            CompletableFuture<List<RowResult>> before = ahead.isEmpty()
+                    ? CompletableFuture.completedFuture(List.of()) : ahead.peekLast();
+            ahead.add(before.thenApplyAsync(previous -> previous == null || !batches.hasNext() ? null
+                    : pipeline.processBatch(batches.next(), file), executor));
         }
     }
 
@@ -94,13 +94,12 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
      */
     public synchronized void stop() {
         try {
-            await(last);
+            await(ahead.peekLast());
         } catch (RuntimeException ignored) {
             // the file failed already; a batch's own failure adds nothing
         }
         ahead.clear();
-        last = CompletableFuture.completedFuture(null);
-        ahead.add(last);
+        ahead.add(CompletableFuture.completedFuture(null));
     }
 
     /** The batch once mapped, its failure thrown as it was, or an interruption when it never will be mapped. */
