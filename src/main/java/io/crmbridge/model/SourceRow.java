@@ -5,21 +5,23 @@ import java.util.List;
 /**
  * One data row as read from a CSV file, before mapping.
  *
- * @param rowNumber  1-based number of the data row (the header is row 0), as reported in
- *                   dead-letter files and reports
- * @param values     the cells in file order, exactly as read (may be shorter or longer than the header)
- * @param problem    null for a well-formed row; otherwise why the CSV record is malformed (the row is
- *                   then rejected with {@link ErrorCode#MALFORMED_ROW})
- * @param lineNumber 1-based physical line of the file on which the row starts (the header is on
- *                   line 1 or later), or 0 when not known; differs from {@code rowNumber} after
- *                   blank lines and quoted fields with line breaks
- * @param rawLine    the line's text as read, for a row that could not be split into cells
- *                   (an unclosed quote); null otherwise
+ * @param rowNumber      1-based number of the data row (the header is row 0), as reported in
+ *                       dead-letter files and reports
+ * @param values         the cells in file order, exactly as read (may be shorter or longer than the header)
+ * @param problem        null for a well-formed row; otherwise why the CSV record is malformed (the row is
+ *                       then rejected with {@link ErrorCode#MALFORMED_ROW})
+ * @param lineNumber     1-based physical line of the file on which the row starts, or 0 when not known;
+ *                       differs from {@code rowNumber} after blank lines and quoted fields with line breaks
+ * @param rawLine        the line's text as read, for a line that could not be split as CSV (an unclosed
+ *                       quote); null otherwise
+ * @param strayQuoteCell 0-based index of the first cell holding a quote inside unquoted text
+ *                       ({@code 5" pipe}, read as a character), or -1
  */
-public record SourceRow(long rowNumber, List<String> values, String problem, long lineNumber, String rawLine) {
+public record SourceRow(long rowNumber, List<String> values, String problem, long lineNumber, String rawLine,
+                        int strayQuoteCell) {
 
     /** A row whose physical line is not known (rows built by tests and by other sources). */
     public SourceRow(long rowNumber, List<String> values, String problem) {
-        this(rowNumber, values, problem, 0, null);
+        this(rowNumber, values, problem, 0, null, -1);
     }
 }

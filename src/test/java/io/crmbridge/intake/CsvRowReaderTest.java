@@ -153,40 +153,189 @@ class CsvRowReaderTest {
     }
 
     @Test
-    void unclosedQuoteEndsWithOneProblemRowAfterTheGoodOnes() throws IOException {
-        Path file = write("unclosed.csv", "a,b\n1,2\n3,\"never closed\n4,5\n6,7\n");
+    void anUnclosedQuoteInTheMiddleCostsOneLineAndTheRowsAfterItAreRead() throws IOException {
+        Path file = write("contacts.csv", "email,first,last\n"
+                + "a@x.com,Ann,Lee\nb@x.com,Bo,Ma\nc@x.com,Cy,Ng\nd@x.com,Di,Oz\n"
+                + "e@x.com,\"Ed,Po\n"
+                + "f@x.com,Fa,Qi\ng@x.com,Gu,Ro\n");
 
         try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA)) {
-            SourceRow good = reader.next();
-            assertThat(good.problem()).isNull();
-            assertThat(reader.hasNext()).isTrue();
-            SourceRow broken = reader.next();
-            assertThat(broken.rowNumber()).isEqualTo(2);
-            assertThat(broken.values()).isEmpty();
-            assertThat(broken.problem())
-                    .contains("EOF reached before encapsulated token finished")
-                    .containsPattern("line \\d+");
-            assertThat(reader.hasNext()).isFalse();
-            assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
+            List<SourceRow> rows = new ArrayList<>();
+            reader.forEachRemaining(rows::add);
+
+            assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            SourceRow broken = rows.get(4);
+            assertThat(broken.problem()).startsWith("line 6: ").contains("never closed");
+            assertThat(broken.lineNumber()).isEqualTo(6);
+            assertThat(broken.rawLine()).isEqualTo("e@x.com,\"Ed,Po");
+            assertThat(broken.values()).containsExactly("e@x.com", "\"Ed", "Po");
+            assertThat(rows.subList(5, 7)).extracting(SourceRow::values)
+                    .containsExactly(List.of("f@x.com", "Fa", "Qi"), List.of("g@x.com", "Gu", "Ro"));
+            assertThat(rows.subList(5, 7)).extracting(SourceRow::problem).containsOnlyNulls();
+            assertThat(reader.lineCounts()).isEqualTo(new LineCounts(8, 1, 0, 7, 7));
         }
     }
 
     @Test
-    void textAfterAClosingQuoteIsAProblemRowNotAnException() throws IOException {
-        List<SourceRow> rows = readAll(write("junk.csv", "a,b\n1,2\n\"x\"y,3\n4,5\n"), UTF8_COMMA);
+    void anUnclosedQuoteOnTheLastLineRejectsThatLineOnly() throws IOException {
+        List<SourceRow> rows = readAll(write("last.csv", "a,b\r\n1,2\r\n3,\"never closed\r\n"), UTF8_COMMA);
 
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1).problem()).startsWith("unreadable CSV, parser stopped at line 3");
+        assertThat(rows.get(0).problem()).isNull();
+        assertThat(rows.get(1).problem()).isEqualTo("line 3: the quoted field opened on this line is never closed:"
+                + " it runs to the end of the file");
+        assertThat(rows.get(1).rawLine()).isEqualTo("3,\"never closed");
     }
 
     @Test
-    void unreadableHeaderGivesEmptyHeaderAndOneProblemRow() throws IOException {
+    void textAfterAClosingQuoteRejectsThatLineAndReadingGoesOn() throws IOException {
+        List<SourceRow> rows = readAll(write("junk.csv", "a,b\n1,2\n\"x\"y,3\n4,5\n"), UTF8_COMMA);
+
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).problem()).startsWith("line 3: text follows the closing quote of cell 1");
+        assertThat(rows.get(2).values()).containsExactly("4", "5");
+    }
+
+    @Test
+    void aQuoteThatClosesLinesLaterOnTextRejectsOnlyTheLineThatOpenedIt() throws IOException {
+        // the stray quote of line 3 would swallow line 4 and end at line 5's quoted cell
+        List<SourceRow> rows = readAll(write("swallow.csv", "a,b\n1,2\n3,\"oops\n5,6\n\"Acme, Inc\",8\n"),
+                UTF8_COMMA);
+
+        assertThat(rows).extracting(SourceRow::values).containsExactly(List.of("1", "2"), List.of("3", "\"oops"),
+                List.of("5", "6"), List.of("Acme, Inc", "8"));
+        assertThat(rows).extracting(SourceRow::problem).filteredOn(p -> p != null).hasSize(1);
+    }
+
+    @Test
+    void anUnclosedQuoteInTheHeaderIsAHeaderProblem() throws IOException {
         try (CsvRowReader reader = CsvRowReader.open(write("h.csv", "\"a,b\n1,2\n"), UTF8_COMMA)) {
             assertThat(reader.header()).isEmpty();
-            SourceRow row = reader.next();
-            assertThat(row.rowNumber()).isZero();
-            assertThat(row.problem()).contains("EOF reached");
+            assertThat(reader.headerProblem()).hasValueSatisfying(p -> assertThat(p).startsWith("line 1: ")
+                    .contains("never closed"));
             assertThat(reader.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedCellIsACharacterAndTheRowNamesTheCell() throws IOException {
+        List<SourceRow> rows = readAll(write("pipe.csv", "item,size\npipe,5\" pipe\nnut,3\n"), UTF8_COMMA);
+
+        assertThat(rows.get(0).values()).containsExactly("pipe", "5\" pipe");
+        assertThat(rows.get(0).problem()).isNull();
+        assertThat(rows.get(0).strayQuoteCell()).isEqualTo(1);
+        assertThat(rows.get(1).strayQuoteCell()).isEqualTo(-1);
+    }
+
+    @Test
+    void multiLineAndDoubledQuoteFieldsAreOneRowAndLinesAreCounted() throws IOException {
+        Path file = write("tickets.csv", "id,description\n1,\"first line\nsecond \"\"quoted\"\" line\n\nthird\"\n\n2,plain\n");
+
+        try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA)) {
+            List<SourceRow> rows = new ArrayList<>();
+            reader.forEachRemaining(rows::add);
+
+            assertThat(rows).extracting(SourceRow::values).containsExactly(
+                    List.of("1", "first line\nsecond \"quoted\" line\n\nthird"), List.of("2", "plain"));
+            assertThat(rows).extracting(SourceRow::lineNumber).containsExactly(2L, 7L);
+            assertThat(reader.lineCounts()).isEqualTo(new LineCounts(7, 1, 1, 5, 2));
+            assertThat(reader.lineCounts().addsUp()).isTrue();
+        }
+    }
+
+    @Test
+    void crOnlyLineEndsAreLinesInsideAndOutsideQuotes() throws IOException {
+        List<SourceRow> rows = readAll(write("mac.csv", "a,b\r1,\"x\ry\"\r3,\"open\r5,6\r"), UTF8_COMMA);
+
+        assertThat(rows).extracting(SourceRow::values).containsExactly(List.of("1", "x\ry"),
+                List.of("3", "\"open"), List.of("5", "6"));
+        assertThat(rows.get(1).problem()).startsWith("line 4: ");
+    }
+
+    @Test
+    void aQuotedFieldStillOpenPastTheLineBoundRejectsItsFirstLine() throws IOException {
+        Path file = write("bound.csv", "a,b\n1,\"x\ny\nz\nw\n5,6\n");
+
+        try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA, new CsvLimits(3, 1000))) {
+            List<SourceRow> rows = new ArrayList<>();
+            reader.forEachRemaining(rows::add);
+
+            assertThat(rows.get(0).problem()).startsWith("line 2: the quoted field opened on this line is still open"
+                    + " after 3 lines");
+            // the swallowed lines are read again, each a row of its own
+            assertThat(rows).extracting(SourceRow::lineNumber).containsExactly(2L, 3L, 4L, 5L, 6L);
+            assertThat(rows.get(4).values()).containsExactly("5", "6");
+            assertThat(reader.lineCounts().addsUp()).isTrue();
+        }
+    }
+
+    @Test
+    void aFiveMegabyteQuotedFieldIsRejectedWithoutHoldingItAndTheNextRowsAreRead() throws IOException {
+        Path file = dir.resolve("huge.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("a,b\n1,2\n3,\"");
+            for (int i = 0; i < 5 * 1024; i++) {
+                w.write("x".repeat(1024));
+            }
+            w.write("\"\n5,6\n");
+        }
+
+        try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA)) {
+            List<SourceRow> rows = new ArrayList<>();
+            reader.forEachRemaining(rows::add);
+
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(1).problem()).isEqualTo("line 3: the line is longer than 1048576 characters");
+            assertThat(rows.get(1).rawLine()).hasSize(CsvLimits.DEFAULT.maxRecordChars());
+            assertThat(rows.get(2).values()).containsExactly("5", "6");
+            assertThat(reader.lineCounts()).isEqualTo(new LineCounts(4, 1, 0, 3, 3));
+        }
+    }
+
+    @Test
+    void wellQuotedTextReadsAsCommonsCsvReadsItAndBrokenTextLosesNoLine() throws IOException {
+        // random texts over the characters that matter to quoting; whenever commons-csv reads the
+        // whole text, the guarded reader gives the same records; in every case each line is accounted
+        java.util.Random random = new java.util.Random(42);
+        String[] alphabet = {"a", "b", ",", "\"", "\n", "\r\n", "\r", " ", "\"\""};
+        CsvLimits limits = new CsvLimits(4, 40);
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder text = new StringBuilder("h1,h2\n");
+            int length = random.nextInt(30);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            Path file = write("random.csv", text.toString());
+            List<List<String>> expected = commonsCsvRecords(text.toString());
+            try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA, expected == null ? limits : CsvLimits.DEFAULT)) {
+                List<List<String>> actual = new ArrayList<>();
+                while (reader.hasNext()) {
+                    SourceRow row = reader.next();
+                    if (row.rawLine() == null) {
+                        actual.add(row.values());
+                    }
+                }
+                assertThat(reader.lineCounts().addsUp()).as("lines of %s", text).isTrue();
+                if (expected != null) {
+                    assertThat(actual).as("records of %s", text).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /** The non-blank data records commons-csv reads from the whole text, or null when it refuses it. */
+    private static List<List<String>> commonsCsvRecords(String text) {
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                .setIgnoreEmptyLines(true).get().parse(new java.io.StringReader(text))) {
+            List<List<String>> records = new ArrayList<>();
+            for (org.apache.commons.csv.CSVRecord r : parser) {
+                records.add(r.toList());
+            }
+            records.remove(0);
+            records.removeIf(r -> r.stream().allMatch(String::isBlank));
+            return records;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
