@@ -1,5 +1,6 @@
 package io.crmbridge.config;
 
+import io.crmbridge.intake.CsvLimits;
 import java.nio.file.Path;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -17,10 +18,11 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param ticketCodesFile     optional user file of ticket status/priority mappings
  * @param progressSeconds     seconds between progress lines for a long file (R3)
  * @param phoneCacheSize      phone results remembered by (number, region); 0 remembers none (BENCHMARKS.md)
+ * @param csvLimits           lines and characters one CSV record may span before an open quote is judged broken
  */
 public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchSize, String phoneDefaultRegion,
                              String dateOrder, String headerAliasesFile, String ticketCodesFile,
-                             int progressSeconds, int phoneCacheSize) {
+                             int progressSeconds, int phoneCacheSize, CsvLimits csvLimits) {
 
     /** Maximum inputs HubSpot accepts in one batch request (hubspot-api.md §1.5). */
     public static final int HUBSPOT_MAX_BATCH = 100;
@@ -45,7 +47,12 @@ public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchS
                 get(p, "crm-bridge.mapping.header-aliases-file", ""),
                 get(p, "crm-bridge.mapping.ticket-codes-file", ""),
                 Integer.parseInt(get(p, "crm-bridge.progress-seconds", "5")),
-                Integer.parseInt(get(p, "crm-bridge.phone.cache-size", "50000")));
+                Integer.parseInt(get(p, "crm-bridge.phone.cache-size", "50000")),
+                new CsvLimits(
+                        Integer.parseInt(get(p, "crm-bridge.csv.max-record-lines",
+                                Integer.toString(CsvLimits.DEFAULT.maxRecordLines()))),
+                        Integer.parseInt(get(p, "crm-bridge.csv.max-record-chars",
+                                Integer.toString(CsvLimits.DEFAULT.maxRecordChars())))));
     }
 
     static String get(PropertiesComponent p, String key, String defaultValue) {

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import io.crmbridge.intake.CsvRecordGuard.Kind;
 import io.crmbridge.intake.CsvRecordGuard.Segment;
+import io.crmbridge.model.LineCounts;
 import io.crmbridge.model.SourceRow;
 import io.crmbridge.report.DeadLetterWriter;
 import io.crmbridge.report.SpreadsheetFormulaGuard;

@@ -24,6 +24,8 @@ public enum ErrorCode {
     INVALID_WEBSITE(Severity.WARNING, "website '%s' gives no usable company domain (%s); value left out"),
     INVALID_NUMBER(Severity.WARNING, "value '%s' in column %s is not a number; value left out"),
     VALUE_TOO_LONG(Severity.WARNING, "value '%s' in column %s is longer than %s characters; value left out"),
+    QUOTE_IN_UNQUOTED_VALUE(Severity.WARNING,
+            "value '%s' in column %s has a quote inside unquoted text; the quote is kept as a character"),
     UNMAPPED_VALUE(Severity.WARNING, "value '%s' in column %s has no configured mapping; value left out"),
     INVALID_CONTACT_OPTION(Severity.WARNING,
             "'%s' is not an allowed option of contact property %s (allowed: %s); value left out of the row's contact"),

@@ -74,6 +74,7 @@ public final class FileCompletion {
     public void writeReport(@ExchangeProperty(FileImport.PROPERTY) FileImport file, CamelContext context)
             throws IOException {
         ImportReport report = file.report();
+        report.lines(file.reader().lineCounts());
         file.reader().close();
         file.deadLetter().close();
         file.deadLetter().file().ifPresent(p -> report.deadLetterFile(settings.relativeToOutbox(p)));

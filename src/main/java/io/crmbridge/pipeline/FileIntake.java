@@ -91,10 +91,14 @@ public final class FileIntake {
         if (binary.isPresent()) {
             throw new UnprocessableFileException(binary.get());
         }
-        CsvRowReader reader = CsvRowReader.open(path, dialect);
+        CsvRowReader reader = CsvRowReader.open(path, dialect, settings.csvLimits());
         boolean handedOver = false;
         try {
             List<String> header = reader.header();
+            Optional<String> headerProblem = reader.headerProblem();
+            if (headerProblem.isPresent()) {
+                throw new UnprocessableFileException("the header row cannot be read: " + headerProblem.get());
+            }
             if (header.isEmpty() || header.stream().allMatch(String::isBlank)) {
                 throw new UnprocessableFileException("the file is empty: no header row");
             }

@@ -1,6 +1,7 @@
 package io.crmbridge.pipeline;
 
 import io.crmbridge.model.ErrorCode;
+import io.crmbridge.model.Issue;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.RowResult;
 import io.crmbridge.model.SourceRow;
@@ -58,7 +59,7 @@ public final class RowPipeline {
             result = RowResult.rejected(row, ErrorCode.MALFORMED_ROW.issue(row.problem()), new ArrayList<>());
         } else {
             try {
-                result = mappers.get(file.type()).map(row, file);
+                result = withStrayQuoteWarning(mappers.get(file.type()).map(row, file), file);
             } catch (RuntimeException e) {
                 LOG.warn("{} row {}: {}", file.fileName(), row.rowNumber(), e.toString());
                 result = RowResult.rejected(row, ErrorCode.ROW_PROCESSING_ERROR.issue(e.getClass().getSimpleName()
@@ -67,5 +68,19 @@ public final class RowPipeline {
         }
         file.progress().update(file.report().rowsRead(), file.reader().bytesRead()).ifPresent(LOG::info);
         return result;
+    }
+
+    /** A quote inside an unquoted cell was read as a character: said once for the row, first among its warnings. */
+    private static RowResult withStrayQuoteWarning(RowResult result, FileImport file) {
+        SourceRow row = result.row();
+        if (row.strayQuoteCell() < 0) {
+            return result;
+        }
+        int cell = row.strayQuoteCell();
+        List<Issue> warnings = new ArrayList<>(result.warnings().size() + 1);
+        String column = cell < file.mapping().header().size() ? file.mapping().header().get(cell) : "#" + (cell + 1);
+        warnings.add(ErrorCode.QUOTE_IN_UNQUOTED_VALUE.issue(row.values().get(cell), column));
+        warnings.addAll(result.warnings());
+        return new RowResult(row, result.record(), result.secondary(), result.links(), result.rejection(), warnings);
     }
 }

@@ -1,6 +1,7 @@
 package io.crmbridge.report;
 
 import io.crmbridge.model.ErrorCode;
+import io.crmbridge.model.LineCounts;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.Outcome;
 
@@ -70,6 +71,7 @@ public final class ImportReport {
     private volatile String deadLetterFile;
     private volatile Instant finishedAt;
     private volatile List<Long> interruptedRuns = List.of();
+    private volatile LineCounts lines;
 
     /**
      * @param file       the source file name as shown in reports (e.g. {@code contacts.csv})
@@ -207,17 +209,33 @@ public final class ImportReport {
         this.deadLetterFile = relativePath;
     }
 
+    /** Records where the file's physical lines went, once its last row was read (line accounting). */
+    public void lines(LineCounts counts) {
+        this.lines = counts;
+    }
+
+    public Optional<LineCounts> lines() {
+        return Optional.ofNullable(lines);
+    }
+
     /** Marks the end of the import; duration and throughput are measured up to this instant. */
     public void finish(Instant finishedAt) {
         this.finishedAt = Objects.requireNonNull(finishedAt, "finishedAt");
     }
 
     /**
-     * Checks rows read = created + updated + unchanged + rejected + failed.
+     * Checks rows read = created + updated + unchanged + rejected + failed and, when the line counts
+     * were recorded, lines read = header + blank + lines in rows, with the reader's rows equal to the
+     * rows read (so that no physical line of the file went unaccounted).
      *
      * @throws AccountingMismatchException when they differ; the message gives every number
      */
     public void checkAccounting() {
+        LineCounts counted = lines;
+        Optional<String> lineMismatch = counted == null ? Optional.empty() : counted.mismatch(rowsRead());
+        if (lineMismatch.isPresent()) {
+            throw new AccountingMismatchException("line accounting mismatch for " + file + ": " + lineMismatch.get());
+        }
         long read = rowsRead();
         long sum = 0;
         StringBuilder parts = new StringBuilder();
@@ -402,11 +420,12 @@ public final class ImportReport {
 
     /**
      * The JSON report document, keys in a fixed order: {@code file, objectType, charset, delimiter,
-     * dryRun, rowsRead, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
+     * dryRun, rowsRead, lines, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
      * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
      * unmappedColumns, duplicateColumns, preflight, dateOrder, deadLetterFile, startedAt, finishedAt}; {@code preflight}
      * is {@code {unknownProperties: [{objectType, column, property}]}}. Instants are ISO-8601
-     * strings; absent values are null. Values are plain maps, lists, strings, numbers and booleans.
+     * strings; absent values are null. {@code lines} is {@code {read, header, blank, inRows}}: every physical
+     * line of the file is the header's, blank, or in a row (a malformed line is a row of its own). Values are plain maps, lists, strings, numbers and booleans.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -416,6 +435,8 @@ public final class ImportReport {
         doc.put("delimiter", delimiter);
         doc.put("dryRun", dryRun);
         doc.put("rowsRead", rowsRead());
+        LineCounts counted = lines;
+        doc.put("lines", counted == null ? null : counted.toMap());
         Map<Outcome, Long> own = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
             own.put(o, count(o));

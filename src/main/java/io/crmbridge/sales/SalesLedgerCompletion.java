@@ -86,6 +86,7 @@ public final class SalesLedgerCompletion {
      */
     public void writeReport(@ExchangeProperty(SalesLedgerFile.PROPERTY) SalesLedgerFile file) throws IOException {
         SalesLedgerReport report = file.report();
+        report.lines(file.reader().lineCounts());
         file.reader().close();
         file.deadLetter().close();
         file.deadLetter().file().ifPresent(p -> report.deadLetterFile(settings.relativeToOutbox(p)));

@@ -17,6 +17,7 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.crmbridge.model.LineCounts;
 import io.crmbridge.model.SourceRow;
 
 class CsvRowReaderTest {

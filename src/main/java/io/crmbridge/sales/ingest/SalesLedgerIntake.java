@@ -118,10 +118,13 @@ public final class SalesLedgerIntake {
             return;
         }
         Dialect dialect = sniffer.sniff(path);
-        CsvRowReader reader = CsvRowReader.open(path, dialect);
+        CsvRowReader reader = CsvRowReader.open(path, dialect, settings.csvLimits());
         boolean handedOver = false;
         try {
             List<String> header = reader.header();
+            if (reader.headerProblem().isPresent()) {
+                throw new UnprocessableFileException("the header row cannot be read: " + reader.headerProblem().get());
+            }
             if (!reader.hasNext()) {
                 throw new UnprocessableFileException("the file has a header row but no data rows");
             }

@@ -2,6 +2,7 @@ package io.crmbridge.sales.report;
 
 import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.Issue;
+import io.crmbridge.model.LineCounts;
 import io.crmbridge.report.AccountingMismatchException;
 import io.crmbridge.sales.LedgerFileKind;
 import io.crmbridge.sales.LedgerOutcome;
@@ -24,6 +25,7 @@ import java.util.Objects;
  */
 public final class SalesLedgerReport {
 
+    private LineCounts lines;
     private final String file;
     private final LedgerFileKind kind;
     private final String charset;
@@ -115,8 +117,20 @@ public final class SalesLedgerReport {
         this.finishedAt = at;
     }
 
-    /** @throws AccountingMismatchException when the outcomes do not add up to the rows read */
+    /** Records where the file's physical lines went, once its last row was read (line accounting). */
+    public synchronized void lines(LineCounts counts) {
+        this.lines = counts;
+    }
+
+    /**
+     * @throws AccountingMismatchException when the outcomes do not add up to the rows read, or the
+     *                                     recorded line counts do not account for every line
+     */
     public synchronized void checkAccounting() {
+        if (lines != null && lines.mismatch(rowsRead).isPresent()) {
+            throw new AccountingMismatchException("line accounting mismatch for " + file + ": "
+                    + lines.mismatch(rowsRead).get());
+        }
         long sum = outcomes.values().stream().mapToLong(Long::longValue).sum();
         if (sum != rowsRead) {
             throw new AccountingMismatchException("accounting mismatch for " + file + ": rows read " + rowsRead
@@ -179,6 +193,7 @@ public final class SalesLedgerReport {
         doc.put("charset", charset);
         doc.put("delimiter", delimiter);
         doc.put("rowsRead", rowsRead);
+        doc.put("lines", lines == null ? null : lines.toMap());
         doc.put("outcomes", outcomeMap());
         doc.put("rowsWithWarnings", rowsWithWarnings);
         Map<String, Object> errorMap = new LinkedHashMap<>();
