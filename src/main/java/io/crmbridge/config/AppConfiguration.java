@@ -33,6 +33,7 @@ import io.crmbridge.pipeline.ArchiveName;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
+import io.crmbridge.pipeline.CsvContentCheck;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.InboxNameQuarantine;
@@ -141,6 +142,7 @@ public class AppConfiguration implements CamelConfiguration {
         // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2)));
+        registry.bind("csvContentCheck", new CsvContentCheck());
         registry.bind("archiveName", new ArchiveName(clock));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         RecordUpserter upserter = new RecordUpserter(gateway);

@@ -43,7 +43,8 @@ public final class DialectSniffer {
     public static final int DEFAULT_SAMPLE_BYTES = 64 * 1024;
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final char[] CANDIDATES = {',', ';', '\t', '|'};
+    /** The delimiters crm-bridge reads, in order of preference. */
+    static final char[] CANDIDATES = {',', ';', '\t', '|'};
     /** Records looked at per candidate after the header; enough to see a consistent shape. */
     private static final int MAX_RECORDS = 200;
 
@@ -148,8 +149,12 @@ public final class DialectSniffer {
         return best;
     }
 
-    /** Cell counts of the first records of the sample when split on {@code delimiter}. */
-    private static List<Integer> recordSizes(String text, char delimiter, boolean truncated) {
+    /**
+     * Cell counts of the first records (at most about {@value #MAX_RECORDS}) of a sample when split on
+     * {@code delimiter}, quotes respected; the last record is dropped when {@code truncated} says the
+     * sample cuts it short.
+     */
+    static List<Integer> recordSizes(String text, char delimiter, boolean truncated) {
         List<Integer> sizes = new ArrayList<>();
         boolean reachedEnd = true;
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();

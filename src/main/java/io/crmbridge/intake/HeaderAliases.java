@@ -159,6 +159,11 @@ public final class HeaderAliases {
         return Optional.ofNullable(fieldByAlias.get(type).get(normalise(header)));
     }
 
+    /** The aliases of {@code field} for {@code type} as written in the alias file; empty for an unknown field. */
+    public List<String> aliasesOf(ObjectType type, String field) {
+        return aliasesByField.get(type).getOrDefault(field, List.of());
+    }
+
     /** The canonical fields configured for {@code type}, in name order. */
     public List<String> fields(ObjectType type) {
         return List.copyOf(aliasesByField.get(type).keySet());

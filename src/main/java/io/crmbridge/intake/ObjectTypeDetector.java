@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.crmbridge.model.ObjectType;
+import io.crmbridge.validation.RequiredFields;
 
 /**
  * Decides which object type a CSV file holds (feature I2): from its name, else from the folder it
@@ -18,9 +19,9 @@ import io.crmbridge.model.ObjectType;
  * ({@code tickets/export.csv}), so that folders above it cannot vote.
  *
  * <p>Header: the type whose aliases match the most columns, provided at least two match and its
- * distinguishing field is present (tickets: subject or ticket_id; contacts: email, or firstname
- * and lastname; companies: name or website). A tie between qualifying types is ambiguous and
- * gives no answer.
+ * distinguishing field is present: the type's {@link RequiredFields} (contacts: email, or
+ * firstname and lastname; companies: name or website; tickets: subject), or for tickets
+ * ticket_id. A tie between qualifying types is ambiguous and gives no answer.
  */
 public final class ObjectTypeDetector {
 
@@ -95,16 +96,12 @@ public final class ObjectTypeDetector {
         return tie ? Optional.empty() : Optional.ofNullable(best);
     }
 
+    /**
+     * The type's required fields as such ({@link RequiredFields#metBy}: a contacts' full name column alone does
+     * not tell contacts), or for tickets their source id.
+     */
     private static boolean hasDistinguishingField(ObjectType type, Set<String> fields) {
-        switch (type) {
-            case TICKETS:
-                return fields.contains("subject") || fields.contains("ticket_id");
-            case CONTACTS:
-                return fields.contains("email") || (fields.contains("firstname") && fields.contains("lastname"));
-            case COMPANIES:
-                return fields.contains("name") || fields.contains("website");
-            default:
-                return false;
-        }
+        return RequiredFields.of(type).metBy(fields::contains)
+                || (type == ObjectType.TICKETS && fields.contains("ticket_id"));
     }
 }

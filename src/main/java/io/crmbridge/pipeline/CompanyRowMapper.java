@@ -8,7 +8,9 @@ import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.RowResult;
 import io.crmbridge.model.SourceRow;
 import io.crmbridge.validation.DomainNormalizer;
+import io.crmbridge.validation.RequiredFields;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Company rows (V1, V5, V6, L1): name or website required; the website gives the domain (no
+ * Company rows (V1, V5, V6, L1): name or website required ({@link RequiredFields}); the website gives the domain (no
  * scheme, no {@code www.}, no path), which is the company's key; free-mail and reserved domains
  * never become companies. Without a usable domain the normalised name is the key. Duplicate rule:
  * within a file the first row with a key (same domain, or same name when there is no domain) wins.
@@ -24,6 +26,8 @@ import java.util.Set;
  * {@code domain:} aliases so that contacts can link to it either way.
  */
 public final class CompanyRowMapper implements RowMapper {
+
+    private static final RequiredFields REQUIRED = RequiredFields.of(ObjectType.COMPANIES);
 
     private final DomainNormalizer domains;
     private final RecordProperties properties;
@@ -56,8 +60,12 @@ public final class CompanyRowMapper implements RowMapper {
                 domain = d.get();
             }
         }
-        if (name == null && domain == null) {
-            return RowResult.rejected(row, ErrorCode.MISSING_REQUIRED.issue("name or website"), warnings);
+        // the website counts only through its usable domain
+        Map<String, String> requiredValues = new HashMap<>();
+        requiredValues.put("name", name);
+        requiredValues.put("website", domain);
+        if (!REQUIRED.metBy(field -> requiredValues.get(field) != null)) {
+            return RowResult.rejected(row, ErrorCode.MISSING_REQUIRED.issue(REQUIRED.description()), warnings);
         }
         String key = domain != null ? domain : NaturalKeys.companyName(name);
         OptionalLong earlier = file.duplicates("company").firstRowWith(key, row.rowNumber());

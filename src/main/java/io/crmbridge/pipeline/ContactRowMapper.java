@@ -11,8 +11,10 @@ import io.crmbridge.model.SourceRow;
 import io.crmbridge.validation.DomainNormalizer;
 import io.crmbridge.validation.EmailValidator;
 import io.crmbridge.validation.NameSplitter;
+import io.crmbridge.validation.RequiredFields;
 import io.crmbridge.validation.ValueCheck;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Contact rows (V1, V2, V5, E2): required e-mail, or first and last name; the e-mail is the upsert
+ * Contact rows (V1, V2, V5, E2): required e-mail, or first and last name ({@link RequiredFields}; a full
+ * name fills both when neither is given); the e-mail is the upsert
  * key ({@code idProperty=email}, hubspot-api.md §1.6), else the names and company make a
  * {@code crm_bridge_key}. Duplicate rule: within a file the first row with a key wins, later ones
  * are rejected as DUPLICATE_IN_FILE. Link to a company by company name, else by the e-mail's
@@ -30,6 +33,7 @@ public final class ContactRowMapper implements RowMapper {
 
     static final int CONTACT_TO_COMPANY = 279;
     private static final Set<String> HANDLED = Set.of("email", "firstname", "lastname", "fullname");
+    private static final RequiredFields REQUIRED = RequiredFields.of(ObjectType.CONTACTS);
 
     private final EmailValidator emails;
     private final DomainNormalizer domains;
@@ -62,9 +66,12 @@ public final class ContactRowMapper implements RowMapper {
             }
             email = c.value();
         }
-        if (email == null && (first == null || last == null)) {
-            return RowResult.rejected(row, ErrorCode.MISSING_REQUIRED.issue("email, or first name and last name"),
-                    warnings);
+        Map<String, String> requiredValues = new HashMap<>();
+        requiredValues.put("email", email);
+        requiredValues.put("firstname", first);
+        requiredValues.put("lastname", last);
+        if (!REQUIRED.metBy(field -> requiredValues.get(field) != null)) {
+            return RowResult.rejected(row, ErrorCode.MISSING_REQUIRED.issue(REQUIRED.description()), warnings);
         }
         String company = m.value(row, "company");
         String key = email != null ? email : NaturalKeys.contactByName(first, last, company);

@@ -1,13 +1,13 @@
 package io.crmbridge.pipeline;
 
 import io.crmbridge.config.BridgeSettings;
-import io.crmbridge.intake.BinaryContentDetector;
 import io.crmbridge.intake.ColumnMapping;
 import io.crmbridge.intake.CsvRowReader;
 import io.crmbridge.intake.Dialect;
 import io.crmbridge.intake.DialectSniffer;
 import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.intake.ObjectTypeDetector;
+import io.crmbridge.intake.RequiredColumnsCheck;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
@@ -52,7 +52,7 @@ public final class FileIntake {
     private final HeaderAliases aliases;
     private final ObjectTypeDetector detector;
     private final DialectSniffer sniffer = new DialectSniffer();
-    private final BinaryContentDetector binaryContent = new BinaryContentDetector();
+    private final RequiredColumnsCheck requiredColumns;
     private final Clock clock;
     private final RowPipeline pipeline;
     private final Executor readAhead;
@@ -67,6 +67,7 @@ public final class FileIntake {
         this.ledger = ledger;
         this.aliases = aliases;
         this.detector = new ObjectTypeDetector(aliases);
+        this.requiredColumns = new RequiredColumnsCheck(aliases);
         this.clock = clock;
         this.pipeline = pipeline;
         this.readAhead = readAhead;
@@ -75,8 +76,8 @@ public final class FileIntake {
     /**
      * Bean method for the file consumer's exchange.
      *
-     * @throws UnprocessableFileException when the file is empty, binary, has a header but no data rows, or its
-     *                                    object type cannot be told
+     * @throws UnprocessableFileException when the file is empty, its object type cannot be told, its header has
+     *                                    no column for the type's required fields, or it has no data rows
      * @throws IOException                when the file cannot be read
      */
     public void open(Exchange exchange) throws IOException {
@@ -86,11 +87,8 @@ public final class FileIntake {
         if (!settings.dryRun() && skipIfImported(ledger, exchange, fileName, hash)) {
             return;
         }
+        // content that is not a readable CSV file was refused before (CsvContentCheck, routes/intake.yaml)
         Dialect dialect = sniffer.sniff(path);
-        Optional<String> binary = binaryContent.reason(path, dialect);
-        if (binary.isPresent()) {
-            throw new UnprocessableFileException(binary.get());
-        }
         CsvRowReader reader = CsvRowReader.open(path, dialect, settings.csvLimits());
         boolean handedOver = false;
         try {
@@ -105,11 +103,15 @@ public final class FileIntake {
             ObjectType type = detector.detect(fileName, header).orElseThrow(() -> new UnprocessableFileException(
                     "cannot tell the object type: the file name does not start with companies, contacts or"
                             + " tickets, and the header " + header + " matches no known columns"));
+            ColumnMapping mapping = ColumnMapping.of(type, header, aliases);
+            Optional<String> noRowCanPass = requiredColumns.problem(mapping);
+            if (noRowCanPass.isPresent()) {
+                throw new UnprocessableFileException(noRowCanPass.get());
+            }
             if (!reader.hasNext()) {
                 // hasNext only peeks: the first row stays in the reader for the splitter
                 throw new UnprocessableFileException("the file has a header row but no data rows");
             }
-            ColumnMapping mapping = ColumnMapping.of(type, header, aliases);
             ImportReport report = new ImportReport(fileName, type, dialect.charsetLabel(), dialect.delimiterLabel(),
                     settings.dryRun(), clock.instant());
             report.unmappedColumns(mapping.unmappedColumns());

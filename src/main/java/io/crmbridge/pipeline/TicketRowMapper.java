@@ -12,6 +12,7 @@ import io.crmbridge.model.RowResult;
 import io.crmbridge.model.SourceRow;
 import io.crmbridge.validation.EmailValidator;
 import io.crmbridge.validation.NameSplitter;
+import io.crmbridge.validation.RequiredFields;
 import io.crmbridge.validation.ValueCheck;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,7 +26,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Ticket rows (V1, E1, E2, L1): subject required; key = the source ticket id, else a hash of
+ * Ticket rows (V1, E1, E2, L1): subject required ({@link RequiredFields}); key = the source ticket id, else a hash of
  * subject, description, customer e-mail and creation date (so a re-run never duplicates). Emails
  * and phones are pulled out of subject and description (E1): the first e-mail stands in for a
  * missing customer e-mail, the first phone becomes the contact's phone. A row with a customer
@@ -38,6 +39,7 @@ public final class TicketRowMapper implements RowMapper {
 
     static final int TICKET_TO_CONTACT = 16;
     static final int TICKET_TO_COMPANY = 339;
+    private static final RequiredFields REQUIRED = RequiredFields.of(ObjectType.TICKETS);
 
     private final EmailValidator emails;
     private final ContactExtractor extractor;
@@ -61,8 +63,8 @@ public final class TicketRowMapper implements RowMapper {
         ColumnMapping m = file.mapping();
         List<Issue> warnings = new ArrayList<>();
         String subject = m.value(row, "subject");
-        if (subject == null) {
-            return RowResult.rejected(row, ErrorCode.MISSING_REQUIRED.issue("subject"), warnings);
+        if (!REQUIRED.metBy(field -> m.value(row, field) != null)) {
+            return RowResult.rejected(row, ErrorCode.MISSING_REQUIRED.issue(REQUIRED.description()), warnings);
         }
         String content = m.value(row, "content");
         String rawEmail = m.value(row, "customer_email");

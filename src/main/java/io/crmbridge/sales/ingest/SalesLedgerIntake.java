@@ -90,7 +90,8 @@ public final class SalesLedgerIntake {
                 kind = byName;
             } else if (mainJobTypes.detect(null, header).isEmpty()) {
                 throw new UnprocessableFileException("the file name says a sales-ledger " + byName.get().label()
-                        + " export, but the header " + header + " lacks the columns " + missing);
+                        + " export, but the header has no column for its required fields: found " + header
+                        + "; needed " + new TreeSet<>(byName.get().requiredColumns()) + ", missing " + missing);
             }
         } else if (byName.isEmpty()) {
             kind = LedgerFileKind.byHeader(header);
