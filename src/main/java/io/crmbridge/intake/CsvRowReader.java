@@ -23,9 +23,10 @@ import org.apache.commons.csv.CSVRecord;
 
 import io.crmbridge.intake.CsvRecordGuard.Kind;
 import io.crmbridge.intake.CsvRecordGuard.Segment;
+import io.crmbridge.model.DeadLetterEntry;
 import io.crmbridge.model.LineCounts;
 import io.crmbridge.model.SourceRow;
-import io.crmbridge.report.DeadLetterWriter;
+import io.crmbridge.report.DeadLetterColumns;
 import io.crmbridge.report.SpreadsheetFormulaGuard;
 
 /**
@@ -44,10 +45,11 @@ import io.crmbridge.report.SpreadsheetFormulaGuard;
  * Records whose cells are all blank are skipped. Every row carries the physical line it starts on.
  *
  * <p>Cells are cleaned as they are read: a U+FEFF (a byte order mark left in the middle of the file,
- * e.g. by two exports pasted together) is removed from every cell, header included. In a dead-letter
- * file dropped back into the inbox (its header ends with {@link DeadLetterWriter#EXTRA_COLUMNS}), the
- * single quote that {@link SpreadsheetFormulaGuard} put before formula-like cells is removed, so the
- * original values are imported.
+ * e.g. by two exports pasted together) is removed from every cell, header included. A dead-letter
+ * file dropped back into the inbox (its header ends with crm-bridge's added columns,
+ * {@link DeadLetterColumns}) is read as its source: the single quote that {@link SpreadsheetFormulaGuard}
+ * put before formula-like cells is removed, and the added columns leave the header and the rows to
+ * become each row's {@code deadLetter} entry (was it edited, why was it dead-lettered).
  *
  * <p>Malformed input never throws out of {@link #hasNext()} or {@link #next()}:
  * <ul>
@@ -82,7 +84,8 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
     private Iterator<CSVRecord> records;
     private final List<String> header;
     private final String headerProblem;
-    private final boolean deadLetterFile;
+    /** The columns crm-bridge added, when the file is one of its dead letters dropped back; else null. */
+    private final DeadLetterColumns deadLetterColumns;
     private SourceRow pending;
     private boolean finished;
     private long rowNumber;
@@ -125,8 +128,9 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
             }
         }
         this.headerProblem = problem;
-        this.deadLetterFile = DeadLetterWriter.isDeadLetterHeader(cells);
-        this.header = deadLetterFile ? cells.stream().map(SpreadsheetFormulaGuard::restore).toList() : cells;
+        this.deadLetterColumns = DeadLetterColumns.of(cells).orElse(null);
+        this.header = deadLetterColumns == null ? cells
+                : deadLetterColumns.sourceCells(cells.stream().map(SpreadsheetFormulaGuard::restore).toList());
     }
 
     /** Opens {@code file} with the {@link CsvLimits#DEFAULT default limits}; see {@link #open(Path, Dialect, CsvLimits)}. */
@@ -217,7 +221,7 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
                 values[i] = withoutByteOrderMarks(values[i]);
-                if (deadLetterFile) {
+                if (deadLetterColumns != null) {
                     values[i] = SpreadsheetFormulaGuard.restore(values[i]);
                 }
             }
@@ -313,22 +317,27 @@ public final class CsvRowReader implements Iterator<SourceRow>, AutoCloseable {
     private SourceRow row(Segment s) {
         if (s.kind() == Kind.MALFORMED) {
             return new SourceRow(rowNumber, looseCells(s.text()), "line " + s.firstLine() + ": " + s.reason(),
-                    s.firstLine(), s.text(), -1);
+                    s.firstLine(), s.text(), -1, null);
         }
         Parsed parsed = parse(s);
         if (parsed.problem() != null) {
             return new SourceRow(rowNumber, looseCells(s.text()), "line " + s.firstLine() + ": " + parsed.problem(),
-                    s.firstLine(), s.text(), -1);
+                    s.firstLine(), s.text(), -1, null);
         }
         List<String> values = cells(parsed.values());
+        DeadLetterEntry entry = null;
+        if (deadLetterColumns != null) {
+            entry = deadLetterColumns.entry(values);
+            values = deadLetterColumns.sourceCells(values);
+        }
         if (values.stream().allMatch(cell -> cell == null || cell.isBlank())) {
             return null;
         }
         if (values.size() != header.size()) {
             return new SourceRow(rowNumber, values, "row has " + values.size() + " cells, header has " + header.size(),
-                    s.firstLine(), null, -1);
+                    s.firstLine(), null, -1, entry);
         }
-        return new SourceRow(rowNumber, values, nulProblem(values), s.firstLine(), null, s.strayQuoteCell());
+        return new SourceRow(rowNumber, values, nulProblem(values), s.firstLine(), null, s.strayQuoteCell(), entry);
     }
 
     private static String describe(Exception e) {

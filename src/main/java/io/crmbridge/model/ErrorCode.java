@@ -12,6 +12,9 @@ public enum ErrorCode {
     DUPLICATE_IN_FILE(Severity.REJECT, "duplicate of row %s (same %s '%s'); the first row wins"),
     MALFORMED_ROW(Severity.REJECT, "malformed CSV row: %s"),
     FREE_MAIL_DOMAIN(Severity.REJECT, "website '%s' is a free-mail or reserved domain and the row has no company name: not a company"),
+    // a dead-letter row dropped back exactly as crm-bridge wrote it keeps its rejection (R2)
+    UNCHANGED_SINCE_DEAD_LETTER(Severity.REJECT,
+            "unchanged since it was dead-lettered (%s: %s); edit the row to import it"),
     ROW_PROCESSING_ERROR(Severity.REJECT, "row could not be processed: %s"),
     // a required value that is present but unusable (sales ledger, issue #7: a date, an amount, a quantity)
     INVALID_VALUE(Severity.REJECT, "invalid %s '%s' in column %s: %s"),

@@ -1,6 +1,7 @@
 package io.crmbridge.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One data row as read from a CSV file, before mapping.
@@ -16,12 +17,19 @@ import java.util.List;
  *                       quote); null otherwise
  * @param strayQuoteCell 0-based index of the first cell holding a quote inside unquoted text
  *                       ({@code 5" pipe}, read as a character), or -1
+ * @param deadLetter     for a row of a dead-letter file dropped back into the inbox, what crm-bridge's added
+ *                       columns said of it (those columns are not among {@code values}); null otherwise
  */
 public record SourceRow(long rowNumber, List<String> values, String problem, long lineNumber, String rawLine,
-                        int strayQuoteCell) {
+                        int strayQuoteCell, DeadLetterEntry deadLetter) {
 
     /** A row whose physical line is not known (rows built by tests and by other sources). */
     public SourceRow(long rowNumber, List<String> values, String problem) {
-        this(rowNumber, values, problem, 0, null, -1);
+        this(rowNumber, values, problem, 0, null, -1, null);
+    }
+
+    /** The rejection a dead-letter row dropped back untouched keeps ({@link DeadLetterEntry#keptRejection()}). */
+    public Optional<Issue> keptRejection() {
+        return deadLetter == null ? Optional.empty() : deadLetter.keptRejection();
     }
 }

@@ -11,6 +11,7 @@ import io.crmbridge.intake.RequiredColumnsCheck;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
+import io.crmbridge.report.DeadLetterDialect;
 import io.crmbridge.report.DeadLetterWriter;
 import io.crmbridge.report.ImportReport;
 import io.crmbridge.report.OutboxNames;
@@ -124,7 +125,8 @@ public final class FileIntake {
             long runId = ledger.openRun(fileName, hash, type, settings.dryRun());
             String outboxName = OutboxNames.of(fileName);
             FileImport file = new FileImport(runId, fileName, outboxName + "-run" + runId, type, dialect, mapping,
-                    reader, report, new DeadLetterWriter(settings.deadLetterDir(), outboxName, header),
+                    reader, report, new DeadLetterWriter(settings.deadLetterDir(), outboxName, header,
+                            new DeadLetterDialect(dialect.delimiter(), dialect.charset(), dialect.bom())),
                     new DateNormalizer(DateOrder.valueOf(settings.dateOrder())),
                     new ProgressMeter(fileName, Files.size(path), Duration.ofSeconds(settings.progressSeconds()), clock),
                     settings.dryRun());

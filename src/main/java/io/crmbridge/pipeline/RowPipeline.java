@@ -8,6 +8,7 @@ import io.crmbridge.model.SourceRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangeProperty;
@@ -55,7 +56,10 @@ public final class RowPipeline {
     public RowResult process(SourceRow row, FileImport file) {
         file.report().rowRead();
         RowResult result;
-        if (row.problem() != null) {
+        Optional<Issue> kept = row.keptRejection();
+        if (kept.isPresent()) {
+            result = RowResult.rejected(row, kept.get(), new ArrayList<>());
+        } else if (row.problem() != null) {
             result = RowResult.rejected(row, ErrorCode.MALFORMED_ROW.issue(row.problem()), new ArrayList<>());
         } else {
             try {

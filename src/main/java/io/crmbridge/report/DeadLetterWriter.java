@@ -5,9 +5,10 @@ import io.crmbridge.model.SourceRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,37 +22,64 @@ import java.util.Optional;
  * {@code <deadLetterDir>/<sourceFileName>.rejected.csv} (R2, DESIGN.md "The import flow"), so that
  * they can be fixed and dropped back into {@code inbox/}.
  *
- * <p>Layout: the source header followed by {@code row_number, error_code, error_message}; each row
- * gives its original cells (as many as the row has; a short row is padded with empty cells to the
- * header width) followed by the row number, the code and the message. A row longer than the header
- * keeps its extra cells, so its trailing three columns then sit to the right of the header's.
- * UTF-8, {@code ,} delimiter, CRLF records, quoting by commons-csv's RFC 4180 format (fields with
- * delimiters, quotes or line breaks are quoted). Every cell that a spreadsheet would run as a formula
- * (starting with {@code = + - @}, tab or CR) is prefixed with a single quote by
- * {@link SpreadsheetFormulaGuard}; the intake removes that prefix again when the file is dropped back
- * into the inbox (it recognises a dead-letter file by its last three columns, {@link #EXTRA_COLUMNS}). The file is created on the first
- * {@link #append}, replacing any file of the same name from an earlier run; with no rejected row
- * there is no file. Each row is flushed as it is written, so a crash loses no dead letter.
- * Thread-safe.
+ * <p>Layout of a source file's dead letter: the source header followed by
+ * {@link DeadLetterColumns#CURRENT} ({@code row_number, line_number, error_code, error_message,
+ * raw_line, row_checksum}); each row gives its original cells (as many as the row has; a short row is
+ * padded with empty cells to the header width) followed by the added cells. A row longer than the
+ * header keeps its extra cells, so its added cells then sit to the right of the header's.
+ * {@code raw_line} holds the text of a line that could not be split as CSV (cut at
+ * {@value #MAX_RAW_LINE} characters, below a spreadsheet cell's limit), {@code row_checksum} lets the
+ * intake tell an untouched row from an edited one when the file comes back. The file is written in
+ * the source's {@link DeadLetterDialect} (delimiter, charset, byte order mark), CRLF records,
+ * quoting as RFC 4180 (fields with delimiters, quotes or line breaks are quoted). A list crm-bridge
+ * builds itself ({@link #DeadLetterWriter(Path, String, List)}) gets {@link DeadLetterColumns#LEGACY}
+ * instead, in UTF-8 with {@code ,}.
+ *
+ * <p>Every cell that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or CR) is
+ * prefixed with a single quote by {@link SpreadsheetFormulaGuard}; the intake removes that prefix
+ * again when the file is dropped back into the inbox. A character the charset cannot hold (only in
+ * a message) is written as {@code ?}. The file is created on the first {@link #append}, replacing
+ * any file of the same name from an earlier run; with no rejected row there is no file. Each row is
+ * flushed as it is written, so a crash loses no dead letter. Thread-safe.
  */
 public final class DeadLetterWriter implements AutoCloseable {
 
-    /** Columns appended after the source columns. */
-    public static final List<String> EXTRA_COLUMNS = List.of("row_number", "error_code", "error_message");
+    /** Columns appended after a source file's columns. */
+    public static final List<String> EXTRA_COLUMNS = DeadLetterColumns.CURRENT.names();
+    /** Characters of a raw line kept in {@code raw_line}: below the 32,767 a spreadsheet cell holds. */
+    public static final int MAX_RAW_LINE = 32_000;
 
     private final Path target;
     private final List<String> header;
+    private final DeadLetterDialect dialect;
+    private final DeadLetterColumns columns;
     private CSVPrinter printer;
     private long count;
     private boolean closed;
 
     /**
+     * A source file's dead letter.
+     *
      * @param deadLetterDir  the directory to write into (created on first append), e.g. {@code outbox/dead-letter}
      * @param sourceFileName the source file's name (e.g. {@code contacts.csv}); no path separators
      * @param header         the source file's header cells, in file order
+     * @param dialect        how the file is written: the source's delimiter, charset and byte order mark
      * @throws IllegalArgumentException when {@code sourceFileName} is not a plain file name
      */
+    public DeadLetterWriter(Path deadLetterDir, String sourceFileName, List<String> header, DeadLetterDialect dialect) {
+        this(deadLetterDir, sourceFileName, header, dialect, DeadLetterColumns.CURRENT);
+    }
+
+    /**
+     * The dead letter of a list crm-bridge builds itself (the scored clients of a push): UTF-8, {@code ,},
+     * the columns of {@code header} followed by {@code row_number, error_code, error_message}.
+     */
     public DeadLetterWriter(Path deadLetterDir, String sourceFileName, List<String> header) {
+        this(deadLetterDir, sourceFileName, header, DeadLetterDialect.UTF8_COMMA, DeadLetterColumns.LEGACY);
+    }
+
+    private DeadLetterWriter(Path deadLetterDir, String sourceFileName, List<String> header, DeadLetterDialect dialect,
+                             DeadLetterColumns columns) {
         Objects.requireNonNull(deadLetterDir, "deadLetterDir");
         if (sourceFileName == null || sourceFileName.isBlank() || sourceFileName.contains("/")
                 || sourceFileName.contains("\\") || sourceFileName.equals("..") || sourceFileName.equals(".")) {
@@ -59,6 +87,8 @@ public final class DeadLetterWriter implements AutoCloseable {
         }
         this.target = deadLetterDir.resolve(sourceFileName + ".rejected.csv");
         this.header = List.copyOf(header);
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.columns = columns;
     }
 
     /**
@@ -74,40 +104,66 @@ public final class DeadLetterWriter implements AutoCloseable {
         if (printer == null) {
             printer = open();
         }
-        List<String> cells = new ArrayList<>(Math.max(header.size(), row.values().size()) + EXTRA_COLUMNS.size());
-        row.values().forEach(v -> cells.add(SpreadsheetFormulaGuard.neutralise(v)));
-        while (cells.size() < header.size()) {
-            cells.add("");
+        List<String> source = new ArrayList<>(Math.max(header.size(), row.values().size()));
+        source.addAll(row.values());
+        while (source.size() < header.size()) {
+            source.add("");
         }
-        cells.add(Long.toString(row.rowNumber()));
-        cells.add(issue.code().name());
-        cells.add(SpreadsheetFormulaGuard.neutralise(issue.message()));
+        List<String> cells = new ArrayList<>(source.size() + columns.size());
+        source.forEach(v -> cells.add(SpreadsheetFormulaGuard.neutralise(v)));
+        for (String column : columns.names()) {
+            cells.add(switch (column) {
+                case "row_number" -> Long.toString(row.rowNumber());
+                case "line_number" -> row.lineNumber() > 0 ? Long.toString(row.lineNumber()) : "";
+                case "error_code" -> issue.code().name();
+                case "error_message" -> SpreadsheetFormulaGuard.neutralise(issue.message());
+                case "raw_line" -> SpreadsheetFormulaGuard.neutralise(rawLine(row.rawLine()));
+                case "row_checksum" -> DeadLetterColumns.checksum(source);
+                default -> throw new IllegalStateException("unknown dead-letter column " + column);
+            });
+        }
         printer.printRecord(cells);
         printer.flush();
         count++;
     }
 
+    private static String rawLine(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        return raw.length() <= MAX_RAW_LINE ? raw : raw.substring(0, MAX_RAW_LINE);
+    }
+
     private CSVPrinter open() throws IOException {
         Files.createDirectories(target.getParent());
-        Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        List<String> columns = new ArrayList<>(header.size() + EXTRA_COLUMNS.size());
-        header.forEach(h -> columns.add(SpreadsheetFormulaGuard.neutralise(h)));
-        columns.addAll(EXTRA_COLUMNS);
-        CSVPrinter p = new CSVPrinter(writer, CSVFormat.RFC4180);
-        p.printRecord(columns);
+        // OutputStreamWriter writes '?' for a character the charset cannot hold instead of failing the row
+        Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                dialect.charset()));
+        if (dialect.bom()) {
+            writer.write('\uFEFF');
+        }
+        List<String> names = new ArrayList<>(header.size() + columns.size());
+        header.forEach(h -> names.add(SpreadsheetFormulaGuard.neutralise(h)));
+        names.addAll(columns.names());
+        CSVPrinter p = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setDelimiter(dialect.delimiter()).get());
+        p.printRecord(names);
         return p;
     }
 
-    /** Whether {@code header} is the header of a dead-letter file: it ends with {@link #EXTRA_COLUMNS}. */
+    /** Whether {@code header} is the header of a dead-letter file: it ends with crm-bridge's added columns. */
     public static boolean isDeadLetterHeader(List<String> header) {
-        int n = header.size();
-        return n > EXTRA_COLUMNS.size() && header.subList(n - EXTRA_COLUMNS.size(), n).equals(EXTRA_COLUMNS);
+        return DeadLetterColumns.of(header).isPresent();
     }
 
     /** The dead-letter file, once the first row was appended. */
     public synchronized Optional<Path> file() {
         return printer == null ? Optional.empty() : Optional.of(target);
+    }
+
+    /** The dialect the file is written in. */
+    public DeadLetterDialect dialect() {
+        return dialect;
     }
 
     /** How many rows were appended. */

@@ -122,10 +122,10 @@ class SampleDataImportTest extends ImportFlowTestSupport {
         }
         try (CSVParser dl = CSVFormat.DEFAULT.builder().setHeader().get()
                 .parse(Files.newBufferedReader(deadLetter, StandardCharsets.UTF_8))) {
-            assertThat(dl.getHeaderNames()).hasSize(sourceHeader.size() + 3);
+            assertThat(dl.getHeaderNames()).hasSize(sourceHeader.size() + 6);
             assertThat(dl.getHeaderNames().subList(0, sourceHeader.size())).isEqualTo(sourceHeader);
-            assertThat(dl.getHeaderNames().subList(sourceHeader.size(), sourceHeader.size() + 3))
-                    .containsExactly("row_number", "error_code", "error_message");
+            assertThat(dl.getHeaderNames().subList(sourceHeader.size(), sourceHeader.size() + 6))
+                    .containsExactly("row_number", "line_number", "error_code", "error_message", "raw_line", "row_checksum");
             List<CSVRecord> rows = dl.getRecords();
             assertThat(rows).extracting(r -> r.get("row_number")).containsExactly("10", "34", "48");
             assertThat(rows).extracting(r -> r.get("error_code"))
@@ -151,6 +151,8 @@ class SampleDataImportTest extends ImportFlowTestSupport {
         assertThat(report.path("warningsByCode").path("INVALID_DATE").asLong()).isEqualTo(1);
         assertThat(report.path("warningsByCode").has("INVALID_PHONE")).isFalse();
         assertThat(deadLetterRows("contacts-europe.csv")).containsExactly(Map.entry(15L, "INVALID_EMAIL"));
+        assertThat(new io.crmbridge.intake.DialectSniffer().sniff(deadLetter("contacts-europe.csv").orElseThrow()))
+                .extracting(d -> d.charsetLabel(), d -> d.delimiter()).containsExactly("windows-1252", ';');
         // 0x9C must be read as the cp1252 'œ', not as a Latin-1 control character
         assertThat(sandbox().state().records(ObjectType.CONTACTS))
                 .anySatisfy(c -> assertThat(c.property("lastname")).isEqualTo("Bœuf"));
@@ -272,8 +274,12 @@ class SampleDataImportTest extends ImportFlowTestSupport {
     private List<Map.Entry<Long, String>> deadLetterRows(String fileName) throws IOException {
         Optional<Path> file = deadLetter(fileName);
         assertThat(file).as("dead-letter file of %s", fileName).isPresent();
-        try (CSVParser dl = CSVFormat.DEFAULT.builder().setHeader().get()
-                .parse(Files.newBufferedReader(file.get(), StandardCharsets.UTF_8))) {
+        // a dead letter is written in its source's dialect
+        io.crmbridge.intake.Dialect dialect = new io.crmbridge.intake.DialectSniffer().sniff(file.get());
+        String text = Files.readString(file.get(), dialect.charset());
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try (CSVParser dl = CSVFormat.DEFAULT.builder().setHeader().setDelimiter(dialect.delimiter()).get()
+                .parse(new java.io.StringReader(text))) {
             return dl.getRecords().stream()
                     .map(r -> Map.entry(Long.parseLong(r.get("row_number")), r.get("error_code"))).toList();
         }

@@ -17,7 +17,10 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.crmbridge.model.DeadLetterEntry;
 import io.crmbridge.model.LineCounts;
+import io.crmbridge.report.DeadLetterDialect;
+import io.crmbridge.report.DeadLetterWriter;
 import io.crmbridge.model.SourceRow;
 
 class CsvRowReaderTest {
@@ -416,15 +419,50 @@ class CsvRowReaderTest {
     }
 
     @Test
-    void restoresFormulaCellsOfADeadLetterFileDroppedBackIntoTheInbox() throws IOException {
+    void readsALegacyDeadLetterAsItsSourceRestoringFormulaCells() throws IOException {
         Path file = write("contacts.csv.rejected.csv", "'=Email,Company,row_number,error_code,error_message\r\n"
                 + "ada@b.io,'=HYPERLINK(\"x\"),2,INVALID_EMAIL,'-message\r\n"
                 + "bob@b.io,'quoted,3,INVALID_EMAIL,m\r\n");
 
         try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA)) {
-            assertThat(reader.header()).containsExactly("=Email", "Company", "row_number", "error_code", "error_message");
-            assertThat(reader.next().values()).containsExactly("ada@b.io", "=HYPERLINK(\"x\")", "2", "INVALID_EMAIL", "-message");
-            assertThat(reader.next().values()).containsExactly("bob@b.io", "'quoted", "3", "INVALID_EMAIL", "m");
+            assertThat(reader.header()).containsExactly("=Email", "Company");
+            SourceRow ada = reader.next();
+            assertThat(ada.values()).containsExactly("ada@b.io", "=HYPERLINK(\"x\")");
+            assertThat(ada.deadLetter()).isEqualTo(new DeadLetterEntry(2, "INVALID_EMAIL", "-message", false));
+            assertThat(reader.next().values()).containsExactly("bob@b.io", "'quoted");
+        }
+    }
+
+    @Test
+    void aDeadLetterWrittenInTheSourcesDialectReadsBackAsTheSourceWithItsUntouchedRowsMarked() throws IOException {
+        Path source = dir.resolve("contacts.csv");
+        Files.write(source, "Email;Société\r\nada@b.io;Acme\r\nada@b.io;=Café\r\nbob@b.io;Crème; brûlée\r\n"
+                .getBytes(Charset.forName("windows-1252")));
+        Dialect dialect = new DialectSniffer().sniff(source);
+        Path deadLetters = dir.resolve("dead-letter");
+        try (CsvRowReader reader = CsvRowReader.open(source, dialect);
+             DeadLetterWriter writer = new DeadLetterWriter(deadLetters, "contacts.csv", reader.header(),
+                     new DeadLetterDialect(dialect.delimiter(), dialect.charset(), dialect.bom()))) {
+            reader.next();
+            SourceRow duplicate = reader.next();
+            writer.append(reader.next(), io.crmbridge.model.ErrorCode.MALFORMED_ROW.issue("x"));
+            writer.append(duplicate, io.crmbridge.model.ErrorCode.DUPLICATE_IN_FILE.issue(1, "email", "ada@b.io"));
+        }
+        Path deadLetter = deadLetters.resolve("contacts.csv.rejected.csv");
+
+        Dialect again = new DialectSniffer().sniff(deadLetter);
+        assertThat(again.charsetLabel()).isEqualTo("windows-1252");
+        assertThat(again.delimiter()).isEqualTo(';');
+        try (CsvRowReader reader = CsvRowReader.open(deadLetter, again)) {
+            assertThat(reader.header()).containsExactly("Email", "Société");
+            SourceRow first = reader.next();
+            assertThat(first.values()).containsExactly("bob@b.io", "Crème", " brûlée");
+            assertThat(first.deadLetter().untouched()).isTrue();
+            assertThat(first.deadLetter().errorCode()).isEqualTo("MALFORMED_ROW");
+            SourceRow second = reader.next();
+            assertThat(second.values()).containsExactly("ada@b.io", "=Café");
+            assertThat(second.deadLetter().keptRejection()).hasValueSatisfying(issue ->
+                    assertThat(issue.message()).contains("DUPLICATE_IN_FILE"));
         }
     }
 

@@ -10,6 +10,7 @@ import io.crmbridge.ledger.Ledger;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.RowBatches;
 import io.crmbridge.pipeline.UnprocessableFileException;
+import io.crmbridge.report.DeadLetterDialect;
 import io.crmbridge.report.DeadLetterWriter;
 import io.crmbridge.sales.LedgerFileKind;
 import io.crmbridge.sales.report.SalesLedgerReport;
@@ -137,7 +138,8 @@ public final class SalesLedgerIntake {
             long importId = store.openImport(runId, fileName, kind.label(), clock.instant());
             SalesLedgerFile file = new SalesLedgerFile(runId, importId, fileName, kind, columns, reader,
                     new SalesLedgerReport(fileName, kind, dialect.charsetLabel(), dialect.delimiterLabel(), clock.instant()),
-                    new DeadLetterWriter(settings.deadLetterDir(), fileName, header));
+                    new DeadLetterWriter(settings.deadLetterDir(), fileName, header,
+                            new DeadLetterDialect(dialect.delimiter(), dialect.charset(), dialect.bom())));
             LOG.info("{}: sales ledger {} export, {}, delimiter {}", fileName, kind.label(), dialect.charsetLabel(),
                     dialect.delimiterLabel());
             exchange.setProperty(SalesLedgerFile.PROPERTY, file);

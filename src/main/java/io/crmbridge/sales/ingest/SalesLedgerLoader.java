@@ -142,6 +142,10 @@ public final class SalesLedgerLoader {
                          Function<T, String> key, String keyColumn) {
         SalesLedgerReport report = file.report();
         report.rowRead();
+        if (row.keptRejection().isPresent()) {
+            reject(row, file, row.keptRejection().get());
+            return null;
+        }
         if (row.problem() != null) {
             reject(row, file, ErrorCode.MALFORMED_ROW.issue(row.problem()));
             return null;
