@@ -17,6 +17,7 @@ import io.crmbridge.report.OutboxNames;
 import io.crmbridge.report.ProgressMeter;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DateOrder;
+import io.crmbridge.validation.NumberReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -120,6 +121,7 @@ public final class FileIntake {
             FileImport file = new FileImport(runId, fileName, outboxName + "-run" + runId, type, dialect, mapping,
                     reader, report, new DeadLetterWriter(settings.deadLetterDir(), outboxName, header),
                     new DateNormalizer(DateOrder.valueOf(settings.dateOrder())),
+                    new NumberReader(settings.decimalSeparator()),
                     new ProgressMeter(fileName, Files.size(path), Duration.ofSeconds(settings.progressSeconds()), clock),
                     settings.dryRun());
             LOG.info("{}: {} as {}, {}, delimiter {}; unmapped columns {}", fileName, type.pathName(),
