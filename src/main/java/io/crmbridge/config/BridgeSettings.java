@@ -15,16 +15,16 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param batchSize           records per HubSpot batch request, at most 100 (hubspot-api.md §1.5)
  * @param phoneDefaultRegion  ISO 3166 region for phones without a country (V3)
  * @param dateOrder           DMY or MDY, used for ambiguous slash dates a file has not settled (V4)
- * @param decimalSeparator    {@code .} or {@code ,}: the number convention a report states for a file
- *                            none of whose values proved one (see {@link NumberReader})
+ * @param numbersByDefault    the number convention a report states for a file none of whose values
+ *                            proved one, from its decimal separator {@code .} or {@code ,} (see {@link NumberReader})
  * @param headerAliasesFile   optional user file of header aliases replacing the bundled ones (I4)
  * @param ticketCodesFile     optional user file of ticket status/priority mappings
  * @param progressSeconds     seconds between progress lines for a long file (R3)
  * @param phoneCacheSize      phone results remembered by (number, region); 0 remembers none (BENCHMARKS.md)
  */
 public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchSize, String phoneDefaultRegion,
-                             String dateOrder, NumberConvention decimalSeparator, String headerAliasesFile, String ticketCodesFile,
-                             int progressSeconds, int phoneCacheSize) {
+                             String dateOrder, NumberConvention numbersByDefault, String headerAliasesFile,
+                             String ticketCodesFile, int progressSeconds, int phoneCacheSize) {
 
     /** Maximum inputs HubSpot accepts in one batch request (hubspot-api.md §1.5). */
     public static final int HUBSPOT_MAX_BATCH = 100;

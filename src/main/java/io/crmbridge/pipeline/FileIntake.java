@@ -121,7 +121,7 @@ public final class FileIntake {
             FileImport file = new FileImport(runId, fileName, outboxName + "-run" + runId, type, dialect, mapping,
                     reader, report, new DeadLetterWriter(settings.deadLetterDir(), outboxName, header),
                     new DateNormalizer(DateOrder.valueOf(settings.dateOrder())),
-                    new NumberReader(settings.decimalSeparator()),
+                    new NumberReader(settings.numbersByDefault()),
                     new ProgressMeter(fileName, Files.size(path), Duration.ofSeconds(settings.progressSeconds()), clock),
                     settings.dryRun());
             LOG.info("{}: {} as {}, {}, delimiter {}; unmapped columns {}", fileName, type.pathName(),
