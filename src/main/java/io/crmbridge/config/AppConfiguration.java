@@ -64,6 +64,7 @@ import io.crmbridge.validation.CodeMapper;
 import io.crmbridge.validation.CountryRegions;
 import io.crmbridge.validation.DomainNormalizer;
 import io.crmbridge.validation.EmailValidator;
+import io.crmbridge.validation.NumberConvention;
 import io.crmbridge.validation.PhoneNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,7 +166,8 @@ public class AppConfiguration implements CamelConfiguration {
 
     /**
      * The sales ledger (issue #7 W1, W2; routes/sales-ledger.yaml, README "Sales ledger"): intake,
-     * loader and completion beans, phones read in {@code crm-bridge.sales.phone-region}, scoring
+     * loader and completion beans, phones read in {@code crm-bridge.sales.phone-region}, the default
+     * number convention from {@code crm-bridge.sales.numbers.default-decimal-separator}, scoring
      * from the {@code crm-bridge.sales.*} properties. Binds the {@link SalesLedgerStore} as
      * {@code salesLedgerStore}.
      */
@@ -175,7 +177,11 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
         registry.bind("salesLedgerStore", store);
-        registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, clock));
+        // the exports are French: a decimal comma unless a file's values prove otherwise
+        NumberConvention ledgerNumbers = NumberConvention.withDecimalSeparator(
+                BridgeSettings.get(p, "crm-bridge.sales.numbers.default-decimal-separator", ","));
+        registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, ledgerNumbers,
+                clock));
         PhoneNormalizer frenchPhones = new PhoneNormalizer(BridgeSettings.get(p, "crm-bridge.sales.phone-region", "FR"),
                 CountryRegions.load());
         registry.bind("salesLedgerLoader", new SalesLedgerLoader(store, new ClientRowParser(emails, frenchPhones),

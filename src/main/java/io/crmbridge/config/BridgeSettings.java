@@ -1,6 +1,8 @@
 package io.crmbridge.config;
 
 import io.crmbridge.intake.CsvLimits;
+import io.crmbridge.validation.NumberConvention;
+import io.crmbridge.validation.NumberReader;
 import java.nio.file.Path;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -14,6 +16,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param batchSize           records per HubSpot batch request, at most 100 (hubspot-api.md §1.5)
  * @param phoneDefaultRegion  ISO 3166 region for phones without a country (V3)
  * @param dateOrder           DMY or MDY, used for ambiguous slash dates a file has not settled (V4)
+ * @param numbersByDefault    the number convention a report states for a file none of whose values
+ *                            proved one, from its decimal separator {@code .} or {@code ,} (see {@link NumberReader})
  * @param headerAliasesFile   optional user file of header aliases replacing the bundled ones (I4)
  * @param ticketCodesFile     optional user file of ticket status/priority mappings
  * @param progressSeconds     seconds between progress lines for a long file (R3)
@@ -21,8 +25,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param csvLimits           lines and characters one CSV record may span before an open quote is judged broken
  */
 public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchSize, String phoneDefaultRegion,
-                             String dateOrder, String headerAliasesFile, String ticketCodesFile,
-                             int progressSeconds, int phoneCacheSize, CsvLimits csvLimits) {
+                             String dateOrder, NumberConvention numbersByDefault, String headerAliasesFile,
+                             String ticketCodesFile, int progressSeconds, int phoneCacheSize, CsvLimits csvLimits) {
 
     /** Maximum inputs HubSpot accepts in one batch request (hubspot-api.md §1.5). */
     public static final int HUBSPOT_MAX_BATCH = 100;
@@ -30,7 +34,8 @@ public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchS
     /**
      * Reads the settings from Camel's properties.
      *
-     * @throws IllegalArgumentException when batch-size is not between 1 and 100
+     * @throws IllegalArgumentException when batch-size is not between 1 and 100, or the default decimal
+     *                                  separator is neither {@code .} nor {@code ,}
      */
     public static BridgeSettings from(PropertiesComponent p) {
         int batch = Integer.parseInt(get(p, "crm-bridge.batch-size", "100"));
@@ -44,6 +49,7 @@ public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchS
                 batch,
                 get(p, "crm-bridge.phone.default-region", "US"),
                 get(p, "crm-bridge.dates.default-order", "DMY"),
+                NumberConvention.withDecimalSeparator(get(p, "crm-bridge.numbers.default-decimal-separator", ".")),
                 get(p, "crm-bridge.mapping.header-aliases-file", ""),
                 get(p, "crm-bridge.mapping.ticket-codes-file", ""),
                 Integer.parseInt(get(p, "crm-bridge.progress-seconds", "5")),

@@ -26,6 +26,9 @@ public enum ErrorCode {
     INVALID_OPTIONAL_EMAIL(Severity.WARNING, "email '%s' in column %s is invalid; value left out"),
     INVALID_WEBSITE(Severity.WARNING, "website '%s' gives no usable company domain (%s); value left out"),
     INVALID_NUMBER(Severity.WARNING, "value '%s' in column %s is not a number; value left out"),
+    // a single separator before exactly 3 digits (1.200) while the file has not shown its decimal separator
+    AMBIGUOUS_NUMBER(Severity.WARNING,
+            "number '%s' in column %s is ambiguous: %s, and no earlier value of the file shows which; value left out"),
     VALUE_TOO_LONG(Severity.WARNING, "value '%s' in column %s is longer than %s characters; value left out"),
     QUOTE_IN_UNQUOTED_VALUE(Severity.WARNING,
             "value '%s' in column %s has a quote inside unquoted text; the quote is kept as a character"),

@@ -8,8 +8,10 @@ import io.crmbridge.ledger.Ledger;
 import io.crmbridge.report.HtmlReportWriter;
 import io.crmbridge.report.ImportReport;
 import io.crmbridge.report.JsonReportWriter;
+import io.crmbridge.report.NumberFormatUsed;
 import io.crmbridge.report.OutboxNames;
 import io.crmbridge.report.SummaryLine;
+import io.crmbridge.validation.NumberConvention;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +81,9 @@ public final class FileCompletion {
         file.deadLetter().close();
         file.deadLetter().file().ifPresent(p -> report.deadLetterFile(settings.relativeToOutbox(p)));
         file.dates().detectedOrder().ifPresent(o -> report.detectedDateOrder(o.name()));
+        NumberConvention numbers = file.numbers().convention();
+        report.numberFormat(NumberFormatUsed.of(numbers.decimalSeparator(), numbers.thousandsSeparator(),
+                file.numbers().proof()));
         report.finish(clock.instant());
         report.checkAccounting();
         Path jsonFile;

@@ -10,6 +10,7 @@ import io.crmbridge.report.ImportReport;
 import io.crmbridge.report.ProgressMeter;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DuplicateDetector;
+import io.crmbridge.validation.NumberReader;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * Everything that belongs to one inbox file while its rows flow: the open reader, the detected
  * dialect and mapping, the report, the dead-letter writer and the per-file rule state (date order,
- * duplicate detectors, the portal schema the preflight read for it). Carried on the exchange as property {@value #PROPERTY}.
+ * number convention, duplicate detectors, the portal schema the preflight read for it). Carried on the exchange as property {@value #PROPERTY}.
  */
 public final class FileImport {
 
@@ -35,6 +36,7 @@ public final class FileImport {
     private final ImportReport report;
     private final DeadLetterWriter deadLetter;
     private final DateNormalizer dates;
+    private final NumberReader numbers;
     private final ProgressMeter progress;
     private final boolean dryRun;
     private final Map<String, DuplicateDetector> duplicates = new ConcurrentHashMap<>();
@@ -45,7 +47,7 @@ public final class FileImport {
 
     public FileImport(long runId, String fileName, String reportBaseName, ObjectType type, Dialect dialect,
                       ColumnMapping mapping, CsvRowReader reader, ImportReport report, DeadLetterWriter deadLetter,
-                      DateNormalizer dates, ProgressMeter progress, boolean dryRun) {
+                      DateNormalizer dates, NumberReader numbers, ProgressMeter progress, boolean dryRun) {
         this.runId = runId;
         this.fileName = fileName;
         this.reportBaseName = reportBaseName;
@@ -56,6 +58,7 @@ public final class FileImport {
         this.report = report;
         this.deadLetter = deadLetter;
         this.dates = dates;
+        this.numbers = numbers;
         this.progress = progress;
         this.dryRun = dryRun;
     }
@@ -99,6 +102,11 @@ public final class FileImport {
 
     public DateNormalizer dates() {
         return dates;
+    }
+
+    /** The file's number reader: its separators are settled by the file's own values. */
+    public NumberReader numbers() {
+        return numbers;
     }
 
     public ProgressMeter progress() {

@@ -18,6 +18,7 @@ import io.crmbridge.report.OutboxNames;
 import io.crmbridge.report.ProgressMeter;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DateOrder;
+import io.crmbridge.validation.NumberReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -128,6 +129,7 @@ public final class FileIntake {
                     reader, report, new DeadLetterWriter(settings.deadLetterDir(), outboxName, header,
                             new DeadLetterDialect(dialect.delimiter(), dialect.charset(), dialect.bom())),
                     new DateNormalizer(DateOrder.valueOf(settings.dateOrder())),
+                    new NumberReader(settings.numbersByDefault()),
                     new ProgressMeter(fileName, Files.size(path), Duration.ofSeconds(settings.progressSeconds()), clock),
                     settings.dryRun());
             LOG.info("{}: {} as {}, {}, delimiter {}; unmapped columns {}", fileName, type.pathName(),

@@ -6,9 +6,10 @@ import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.SourceRow;
 import io.crmbridge.validation.CodeMapper;
 import io.crmbridge.validation.EmailValidator;
+import io.crmbridge.validation.NumberReader;
+import io.crmbridge.validation.NumberReading;
 import io.crmbridge.validation.PhoneNormalizer;
 import io.crmbridge.validation.ValueCheck;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Fills HubSpot properties from a row by the {@link PropertyMapping}: text trimmed, phones to E.164
- * (V3), dates to midnight-UTC epoch ms (V4), numbers checked, coded values mapped by configuration.
+ * (V3), dates to midnight-UTC epoch ms (V4), numbers read in the file's own convention
+ * ({@link NumberReader}) as plain decimals, coded values mapped by configuration.
  * An invalid optional value is left out and reported as a warning, never silently (issue #2 item 3).
  */
 public final class RecordProperties {
@@ -82,7 +84,7 @@ public final class RecordProperties {
                 return keep(c, () -> ErrorCode.INVALID_DATE.issue(raw, column, c.problem()), warnings);
             }
             case NUMBER:
-                return number(raw, column, warnings);
+                return number(raw, column, file, warnings);
             case CODE: {
                 CodeMapper m = codes.get(f.codeSet());
                 String mapped = m == null ? null : m.map(raw).orElse(null);
@@ -104,14 +106,17 @@ public final class RecordProperties {
         return null;
     }
 
-    private static String number(String raw, String column, List<Issue> warnings) {
-        // thousands separators are common in exports ("1,200", "1 200"); HubSpot wants a plain number
-        String plain = raw.replace(",", "").replace(" ", "").replace("\u00a0", "");
-        try {
-            return new BigDecimal(plain).toPlainString();
-        } catch (NumberFormatException e) {
-            warnings.add(ErrorCode.INVALID_NUMBER.issue(raw, column));
-            return null;
+    /**
+     * A number read by the file's {@link NumberReader} as plain decimal text ({@code 1.234,50} gives
+     * {@code 1234.50}), or null with an {@code AMBIGUOUS_NUMBER} or {@code INVALID_NUMBER} warning.
+     */
+    private static String number(String raw, String column, FileImport file, List<Issue> warnings) {
+        NumberReading n = file.numbers().read(raw);
+        if (n.isNumber()) {
+            return n.value().toPlainString();
         }
+        warnings.add(n.isAmbiguous() ? ErrorCode.AMBIGUOUS_NUMBER.issue(raw, column, n.ambiguity().readings())
+                : ErrorCode.INVALID_NUMBER.issue(raw, column));
+        return null;
     }
 }

@@ -69,6 +69,7 @@ public final class HtmlReportWriter {
         v.put("startedAt", r.startedAt().toString());
         v.put("finishedAt", r.finishedAt().map(Instant::toString).orElse("not finished"));
         v.put("dateOrder", r.dateOrder().orElse("-"));
+        v.put("numberFormat", r.numberFormat().map(NumberFormatUsed::describe).orElse("-"));
         v.put("deadLetterFile", r.deadLetterFile().orElse("none"));
 
         List<Map<String, Object>> outcomes = new ArrayList<>();

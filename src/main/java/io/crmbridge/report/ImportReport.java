@@ -68,6 +68,7 @@ public final class ImportReport {
     private volatile List<String> duplicateColumns = List.of();
     private final List<UnknownProperty> unknownProperties = new CopyOnWriteArrayList<>();
     private volatile String dateOrder;
+    private volatile NumberFormatUsed numberFormat;
     private volatile String deadLetterFile;
     private volatile Instant finishedAt;
     private volatile List<Long> interruptedRuns = List.of();
@@ -190,6 +191,11 @@ public final class ImportReport {
     /** Sets the date order detected for ambiguous dates (e.g. {@code DMY}). */
     public void detectedDateOrder(String order) {
         this.dateOrder = order;
+    }
+
+    /** Sets the number convention the file was read in. */
+    public void numberFormat(NumberFormatUsed format) {
+        this.numberFormat = format;
     }
 
     /**
@@ -378,6 +384,11 @@ public final class ImportReport {
         return Optional.ofNullable(dateOrder);
     }
 
+    /** The number convention the file was read in; empty before the completion step set it. */
+    public Optional<NumberFormatUsed> numberFormat() {
+        return Optional.ofNullable(numberFormat);
+    }
+
     public Optional<String> deadLetterFile() {
         return Optional.ofNullable(deadLetterFile);
     }
@@ -422,10 +433,12 @@ public final class ImportReport {
      * The JSON report document, keys in a fixed order: {@code file, objectType, charset, delimiter,
      * dryRun, rowsRead, lines, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
      * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
-     * unmappedColumns, duplicateColumns, preflight, dateOrder, deadLetterFile, startedAt, finishedAt}; {@code preflight}
-     * is {@code {unknownProperties: [{objectType, column, property}]}}. Instants are ISO-8601
-     * strings; absent values are null. {@code lines} is {@code {read, header, blank, inRows}}: every physical
-     * line of the file is the header's, blank, or in a row (a malformed line is a row of its own). Values are plain maps, lists, strings, numbers and booleans.
+     * unmappedColumns, duplicateColumns, preflight, dateOrder, numberFormat, deadLetterFile, startedAt, finishedAt};
+     * {@code preflight} is {@code {unknownProperties: [{objectType, column, property}]}}, {@code numberFormat} is
+     * {@link NumberFormatUsed#toMap()} {@code {decimalSeparator, thousandsSeparator, proven, proof}}. {@code lines} is
+     * {@code {read, header, blank, inRows}}: every physical line of the file is the header's, blank, or in a row (a
+     * malformed line is a row of its own). Instants are ISO-8601 strings; absent values are null. Values are plain
+     * maps, lists, strings, numbers and booleans.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -480,6 +493,8 @@ public final class ImportReport {
         }
         doc.put("preflight", Map.of("unknownProperties", unknown));
         doc.put("dateOrder", dateOrder);
+        NumberFormatUsed numbers = numberFormat;
+        doc.put("numberFormat", numbers == null ? null : numbers.toMap());
         doc.put("deadLetterFile", deadLetterFile);
         doc.put("interruptedRuns", interruptedRuns);
         doc.put("startedAt", startedAt.toString());

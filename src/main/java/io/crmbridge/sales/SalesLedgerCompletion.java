@@ -3,6 +3,7 @@ package io.crmbridge.sales;
 import io.crmbridge.config.BridgeSettings;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
+import io.crmbridge.report.NumberFormatUsed;
 import io.crmbridge.sales.ingest.SalesLedgerFile;
 import io.crmbridge.sales.report.SalesLedgerReport;
 import io.crmbridge.sales.report.SalesLedgerReportWriter;
@@ -10,6 +11,7 @@ import io.crmbridge.sales.scoring.ClientDetails;
 import io.crmbridge.sales.scoring.LedgerScoring;
 import io.crmbridge.sales.scoring.ScoringResult;
 import io.crmbridge.sales.store.SalesLedgerStore;
+import io.crmbridge.validation.NumberConvention;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,6 +92,9 @@ public final class SalesLedgerCompletion {
         file.reader().close();
         file.deadLetter().close();
         file.deadLetter().file().ifPresent(p -> report.deadLetterFile(settings.relativeToOutbox(p)));
+        NumberConvention numbers = file.numbers().convention();
+        report.numberFormat(NumberFormatUsed.of(numbers.decimalSeparator(), numbers.thousandsSeparator(),
+                file.numbers().proof()));
         report.finish(clock.instant());
         report.checkAccounting();
         Path json = writer.writeJson(report, settings.reportsDir(), file.reportBaseName());

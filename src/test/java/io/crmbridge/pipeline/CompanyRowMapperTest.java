@@ -25,7 +25,7 @@ class CompanyRowMapperTest {
 
     @Test
     void keysCompanyByTheWebsitesDomain() throws IOException {
-        RowResult r = map("Example Corp,https://www.Example-Corp.com/about,Germany,\"1,200\"\n").get(0);
+        RowResult r = map("Example Corp,https://www.Example-Corp.com/about,Germany,\"1,200,000\"\n").get(0);
 
         assertThat(r.isRejected()).isFalse();
         assertThat(r.record().idProperty()).isEqualTo(PropertyMapping.KEY_PROPERTY);
@@ -34,7 +34,7 @@ class CompanyRowMapperTest {
                 .containsEntry("domain", "example-corp.com")
                 .containsEntry(PropertyMapping.KEY_PROPERTY, "example-corp.com")
                 .containsEntry("name", "Example Corp")
-                .containsEntry("numberofemployees", "1200");
+                .containsEntry("numberofemployees", "1200000");
         assertThat(r.record().aliases()).containsExactly("name:example corp", "domain:example-corp.com");
         assertThat(r.warnings()).isEmpty();
     }
@@ -81,5 +81,25 @@ class CompanyRowMapperTest {
 
         assertThat(r.warnings()).extracting(Issue::code).containsExactly(ErrorCode.INVALID_NUMBER);
         assertThat(r.record().properties()).doesNotContainKey("numberofemployees");
+    }
+
+    @Test
+    void employeeCountThatReadsTwoWaysBeforeTheFileShowedItsSeparatorsIsLeftOut() throws IOException {
+        RowResult r = map("Acme,acme.io,,\"1,200\"\n").get(0);
+
+        assertThat(r.warnings()).extracting(Issue::code).containsExactly(ErrorCode.AMBIGUOUS_NUMBER);
+        assertThat(r.warnings().get(0).message()).isEqualTo("number '1,200' in column Number of employees is"
+                + " ambiguous: 1.2 with ',' as decimal separator or 1200 with ',' grouping thousands, and no earlier"
+                + " value of the file shows which; value left out");
+        assertThat(r.record().properties()).doesNotContainKey("numberofemployees");
+    }
+
+    @Test
+    void employeeCountsAreReadInTheConventionAnEarlierRowProved() throws IOException {
+        List<RowResult> results = map("Acme,acme.io,,\"12,5\"\nBeta,beta.io,,1.200\nGamma,gamma.io,,1 234\n");
+
+        assertThat(results).allSatisfy(r -> assertThat(r.warnings()).isEmpty());
+        assertThat(results).extracting(r -> r.record().properties().get("numberofemployees"))
+                .containsExactly("12.5", "1200", "1234");
     }
 }

@@ -31,6 +31,8 @@ import io.crmbridge.report.ImportReport;
 import io.crmbridge.report.ProgressMeter;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DateOrder;
+import io.crmbridge.validation.NumberConvention;
+import io.crmbridge.validation.NumberReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +85,7 @@ class MappedBatchesTest {
                 new ImportReport("contacts.csv", ObjectType.CONTACTS, "UTF-8", ",", false, clock.instant()),
                 new DeadLetterWriter(dir.resolve("dead-letter"), "contacts.csv", reader.header()),
                 new DateNormalizer(DateOrder.DMY),
+                new NumberReader(NumberConvention.DECIMAL_POINT),
                 new ProgressMeter("contacts.csv", Files.size(path), Duration.ofSeconds(5), clock), false);
     }
 

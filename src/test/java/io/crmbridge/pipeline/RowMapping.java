@@ -14,6 +14,8 @@ import io.crmbridge.validation.CodeMapper;
 import io.crmbridge.validation.CountryRegions;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DateOrder;
+import io.crmbridge.validation.NumberConvention;
+import io.crmbridge.validation.NumberReader;
 import io.crmbridge.validation.DomainNormalizer;
 import io.crmbridge.validation.EmailValidator;
 import io.crmbridge.validation.PhoneNormalizer;
@@ -89,6 +91,7 @@ final class RowMapping {
                     new ImportReport(fileName, type, "UTF-8", ",", false, clock.instant()),
                     new DeadLetterWriter(dir.resolve("dead-letter"), fileName, reader.header()),
                     new DateNormalizer(DateOrder.DMY),
+                    new NumberReader(NumberConvention.DECIMAL_POINT),
                     new ProgressMeter(fileName, Files.size(file), Duration.ofSeconds(5), clock), false);
             reader.forEachRemaining(row -> results.add(mapper.map(row, fileImport)));
             last = fileImport;

@@ -89,6 +89,7 @@ class HtmlReportWriterTest {
 
         assertThat(html).contains("Import report: contacts.csv")
                 .contains("<dd>contacts</dd>").contains("<dd>UTF-8</dd>").contains(", (comma)")
+                .contains("<dd>decimal comma, thousands point (proved by the value 12,5)</dd>")
                 .contains("52.1 s").contains("70.0%")
                 .contains("<td>INVALID_PHONE</td><td class=\"num\">2</td>")
                 .contains("<td>Notes</td>")

@@ -31,7 +31,7 @@ class JsonReportWriterTest {
         assertThat(keys).containsSubsequence("file", "objectType", "charset", "delimiter", "dryRun", "rowsRead",
                 "outcomes", "secondary", "associations", "requests", "retries", "rateLimited", "durationMs",
                 "rowsPerSecond", "dataQualityScore", "errorsByCode", "warningsByCode", "topErrors",
-                "unmappedColumns", "duplicateColumns", "preflight", "dateOrder", "deadLetterFile", "startedAt", "finishedAt");
+                "unmappedColumns", "duplicateColumns", "preflight", "dateOrder", "numberFormat", "deadLetterFile", "startedAt", "finishedAt");
         assertThat(json.get("file").asText()).isEqualTo("contacts.csv");
         assertThat(json.get("objectType").asText()).isEqualTo("contacts");
         assertThat(json.get("charset").asText()).isEqualTo("UTF-8");
@@ -68,6 +68,10 @@ class JsonReportWriterTest {
         assertThat(json.get("unmappedColumns").get(1).asText()).isEqualTo("Notes");
         assertThat(json.get("duplicateColumns").get(0).asText()).isEqualTo("E-mail");
         assertThat(json.get("dateOrder").asText()).isEqualTo("DMY");
+        assertThat(json.get("numberFormat").get("decimalSeparator").asText()).isEqualTo(",");
+        assertThat(json.get("numberFormat").get("thousandsSeparator").asText()).isEqualTo(".");
+        assertThat(json.get("numberFormat").get("proven").asBoolean()).isTrue();
+        assertThat(json.get("numberFormat").get("proof").asText()).isEqualTo("12,5");
         assertThat(json.get("deadLetterFile").asText()).isEqualTo("dead-letter/contacts.csv.rejected.csv");
         assertThat(json.get("startedAt").asText()).isEqualTo("2026-03-01T10:00:00Z");
         assertThat(json.get("finishedAt").asText()).isEqualTo("2026-03-01T10:00:52.100Z");

@@ -57,6 +57,7 @@ final class ReportFixtures {
         r.unmappedColumns(List.of("Fax", "Notes"));
         r.duplicateColumns(List.of("E-mail"));
         r.detectedDateOrder("DMY");
+        r.numberFormat(new NumberFormatUsed(",", ".", "12,5"));
         r.deadLetterFile("dead-letter/contacts.csv.rejected.csv");
         r.finish(END);
         return r;

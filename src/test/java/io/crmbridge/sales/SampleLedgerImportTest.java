@@ -106,6 +106,16 @@ class SampleLedgerImportTest extends ImportFlowTestSupport {
         assertThat(lines.path("heldRows").findValuesAsText("row")).containsExactly("4001", "4501");
         assertThat(lines.path("errorsByCode").path("INVALID_VALUE").asInt()).isEqualTo(2);
         assertThat(lines.path("errorsByCode").path("DUPLICATE_IN_FILE").asInt()).isEqualTo(1);
+        // French exports: the first amount with decimals proves the comma; nothing is ambiguous
+        assertThat(lines.path("numberFormat").path("decimalSeparator").asText()).isEqualTo(",");
+        assertThat(lines.path("numberFormat").path("thousandsSeparator").asText()).isEqualTo(".");
+        assertThat(lines.path("numberFormat").path("proven").asBoolean()).isTrue();
+        assertThat(lines.path("numberFormat").path("proof").asText()).isEqualTo(lineRows.get(0).get("mt_ht"));
+        assertThat(lines.path("warningsByCode").has("AMBIGUOUS_NUMBER")).isFalse();
+        assertThat(products.path("numberFormat").path("proof").asText()).isEqualTo(productRows.get(0).get("prix_ttc"));
+        // the clients export has no numbers: the ledger's configured default is stated, not proved
+        assertThat(clients.path("numberFormat").path("decimalSeparator").asText()).isEqualTo(",");
+        assertThat(clients.path("numberFormat").path("proven").asBoolean()).isFalse();
         assertThat(deadLetter("ventes_lignes.csv")).isPresent();
         assertThat(Files.readAllLines(deadLetter("ventes_lignes.csv").orElseThrow())).hasSize(1 + rejected);
 
@@ -135,7 +145,8 @@ class SampleLedgerImportTest extends ImportFlowTestSupport {
 
         String html = Files.readString(outbox().resolve("reports").resolve(
                 reports("ventes_lignes.csv").get(0).getFileName().toString().replace(".json", ".html")));
-        assertThat(html).contains("Segment distribution");
+        assertThat(html).contains("Segment distribution")
+                .contains("<dd>decimal comma, thousands point (proved by the value " + lineRows.get(0).get("mt_ht") + ")</dd>");
         reported.forEach((segment, n) -> assertThat(html).contains("<tr><td>" + segment + "</td><td class=\"num\">" + n + "</td></tr>"));
         assertThat(store.imports()).extracting(i -> i.getKind() + ":" + i.getRowsRead())
                 .containsExactly("clients:" + clientRows.size(), "products:" + productRows.size(),

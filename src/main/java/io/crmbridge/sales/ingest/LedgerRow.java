@@ -4,6 +4,8 @@ import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.Issue;
 import io.crmbridge.model.SourceRow;
 import io.crmbridge.validation.EmailValidator;
+import io.crmbridge.validation.NumberReader;
+import io.crmbridge.validation.NumberReading;
 import io.crmbridge.validation.ValueCheck;
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.Map;
  *
  * @param row     the row as read
  * @param columns column name (trimmed, lower case) -> index in the row
+ * @param numbers the file's number reader (one per file: earlier rows settle its decimal separator)
  */
-public record LedgerRow(SourceRow row, Map<String, Integer> columns) {
+public record LedgerRow(SourceRow row, Map<String, Integer> columns, NumberReader numbers) {
 
     /** The cell of {@code column}, trimmed; null when the column is absent, the row is short or the cell blank. */
     public String get(String column) {
@@ -53,20 +56,38 @@ public record LedgerRow(SourceRow row, Map<String, Integer> columns) {
         return e.value();
     }
 
+    /** The cell of {@code column} read by the file's {@link NumberReader}; a blank cell is invalid ("empty"). */
+    public NumberReading number(String column) {
+        return numbers.read(get(column));
+    }
+
     /**
-     * The optional decimal of {@code column} ({@link LedgerValues#decimal}); null when blank, or when
-     * unreadable with an {@code INVALID_NUMBER} warning added to {@code warnings}.
+     * Why the required number {@code reading} of {@code column} cannot be stored, as an
+     * {@code INVALID_VALUE} naming {@code what} ("net amount"): the reader's reason, or both readings
+     * of an ambiguous value.
+     */
+    public Issue requiredNumberProblem(String what, String column, NumberReading reading) {
+        String why = reading.isAmbiguous() ? "ambiguous, " + reading.ambiguity().readings()
+                + ", and no earlier value of the file shows which" : reading.problem();
+        return ErrorCode.INVALID_VALUE.issue(what, raw(column), column, why);
+    }
+
+    /**
+     * The optional decimal of {@code column} ({@link NumberReader}); null when blank, or when
+     * unreadable with an {@code INVALID_NUMBER} warning, or ambiguous with an {@code AMBIGUOUS_NUMBER}
+     * warning, added to {@code warnings}.
      */
     public BigDecimal optionalDecimal(String column, List<Issue> warnings) {
         if (get(column) == null) {
             return null;
         }
-        try {
-            return LedgerValues.decimal(get(column));
-        } catch (IllegalArgumentException e) {
-            warnings.add(ErrorCode.INVALID_NUMBER.issue(get(column), column));
-            return null;
+        NumberReading n = number(column);
+        if (n.isNumber()) {
+            return n.value();
         }
+        warnings.add(n.isAmbiguous() ? ErrorCode.AMBIGUOUS_NUMBER.issue(get(column), column, n.ambiguity().readings())
+                : ErrorCode.INVALID_NUMBER.issue(get(column), column));
+        return null;
     }
 
     /**

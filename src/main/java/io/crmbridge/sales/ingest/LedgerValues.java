@@ -1,6 +1,5 @@
 package io.crmbridge.sales.ingest;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -10,7 +9,8 @@ import java.util.Locale;
 /**
  * The normalisation rules of the sales-ledger exports (issue #7 W1): French conventions as iSaVigne
  * writes them. Pure functions; a value that cannot be read throws {@link IllegalArgumentException}
- * whose message says why.
+ * whose message says why. Numbers are not here: their separators depend on the file, see
+ * {@link io.crmbridge.validation.NumberReader}.
  */
 public final class LedgerValues {
 
@@ -37,35 +37,6 @@ public final class LedgerValues {
     public static String productKey(String rawLabel) {
         String l = label(rawLabel);
         return l == null ? null : l.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * A decimal written with a comma or a point ({@code 8,5}, {@code 8.5}, {@code 1 234,50},
-     * {@code 1.234,50}, {@code -3}): spaces are thousands separators; when both a point and a comma
-     * appear, the last one is the decimal separator.
-     *
-     * @throws IllegalArgumentException when the text is blank or not a number
-     */
-    public static BigDecimal decimal(String raw) {
-        String s = raw == null ? "" : raw.replace('\u00A0', ' ').replace('\u202F', ' ').replace(" ", "").trim();
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("empty");
-        }
-        int comma = s.lastIndexOf(',');
-        int point = s.lastIndexOf('.');
-        if (comma >= 0 && point >= 0) {
-            s = comma > point ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
-        } else if (comma >= 0) {
-            if (s.indexOf(',') != comma) {
-                throw new IllegalArgumentException("more than one decimal comma");
-            }
-            s = s.replace(',', '.');
-        }
-        try {
-            return new BigDecimal(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number");
-        }
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.List;
  * A row of a {@code produits} export ({@code produit, article, millesime, famille_crm, sous_famille,
  * macro_categorie, prix_ttc, price_band, premium_tier}) to a {@link LedgerProduct} keyed by
  * {@link LedgerValues#productKey}. {@code produit} is required; a vintage or price that is not a
- * number is left out with an {@code INVALID_NUMBER} warning.
+ * number is left out with an {@code INVALID_NUMBER} warning ({@code AMBIGUOUS_NUMBER} when it could
+ * be read two ways, see {@link LedgerRow#optionalDecimal}).
  */
 public final class ProductRowParser {
 
@@ -27,10 +28,11 @@ public final class ProductRowParser {
         String label = LedgerValues.label(row.get("produit"));
         List<Issue> warnings = new ArrayList<>();
         Integer vintage = null;
-        if (row.get("millesime") != null) {
+        BigDecimal year = row.optionalDecimal("millesime", warnings);
+        if (year != null) {
             try {
-                vintage = LedgerValues.decimal(row.get("millesime")).intValueExact();
-            } catch (IllegalArgumentException | ArithmeticException e) {
+                vintage = year.intValueExact();
+            } catch (ArithmeticException e) {
                 warnings.add(ErrorCode.INVALID_NUMBER.issue(row.get("millesime"), "millesime"));
             }
         }

@@ -4,13 +4,15 @@ import io.crmbridge.intake.CsvRowReader;
 import io.crmbridge.report.DeadLetterWriter;
 import io.crmbridge.sales.LedgerFileKind;
 import io.crmbridge.sales.report.SalesLedgerReport;
+import io.crmbridge.validation.NumberReader;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything that belongs to one ledger file while its rows flow: the import run and history ids,
- * the kind, the column index, the open reader, the report, the dead-letter writer and the keys seen
- * so far (duplicates inside the file). Carried on the exchange as property {@value #PROPERTY}.
+ * the kind, the column index, the open reader, the report, the dead-letter writer, the number
+ * reader (the file's decimal separator, settled by its values) and the keys seen so far (duplicates
+ * inside the file). Carried on the exchange as property {@value #PROPERTY}.
  */
 public final class SalesLedgerFile {
 
@@ -25,6 +27,7 @@ public final class SalesLedgerFile {
     private final CsvRowReader reader;
     private final SalesLedgerReport report;
     private final DeadLetterWriter deadLetter;
+    private final NumberReader numbers;
     private final Map<String, Long> seenKeys = new ConcurrentHashMap<>();
 
     /**
@@ -36,9 +39,11 @@ public final class SalesLedgerFile {
      * @param reader     the open reader, positioned after the header
      * @param report     the file's report
      * @param deadLetter the file's dead-letter writer
+     * @param numbers    the file's own number reader
      */
     public SalesLedgerFile(long runId, long importId, String fileName, LedgerFileKind kind, Map<String, Integer> columns,
-                           CsvRowReader reader, SalesLedgerReport report, DeadLetterWriter deadLetter) {
+                           CsvRowReader reader, SalesLedgerReport report, DeadLetterWriter deadLetter,
+                           NumberReader numbers) {
         this.runId = runId;
         this.importId = importId;
         this.fileName = fileName;
@@ -47,6 +52,7 @@ public final class SalesLedgerFile {
         this.reader = reader;
         this.report = report;
         this.deadLetter = deadLetter;
+        this.numbers = numbers;
     }
 
     public long runId() {
@@ -79,6 +85,11 @@ public final class SalesLedgerFile {
 
     public DeadLetterWriter deadLetter() {
         return deadLetter;
+    }
+
+    /** The file's number reader: quantities and amounts in the convention the file's values prove. */
+    public NumberReader numbers() {
+        return numbers;
     }
 
     /** Base name of this file's report files in outbox/reports/ (the main job's form). */

@@ -15,6 +15,8 @@ import io.crmbridge.report.DeadLetterWriter;
 import io.crmbridge.sales.LedgerFileKind;
 import io.crmbridge.sales.report.SalesLedgerReport;
 import io.crmbridge.sales.store.SalesLedgerStore;
+import io.crmbridge.validation.NumberConvention;
+import io.crmbridge.validation.NumberReader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,16 +57,22 @@ public final class SalesLedgerIntake {
     private final Ledger ledger;
     private final SalesLedgerStore store;
     private final ObjectTypeDetector mainJobTypes;
+    private final NumberConvention numbersByDefault;
     private final DialectSniffer sniffer = new DialectSniffer();
     private final Clock clock;
 
-    /** @param mainJobTypes the main job's object-type detection, which a ledger-like name must not take files from */
+    /**
+     * @param mainJobTypes     the main job's object-type detection, which a ledger-like name must not take files from
+     * @param numbersByDefault the number convention a ledger file's report states when none of its values proved one
+     *                         ({@code crm-bridge.sales.numbers.default-decimal-separator})
+     */
     public SalesLedgerIntake(BridgeSettings settings, Ledger ledger, SalesLedgerStore store,
-                             ObjectTypeDetector mainJobTypes, Clock clock) {
+                             ObjectTypeDetector mainJobTypes, NumberConvention numbersByDefault, Clock clock) {
         this.settings = settings;
         this.ledger = ledger;
         this.store = store;
         this.mainJobTypes = mainJobTypes;
+        this.numbersByDefault = numbersByDefault;
         this.clock = clock;
     }
 
@@ -139,7 +147,8 @@ public final class SalesLedgerIntake {
             SalesLedgerFile file = new SalesLedgerFile(runId, importId, fileName, kind, columns, reader,
                     new SalesLedgerReport(fileName, kind, dialect.charsetLabel(), dialect.delimiterLabel(), clock.instant()),
                     new DeadLetterWriter(settings.deadLetterDir(), fileName, header,
-                            new DeadLetterDialect(dialect.delimiter(), dialect.charset(), dialect.bom())));
+                            new DeadLetterDialect(dialect.delimiter(), dialect.charset(), dialect.bom())),
+                    new NumberReader(numbersByDefault));
             LOG.info("{}: sales ledger {} export, {}, delimiter {}", fileName, kind.label(), dialect.charsetLabel(),
                     dialect.delimiterLabel());
             exchange.setProperty(SalesLedgerFile.PROPERTY, file);

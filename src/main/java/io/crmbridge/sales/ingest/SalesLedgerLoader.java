@@ -152,7 +152,7 @@ public final class SalesLedgerLoader {
         }
         ParsedRow<T> parsed;
         try {
-            parsed = parser.apply(new LedgerRow(row, file.columns()));
+            parsed = parser.apply(new LedgerRow(row, file.columns(), file.numbers()));
         } catch (RuntimeException e) {
             reject(row, file, ErrorCode.ROW_PROCESSING_ERROR.issue(e.toString()));
             return null;

@@ -4,6 +4,7 @@ import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.Issue;
 import io.crmbridge.sales.store.SalesLine;
 import io.crmbridge.validation.EmailValidator;
+import io.crmbridge.validation.NumberReading;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,11 +21,14 @@ import java.util.Set;
  *
  * <p>Rules: {@code client_code}, {@code produit_label}, {@code document_no}, {@code document_type},
  * {@code date_livraison} (dd/MM/yyyy), {@code qty_line} and {@code mt_ht} are required and must be
- * readable ({@code MISSING_REQUIRED}, {@code INVALID_VALUE}). {@code document_type} is {@code VENTE}
+ * readable ({@code MISSING_REQUIRED}, {@code INVALID_VALUE}; numbers are read by the file's
+ * {@link io.crmbridge.validation.NumberReader}, and a quantity or net amount that is ambiguous before
+ * the file proved its decimal separator, {@code 1.200}, is refused as {@code INVALID_VALUE} naming
+ * both readings). {@code document_type} is {@code VENTE}
  * (a sale) or {@code AVOIR} (a credit note): a sale with a negative quantity or amount is refused
  * (a return is written as an AVOIR), a credit note must not be positive. The optional amounts
  * ({@code pu_ht}, {@code mt_ttc}, {@code marge}) are left out with an {@code INVALID_NUMBER} warning
- * when unreadable, a bad email with {@code INVALID_OPTIONAL_EMAIL}. A required value longer than its
+ * when unreadable ({@code AMBIGUOUS_NUMBER} when ambiguous), a bad email with {@code INVALID_OPTIONAL_EMAIL}. A required value longer than its
  * table column is refused ({@code INVALID_VALUE}: client code and document number 64 characters,
  * product label 512), an optional one left out ({@code VALUE_TOO_LONG}).
  *
@@ -62,26 +66,22 @@ public final class SalesLineRowParser {
                     "document_type", "expected VENTE or AVOIR"));
         }
         LocalDate date;
-        BigDecimal quantity;
-        BigDecimal amount;
         try {
             date = LedgerValues.date(row.get("date_livraison"));
         } catch (IllegalArgumentException e) {
             return ParsedRow.rejected(ErrorCode.INVALID_VALUE.issue("date", row.raw("date_livraison"),
                     "date_livraison", e.getMessage()));
         }
-        try {
-            quantity = LedgerValues.decimal(row.get("qty_line"));
-        } catch (IllegalArgumentException e) {
-            return ParsedRow.rejected(ErrorCode.INVALID_VALUE.issue("quantity", row.raw("qty_line"), "qty_line",
-                    e.getMessage()));
+        NumberReading quantityRead = row.number("qty_line");
+        if (!quantityRead.isNumber()) {
+            return ParsedRow.rejected(row.requiredNumberProblem("quantity", "qty_line", quantityRead));
         }
-        try {
-            amount = LedgerValues.decimal(row.get("mt_ht"));
-        } catch (IllegalArgumentException e) {
-            return ParsedRow.rejected(ErrorCode.INVALID_VALUE.issue("net amount", row.raw("mt_ht"), "mt_ht",
-                    e.getMessage()));
+        NumberReading amountRead = row.number("mt_ht");
+        if (!amountRead.isNumber()) {
+            return ParsedRow.rejected(row.requiredNumberProblem("net amount", "mt_ht", amountRead));
         }
+        BigDecimal quantity = quantityRead.value();
+        BigDecimal amount = amountRead.value();
         if (SALE.equals(type) && (quantity.signum() < 0 || amount.signum() < 0)) {
             String column = quantity.signum() < 0 ? "qty_line" : "mt_ht";
             return ParsedRow.rejected(ErrorCode.INVALID_VALUE.issue(column.equals("qty_line") ? "quantity" : "net amount",

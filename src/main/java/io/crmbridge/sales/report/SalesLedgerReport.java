@@ -4,6 +4,7 @@ import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.Issue;
 import io.crmbridge.model.LineCounts;
 import io.crmbridge.report.AccountingMismatchException;
+import io.crmbridge.report.NumberFormatUsed;
 import io.crmbridge.sales.LedgerFileKind;
 import io.crmbridge.sales.LedgerOutcome;
 import io.crmbridge.sales.scoring.ScoringSummary;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What happened to one sales-ledger file (issue #7 W1, W2): its rows' outcomes, reasons, held lines
@@ -41,6 +43,7 @@ public final class SalesLedgerReport {
     private long released;
     private long heldInLedger;
     private String deadLetterFile;
+    private NumberFormatUsed numberFormat;
     private ScoringSummary scoring;
     private Map<String, Object> push;
     private Instant finishedAt;
@@ -98,6 +101,16 @@ public final class SalesLedgerReport {
 
     public synchronized void deadLetterFile(String relativePath) {
         this.deadLetterFile = relativePath;
+    }
+
+    /** The number convention the file was read in. */
+    public synchronized void numberFormat(NumberFormatUsed format) {
+        this.numberFormat = format;
+    }
+
+    /** The number convention the file was read in; empty before the completion step set it. */
+    public synchronized Optional<NumberFormatUsed> numberFormat() {
+        return Optional.ofNullable(numberFormat);
     }
 
     /** The scoring run after this import. */
@@ -183,8 +196,9 @@ public final class SalesLedgerReport {
      * count, example}], heldRows [{row, reason}], heldLines {released, stillHeld}, scoring
      * {referenceDate, clientsScored, segments {name: count}, coPurchaseRecommendations,
      * rebuySuggestions, averageDiversity}, push {clients, dryRun, hubspot {outcome: n}, brevo {outcome: n},
-     * brevoLists, deadLetters, deadLetterFile, error} (null when no push ran), deadLetterFile, durationMs,
-     * startedAt, finishedAt}.
+     * brevoLists, deadLetters, deadLetterFile, error} (null when no push ran), numberFormat
+     * {decimalSeparator, thousandsSeparator, proven, proof} ({@link NumberFormatUsed#toMap()}),
+     * deadLetterFile, durationMs, startedAt, finishedAt}.
      */
     public synchronized Map<String, Object> toMap() {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -225,6 +239,7 @@ public final class SalesLedgerReport {
         doc.put("heldLines", heldLines);
         doc.put("scoring", scoring == null ? null : scoring.toMap());
         doc.put("push", push);
+        doc.put("numberFormat", numberFormat == null ? null : numberFormat.toMap());
         doc.put("deadLetterFile", deadLetterFile);
         doc.put("durationMs", finishedAt == null ? 0 : Duration.between(startedAt, finishedAt).toMillis());
         doc.put("startedAt", startedAt.toString());

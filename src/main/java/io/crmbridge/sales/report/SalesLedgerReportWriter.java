@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import io.crmbridge.report.NumberFormatUsed;
 import io.crmbridge.report.ReportFiles;
 import io.crmbridge.sales.LedgerOutcome;
 import io.crmbridge.sales.scoring.ScoringSummary;
@@ -65,6 +66,7 @@ public final class SalesLedgerReportWriter {
         v.put("held", doc.get("heldRows"));
         v.put("hasHeld", !((List<?>) doc.get("heldRows")).isEmpty());
         v.put("deadLetterFile", doc.get("deadLetterFile") == null ? "none" : doc.get("deadLetterFile"));
+        v.put("numberFormat", report.numberFormat().map(NumberFormatUsed::describe).orElse("-"));
         v.put("rejected", report.count(LedgerOutcome.REJECTED));
         ScoringSummary scoring = report.scoring();
         if (scoring != null) {

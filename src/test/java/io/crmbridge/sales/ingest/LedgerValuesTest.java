@@ -3,23 +3,10 @@ package io.crmbridge.sales.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class LedgerValuesTest {
-
-    @Test
-    void readsDecimalsWithACommaOrAPoint() {
-        assertThat(LedgerValues.decimal("8,5")).isEqualByComparingTo("8.5");
-        assertThat(LedgerValues.decimal("8.5")).isEqualByComparingTo("8.5");
-        assertThat(LedgerValues.decimal(" 1 234,50 ")).isEqualByComparingTo("1234.50");
-        assertThat(LedgerValues.decimal("1.234,50")).isEqualByComparingTo("1234.50");
-        assertThat(LedgerValues.decimal("1,234.50")).isEqualByComparingTo("1234.50");
-        assertThat(LedgerValues.decimal("-32,34")).isEqualByComparingTo(new BigDecimal("-32.34"));
-        assertThatThrownBy(() -> LedgerValues.decimal("douze")).hasMessage("not a number");
-        assertThatThrownBy(() -> LedgerValues.decimal("")).hasMessage("empty");
-    }
 
     @Test
     void readsFrenchDatesStrictly() {

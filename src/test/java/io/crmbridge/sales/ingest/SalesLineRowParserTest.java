@@ -6,6 +6,8 @@ import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.SourceRow;
 import io.crmbridge.sales.store.SalesLine;
 import io.crmbridge.validation.EmailValidator;
+import io.crmbridge.validation.NumberConvention;
+import io.crmbridge.validation.NumberReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,13 +21,16 @@ class SalesLineRowParserTest {
     private static final List<String> HEADER = List.of("client_code", "date_livraison", "produit_label", "qty_line",
             "pu_ht", "mt_ht", "mt_ttc", "marge", "document_type", "document_no", "article", "email", "code_postal", "ville");
     private final SalesLineRowParser parser = new SalesLineRowParser(new EmailValidator());
+    // one file: its rows share the reader, so earlier rows settle the decimal separator of later ones
+    private final NumberReader numbers = new NumberReader(NumberConvention.DECIMAL_COMMA);
 
     private ParsedRow<SalesLine> parse(String line) {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < HEADER.size(); i++) {
             columns.put(HEADER.get(i), i);
         }
-        return parser.parse(new LedgerRow(new SourceRow(7, Arrays.asList(line.split(";", -1)), null), columns));
+        return parser.parse(new LedgerRow(new SourceRow(7, Arrays.asList(line.split(";", -1)), null), columns,
+                numbers));
     }
 
     @Test
@@ -76,5 +81,35 @@ class SalesLineRowParserTest {
 
         assertThat(row.isRejected()).isFalse();
         assertThat(row.warnings()).extracting(w -> w.code()).containsExactly(ErrorCode.VALUE_TOO_LONG);
+    }
+
+    @Test
+    void refusesAnAmountThatReadsTwoWaysBeforeTheFileShowedItsDecimalSeparator() {
+        ParsedRow<SalesLine> row = parse("C1;27/12/2025;X;1;;1.200;;;VENTE;V1;;;;");
+
+        assertThat(row.rejection().code()).isEqualTo(ErrorCode.INVALID_VALUE);
+        assertThat(row.rejection().message()).isEqualTo("invalid net amount '1.200' in column mt_ht: ambiguous, 1.2 with"
+                + " '.' as decimal separator or 1200 with '.' grouping thousands, and no earlier value of the file shows which");
+    }
+
+    @Test
+    void readsAThreeDigitGroupInTheConventionAnEarlierRowProved() {
+        parse("C1;27/12/2025;X;1;8,5;8,5;;;VENTE;V1;;;;");
+
+        ParsedRow<SalesLine> row = parse("C1;27/12/2025;X;1;1.200;1.200;1.440;;VENTE;V2;;;;");
+
+        assertThat(row.isRejected()).isFalse();
+        assertThat(row.warnings()).isEmpty();
+        assertThat(row.value().getAmountHt()).isEqualByComparingTo("1200");
+    }
+
+    @Test
+    void leavesOutAnOptionalAmountThatReadsTwoWays() {
+        ParsedRow<SalesLine> row = parse("C1;27/12/2025;X;1;1,500;1500;;;VENTE;V1;;;;");
+
+        assertThat(row.isRejected()).isFalse();
+        assertThat(row.warnings()).extracting(w -> w.code()).containsExactly(ErrorCode.AMBIGUOUS_NUMBER);
+        assertThat(row.warnings().get(0).message()).contains("'1,500'").contains("pu_ht")
+                .contains("1.5 with ',' as decimal separator or 1500 with ',' grouping thousands");
     }
 }
