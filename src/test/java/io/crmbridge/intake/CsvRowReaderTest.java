@@ -274,25 +274,54 @@ class CsvRowReaderTest {
     }
 
     @Test
-    void aFiveMegabyteQuotedFieldIsRejectedWithoutHoldingItAndTheNextRowsAreRead() throws IOException {
+    void aFiveMegabyteQuotedFieldIsReadAsAValueOnOneLineOrOnSeveral() throws IOException {
         Path file = dir.resolve("huge.csv");
+        String chunk = "x".repeat(1024 * 1024);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("a,b\n1,2\n3,\"");
-            for (int i = 0; i < 5 * 1024; i++) {
-                w.write("x".repeat(1024));
-            }
-            w.write("\"\n5,6\n");
+            w.write("a,b\n1,\"" + chunk.repeat(5) + "\"\n");
+            w.write("3,\"" + String.join("\n", chunk, chunk, chunk, chunk, chunk) + "\"\n5,6\n");
         }
 
         try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA)) {
             List<SourceRow> rows = new ArrayList<>();
             reader.forEachRemaining(rows::add);
 
+            assertThat(rows).extracting(SourceRow::problem).containsOnlyNulls();
+            assertThat(rows.get(0).values().get(1)).hasSize(5 * 1024 * 1024);
+            assertThat(rows.get(1).values().get(1)).hasSize(5 * 1024 * 1024 + 4);
+            assertThat(rows).extracting(SourceRow::lineNumber).containsExactly(2L, 3L, 8L);
+            assertThat(reader.lineCounts()).isEqualTo(new LineCounts(8, 1, 0, 7, 3));
+        }
+    }
+
+    @Test
+    void aLineLongerThanTheBoundIsRejectedWithItsStartAndTheNextRowsAreRead() throws IOException {
+        Path file = write("long.csv", "a,b\n1,2\n3," + "y".repeat(5000) + "\n5,6\n");
+
+        try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA, new CsvLimits(10, 1000))) {
+            List<SourceRow> rows = new ArrayList<>();
+            reader.forEachRemaining(rows::add);
+
             assertThat(rows).hasSize(3);
-            assertThat(rows.get(1).problem()).isEqualTo("line 3: the line is longer than 1048576 characters");
-            assertThat(rows.get(1).rawLine()).hasSize(CsvLimits.DEFAULT.maxRecordChars());
+            assertThat(rows.get(1).problem()).isEqualTo("line 3: the line is longer than 1000 characters");
+            assertThat(rows.get(1).rawLine()).hasSize(1000).startsWith("3,yyy");
             assertThat(rows.get(2).values()).containsExactly("5", "6");
             assertThat(reader.lineCounts()).isEqualTo(new LineCounts(4, 1, 0, 3, 3));
+        }
+    }
+
+    @Test
+    void aQuotedFieldStillOpenPastTheCharacterBoundRejectsItsFirstLine() throws IOException {
+        String z = "z".repeat(600);
+        Path file = write("chars.csv", "a,b\n1,\"" + z + "\n" + z + "\n" + z + "\"\n5,6\n");
+
+        try (CsvRowReader reader = CsvRowReader.open(file, UTF8_COMMA, new CsvLimits(10, 1000))) {
+            List<SourceRow> rows = new ArrayList<>();
+            reader.forEachRemaining(rows::add);
+
+            assertThat(rows.get(0).problem()).startsWith("line 2: the quoted field opened on this line is still open");
+            assertThat(rows).extracting(SourceRow::lineNumber).containsExactly(2L, 3L, 4L, 5L);
+            assertThat(rows.get(3).values()).containsExactly("5", "6");
         }
     }
 
