@@ -17,9 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Writes the rows of one source file that were rejected or failed to
- * {@code <deadLetterDir>/<sourceFileName>.rejected.csv} (R2, DESIGN.md "The import flow"), so that
- * they can be fixed and dropped back into {@code inbox/}.
+ * Writes the rows of one run that were rejected or failed to
+ * {@code <deadLetterDir>/<baseName>.rejected.csv} (R2, DESIGN.md "The import flow"), so that
+ * they can be fixed and dropped back into {@code inbox/}; the base name is the run's ({@link RunFiles},
+ * e.g. {@code contacts.csv-run3}), so that no run replaces an earlier run's dead letters.
  *
  * <p>Layout: the source header followed by {@code row_number, error_code, error_message}; each row
  * gives its original cells (as many as the row has; a short row is padded with empty cells to the
@@ -30,14 +31,16 @@ import java.util.Optional;
  * (starting with {@code = + - @}, tab or CR) is prefixed with a single quote by
  * {@link SpreadsheetFormulaGuard}; the intake removes that prefix again when the file is dropped back
  * into the inbox (it recognises a dead-letter file by its last three columns, {@link #EXTRA_COLUMNS}). The file is created on the first
- * {@link #append}, replacing any file of the same name from an earlier run; with no rejected row
- * there is no file. Each row is flushed as it is written, so a crash loses no dead letter.
+ * {@link #append}, never over an existing file (its name was claimed free by the caller); with no
+ * rejected row there is no file. Each row is flushed as it is written, so a crash loses no dead letter.
  * Thread-safe.
  */
 public final class DeadLetterWriter implements AutoCloseable {
 
     /** Columns appended after the source columns. */
     public static final List<String> EXTRA_COLUMNS = List.of("row_number", "error_code", "error_message");
+    /** Ending of a dead-letter file's name, after the run's base name. */
+    public static final String SUFFIX = ".rejected.csv";
 
     private final Path target;
     private final List<String> header;
@@ -47,24 +50,25 @@ public final class DeadLetterWriter implements AutoCloseable {
 
     /**
      * @param deadLetterDir  the directory to write into (created on first append), e.g. {@code outbox/dead-letter}
-     * @param sourceFileName the source file's name (e.g. {@code contacts.csv}); no path separators
-     * @param header         the source file's header cells, in file order
-     * @throws IllegalArgumentException when {@code sourceFileName} is not a plain file name
+     * @param baseName      the file's name before {@value #SUFFIX} (e.g. {@code contacts.csv-run3}); no path separators
+     * @param header        the source file's header cells, in file order
+     * @throws IllegalArgumentException when {@code baseName} is not a plain file name
      */
-    public DeadLetterWriter(Path deadLetterDir, String sourceFileName, List<String> header) {
+    public DeadLetterWriter(Path deadLetterDir, String baseName, List<String> header) {
         Objects.requireNonNull(deadLetterDir, "deadLetterDir");
-        if (sourceFileName == null || sourceFileName.isBlank() || sourceFileName.contains("/")
-                || sourceFileName.contains("\\") || sourceFileName.equals("..") || sourceFileName.equals(".")) {
-            throw new IllegalArgumentException("source file name must be a plain file name: '" + sourceFileName + "'");
+        if (baseName == null || baseName.isBlank() || baseName.contains("/")
+                || baseName.contains("\\") || baseName.equals("..") || baseName.equals(".")) {
+            throw new IllegalArgumentException("dead-letter base name must be a plain file name: '" + baseName + "'");
         }
-        this.target = deadLetterDir.resolve(sourceFileName + ".rejected.csv");
+        this.target = deadLetterDir.resolve(baseName + SUFFIX);
         this.header = List.copyOf(header);
     }
 
     /**
      * Appends one row with the reason it was rejected or failed.
      *
-     * @throws IOException           when the file cannot be created or written
+     * @throws IOException           when the file cannot be created or written, or already exists
+     *                               ({@link java.nio.file.FileAlreadyExistsException})
      * @throws IllegalStateException after {@link #close()}
      */
     public synchronized void append(SourceRow row, Issue issue) throws IOException {
@@ -89,8 +93,8 @@ public final class DeadLetterWriter implements AutoCloseable {
 
     private CSVPrinter open() throws IOException {
         Files.createDirectories(target.getParent());
-        Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
         List<String> columns = new ArrayList<>(header.size() + EXTRA_COLUMNS.size());
         header.forEach(h -> columns.add(SpreadsheetFormulaGuard.neutralise(h)));
         columns.addAll(EXTRA_COLUMNS);

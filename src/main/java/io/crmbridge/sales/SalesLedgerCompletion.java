@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import io.crmbridge.push.PushResult;
+import io.crmbridge.report.RunFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -90,9 +91,11 @@ public final class SalesLedgerCompletion {
         file.deadLetter().close();
         file.deadLetter().file().ifPresent(p -> report.deadLetterFile(settings.relativeToOutbox(p)));
         report.finish(clock.instant());
+        report.named(file.runId(), file.reportBaseName());
         report.checkAccounting();
         Path json = writer.writeJson(report, settings.reportsDir(), file.reportBaseName());
         Path html = writer.writeHtml(report, settings.reportsDir(), file.reportBaseName());
+        RunFiles.release(settings.reportsDir(), file.reportBaseName());
         LOG.info("{}: {} rows read: {}; held lines released {}", file.fileName(), report.rowsRead(),
                 report.outcomes(), report.released());
         LOG.info("Report: {} (HTML: {})", json.toAbsolutePath(), html.toAbsolutePath());

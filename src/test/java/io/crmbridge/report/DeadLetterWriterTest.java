@@ -10,11 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeadLetterWriterTest {
 
@@ -113,6 +115,17 @@ class DeadLetterWriterTest {
         assertThat(records.get(2).toList()).startsWith("'@SUM(A1)", "'-2+3", "'\rReturn", "6");
         assertThat(records).allSatisfy(r -> assertThat(r.toList())
                 .noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0));
+    }
+
+    @Test
+    void neverReplacesADeadLetterFileOfAnEarlierRun() throws Exception {
+        Files.writeString(dir.resolve("contacts.csv-run1.rejected.csv"), "earlier");
+
+        try (DeadLetterWriter w = new DeadLetterWriter(dir, "contacts.csv-run1", HEADER)) {
+            assertThatThrownBy(() -> w.append(new SourceRow(1, List.of("a", "b", "c"), null),
+                    ErrorCode.MISSING_REQUIRED.issue("email"))).isInstanceOf(FileAlreadyExistsException.class);
+        }
+        assertThat(dir.resolve("contacts.csv-run1.rejected.csv")).hasContent("earlier");
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class SalesLedgerFile {
     private final long runId;
     private final long importId;
     private final String fileName;
+    private final String reportBaseName;
     private final LedgerFileKind kind;
     private final Map<String, Integer> columns;
     private final CsvRowReader reader;
@@ -31,17 +32,20 @@ public final class SalesLedgerFile {
      * @param runId      the ledger's import run (content hash, I1)
      * @param importId   the sales-ledger history row
      * @param fileName   the file's name
+     * @param reportBaseName the base name of the run's reports and dead letters ({@link io.crmbridge.report.RunFiles})
      * @param kind       which export
      * @param columns    column name (trimmed, lower case) -> index
      * @param reader     the open reader, positioned after the header
      * @param report     the file's report
      * @param deadLetter the file's dead-letter writer
      */
-    public SalesLedgerFile(long runId, long importId, String fileName, LedgerFileKind kind, Map<String, Integer> columns,
-                           CsvRowReader reader, SalesLedgerReport report, DeadLetterWriter deadLetter) {
+    public SalesLedgerFile(long runId, long importId, String fileName, String reportBaseName, LedgerFileKind kind,
+                           Map<String, Integer> columns, CsvRowReader reader, SalesLedgerReport report,
+                           DeadLetterWriter deadLetter) {
         this.runId = runId;
         this.importId = importId;
         this.fileName = fileName;
+        this.reportBaseName = reportBaseName;
         this.kind = kind;
         this.columns = Map.copyOf(columns);
         this.reader = reader;
@@ -81,9 +85,9 @@ public final class SalesLedgerFile {
         return deadLetter;
     }
 
-    /** Base name of this file's report files in outbox/reports/ (the main job's form). */
+    /** Base name of this file's report files in outbox/reports/ and of its dead letters (the main job's form). */
     public String reportBaseName() {
-        return fileName + "-run" + runId;
+        return reportBaseName;
     }
 
     /**
