@@ -117,9 +117,15 @@ public class CustomerPush {
             PushResult result = new PushResult(profiles.size(), settings.dryRun(), segments, tally.of("hubspot"),
                     tally.of("brevo"), listIds, deadLetters.count(), deadLetters.file()
                     .map(f -> settings.outbox().relativize(f).toString()).orElse(null));
-            LOG.info("Pushed {} scored clients: HubSpot {}, Brevo {}, {} dead-letter rows{}", profiles.size(),
-                    result.hubspot(), result.brevo(), result.deadLetters(),
-                    result.deadLetterFile() == null ? "" : " in " + settings.outbox().resolve(result.deadLetterFile()));
+            String where = result.deadLetterFile() == null ? "" : " in " + settings.outbox().resolve(result.deadLetterFile());
+            if (settings.dryRun()) {
+                // nothing was sent: say what a real run would send, not counts of zero that read like failures
+                LOG.info("Dry run: would push {} of {} scored clients to HubSpot and Brevo (nothing sent); {} dead-letter"
+                        + " rows{}", sendable.size(), profiles.size(), result.deadLetters(), where);
+            } else {
+                LOG.info("Pushed {} scored clients: HubSpot {}, Brevo {}, {} dead-letter rows{}", profiles.size(),
+                        result.hubspot(), result.brevo(), result.deadLetters(), where);
+            }
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the dead letters of the customer push", e);
