@@ -1,6 +1,7 @@
 package io.crmbridge;
 
 import io.crmbridge.cli.CommandLine;
+import io.crmbridge.cli.ServerPortCheck;
 import org.apache.camel.main.Main;
 
 /**
@@ -12,20 +13,34 @@ public final class Application {
     private Application() {
     }
 
-    /** Runs until stopped (service) or until the inbox is drained ({@code --once}); exits 1 when start-up fails. */
+    /**
+     * Runs until stopped (service) or until the inbox is drained ({@code --once}). Exits 1 when start-up fails,
+     * e.g. a server port is taken ({@link ServerPortCheck}), with one line on stderr saying why.
+     */
     public static void main(String[] args) {
         int status;
         try {
             CommandLine cli = CommandLine.parse(args);
             Main main = new Main(Application.class);
             cli.applyTo(main);
+            main.addMainListener(new ServerPortCheck());
             status = main.run(cli.camelArgs());
             status = status == 0 ? cli.exitStatus() : status;
         } catch (Exception e) {
-            System.err.println("crm-bridge could not start: " + e.getMessage());
+            System.err.println("crm-bridge could not start: " + reason(e));
             status = 1;
         }
         // exit explicitly: library threads (H2, HTTP pools) must not keep a finished --once run alive
         System.exit(status);
+    }
+
+    /** The message of the start-up failure the user can act on: Camel wraps it in its own exceptions. */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ServerPortCheck.ServerPortUnavailableException) {
+                return t.getMessage();
+            }
+        }
+        return e.getMessage();
     }
 }

@@ -9,7 +9,8 @@ import org.apache.camel.main.Main;
 /**
  * The command line of {@code java -jar crm-bridge.jar}: {@code --once} (process what is in the
  * inbox, then exit), {@code --inbox DIR}, {@code --outbox DIR}, {@code --dry-run} (validate and
- * report, send nothing). Other arguments are passed to Camel Main unchanged.
+ * report, send nothing), {@code --name=value} (sets property {@code name}, e.g.
+ * {@code --camel.server.port=8081}). Other arguments are passed to Camel Main unchanged.
  *
  * @throws IllegalArgumentException from {@link #parse} when a flag that needs a value has none
  */
@@ -24,7 +25,7 @@ public final class CommandLine {
         this.camelArgs = camelArgs;
     }
 
-    /** Parses the arguments; unknown ones are kept for Camel Main. */
+    /** Parses the arguments; {@code --name=value} becomes a property override, unknown ones are kept for Camel Main. */
     public static CommandLine parse(String[] args) {
         Map<String, String> overrides = new LinkedHashMap<>();
         List<String> rest = new ArrayList<>();
@@ -35,7 +36,15 @@ public final class CommandLine {
                 case "--dry-run" -> overrides.put("crm-bridge.dry-run", "true");
                 case "--inbox" -> overrides.put("crm-bridge.inbox", valueAfter(args, i++, a));
                 case "--outbox" -> overrides.put("crm-bridge.outbox", valueAfter(args, i++, a));
-                default -> rest.add(a);
+                default -> {
+                    int eq = a.indexOf('=');
+                    if (a.startsWith("--") && eq > 2) {
+                        // --name=value sets any property (README "Command line"): Camel Main 4.17 has no such form
+                        overrides.put(a.substring(2, eq), a.substring(eq + 1));
+                    } else {
+                        rest.add(a);
+                    }
+                }
             }
         }
         return new CommandLine(overrides, rest);

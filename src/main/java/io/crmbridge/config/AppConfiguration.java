@@ -91,6 +91,8 @@ import org.apache.camel.spi.Registry;
  */
 public class AppConfiguration implements CamelConfiguration {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppConfiguration.class);
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
@@ -102,6 +104,7 @@ public class AppConfiguration implements CamelConfiguration {
         HubSpotSettings hubspot = HubSpotConnection.settings(context);
         Database database = Database.open(context.getPropertiesComponent(), hubspot.sandbox());
         context.addService(database, true, true);
+        warnWhatIsForgottenAtExit(hubspot.sandbox(), database.inMemory());
         database.configureJpaComponent(context);
         Ledger ledger = new Ledger(database.entityManagerFactory(), clock);
         registry.bind("ledger", ledger);
@@ -144,7 +147,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2)));
         registry.bind("csvContentCheck", new CsvContentCheck());
-        registry.bind("archiveName", new ArchiveName(clock));
+        registry.bind("archiveName", new ArchiveName(settings.inbox().resolve(".done"), clock));
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         RecordUpserter upserter = new RecordUpserter(gateway);
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
@@ -162,6 +165,25 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock));
         bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock);
+    }
+
+    /**
+     * Says once, at start-up, what this process keeps only in memory: the embedded HubSpot sandbox (no token) and
+     * the in-memory ledger it gets by default (config/Database) are thrown away at exit, so a later run starts
+     * from an empty portal and from run number 1 (README "Outbox": reports are never overwritten for that).
+     */
+    private static void warnWhatIsForgottenAtExit(boolean sandbox, boolean ledgerInMemory) {
+        if (sandbox && ledgerInMemory) {
+            LOG.warn("The embedded HubSpot sandbox and the import ledger are in memory and are thrown away when"
+                    + " crm-bridge exits: nothing reaches a real portal, and run numbers start at 1 again next time"
+                    + " (set HUBSPOT_ACCESS_TOKEN to import into HubSpot)");
+        } else if (sandbox) {
+            LOG.warn("The embedded HubSpot sandbox is in memory and is thrown away when crm-bridge exits: nothing"
+                    + " reaches a real portal (the ledger is kept at crm-bridge.db.url)");
+        } else if (ledgerInMemory) {
+            LOG.warn("The import ledger is in memory (crm-bridge.db.url) and is thrown away when crm-bridge exits:"
+                    + " the same content will be imported again by the next process");
+        }
     }
 
     /**

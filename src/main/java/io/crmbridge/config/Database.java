@@ -99,6 +99,11 @@ public final class Database extends ServiceSupport {
         return emf;
     }
 
+    /** True when the ledger lives in this process's memory ({@code jdbc:h2:mem:}) and is lost when it exits. */
+    public boolean inMemory() {
+        return pool.getJdbcUrl().startsWith("jdbc:h2:mem:");
+    }
+
     /** The connection pool itself: for the readiness check's {@code select 1} (io.crmbridge.ops). */
     public DataSource dataSource() {
         return pool;

@@ -89,6 +89,10 @@ public class ImportRun {
         return finishedAt;
     }
 
+    void planReport(String reportPath) {
+        this.reportPath = reportPath;
+    }
+
     void finish(Status status, long rowsRead, String reportPath, Instant finishedAt) {
         this.status = status.name();
         this.rowsRead = rowsRead;

@@ -68,15 +68,30 @@ public class Ledger {
     }
 
     /**
+     * Records where a RUNNING run's JSON report will be written (relative to the outbox), as soon as its name is
+     * chosen: a run that takes this one over when it is interrupted finds its files by that name.
+     */
+    public void planReport(long runId, String reportPath) {
+        inTransaction(em -> {
+            ImportRun run = em.find(ImportRun.class, runId);
+            if (run != null) {
+                run.planReport(reportPath);
+            }
+            return null;
+        });
+    }
+
+    /**
      * Marks every RUNNING run of this content (and dry-run mode) INTERRUPTED and returns them, oldest first. Called
      * when the content is taken: the intake takes one file at a time, so such a run belongs to a process that
-     * stopped before finishing it (killed, or stopped between batches).
+     * stopped before finishing it (killed, or stopped between batches). Each keeps the report path it planned
+     * ({@link #planReport}), which names the files it may have left.
      */
     public List<ImportRun> interruptRuns(String contentHash, boolean dryRun) {
         return inTransaction(em -> {
             List<ImportRun> runs = em.createNamedQuery(ImportRun.RUNNING, ImportRun.class)
                     .setParameter("h", contentHash).setParameter("d", dryRun).getResultList();
-            runs.forEach(r -> r.finish(ImportRun.Status.INTERRUPTED, 0, null, clock.instant()));
+            runs.forEach(r -> r.finish(ImportRun.Status.INTERRUPTED, 0, r.getReportPath(), clock.instant()));
             return runs;
         });
     }

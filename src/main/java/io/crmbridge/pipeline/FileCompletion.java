@@ -10,6 +10,7 @@ import io.crmbridge.report.ImportReport;
 import io.crmbridge.report.JsonReportWriter;
 import io.crmbridge.report.NumberFormatUsed;
 import io.crmbridge.report.OutboxNames;
+import io.crmbridge.report.RunFiles;
 import io.crmbridge.report.SummaryLine;
 import io.crmbridge.validation.NumberConvention;
 import java.io.IOException;
@@ -85,6 +86,7 @@ public final class FileCompletion {
         report.numberFormat(NumberFormatUsed.of(numbers.decimalSeparator(), numbers.thousandsSeparator(),
                 file.numbers().proof()));
         report.finish(clock.instant());
+        report.named(file.runId(), file.reportBaseName());
         report.checkAccounting();
         Path jsonFile;
         Path htmlFile;
@@ -94,6 +96,7 @@ public final class FileCompletion {
         } catch (IOException e) {
             throw new ResourceUnavailableException("outbox " + settings.reportsDir(), e);
         }
+        releaseName(file);
         LOG.info(SummaryLine.of(report));
         LOG.info("Report: {} (HTML: {})", jsonFile.toAbsolutePath(), htmlFile.toAbsolutePath());
         if (file.isAborted()) {
@@ -159,7 +162,7 @@ public final class FileCompletion {
                 e == null ? "unknown error" : e.toString());
     }
 
-    private static void closeQuietly(Exchange exchange) {
+    private void closeQuietly(Exchange exchange) {
         FileImport file = exchange.getProperty(FileImport.PROPERTY, FileImport.class);
         if (file == null) {
             return;
@@ -168,8 +171,14 @@ public final class FileCompletion {
             file.stopMapping();
             file.reader().close();
             file.deadLetter().close();
+            releaseName(file);
         } catch (IOException | RuntimeException ignored) {
             // closing after a failure: the failure being reported matters more
         }
+    }
+
+    /** The run's files are written, or never will be: its name's claim goes (its files keep the name taken). */
+    private void releaseName(FileImport file) throws IOException {
+        RunFiles.release(settings.reportsDir(), file.reportBaseName());
     }
 }

@@ -16,6 +16,7 @@ import io.crmbridge.report.DeadLetterWriter;
 import io.crmbridge.report.ImportReport;
 import io.crmbridge.report.OutboxNames;
 import io.crmbridge.report.ProgressMeter;
+import io.crmbridge.report.RunFiles;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DateOrder;
 import io.crmbridge.validation.NumberReader;
@@ -124,9 +125,9 @@ public final class FileIntake {
             }
             report.interruptedRuns(takeOverInterruptedRuns(fileName, hash));
             long runId = ledger.openRun(fileName, hash, type, settings.dryRun());
-            String outboxName = OutboxNames.of(fileName);
-            FileImport file = new FileImport(runId, fileName, outboxName + "-run" + runId, type, dialect, mapping,
-                    reader, report, new DeadLetterWriter(settings.deadLetterDir(), outboxName, header,
+            String baseName = claimRunFiles(fileName, runId);
+            FileImport file = new FileImport(runId, fileName, baseName, type, dialect, mapping,
+                    reader, report, new DeadLetterWriter(settings.deadLetterDir(), baseName, header,
                             new DeadLetterDialect(dialect.delimiter(), dialect.charset(), dialect.bom())),
                     new DateNormalizer(DateOrder.valueOf(settings.dateOrder())),
                     new NumberReader(settings.numbersByDefault()),
@@ -149,24 +150,43 @@ public final class FileIntake {
     }
 
     /**
-     * Runs of this content that a stopped process left RUNNING are marked INTERRUPTED and their report files, if
-     * the process got as far as writing them before it could record the run complete, are removed: the run
-     * starting now reads the file again from its first row and its report accounts for every row once (rows the
-     * interrupted run already delivered come out unchanged, or updated when it was stopped before recording them).
+     * Claims the base name of run {@code runId}'s reports and dead letters ({@link RunFiles}: never the name of an
+     * earlier run's files) and records it in the ledger, so that a run taking this one over finds its files.
+     *
+     * @throws ResourceUnavailableException when the outbox cannot be written
+     */
+    private String claimRunFiles(String fileName, long runId) {
+        String baseName;
+        try {
+            baseName = RunFiles.claim(settings.reportsDir(), settings.deadLetterDir(), OutboxNames.of(fileName), runId);
+        } catch (IOException e) {
+            throw new ResourceUnavailableException("outbox " + settings.reportsDir(), e);
+        }
+        ledger.planReport(runId, settings.relativeToOutbox(settings.reportsDir().resolve(baseName + ".json")));
+        return baseName;
+    }
+
+    /**
+     * Runs of this content that a stopped process left RUNNING are marked INTERRUPTED and their files (reports, if
+     * the process got as far as writing them before it could record the run complete, and dead letters) are
+     * removed: the run starting now reads the file again from its first row and its report and dead-letter file
+     * account for every row once (rows the interrupted run already delivered come out unchanged, or updated when
+     * it was stopped before recording them).
      *
      * @return the interrupted runs' ids, oldest first
      */
     private List<Long> takeOverInterruptedRuns(String fileName, String hash) throws IOException {
         List<ImportRun> interrupted = ledger.interruptRuns(hash, settings.dryRun());
         for (ImportRun run : interrupted) {
-            Path dir = settings.reportsDir();
-            String base = OutboxNames.of(run.getFileName()) + "-run" + run.getId();
-            for (String extension : List.of(".json", ".html")) {
-                Path stale = dir.resolve(base + extension);
-                if (stale.getParent().equals(dir) && Files.deleteIfExists(stale)) {
-                    LOG.info("{}: removed {}, written by interrupted run {} before it was recorded complete",
-                            fileName, stale, run.getId());
-                }
+            // a run that planned no report never claimed a name, so it wrote nothing; guessing its name from its
+            // number could hit the files of an earlier process's run of the same number
+            if (run.getReportPath() == null) {
+                continue;
+            }
+            String baseName = RunFiles.baseNameOf(Path.of(run.getReportPath()).getFileName().toString());
+            for (Path stale : RunFiles.deleteAll(settings.reportsDir(), settings.deadLetterDir(), baseName)) {
+                LOG.info("{}: removed {}, written by interrupted run {} before it was recorded complete",
+                        fileName, stale, run.getId());
             }
         }
         if (!interrupted.isEmpty()) {

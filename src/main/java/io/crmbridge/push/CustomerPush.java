@@ -17,11 +17,14 @@ import io.crmbridge.model.Issue;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.SourceRow;
 import io.crmbridge.report.DeadLetterWriter;
+import io.crmbridge.report.FreeNames;
 import io.crmbridge.sales.CustomerProfile;
 import io.crmbridge.validation.EmailValidator;
 import io.crmbridge.validation.ValueCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -88,11 +91,12 @@ public class CustomerPush {
      * @throws UncheckedIOException                      when the dead-letter CSV cannot be written
      */
     public PushResult push(List<CustomerProfile> profiles) {
-        String deadLetterName = "customer-push-" + STAMP.format(clock.instant());
+        String deadLetterName = claimDeadLetterName();
         Tally tally = new Tally();
         Map<String, Long> listIds = new TreeMap<>();
         Map<String, Integer> segments = new TreeMap<>();
-        try (DeadLetterWriter deadLetters = new DeadLetterWriter(settings.deadLetterDir(), deadLetterName, DEAD_LETTER_HEADER)) {
+        try (DeadLetterWriter deadLetters = new DeadLetterWriter(settings.deadLetterDir(), deadLetterName, DEAD_LETTER_HEADER);
+             NameClaim ignored = () -> Files.deleteIfExists(claimFile(deadLetterName))) {
             Map<String, Numbered> sendable = new LinkedHashMap<>();
             for (int i = 0; i < profiles.size(); i++) {
                 Numbered client = new Numbered(i + 1, profiles.get(i));
@@ -113,13 +117,43 @@ public class CustomerPush {
             PushResult result = new PushResult(profiles.size(), settings.dryRun(), segments, tally.of("hubspot"),
                     tally.of("brevo"), listIds, deadLetters.count(), deadLetters.file()
                     .map(f -> settings.outbox().relativize(f).toString()).orElse(null));
-            LOG.info("Pushed {} scored clients: HubSpot {}, Brevo {}, {} dead-letter rows{}", profiles.size(),
-                    result.hubspot(), result.brevo(), result.deadLetters(),
-                    result.deadLetterFile() == null ? "" : " in " + settings.outbox().resolve(result.deadLetterFile()));
+            String where = result.deadLetterFile() == null ? "" : " in " + settings.outbox().resolve(result.deadLetterFile());
+            if (settings.dryRun()) {
+                // nothing was sent: say what a real run would send, not counts of zero that read like failures
+                LOG.info("Dry run: would push {} of {} scored clients to HubSpot and Brevo (nothing sent); {} dead-letter"
+                        + " rows{}", sendable.size(), profiles.size(), result.deadLetters(), where);
+            } else {
+                LOG.info("Pushed {} scored clients: HubSpot {}, Brevo {}, {} dead-letter rows{}", profiles.size(),
+                        result.hubspot(), result.brevo(), result.deadLetters(), where);
+            }
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the dead letters of the customer push", e);
         }
+    }
+
+    /**
+     * {@code customer-push-<UTC time>}, or with a {@code -2}, {@code -3} ... suffix when another push of the same
+     * millisecond (or a clock set back) left dead letters under that name ({@link FreeNames}).
+     */
+    private String claimDeadLetterName() {
+        String first = "customer-push-" + STAMP.format(clock.instant());
+        try {
+            return FreeNames.claim(n -> FreeNames.numbered(first, n), this::claimFile,
+                    name -> List.of(settings.deadLetterDir().resolve(name + DeadLetterWriter.SUFFIX)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the dead letters of the customer push", e);
+        }
+    }
+
+    private Path claimFile(String deadLetterName) {
+        return settings.deadLetterDir().resolve("." + deadLetterName + ".running");
+    }
+
+    /** Gives the claimed name up when the push ends: its dead-letter file, if any, now holds the name. */
+    private interface NameClaim extends AutoCloseable {
+        @Override
+        void close() throws IOException;
     }
 
     private Issue addressProblem(CustomerProfile p, Map<String, Numbered> sendable) {

@@ -18,9 +18,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Writes the rows of one source file that were rejected or failed to
- * {@code <deadLetterDir>/<sourceFileName>.rejected.csv} (R2, DESIGN.md "The import flow"), so that
- * they can be fixed and dropped back into {@code inbox/}.
+ * Writes the rows of one run that were rejected or failed to
+ * {@code <deadLetterDir>/<baseName>.rejected.csv} (R2, DESIGN.md "The import flow"), so that
+ * they can be fixed and dropped back into {@code inbox/}; the base name is the run's ({@link RunFiles},
+ * e.g. {@code contacts.csv-run3}), so that no run replaces an earlier run's dead letters.
  *
  * <p>Layout of a source file's dead letter: the source header followed by
  * {@link DeadLetterColumns#CURRENT} ({@code row_number, line_number, error_code, error_message,
@@ -38,9 +39,9 @@ import java.util.Optional;
  * <p>Every cell that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or CR) is
  * prefixed with a single quote by {@link SpreadsheetFormulaGuard}; the intake removes that prefix
  * again when the file is dropped back into the inbox. A character the charset cannot hold (only in
- * a message) is written as {@code ?}. The file is created on the first {@link #append}, replacing
- * any file of the same name from an earlier run; with no rejected row there is no file. Each row is
- * flushed as it is written, so a crash loses no dead letter. Thread-safe.
+ * a message) is written as {@code ?}. The file is created on the first {@link #append}, never over an
+ * existing file (its name was claimed free by the caller); with no rejected row there is no file. Each
+ * row is flushed as it is written, so a crash loses no dead letter. Thread-safe.
  */
 public final class DeadLetterWriter implements AutoCloseable {
 
@@ -48,6 +49,8 @@ public final class DeadLetterWriter implements AutoCloseable {
     public static final List<String> EXTRA_COLUMNS = DeadLetterColumns.CURRENT.names();
     /** Characters of a raw line kept in {@code raw_line}: below the 32,767 a spreadsheet cell holds. */
     public static final int MAX_RAW_LINE = 32_000;
+    /** Ending of a dead-letter file's name, after the run's base name. */
+    public static final String SUFFIX = ".rejected.csv";
 
     private final Path target;
     private final List<String> header;
@@ -61,31 +64,31 @@ public final class DeadLetterWriter implements AutoCloseable {
      * A source file's dead letter.
      *
      * @param deadLetterDir  the directory to write into (created on first append), e.g. {@code outbox/dead-letter}
-     * @param sourceFileName the source file's name (e.g. {@code contacts.csv}); no path separators
+     * @param baseName       the file's name before {@value #SUFFIX} (e.g. {@code contacts.csv-run3}); no path separators
      * @param header         the source file's header cells, in file order
      * @param dialect        how the file is written: the source's delimiter, charset and byte order mark
-     * @throws IllegalArgumentException when {@code sourceFileName} is not a plain file name
+     * @throws IllegalArgumentException when {@code baseName} is not a plain file name
      */
-    public DeadLetterWriter(Path deadLetterDir, String sourceFileName, List<String> header, DeadLetterDialect dialect) {
-        this(deadLetterDir, sourceFileName, header, dialect, DeadLetterColumns.CURRENT);
+    public DeadLetterWriter(Path deadLetterDir, String baseName, List<String> header, DeadLetterDialect dialect) {
+        this(deadLetterDir, baseName, header, dialect, DeadLetterColumns.CURRENT);
     }
 
     /**
      * The dead letter of a list crm-bridge builds itself (the scored clients of a push): UTF-8, {@code ,},
      * the columns of {@code header} followed by {@code row_number, error_code, error_message}.
      */
-    public DeadLetterWriter(Path deadLetterDir, String sourceFileName, List<String> header) {
-        this(deadLetterDir, sourceFileName, header, DeadLetterDialect.UTF8_COMMA, DeadLetterColumns.LEGACY);
+    public DeadLetterWriter(Path deadLetterDir, String baseName, List<String> header) {
+        this(deadLetterDir, baseName, header, DeadLetterDialect.UTF8_COMMA, DeadLetterColumns.LEGACY);
     }
 
-    private DeadLetterWriter(Path deadLetterDir, String sourceFileName, List<String> header, DeadLetterDialect dialect,
+    private DeadLetterWriter(Path deadLetterDir, String baseName, List<String> header, DeadLetterDialect dialect,
                              DeadLetterColumns columns) {
         Objects.requireNonNull(deadLetterDir, "deadLetterDir");
-        if (sourceFileName == null || sourceFileName.isBlank() || sourceFileName.contains("/")
-                || sourceFileName.contains("\\") || sourceFileName.equals("..") || sourceFileName.equals(".")) {
-            throw new IllegalArgumentException("source file name must be a plain file name: '" + sourceFileName + "'");
+        if (baseName == null || baseName.isBlank() || baseName.contains("/")
+                || baseName.contains("\\") || baseName.equals("..") || baseName.equals(".")) {
+            throw new IllegalArgumentException("dead-letter base name must be a plain file name: '" + baseName + "'");
         }
-        this.target = deadLetterDir.resolve(sourceFileName + ".rejected.csv");
+        this.target = deadLetterDir.resolve(baseName + SUFFIX);
         this.header = List.copyOf(header);
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.columns = columns;
@@ -94,7 +97,8 @@ public final class DeadLetterWriter implements AutoCloseable {
     /**
      * Appends one row with the reason it was rejected or failed.
      *
-     * @throws IOException           when the file cannot be created or written
+     * @throws IOException           when the file cannot be created or written, or already exists
+     *                               ({@link java.nio.file.FileAlreadyExistsException})
      * @throws IllegalStateException after {@link #close()}
      */
     public synchronized void append(SourceRow row, Issue issue) throws IOException {
@@ -138,7 +142,7 @@ public final class DeadLetterWriter implements AutoCloseable {
         Files.createDirectories(target.getParent());
         // OutputStreamWriter writes '?' for a character the charset cannot hold instead of failing the row
         Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 dialect.charset()));
         if (dialect.bom()) {
             writer.write('\uFEFF');

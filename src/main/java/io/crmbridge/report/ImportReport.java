@@ -70,6 +70,8 @@ public final class ImportReport {
     private volatile String dateOrder;
     private volatile NumberFormatUsed numberFormat;
     private volatile String deadLetterFile;
+    private volatile Long runId;
+    private volatile String reportName;
     private volatile Instant finishedAt;
     private volatile List<Long> interruptedRuns = List.of();
     private volatile LineCounts lines;
@@ -208,6 +210,16 @@ public final class ImportReport {
 
     public List<Long> interruptedRuns() {
         return interruptedRuns;
+    }
+
+    /**
+     * Names the run this report is written for: its number in the ledger and the base name of its files
+     * ({@link RunFiles}: {@code <file>-run<N>}, with a {@code -2}, {@code -3} ... suffix when an earlier run left
+     * files under that name).
+     */
+    public void named(long runId, String reportName) {
+        this.runId = runId;
+        this.reportName = reportName;
     }
 
     /** Sets the dead-letter file path, relative to the outbox, when one was written. */
@@ -430,7 +442,7 @@ public final class ImportReport {
     }
 
     /**
-     * The JSON report document, keys in a fixed order: {@code file, objectType, charset, delimiter,
+     * The JSON report document, keys in a fixed order: {@code file, runId, reportName, objectType, charset, delimiter,
      * dryRun, rowsRead, lines, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
      * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
      * unmappedColumns, duplicateColumns, preflight, dateOrder, numberFormat, deadLetterFile, startedAt, finishedAt};
@@ -443,6 +455,8 @@ public final class ImportReport {
     public Map<String, Object> toMap() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("file", file);
+        doc.put("runId", runId);
+        doc.put("reportName", reportName);
         doc.put("objectType", objectType.pathName());
         doc.put("charset", charset);
         doc.put("delimiter", delimiter);

@@ -3,12 +3,15 @@ package io.crmbridge.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 
 /**
- * Writes report files so that a reader never sees half a file: the content goes to a temporary
- * file in the target directory, which is then moved over the target with {@code ATOMIC_MOVE}
- * (same directory, so the same file system).
+ * Writes report files so that a reader never sees half a file and no earlier report is replaced: the
+ * content goes to a temporary file in the target directory, which is then published under the target
+ * name by a hard link, which the file system creates only when the name is free (same directory, so the
+ * same file system); where hard links are not supported, by a move that refuses an existing target.
+ * The names themselves are chosen free by {@link RunFiles}.
  */
 public final class ReportFiles {
 
@@ -20,6 +23,7 @@ public final class ReportFiles {
      *
      * @return the written file
      * @throws IllegalArgumentException when {@code baseName} is empty or would leave {@code dir}
+     * @throws java.nio.file.FileAlreadyExistsException when the target exists
      * @throws IOException              when the directory or file cannot be written
      */
     public static Path writeAtomically(Path dir, String baseName, String extension, byte[] content) throws IOException {
@@ -32,10 +36,21 @@ public final class ReportFiles {
         Path temp = Files.createTempFile(dir, ".report-", ".tmp");
         try {
             Files.write(temp, content);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            publish(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
         return target;
+    }
+
+    private static void publish(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // no hard links here (FAT, some network shares): a rename refusing an existing target
+            Files.move(temp, target);
+        }
     }
 }

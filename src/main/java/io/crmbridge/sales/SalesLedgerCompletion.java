@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import io.crmbridge.push.PushResult;
+import io.crmbridge.report.RunFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -96,9 +97,11 @@ public final class SalesLedgerCompletion {
         report.numberFormat(NumberFormatUsed.of(numbers.decimalSeparator(), numbers.thousandsSeparator(),
                 file.numbers().proof()));
         report.finish(clock.instant());
+        report.named(file.runId(), file.reportBaseName());
         report.checkAccounting();
         Path json = writer.writeJson(report, settings.reportsDir(), file.reportBaseName());
         Path html = writer.writeHtml(report, settings.reportsDir(), file.reportBaseName());
+        RunFiles.release(settings.reportsDir(), file.reportBaseName());
         LOG.info("{}: {} rows read: {}; held lines released {}", file.fileName(), report.rowsRead(),
                 report.outcomes(), report.released());
         LOG.info("Report: {} (HTML: {})", json.toAbsolutePath(), html.toAbsolutePath());

@@ -49,6 +49,14 @@ class CommandLineTest {
     }
 
     @Test
+    void nameEqualsValueSetsThatProperty() {
+        CommandLine cl = CommandLine.parse(new String[] {"--camel.server.port=8081", "--once"});
+
+        assertThat(cl.overrides()).containsEntry("camel.server.port", "8081").containsEntry("crm-bridge.once", "true");
+        assertThat(cl.camelArgs()).isEmpty();
+    }
+
+    @Test
     void passesUnknownArgumentsThroughInOrder() {
         CommandLine cl = CommandLine.parse(new String[] {"-di", "10", "--once", "--properties", "x.properties"});
 

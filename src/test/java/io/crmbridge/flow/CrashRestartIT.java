@@ -285,9 +285,15 @@ class CrashRestartIT {
         }
     }
 
+    /** Rows of the file's one dead-letter file: those of the interrupted runs went with their runs' reports. */
     private static long deadLetterRows(Path site) throws IOException {
-        try (Reader in = Files.newBufferedReader(site.resolve("outbox/dead-letter/" + FILE + ".rejected.csv"),
-                StandardCharsets.UTF_8)) {
+        List<Path> deadLetters;
+        try (Stream<Path> s = Files.list(site.resolve("outbox/dead-letter"))) {
+            deadLetters = s.filter(p -> p.getFileName().toString().startsWith(FILE + "-run")
+                    && p.getFileName().toString().endsWith(".rejected.csv")).toList();
+        }
+        assertThat(deadLetters).as("dead-letter files of " + FILE).hasSize(1);
+        try (Reader in = Files.newBufferedReader(deadLetters.get(0), StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).stream().count();
         }
     }

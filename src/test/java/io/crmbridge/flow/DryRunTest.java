@@ -1,12 +1,16 @@
 package io.crmbridge.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.RecordedRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +71,33 @@ class DryRunTest extends ImportFlowTestSupport {
         assertThat(second.path("dryRun").asBoolean()).isTrue();
         assertThat(second.path("outcomes").path("created").asLong()).isEqualTo(46);
         assertThat(sandbox().state().count(ObjectType.COMPANIES)).isZero();
+    }
+
+    @Test
+    void neverReplacesTheFilesAnEarlierProcessWroteUnderTheSameRunNumber() throws Exception {
+        // an earlier process, whose in-memory ledger also numbered its run of contacts.csv 1, left these
+        Path reports = Files.createDirectories(outbox().resolve("reports"));
+        Path deadLetters = Files.createDirectories(outbox().resolve("dead-letter"));
+        Files.writeString(reports.resolve("contacts.csv-run1.json"), "earlier json");
+        Files.writeString(reports.resolve("contacts.csv-run1.html"), "earlier html");
+        Files.writeString(deadLetters.resolve("contacts.csv-run1.rejected.csv"), "earlier dead letters");
+
+        drop(Path.of("data", "contacts.csv"), "contacts.csv");
+        Path json = reports.resolve("contacts.csv-run1-2.json");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(htmlBeside(json)));
+
+        assertThat(reports.resolve("contacts.csv-run1.json")).hasContent("earlier json");
+        assertThat(reports.resolve("contacts.csv-run1.html")).hasContent("earlier html");
+        assertThat(deadLetters.resolve("contacts.csv-run1.rejected.csv")).hasContent("earlier dead letters");
+        JsonNode report = JSON.readTree(json.toFile());
+        assertThat(report.path("runId").asLong()).isEqualTo(1);
+        assertThat(report.path("reportName").asText()).isEqualTo("contacts.csv-run1-2");
+        assertThat(report.path("deadLetterFile").asText()).isEqualTo("dead-letter/contacts.csv-run1-2.rejected.csv");
+        assertThat(Files.readAllLines(deadLetters.resolve("contacts.csv-run1-2.rejected.csv"))).hasSize(1 + 3);
+        // the claim on the name goes once the reports are written
+        try (Stream<Path> s = Files.list(reports)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".running"));
+        }
     }
 
     private static boolean isWrite(RecordedRequest r) {

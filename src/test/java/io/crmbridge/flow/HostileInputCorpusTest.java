@@ -180,7 +180,8 @@ class HostileInputCorpusTest extends ImportFlowTestSupport {
         assertThat(longOutbox.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(OutboxNames.MAX_BYTES);
         assertCounts(onlyReport(longOutbox), 2, 1, 1);
         assertThat(onlyReport(longOutbox).path("file").asText()).isEqualTo(LONG_NAME);
-        assertThat(outbox().resolve("dead-letter").resolve(longOutbox + ".rejected.csv")).exists();
+        assertThat(outbox().resolve("dead-letter").resolve(longOutbox + "-run" + onlyReport(longOutbox).path("runId")
+                .asLong() + ".rejected.csv")).exists();
         assertThat(archived(LONG_NAME)).as("archived").isTrue();
 
         String longHeaderOnly = OutboxNames.of(LONG_HEADER_ONLY_NAME);
@@ -194,7 +195,8 @@ class HostileInputCorpusTest extends ImportFlowTestSupport {
         assertThat(sandbox().state().findByProperty(ObjectType.CONTACTS, "email", "too@names.io")).isEmpty();
 
         assertCounts(onlyReport(UNICODE_SLASH_NAME), 2, 1, 1);
-        assertThat(outbox().resolve("dead-letter").resolve(UNICODE_SLASH_NAME + ".rejected.csv")).exists();
+        assertThat(outbox().resolve("dead-letter").resolve(UNICODE_SLASH_NAME + "-run"
+                + onlyReport(UNICODE_SLASH_NAME).path("runId").asLong() + ".rejected.csv")).exists();
 
         Path quarantined = outbox().resolve("dead-letter").resolve(OutboxNames.of(BACKSLASH_NAME));
         assertThat(quarantined).exists();

@@ -8,6 +8,7 @@ import io.crmbridge.Application;
 import io.crmbridge.Datasets;
 import io.crmbridge.config.HubSpotConnection;
 import io.crmbridge.sandbox.HubSpotSandbox;
+import io.crmbridge.report.DeadLetterWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -193,9 +194,11 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         return json.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".html");
     }
 
+    /** N of {@code <file>-run<N>.json}, or of {@code <file>-run<N>-<k>.json} (a name an earlier run had taken). */
     private static long runNumber(Path report) {
         String n = report.getFileName().toString();
-        return Long.parseLong(n.substring(n.lastIndexOf("-run") + 4, n.length() - ".json".length()));
+        String run = n.substring(n.lastIndexOf("-run") + 4, n.length() - ".json".length());
+        return Long.parseLong(run.contains("-") ? run.substring(0, run.indexOf('-')) : run);
     }
 
     /** Waits until the inbox holds no file (everything dropped was taken and archived). */
@@ -207,8 +210,17 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         });
     }
 
-    protected Optional<Path> deadLetter(String fileName) {
-        Path p = outbox().resolve("dead-letter").resolve(fileName + ".rejected.csv");
-        return Files.exists(p) ? Optional.of(p) : Optional.empty();
+    /** The dead-letter file of the latest run of {@code fileName} that wrote one ({@code <file>-run<N>.rejected.csv}). */
+    protected Optional<Path> deadLetter(String fileName) throws IOException {
+        Path dir = outbox().resolve("dead-letter");
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(fileName + "-run")
+                            && p.getFileName().toString().endsWith(DeadLetterWriter.SUFFIX))
+                    .max(java.util.Comparator.comparingLong(p -> runNumber(p.resolveSibling(p.getFileName().toString()
+                            .replace(DeadLetterWriter.SUFFIX, ".json")))));
+        }
     }
 }

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeadLetterWriterTest {
 
@@ -188,6 +190,17 @@ class DeadLetterWriterTest {
 
         assertThat(readBack(dir.resolve("customer-push.csv.rejected.csv")).get(0).toList())
                 .containsExactly("client_code", "row_number", "error_code", "error_message");
+    }
+
+    @Test
+    void neverReplacesADeadLetterFileOfAnEarlierRun() throws Exception {
+        Files.writeString(dir.resolve("contacts.csv-run1.rejected.csv"), "earlier");
+
+        try (DeadLetterWriter w = new DeadLetterWriter(dir, "contacts.csv-run1", HEADER)) {
+            assertThatThrownBy(() -> w.append(new SourceRow(1, List.of("a", "b", "c"), null),
+                    ErrorCode.MISSING_REQUIRED.issue("email"))).isInstanceOf(FileAlreadyExistsException.class);
+        }
+        assertThat(dir.resolve("contacts.csv-run1.rejected.csv")).hasContent("earlier");
     }
 
     @Test

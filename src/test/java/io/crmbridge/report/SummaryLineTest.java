@@ -25,7 +25,18 @@ class SummaryLineTest {
         ImportReport r = new ImportReport("a\nFAKE LOG LINE.csv", ObjectType.CONTACTS, "UTF-8", ",", true, Instant.EPOCH);
         r.finish(Instant.EPOCH.plusSeconds(1));
 
-        assertThat(SummaryLine.of(r)).doesNotContain("\n").startsWith("a?FAKE LOG LINE.csv [dry run]: 0 rows in 1.0 s")
+        assertThat(SummaryLine.of(r)).doesNotContain("\n").startsWith("a?FAKE LOG LINE.csv [dry run, nothing sent]: 0 rows in 1.0 s")
                 .contains("quality n/a").endsWith("top errors none");
+    }
+
+    @Test
+    void aDryRunSaysWhatWouldBeCreatedAndUpdatedAndThatNoLinkWasMade() {
+        ImportReport r = new ImportReport("contacts.csv", ObjectType.CONTACTS, "UTF-8", ",", true, Instant.EPOCH);
+        r.associationsPending(3);
+        r.finish(Instant.EPOCH.plusSeconds(1));
+
+        assertThat(SummaryLine.of(r)).startsWith("contacts.csv [dry run, nothing sent]: 0 rows in 1.0 s (0 rows/s)"
+                        + " would create 0 would update 0 unchanged 0 rejected 0 failed 0 | associations none made, 3 pending")
+                .doesNotContain(" created ").doesNotContain(" updated ");
     }
 }

@@ -22,6 +22,7 @@ public final class SalesLedgerFile {
     private final long runId;
     private final long importId;
     private final String fileName;
+    private final String reportBaseName;
     private final LedgerFileKind kind;
     private final Map<String, Integer> columns;
     private final CsvRowReader reader;
@@ -34,6 +35,7 @@ public final class SalesLedgerFile {
      * @param runId      the ledger's import run (content hash, I1)
      * @param importId   the sales-ledger history row
      * @param fileName   the file's name
+     * @param reportBaseName the base name of the run's reports and dead letters ({@link io.crmbridge.report.RunFiles})
      * @param kind       which export
      * @param columns    column name (trimmed, lower case) -> index
      * @param reader     the open reader, positioned after the header
@@ -41,12 +43,13 @@ public final class SalesLedgerFile {
      * @param deadLetter the file's dead-letter writer
      * @param numbers    the file's own number reader
      */
-    public SalesLedgerFile(long runId, long importId, String fileName, LedgerFileKind kind, Map<String, Integer> columns,
-                           CsvRowReader reader, SalesLedgerReport report, DeadLetterWriter deadLetter,
-                           NumberReader numbers) {
+    public SalesLedgerFile(long runId, long importId, String fileName, String reportBaseName, LedgerFileKind kind,
+                           Map<String, Integer> columns, CsvRowReader reader, SalesLedgerReport report,
+                           DeadLetterWriter deadLetter, NumberReader numbers) {
         this.runId = runId;
         this.importId = importId;
         this.fileName = fileName;
+        this.reportBaseName = reportBaseName;
         this.kind = kind;
         this.columns = Map.copyOf(columns);
         this.reader = reader;
@@ -92,9 +95,9 @@ public final class SalesLedgerFile {
         return numbers;
     }
 
-    /** Base name of this file's report files in outbox/reports/ (the main job's form). */
+    /** Base name of this file's report files in outbox/reports/ and of its dead letters (the main job's form). */
     public String reportBaseName() {
-        return fileName + "-run" + runId;
+        return reportBaseName;
     }
 
     /**

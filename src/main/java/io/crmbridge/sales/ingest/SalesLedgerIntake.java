@@ -12,6 +12,8 @@ import io.crmbridge.pipeline.RowBatches;
 import io.crmbridge.pipeline.UnprocessableFileException;
 import io.crmbridge.report.DeadLetterDialect;
 import io.crmbridge.report.DeadLetterWriter;
+import io.crmbridge.report.OutboxNames;
+import io.crmbridge.report.RunFiles;
 import io.crmbridge.sales.LedgerFileKind;
 import io.crmbridge.sales.report.SalesLedgerReport;
 import io.crmbridge.sales.store.SalesLedgerStore;
@@ -144,9 +146,13 @@ public final class SalesLedgerIntake {
             }
             long runId = ledger.openRunOfKind(fileName, hash, kind.label(), false);
             long importId = store.openImport(runId, fileName, kind.label(), clock.instant());
-            SalesLedgerFile file = new SalesLedgerFile(runId, importId, fileName, kind, columns, reader,
+            // a name no earlier run's reports or dead letters have, whatever the ledger remembers (RunFiles)
+            String baseName = RunFiles.claim(settings.reportsDir(), settings.deadLetterDir(), OutboxNames.of(fileName),
+                    runId);
+            ledger.planReport(runId, settings.relativeToOutbox(settings.reportsDir().resolve(baseName + ".json")));
+            SalesLedgerFile file = new SalesLedgerFile(runId, importId, fileName, baseName, kind, columns, reader,
                     new SalesLedgerReport(fileName, kind, dialect.charsetLabel(), dialect.delimiterLabel(), clock.instant()),
-                    new DeadLetterWriter(settings.deadLetterDir(), fileName, header,
+                    new DeadLetterWriter(settings.deadLetterDir(), baseName, header,
                             new DeadLetterDialect(dialect.delimiter(), dialect.charset(), dialect.bom())),
                     new NumberReader(numbersByDefault));
             LOG.info("{}: sales ledger {} export, {}, delimiter {}", fileName, kind.label(), dialect.charsetLabel(),
@@ -180,6 +186,7 @@ public final class SalesLedgerIntake {
             try {
                 file.reader().close();
                 file.deadLetter().close();
+                RunFiles.release(settings.reportsDir(), file.reportBaseName());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("{}: closing after a failed import: {}", file.fileName(), e.toString());
             }

@@ -44,6 +44,8 @@ public final class SalesLedgerReport {
     private long heldInLedger;
     private String deadLetterFile;
     private NumberFormatUsed numberFormat;
+    private Long runId;
+    private String reportName;
     private ScoringSummary scoring;
     private Map<String, Object> push;
     private Instant finishedAt;
@@ -97,6 +99,12 @@ public final class SalesLedgerReport {
     public synchronized void heldLines(long releasedNow, long stillHeld) {
         this.released = releasedNow;
         this.heldInLedger = stillHeld;
+    }
+
+    /** The ledger's run number and the base name of the run's files ({@link io.crmbridge.report.RunFiles}). */
+    public synchronized void named(long runId, String reportName) {
+        this.runId = runId;
+        this.reportName = reportName;
     }
 
     public synchronized void deadLetterFile(String relativePath) {
@@ -191,7 +199,7 @@ public final class SalesLedgerReport {
     }
 
     /**
-     * The JSON document: {@code file, kind, charset, delimiter, rowsRead, outcomes {loaded, updated,
+     * The JSON document: {@code file, runId, reportName, kind, charset, delimiter, rowsRead, outcomes {loaded, updated,
      * unchanged, held, rejected}, rowsWithWarnings, errorsByCode, warningsByCode, topErrors [{code,
      * count, example}], heldRows [{row, reason}], heldLines {released, stillHeld}, scoring
      * {referenceDate, clientsScored, segments {name: count}, coPurchaseRecommendations,
@@ -203,6 +211,8 @@ public final class SalesLedgerReport {
     public synchronized Map<String, Object> toMap() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("file", file);
+        doc.put("runId", runId);
+        doc.put("reportName", reportName);
         doc.put("kind", kind.label());
         doc.put("charset", charset);
         doc.put("delimiter", delimiter);
