@@ -28,6 +28,20 @@ public record SourceRow(long rowNumber, List<String> values, String problem, lon
         this(rowNumber, values, problem, 0, null, -1, null);
     }
 
+    /**
+     * The warning a row whose cell holds a quote inside unquoted text gets ({@code 5" pipe}: the quote
+     * is kept as a character), naming the value and its column; empty for other rows.
+     *
+     * @param header the file's header cells, to name the column
+     */
+    public Optional<Issue> strayQuoteWarning(List<String> header) {
+        if (strayQuoteCell < 0 || strayQuoteCell >= values.size()) {
+            return Optional.empty();
+        }
+        String column = strayQuoteCell < header.size() ? header.get(strayQuoteCell) : "#" + (strayQuoteCell + 1);
+        return Optional.of(ErrorCode.QUOTE_IN_UNQUOTED_VALUE.issue(values.get(strayQuoteCell), column));
+    }
+
     /** The rejection a dead-letter row dropped back untouched keeps ({@link DeadLetterEntry#keptRejection()}). */
     public Optional<Issue> keptRejection() {
         return deadLetter == null ? Optional.empty() : deadLetter.keptRejection();

@@ -77,13 +77,12 @@ public final class RowPipeline {
     /** A quote inside an unquoted cell was read as a character: said once for the row, first among its warnings. */
     private static RowResult withStrayQuoteWarning(RowResult result, FileImport file) {
         SourceRow row = result.row();
-        if (row.strayQuoteCell() < 0) {
+        Optional<Issue> strayQuote = row.strayQuoteWarning(file.mapping().header());
+        if (strayQuote.isEmpty()) {
             return result;
         }
-        int cell = row.strayQuoteCell();
         List<Issue> warnings = new ArrayList<>(result.warnings().size() + 1);
-        String column = cell < file.mapping().header().size() ? file.mapping().header().get(cell) : "#" + (cell + 1);
-        warnings.add(ErrorCode.QUOTE_IN_UNQUOTED_VALUE.issue(row.values().get(cell), column));
+        warnings.add(strayQuote.get());
         warnings.addAll(result.warnings());
         return new RowResult(row, result.record(), result.secondary(), result.links(), result.rejection(), warnings);
     }

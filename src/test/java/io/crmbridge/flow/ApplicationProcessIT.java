@@ -83,6 +83,32 @@ class ApplicationProcessIT {
         }
     }
 
+    @Test
+    void aSecondOnceRunWithTheInMemoryLedgerNeverReplacesTheFirstRunsReportsOrDeadLetter() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path outbox = dir.resolve("outbox");
+        Files.copy(Path.of("data", "contacts.csv"), inbox.resolve("contacts.csv"));
+        Run first = run("--once", "--inbox", inbox.toString(), "--outbox", outbox.toString());
+        Path firstReport = outbox.resolve("reports").resolve("contacts.csv-run1.json");
+        Path firstDeadLetter = outbox.resolve("dead-letter").resolve("contacts.csv-run1.rejected.csv");
+        byte[] firstReportBytes = Files.readAllBytes(firstReport);
+        byte[] firstDeadLetterBytes = Files.readAllBytes(firstDeadLetter);
+
+        // a new process numbers its runs from 1 again: the same file, now as a dry run
+        Files.copy(Path.of("data", "contacts.csv"), inbox.resolve("contacts.csv"));
+        Run second = run("--once", "--dry-run", "--inbox", inbox.toString(), "--outbox", outbox.toString());
+
+        assertThat(first.exitStatus()).as(first.output()).isZero();
+        assertThat(second.exitStatus()).as(second.output()).isZero();
+        assertThat(second.output()).contains("in memory");
+        assertThat(firstReport).hasBinaryContent(firstReportBytes);
+        assertThat(firstDeadLetter).hasBinaryContent(firstDeadLetterBytes);
+        Path secondReport = outbox.resolve("reports").resolve("contacts.csv-run1-2.json");
+        assertThat(JSON.readTree(secondReport.toFile()).path("dryRun").asBoolean()).isTrue();
+        assertThat(outbox.resolve("dead-letter").resolve("contacts.csv-run1-2.rejected.csv")).exists();
+        assertThat(filesIn(inbox.resolve(".done"))).hasSize(2);
+    }
+
     /** Runs the application in a child JVM in this test's folder; destroys it if it outlives the timeout. */
     private Run run(String... args) throws IOException, InterruptedException {
         Path log = dir.resolve("run-" + System.nanoTime() + ".log");

@@ -61,10 +61,10 @@ class BadFilesTest extends ImportFlowTestSupport {
         try (Reader in = Files.newBufferedReader(deadLetter("contacts-malformed.csv").orElseThrow(), StandardCharsets.UTF_8);
              CSVParser dl = CSVFormat.DEFAULT.parse(in)) {
             List<CSVRecord> rows = dl.getRecords();
-            // header, then one line per rejected row; a long row keeps its extra cell, so the three
-            // trailing columns are read from the end of each record
+            // header, then one line per rejected row; a long row keeps its extra cell, so the six
+            // added columns (row_number, line_number, error_code ...) are read from the end of each record
             assertThat(rows).hasSize(3);
-            assertThat(rows.subList(1, 3)).extracting(r -> r.get(r.size() - 3) + " " + r.get(r.size() - 2))
+            assertThat(rows.subList(1, 3)).extracting(r -> r.get(r.size() - 6) + " " + r.get(r.size() - 4))
                     .containsExactly("4 MALFORMED_ROW", "6 MALFORMED_ROW");
         }
     }

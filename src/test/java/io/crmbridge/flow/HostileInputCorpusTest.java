@@ -294,19 +294,14 @@ class HostileInputCorpusTest extends ImportFlowTestSupport {
         if (!file.normalize().startsWith(outbox().resolve("dead-letter"))) {
             return "dead-letter file outside outbox/dead-letter: " + file;
         }
-        // a dead letter is written in its source's dialect; error_code is the 4th cell from a row's end
-        io.crmbridge.intake.Dialect dialect = new io.crmbridge.intake.DialectSniffer().sniff(file);
-        String text = Files.readString(file, dialect.charset());
-        try (Reader in = new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
-             CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(dialect.delimiter()).get().parse(in)) {
-            List<CSVRecord> rows = parser.getRecords();
-            Map<String, Long> codes = new TreeMap<>();
-            rows.subList(1, rows.size()).forEach(row -> codes.merge(row.get(row.size() - 4), 1L, Long::sum));
-            Map<String, Long> reported = new TreeMap<>();
-            report.path("errorsByCode").fields().forEachRemaining(e -> reported.put(e.getKey(), e.getValue().asLong()));
-            return rows.size() - 1 == expectedRows && codes.equals(reported) ? null
-                    : "dead letter has " + (rows.size() - 1) + " rows with codes " + codes + ", report " + reported;
-        }
+        List<CSVRecord> rows = deadLetterRecords(file);
+        // error_code is the 4th cell from a row's end
+        Map<String, Long> codes = new TreeMap<>();
+        rows.subList(1, rows.size()).forEach(row -> codes.merge(row.get(row.size() - 4), 1L, Long::sum));
+        Map<String, Long> reported = new TreeMap<>();
+        report.path("errorsByCode").fields().forEachRemaining(e -> reported.put(e.getKey(), e.getValue().asLong()));
+        return rows.size() - 1 == expectedRows && codes.equals(reported) ? null
+                : "dead letter has " + (rows.size() - 1) + " rows with codes " + codes + ", report " + reported;
     }
 
     private static String errorsByCode(JsonNode report) {

@@ -223,4 +223,18 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
                             .replace(DeadLetterWriter.SUFFIX, ".json")))));
         }
     }
+
+    /**
+     * The records of a dead-letter file, header first, read in the dialect it was written in (its source's
+     * delimiter, charset and byte order mark).
+     */
+    protected static List<org.apache.commons.csv.CSVRecord> deadLetterRecords(Path file) throws IOException {
+        io.crmbridge.intake.Dialect dialect = new io.crmbridge.intake.DialectSniffer().sniff(file);
+        String text = Files.readString(file, dialect.charset());
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setDelimiter(dialect.delimiter()).get().parse(new java.io.StringReader(text))) {
+            return parser.getRecords();
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.camel.ExchangeProperty;
@@ -168,7 +169,13 @@ public final class SalesLedgerLoader {
                     ? "sales line (document, client, product, quantity, amount)" : keyColumn, k));
             return null;
         }
-        report.warnings(parsed.warnings());
+        List<Issue> warnings = parsed.warnings();
+        Optional<Issue> strayQuote = row.strayQuoteWarning(file.reader().header());
+        if (strayQuote.isPresent()) {
+            warnings = new ArrayList<>(warnings);
+            warnings.add(0, strayQuote.get());
+        }
+        report.warnings(warnings);
         return parsed.value();
     }
 
