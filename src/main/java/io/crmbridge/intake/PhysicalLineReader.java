@@ -41,20 +41,25 @@ final class PhysicalLineReader {
         if (!fill()) {
             return null;
         }
-        StringBuilder text = new StringBuilder(128);
+        // a line that ends inside the buffer (nearly all of them) becomes its String at once; a
+        // longer one is gathered across refills
+        StringBuilder gathered = null;
         boolean cut = false;
         while (fill()) {
             int start = position;
             while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') {
                 position++;
             }
-            int room = maxChars - text.length();
-            int length = position - start;
-            if (length > room) {
-                cut = true;
-                length = room;
+            int kept = gathered == null ? 0 : gathered.length();
+            int length = Math.min(position - start, maxChars - kept);
+            cut |= length < position - start;
+            String text = null;
+            if (position < limit && gathered == null) {
+                text = new String(buffer, start, length);
+            } else {
+                gathered = gathered == null ? new StringBuilder(Math.max(16, length * 2)) : gathered;
+                gathered.append(buffer, start, length);
             }
-            text.append(buffer, start, length);
             if (position < limit) {
                 char end = buffer[position++];
                 String terminator = "\n";
@@ -64,10 +69,10 @@ final class PhysicalLineReader {
                         position++;
                     }
                 }
-                return new PhysicalLine(++lineNumber, text.toString(), terminator, cut);
+                return new PhysicalLine(++lineNumber, text != null ? text : gathered.toString(), terminator, cut);
             }
         }
-        return new PhysicalLine(++lineNumber, text.toString(), "", cut);
+        return new PhysicalLine(++lineNumber, gathered == null ? "" : gathered.toString(), "", cut);
     }
 
     /** Physical lines read so far: the number of the last line returned. */
