@@ -69,6 +69,8 @@ public final class HtmlReportWriter {
         v.put("startedAt", r.startedAt().toString());
         v.put("finishedAt", r.finishedAt().map(Instant::toString).orElse("not finished"));
         v.put("dateOrder", r.dateOrder().orElse("-"));
+        v.put("lines", r.lines().map(l -> l.read() + " read: " + l.header() + " header, " + l.blank() + " blank, "
+                + l.inRows() + " in rows").orElse("-"));
         v.put("numberFormat", r.numberFormat().map(NumberFormatUsed::describe).orElse("-"));
         v.put("deadLetterFile", r.deadLetterFile().orElse("none"));
 

@@ -249,11 +249,6 @@ public final class ImportReport {
      * @throws AccountingMismatchException when they differ; the message gives every number
      */
     public void checkAccounting() {
-        LineCounts counted = lines;
-        Optional<String> lineMismatch = counted == null ? Optional.empty() : counted.mismatch(rowsRead());
-        if (lineMismatch.isPresent()) {
-            throw new AccountingMismatchException("line accounting mismatch for " + file + ": " + lineMismatch.get());
-        }
         long read = rowsRead();
         long sum = 0;
         StringBuilder parts = new StringBuilder();
@@ -268,6 +263,11 @@ public final class ImportReport {
         if (sum != read) {
             throw new AccountingMismatchException("accounting mismatch for " + file + ": rows read " + read
                     + " != " + parts + " = " + sum);
+        }
+        LineCounts counted = lines;
+        Optional<String> lineMismatch = counted == null ? Optional.empty() : counted.mismatch(rowsRead());
+        if (lineMismatch.isPresent()) {
+            throw new AccountingMismatchException("line accounting mismatch for " + file + ": " + lineMismatch.get());
         }
     }
 

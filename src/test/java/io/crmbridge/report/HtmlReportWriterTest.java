@@ -39,6 +39,15 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void saysWhereTheFilesLinesWent() throws Exception {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
+
+        String html = Files.readString(new HtmlReportWriter().write(r, dir, "contacts.csv"), StandardCharsets.UTF_8);
+
+        assertThat(html).contains("<dt>Lines</dt><dd>13 read: 1 header, 1 blank, 11 in rows</dd>");
+    }
+
+    @Test
     void showsAScriptTagInAnErrorExampleAsText() throws Exception {
         ImportReport r = ReportFixtures.contactsReport("contacts.csv", "invalid email address '" + HOSTILE + "'");
 

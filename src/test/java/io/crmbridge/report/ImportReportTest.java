@@ -48,6 +48,26 @@ class ImportReportTest {
     }
 
     @Test
+    void accountingThrowsWhenALineOfTheFileIsInNoRowBlankOrHeader() {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
+        r.lines(new io.crmbridge.model.LineCounts(14, 1, 1, 11, 10)); // one line read went nowhere
+
+        assertThatThrownBy(r::checkAccounting)
+                .isInstanceOf(AccountingMismatchException.class)
+                .hasMessage("line accounting mismatch for contacts.csv: lines read 14 vs header 1 + blank 1 + in rows 11"
+                        + " = 13; rows handed out 10 vs rows read 10");
+    }
+
+    @Test
+    void accountingThrowsWhenTheReaderHandedOutMoreRowsThanTheReportCounted() {
+        ImportReport r = ReportFixtures.contactsReport("contacts.csv", "x");
+        r.lines(new io.crmbridge.model.LineCounts(14, 1, 1, 12, 11));
+
+        assertThatThrownBy(r::checkAccounting).isInstanceOf(AccountingMismatchException.class)
+                .hasMessageContaining("rows handed out 11 vs rows read 10");
+    }
+
+    @Test
     void secondaryOutcomesDoNotTakePartInAccounting() {
         ImportReport r = new ImportReport("tickets.csv", ObjectType.TICKETS, "UTF-8", ",", false, Instant.EPOCH);
         r.rowRead();

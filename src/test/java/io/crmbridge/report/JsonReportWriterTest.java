@@ -29,7 +29,7 @@ class JsonReportWriterTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsSubsequence("file", "objectType", "charset", "delimiter", "dryRun", "rowsRead",
-                "outcomes", "secondary", "associations", "requests", "retries", "rateLimited", "durationMs",
+                "lines", "outcomes", "secondary", "associations", "requests", "retries", "rateLimited", "durationMs",
                 "rowsPerSecond", "dataQualityScore", "errorsByCode", "warningsByCode", "topErrors",
                 "unmappedColumns", "duplicateColumns", "preflight", "dateOrder", "numberFormat", "deadLetterFile", "startedAt", "finishedAt");
         assertThat(json.get("file").asText()).isEqualTo("contacts.csv");
@@ -38,6 +38,7 @@ class JsonReportWriterTest {
         assertThat(json.get("delimiter").asText()).isEqualTo(",");
         assertThat(json.get("dryRun").asBoolean()).isFalse();
         assertThat(json.get("rowsRead").asLong()).isEqualTo(10);
+        assertThat(json.get("lines").toString()).isEqualTo("{\"read\":13,\"header\":1,\"blank\":1,\"inRows\":11}");
         JsonNode outcomes = json.get("outcomes");
         assertThat(outcomes.get("created").asLong()).isEqualTo(5);
         assertThat(outcomes.get("updated").asLong()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package io.crmbridge.report;
 
 import io.crmbridge.model.ErrorCode;
+import io.crmbridge.model.LineCounts;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.Outcome;
 
@@ -18,7 +19,8 @@ final class ReportFixtures {
 
     /**
      * 10 rows: 5 created, 1 updated, 1 unchanged, 2 rejected (INVALID_EMAIL, MISSING_REQUIRED),
-     * 1 failed (HUBSPOT_REJECTED); 1 accepted row with a warning; 2 warnings (INVALID_PHONE x2).
+     * 1 failed (HUBSPOT_REJECTED); 1 accepted row with a warning; 2 warnings (INVALID_PHONE x2);
+     * 13 lines: the header, a blank line and 11 lines in rows (one row spans two lines).
      */
     static ImportReport contactsReport(String file, String example) {
         ImportReport r = new ImportReport(file, ObjectType.CONTACTS, "UTF-8", ",", false, START);
@@ -59,6 +61,7 @@ final class ReportFixtures {
         r.detectedDateOrder("DMY");
         r.numberFormat(new NumberFormatUsed(",", ".", "12,5"));
         r.deadLetterFile("dead-letter/contacts.csv.rejected.csv");
+        r.lines(new LineCounts(13, 1, 1, 11, 10));
         r.finish(END);
         return r;
     }

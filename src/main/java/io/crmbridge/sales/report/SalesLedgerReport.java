@@ -148,14 +148,14 @@ public final class SalesLedgerReport {
      *                                     recorded line counts do not account for every line
      */
     public synchronized void checkAccounting() {
-        if (lines != null && lines.mismatch(rowsRead).isPresent()) {
-            throw new AccountingMismatchException("line accounting mismatch for " + file + ": "
-                    + lines.mismatch(rowsRead).get());
-        }
         long sum = outcomes.values().stream().mapToLong(Long::longValue).sum();
         if (sum != rowsRead) {
             throw new AccountingMismatchException("accounting mismatch for " + file + ": rows read " + rowsRead
                     + " != " + outcomeMap() + " = " + sum);
+        }
+        Optional<String> lineMismatch = lines == null ? Optional.empty() : lines.mismatch(rowsRead);
+        if (lineMismatch.isPresent()) {
+            throw new AccountingMismatchException("line accounting mismatch for " + file + ": " + lineMismatch.get());
         }
     }
 
