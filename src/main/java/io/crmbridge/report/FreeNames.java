@@ -32,6 +32,26 @@ public final class FreeNames {
     }
 
     /**
+     * The first candidate whose file does not exist, without reserving it: for a name that one writer at a
+     * time hands out and uses at once (the inbox consumer's archive move).
+     *
+     * @param candidate the n-th candidate name (1-based)
+     * @param file      the file a candidate names
+     * @throws IOException when every one of {@value #MAX_CANDIDATES} candidates exists
+     */
+    public static String firstAbsent(java.util.function.IntFunction<String> candidate, Function<String, Path> file)
+            throws IOException {
+        for (int n = 1; n <= MAX_CANDIDATES; n++) {
+            String name = candidate.apply(n);
+            if (!Files.exists(file.apply(name))) {
+                return name;
+            }
+        }
+        throw new IOException("no free name: the first " + MAX_CANDIDATES + " candidates from '" + candidate.apply(1)
+                + "' are all taken");
+    }
+
+    /**
      * Claims the first free candidate.
      *
      * @param candidate   the n-th candidate name (1-based), e.g. {@code n -> numbered(base, n)}

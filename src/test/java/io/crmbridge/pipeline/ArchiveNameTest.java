@@ -21,13 +21,23 @@ class ArchiveNameTest {
         ArchiveName names = new ArchiveName(done, Clock.fixed(Instant.parse("2024-03-14T10:15:02.123Z"), ZoneOffset.UTC));
 
         String first = names.done("contacts.csv");
+        Files.createDirectories(done);
+        Files.writeString(done.resolve(first), "the first file, moved");
         String second = names.done("contacts.csv");
 
         assertThat(first).matches("contacts-\\d{8}-\\d{9}\\.csv");
         assertThat(second).isEqualTo(first.replace(".csv", "-2.csv"));
-        // each name is held by the file the archive move will replace
-        assertThat(done.resolve(first)).exists();
-        assertThat(done.resolve(second)).exists();
+    }
+
+    @Test
+    void aNameHandedOutButNeverMovedToLeavesNothingInTheArchive() throws Exception {
+        // a process killed between the name and the move must not leave an empty file in .done/
+        Path done = dir.resolve(".done");
+        ArchiveName names = new ArchiveName(done, Clock.fixed(Instant.parse("2024-03-14T10:15:02.123Z"), ZoneOffset.UTC));
+
+        names.done("contacts.csv");
+
+        assertThat(done).satisfiesAnyOf(d -> assertThat(d).doesNotExist(), d -> assertThat(d).isEmptyDirectory());
     }
 
     @Test
