@@ -7,25 +7,31 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * Country names (English and French) and ISO 3166-1 alpha-2 codes to the alpha-2 region code that
- * libphonenumber and HubSpot use. Names come from {@link Locale#getDisplayCountry(Locale)} in
- * {@link Locale#ENGLISH} and {@link Locale#FRENCH} for every {@link Locale#getISOCountries()}
- * code, plus the aliases in the classpath resource {@value #ALIASES} (older UN/ISO spellings used
- * by CRM exports, such as "Korea" or "Libyan Arab Jamahiriya"). Matching ignores case, accents,
- * punctuation, "&amp;" versus "and" and "St." versus "Saint"; a name with a parenthesised tail
+ * libphonenumber and HubSpot use. Codes and names come from the project's own table, the classpath
+ * resource {@value #NAMES} (taken once from the JDK 17 display names, then kept by hand), never from
+ * the running JDK's locale data: JDK 25 renamed TR "Türkiye", and a name that resolved on one JDK must
+ * resolve alike on every other. The aliases in {@value #ALIASES} add older UN/ISO spellings used by CRM
+ * exports, such as "Korea" or "Libyan Arab Jamahiriya". Matching ignores case, accents, punctuation,
+ * "&amp;" versus "and" and "St." versus "Saint"; a name with a parenthesised tail
  * ("Slovakia (Slovak Republic)") is retried without it. Immutable and thread-safe.
  */
 public final class CountryRegions {
+
+    /** Classpath resource with every known code and its names: {@code CODE=name|name|...}. */
+    public static final String NAMES = "validation/country-names.properties";
 
     /** Classpath resource with the aliases: {@code CODE=name|name|...}. */
     public static final String ALIASES = "validation/country-aliases.properties";
@@ -44,40 +50,49 @@ public final class CountryRegions {
     }
 
     /**
-     * Builds the table from the JDK locale data and the alias resource.
+     * Builds the table from the name and alias resources.
      *
-     * @throws UncheckedIOException when the alias resource is missing or unreadable
+     * @throws UncheckedIOException when a resource is missing or unreadable
      */
     public static CountryRegions load() {
         Map<String, String> byName = new HashMap<>();
-        Set<String> codes = new HashSet<>(Set.of(Locale.getISOCountries()));
-        for (String code : codes) {
-            Locale country = new Locale("", code);
-            for (Locale language : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
-                String name = country.getDisplayCountry(language);
-                byName.putIfAbsent(key(name), code);
-                byName.putIfAbsent(key(PARENTHESISED.matcher(name).replaceAll("")), code);
-            }
-        }
-        // Aliases win over display names: they are the deliberate choice for a contested name.
-        readAliases().forEach((code, names) -> {
-            for (String name : names.toString().split("\\|")) {
-                byName.put(key(name), code.toString().trim());
-            }
-        });
-        return new CountryRegions(byName, codes);
+        Map<String, List<String>> names = namesByCode(NAMES);
+        // Whole names first, then names without their parenthesised tail where no whole name took the key:
+        // "Saint-Martin" is MF's name, not SX's "Saint-Martin (partie néerlandaise)" cut short.
+        names.forEach((code, list) -> list.forEach(name -> byName.putIfAbsent(key(name), code)));
+        names.forEach((code, list) -> list.forEach(
+                name -> byName.putIfAbsent(key(PARENTHESISED.matcher(name).replaceAll("")), code)));
+        // Aliases win over names: they are the deliberate choice for a contested name.
+        namesByCode(ALIASES).forEach((code, list) -> list.forEach(name -> byName.put(key(name), code)));
+        return new CountryRegions(byName, names.keySet());
     }
 
-    private static Properties readAliases() {
-        try (InputStream in = CountryRegions.class.getClassLoader().getResourceAsStream(ALIASES)) {
+    /** The lines of a {@code CODE=name|name|...} resource, in code order so that the table never depends on hashing. */
+    private static Map<String, List<String>> namesByCode(String resource) {
+        Properties lines = read(resource);
+        Map<String, List<String>> byCode = new TreeMap<>();
+        for (String code : lines.stringPropertyNames()) {
+            List<String> list = new ArrayList<>();
+            for (String name : lines.getProperty(code).split("\\|")) {
+                if (!name.isBlank()) {
+                    list.add(name.trim());
+                }
+            }
+            byCode.put(code.trim().toUpperCase(Locale.ROOT), List.copyOf(list));
+        }
+        return byCode;
+    }
+
+    private static Properties read(String resource) {
+        try (InputStream in = CountryRegions.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new UncheckedIOException(new IOException("classpath resource missing: " + ALIASES));
+                throw new UncheckedIOException(new IOException("classpath resource missing: " + resource));
             }
-            Properties aliases = new Properties();
+            Properties lines = new Properties();
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                aliases.load(reader);
+                lines.load(reader);
             }
-            return aliases;
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -65,5 +70,50 @@ class CountryRegionsTest {
         assertThat(regions.regionFor("QQ")).isEmpty();
         assertThat(regions.regionFor(" ")).isEmpty();
         assertThat(regions.regionFor(null)).isEmpty();
+    }
+
+    @Test
+    void resolvesEveryNameOfTheTablesToTheCodeTheyGiveIt() throws IOException {
+        Set<String> wrong = new TreeSet<>();
+        for (String resource : new String[] {CountryRegions.NAMES, CountryRegions.ALIASES}) {
+            Properties table = resource(resource);
+            for (String code : table.stringPropertyNames()) {
+                for (String name : table.getProperty(code).split("\\|")) {
+                    String found = regions.regionFor(name).orElse("nothing");
+                    if (!found.equals(code)) {
+                        wrong.add(resource + ": " + name + " -> " + found + ", not " + code);
+                    }
+                }
+                assertThat(regions.regionFor(code)).as("the code %s itself", code).contains(code);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void resolvesTurkeyByItsOldAndNewNamesWhicheverJdkRuns() {
+        for (String name : new String[] {"Turkey", "Türkiye", "Turkiye", "Turquie", "TR", "tr"}) {
+            assertThat(regions.regionFor(name)).as(name).contains("TR");
+        }
+    }
+
+    @Test
+    void tellsSaintMartinFromSintMaarten() {
+        assertThat(regions.regionFor("Saint Martin")).contains("MF");
+        assertThat(regions.regionFor("St. Martin")).contains("MF");
+        assertThat(regions.regionFor("Saint-Martin")).contains("MF");
+        assertThat(regions.regionFor("Sint Maarten")).contains("SX");
+        assertThat(regions.regionFor("Saint-Martin (partie néerlandaise)")).contains("SX");
+    }
+
+    private static Properties resource(String name) throws IOException {
+        try (InputStream in = CountryRegions.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            Properties table = new Properties();
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                table.load(reader);
+            }
+            return table;
+        }
     }
 }
