@@ -39,7 +39,7 @@ public final class CommandLine {
                 default -> {
                     int eq = a.indexOf('=');
                     if (a.startsWith("--") && eq > 2) {
-                        // --name=value sets any property (README "Command line"): Camel Main 4.17 has no such form
+                        // --name=value sets any property (docs/command-line.md): Camel Main 4.17 has no such form
                         overrides.put(a.substring(2, eq), a.substring(eq + 1));
                     } else {
                         rest.add(a);

@@ -170,7 +170,7 @@ public class AppConfiguration implements CamelConfiguration {
     /**
      * Says once, at start-up, what this process keeps only in memory: the embedded HubSpot sandbox (no token) and
      * the in-memory ledger it gets by default (config/Database) are thrown away at exit, so a later run starts
-     * from an empty portal and from run number 1 (README "Outbox": reports are never overwritten for that).
+     * from an empty portal and from run number 1 (docs/outbox.md: reports are never overwritten for that).
      */
     private static void warnWhatIsForgottenAtExit(boolean sandbox, boolean ledgerInMemory) {
         if (sandbox && ledgerInMemory) {
@@ -187,7 +187,7 @@ public class AppConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The sales ledger (issue #7 W1, W2; routes/sales-ledger.yaml, README "Sales ledger"): intake,
+     * The sales ledger (W1, W2; routes/sales-ledger.yaml, docs/sales-ledger.md): intake,
      * loader and completion beans, phones read in {@code crm-bridge.sales.phone-region}, the default
      * number convention from {@code crm-bridge.sales.numbers.default-decimal-separator}, scoring
      * from the {@code crm-bridge.sales.*} properties. Binds the {@link SalesLedgerStore} as
@@ -221,8 +221,8 @@ public class AppConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The push of scored clients to HubSpot and Brevo (issue #7 W3; routes/customer-push.yaml, README "Pushing
-     * scored clients"): the Brevo client (or the Brevo sandbox when no key is configured) and the
+     * The push of scored clients to HubSpot and Brevo (W3; routes/customer-push.yaml,
+     * docs/customer-push.md): the Brevo client (or the Brevo sandbox when no key is configured) and the
      * {@code customerPush} bean, which reuses the HubSpot client.
      */
     private static void bindCustomerPush(CamelContext context, BridgeSettings settings, HubSpotGateway gateway,
@@ -239,7 +239,7 @@ public class AppConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The REST API of the contact sync (issue #4 item 5; routes/api.yaml, README "REST API"): the bearer token
+     * The REST API of the contact sync (S3; routes/api.yaml, docs/rest-api.md): the bearer token
      * from {@code crm-bridge.api.token}, else the environment variable {@code CRM_BRIDGE_API_TOKEN} (none:
      * every request is refused), and background syncs on threads Camel shuts down with the context.
      */
@@ -258,7 +258,7 @@ public class AppConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The contact sync (issue #4) from the {@code crm-bridge.sync.*} properties (README "Contact sync"):
+     * The contact sync (S1, S2) from the {@code crm-bridge.sync.*} properties (docs/contact-sync.md):
      * fetched properties, overlap, search spacing, list memberships, archived contacts in incremental runs
      * and the segment rules. Binds the {@link ContactStore} as
      * {@code contactStore} for the beans that read synced contacts.

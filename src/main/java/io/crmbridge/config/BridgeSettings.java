@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * The {@code crm-bridge.*} settings of application.properties (every one documented in README.md),
+ * The {@code crm-bridge.*} settings of application.properties (every one documented in docs/configuration.md),
  * read once at start-up.
  *
  * @param inbox               folder watched for CSV files

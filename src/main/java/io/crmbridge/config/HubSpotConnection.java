@@ -82,7 +82,7 @@ public final class HubSpotConnection {
     }
 
     /**
-     * The sandbox's settings from the {@code sandbox.*} properties (README "Configuration"): port, batch
+     * The sandbox's settings from the {@code sandbox.*} properties (docs/configuration.md): port, batch
      * limit, 10-second and daily budgets, granted scopes ({@code sandbox.scopes}, comma-separated, empty =
      * every scope the flows need) and injected faults ({@code sandbox.faults.*}).
      *

@@ -1,7 +1,7 @@
 package io.crmbridge.hubspot;
 
 /**
- * Where and how fast crm-bridge talks to HubSpot ({@code hubspot.*} properties, README.md).
+ * Where and how fast crm-bridge talks to HubSpot ({@code hubspot.*} properties, docs/configuration.md).
  *
  * @param baseUrl               {@code https://api.hubapi.com}, or the sandbox's loopback URL
  * @param paths                 the API paths of the configured API version (hubspot-api.md §0)

@@ -14,7 +14,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * answers within {@link #QUERY_TIMEOUT_SECONDS}, DOWN (with the SQL error) otherwise. Without its
  * ledger crm-bridge cannot tell new rows from imported ones, so it must not be reported ready.
  * Not a liveness check: a database outage is not cured by restarting the process.
- * Served by Camel's management server under {@code /observe/health/ready} (README, "Operations").
+ * Served by Camel's management server under {@code /observe/health/ready} (docs/operations.md).
  */
 public final class LedgerDatabaseHealthCheck extends AbstractHealthCheck {
 

@@ -94,7 +94,7 @@ public final class PropertyMapping {
     /**
      * This mapping with the lines of {@code user} on top: a user line replaces the line of the same
      * {@code <object>.<field>}, new fields are added, the other lines are kept
-     * ({@code crm-bridge.mapping.hubspot-properties-file}, README.md).
+     * ({@code crm-bridge.mapping.hubspot-properties-file}, docs/configuration.md).
      */
     public PropertyMapping overriddenBy(PropertyMapping user) {
         Map<ObjectType, List<FieldMapping>> merged = new EnumMap<>(ObjectType.class);

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How the contact sync fetches (README "Contact sync", {@code crm-bridge.sync.*}).
+ * How the contact sync fetches (docs/contact-sync.md, {@code crm-bridge.sync.*}).
  *
  * @param properties          contact properties to fetch (the stored columns need email, firstname,
  *                            lastname, company, phone, jobtitle, lifecyclestage)

@@ -17,7 +17,7 @@ import java.util.List;
  * </table>
  *
  * The names follow the common RFM segment vocabulary (champions, loyal, potential, at risk, lost);
- * the thresholds are this project's (issue #7 W2) and the README repeats them.
+ * the thresholds are this project's (W2) and docs/sales-ledger.md repeats them.
  */
 public final class RfmSegments {
 
