@@ -12,9 +12,23 @@ import org.apache.camel.main.Main;
  * report, send nothing), {@code --name=value} (sets property {@code name}, e.g.
  * {@code --camel.server.port=8081}). Other arguments are passed to Camel Main unchanged.
  *
+ * <p>A {@code --once} run starts only what a batch run needs: no HTTP server and no REST routes
+ * ({@link #ONCE_DEFAULTS}), since the API and the health endpoints serve a running service and a held port
+ * must not stop a batch run; a {@code --name=value} on the same command line still wins.
+ *
  * @throws IllegalArgumentException from {@link #parse} when a flag that needs a value has none
  */
 public final class CommandLine {
+
+    /**
+     * What {@code --once} switches off unless the command line sets it: the application's HTTP server (the
+     * REST API of the contact sync), Camel's management server (health, metrics) and the REST routes
+     * (routes/api.yaml), which would otherwise cost start-up time and bind ports for a run that exits.
+     */
+    static final Map<String, String> ONCE_DEFAULTS = Map.of(
+            "camel.server.enabled", "false",
+            "camel.management.enabled", "false",
+            "camel.main.routes-exclude-pattern", "**/api.yaml");
 
     private final Map<String, String> overrides;
     private final List<String> camelArgs;
@@ -46,6 +60,9 @@ public final class CommandLine {
                     }
                 }
             }
+        }
+        if ("true".equals(overrides.get("crm-bridge.once"))) {
+            ONCE_DEFAULTS.forEach(overrides::putIfAbsent);
         }
         return new CommandLine(overrides, rest);
     }

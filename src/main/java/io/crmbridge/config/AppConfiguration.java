@@ -102,6 +102,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("settings", settings);
 
         HubSpotSettings hubspot = HubSpotConnection.settings(context);
+        // migrated and built meanwhile; the service's start waits for it, before the first file is taken
         Database database = Database.open(context.getPropertiesComponent(), hubspot.sandbox());
         context.addService(database, true, true);
         warnWhatIsForgottenAtExit(hubspot.sandbox(), database.inMemory());

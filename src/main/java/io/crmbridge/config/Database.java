@@ -15,6 +15,7 @@ import io.crmbridge.sales.store.SalesLine;
 import io.crmbridge.sync.SyncRun;
 import io.crmbridge.sync.SyncedContact;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jpa.JpaComponent;
@@ -28,6 +29,11 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * default), schema by Flyway migrations (db/migration), Hibernate's EntityManagerFactory on top.
  * A Camel service: closed when Camel stops.
  *
+ * <p>The migration and Hibernate's boot run on a thread of their own from {@link #open} on, while the rest of the
+ * application is wired and its routes are read: {@link #entityManagerFactory()} stands for the factory being built
+ * (a call waits for it), and starting this service waits for it, so that a failed migration still fails the
+ * start-up before any file is taken.
+ *
  * <p>HikariCP rather than H2's own {@code JdbcConnectionPool}: H2's pool rolls every connection back when it
  * hands it out, and a rollback empties the H2 session's cache of parsed statements, so the ledger's statements,
  * the same few SQL strings for every batch, were parsed again for every batch (BENCHMARKS.md). HikariCP rolls
@@ -36,15 +42,18 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 public final class Database extends ServiceSupport {
 
     private final HikariDataSource pool;
+    private final CompletableFuture<EntityManagerFactory> built;
     private final EntityManagerFactory emf;
 
-    private Database(HikariDataSource pool, EntityManagerFactory emf) {
+    private Database(HikariDataSource pool, CompletableFuture<EntityManagerFactory> built) {
         this.pool = pool;
-        this.emf = emf;
+        this.built = built;
+        this.emf = PendingEntityManagerFactory.of(built);
     }
 
     /**
-     * Opens the pool, migrates the schema and builds the EntityManagerFactory. Without a configured
+     * Opens the pool, then migrates the schema and builds the EntityManagerFactory on the thread
+     * {@code ledger-database-open} (see {@link #awaitReady}). Without a configured
      * {@code crm-bridge.db.url}, a real portal gets the file database {@code ./var/crm-bridge} and the
      * sandbox an in-memory one: the sandbox forgets its records when the process ends, and a ledger
      * that outlived them would wrongly skip records as unchanged.
@@ -65,22 +74,45 @@ public final class Database extends ServiceSupport {
         // connections are opened as the work asks for them: most runs use one or two
         config.setMinimumIdle(1);
         HikariDataSource pool = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            EntityManagerFactory emf = new HibernatePersistenceConfiguration("crm-bridge")
-                    .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class,
-                            SyncedContact.class, SyncRun.class, LedgerClient.class, LedgerProduct.class,
-                            SalesLine.class, SalesImport.class, ClientScore.class, ClientRecommendation.class)
-                    .property("hibernate.connection.datasource", pool)
-                    .property("hibernate.hbm2ddl.auto", "none")
-                    .property("hibernate.jdbc.batch_size", "100")
-                    .createEntityManagerFactory();
-            return new Database(pool, emf);
-        } catch (RuntimeException e) {
-            // a failed migration must not leave the pool's connections (and an H2 file's lock) open
-            pool.close();
-            throw e;
-        }
+        CompletableFuture<EntityManagerFactory> built = new CompletableFuture<>();
+        Thread opening = new Thread(() -> {
+            try {
+                built.complete(migrateAndBuild(pool));
+            } catch (Throwable e) {
+                // a failed migration must not leave the pool's connections (and an H2 file's lock) open
+                pool.close();
+                built.completeExceptionally(e);
+            }
+        }, "ledger-database-open");
+        opening.setDaemon(true);
+        opening.start();
+        return new Database(pool, built);
+    }
+
+    private static EntityManagerFactory migrateAndBuild(HikariDataSource pool) {
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        return new HibernatePersistenceConfiguration("crm-bridge")
+                .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class,
+                        SyncedContact.class, SyncRun.class, LedgerClient.class, LedgerProduct.class,
+                        SalesLine.class, SalesImport.class, ClientScore.class, ClientRecommendation.class)
+                .property("hibernate.connection.datasource", pool)
+                .property("hibernate.hbm2ddl.auto", "none")
+                .property("hibernate.jdbc.batch_size", "100")
+                // start-up cost, not behaviour: no entity has a lazy association or is read by reference, so no
+                // proxy class need be generated per entity (ByteBuddy, ~0.5 s of every start), and the named
+                // queries are compiled when first used instead of at boot (DatabaseTest compiles every one)
+                .property("hibernate.bytecode.provider", "none")
+                .property("hibernate.query.startup_check", "false")
+                .createEntityManagerFactory();
+    }
+
+    /**
+     * Waits until the schema is migrated and the EntityManagerFactory built.
+     *
+     * @throws RuntimeException the migration's or Hibernate's failure, e.g. a database file another process holds
+     */
+    public void awaitReady() {
+        PendingEntityManagerFactory.await(built);
     }
 
     /**
@@ -95,6 +127,7 @@ public final class Database extends ServiceSupport {
         return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** The EntityManagerFactory, usable at once: a call made before it is built waits for it. */
     public EntityManagerFactory entityManagerFactory() {
         return emf;
     }
@@ -122,8 +155,19 @@ public final class Database extends ServiceSupport {
     }
 
     @Override
+    protected void doStart() {
+        awaitReady();
+    }
+
+    @Override
     protected void doStop() {
-        emf.close();
+        // a start-up that failed elsewhere may stop this service while it is still being built
+        try {
+            awaitReady();
+            emf.close();
+        } catch (RuntimeException e) {
+            // the build failed: the pool is already closed, nothing was opened on it
+        }
         pool.close();
     }
 }

@@ -11,11 +11,11 @@ class CommandLineTest {
     void parsesEveryFlagIntoPropertyOverrides() {
         CommandLine cl = CommandLine.parse(new String[] {"--once", "--inbox", "in/dir", "--outbox", "out", "--dry-run"});
 
-        assertThat(cl.overrides()).containsExactly(
-                org.assertj.core.api.Assertions.entry("crm-bridge.once", "true"),
-                org.assertj.core.api.Assertions.entry("crm-bridge.inbox", "in/dir"),
-                org.assertj.core.api.Assertions.entry("crm-bridge.outbox", "out"),
-                org.assertj.core.api.Assertions.entry("crm-bridge.dry-run", "true"));
+        assertThat(cl.overrides()).containsAllEntriesOf(java.util.Map.of(
+                "crm-bridge.once", "true",
+                "crm-bridge.inbox", "in/dir",
+                "crm-bridge.outbox", "out",
+                "crm-bridge.dry-run", "true"));
         assertThat(cl.camelArgs()).isEmpty();
     }
 
@@ -61,6 +61,31 @@ class CommandLineTest {
         CommandLine cl = CommandLine.parse(new String[] {"-di", "10", "--once", "--properties", "x.properties"});
 
         assertThat(cl.camelArgs()).containsExactly("-di", "10", "--properties", "x.properties");
-        assertThat(cl.overrides()).containsOnlyKeys("crm-bridge.once");
+        assertThat(cl.overrides()).containsKey("crm-bridge.once").doesNotContainKey("-di");
+    }
+
+    @Test
+    void onceStartsNoHttpServerAndNoRestRoutes() {
+        CommandLine cl = CommandLine.parse(new String[] {"--once"});
+
+        assertThat(cl.overrides()).containsEntry("camel.server.enabled", "false")
+                .containsEntry("camel.management.enabled", "false")
+                .containsEntry("camel.main.routes-exclude-pattern", "**/api.yaml");
+    }
+
+    @Test
+    void onceKeepsWhatTheCommandLineSetsItself() {
+        CommandLine cl = CommandLine.parse(new String[] {"--camel.management.enabled=true", "--once"});
+
+        assertThat(cl.overrides()).containsEntry("camel.management.enabled", "true")
+                .containsEntry("camel.server.enabled", "false");
+    }
+
+    @Test
+    void aServiceKeepsItsServers() {
+        CommandLine cl = CommandLine.parse(new String[] {"--inbox", "in"});
+
+        assertThat(cl.overrides()).doesNotContainKeys("camel.server.enabled", "camel.management.enabled",
+                "camel.main.routes-exclude-pattern");
     }
 }

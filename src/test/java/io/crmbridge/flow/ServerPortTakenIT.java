@@ -13,28 +13,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A server port that another process holds stops crm-bridge at start-up, as a service and with {@code --once}:
- * exit status 1 and one line naming the port and its property, no stack trace (the packaged jar in a child
- * JVM, {@link ChildApplication}). The held port is a free one the test binds itself, never 8080 or 9876.
+ * A server port that another process holds stops a crm-bridge service at start-up: exit status 1 and one line
+ * naming the port and its property, no stack trace (the packaged jar in a child JVM, {@link ChildApplication}).
+ * A {@code --once} run starts no server, so the same held port does not stop it. The held port is a free one the
+ * test binds itself, never 8080 or 9876.
  */
 class ServerPortTakenIT {
 
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} held, {1}")
-    @CsvSource({
-            "camel.server.port, --once",
-            "camel.server.port, service",
-            "camel.management.port, --once",
-            "camel.management.port, service"})
-    void aTakenServerPortStopsTheStartWithOneLineAndStatusOne(String property, String mode) throws Exception {
+    @ParameterizedTest(name = "{0} held")
+    @CsvSource({"camel.server.port", "camel.management.port"})
+    void aTakenServerPortStopsTheStartWithOneLineAndStatusOne(String property) throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = held.getLocalPort();
-            String[] args = "--once".equals(mode)
-                    ? new String[] {"--once", "--inbox", inbox.toString(), "--outbox", dir.resolve("outbox").toString()}
-                    : new String[] {"--inbox", inbox.toString(), "--outbox", dir.resolve("outbox").toString()};
+            String[] args = {"--inbox", inbox.toString(), "--outbox", dir.resolve("outbox").toString()};
             Path log = dir.resolve("run.log");
 
             try (ChildApplication child = ChildApplication.start(dir, log, Map.of(property, Integer.toString(port)),
@@ -48,6 +43,26 @@ class ServerPortTakenIT {
                 assertThat(output.lines().filter(l -> l.contains("could not start"))).as(output)
                         .containsExactly(expected);
                 assertThat(output).as(output).doesNotContain("Exception").doesNotContain("\tat ");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} held")
+    @CsvSource({"camel.server.port", "camel.management.port"})
+    void aOnceRunStartsNoServerSoAHeldPortDoesNotStopIt(String property) throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Files.writeString(inbox.resolve("contacts.csv"), "email,firstname\nada@example.com,Ada\n");
+        try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            String[] args = {"--once", "--inbox", inbox.toString(), "--outbox", dir.resolve("outbox").toString()};
+            try (ChildApplication child = ChildApplication.start(dir, dir.resolve("run.log"),
+                    Map.of(property, Integer.toString(held.getLocalPort())), args)) {
+                int status = child.awaitExit(Duration.ofSeconds(120));
+                String output = child.output();
+
+                assertThat(status).as(output).isZero();
+                assertThat(output).as(output).doesNotContain("could not start").contains("contacts.csv: 1 rows");
+                assertThat(inbox.resolve(".done")).isDirectoryContaining(p -> p.getFileName().toString()
+                        .startsWith("contacts"));
             }
         }
     }
