@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,7 +38,7 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: {@code --runs N} (runs of the short scenarios, median reported; default 3),
  * {@code --long-runs N} (runs of the minute-long load and sync scenarios; default 1),
- * {@code --only a,b} (scenarios: pipeline, load, memory, latency, sync, sandbox; default all),
+ * {@code --only a,b} (scenarios: pipeline, load, memory, latency, sync, sandbox, startup; default all),
  * {@code --jar PATH}, {@code --datasets DIR} (default ../shared/datasets), {@code --out DIR}
  * (default target/bench). Exits 0 when every scenario ran, whether or not it met its target.
  */
@@ -49,6 +51,9 @@ public final class Benchmark {
     /** Drops of the 100,000-row file into one running service, and how many of them are the JIT's warm-up. */
     static final int SERVICE_FILES = 5;
     static final int SERVICE_WARM_UP_FILES = 2;
+    /** Runs of each start-up figure, and its target on JDK 25. */
+    static final int STARTUP_RUNS = 5;
+    static final long STARTUP_TARGET_MS = 3000;
     private static final Pattern GC_PAUSE = Pattern.compile("Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern STATUS_KB = Pattern.compile("(\\d+) kB");
     /** A RowPipeline progress line: "16:21:37.599 INFO [...] RowPipeline - f.csv: 313601 rows, 31360 rows/s, 31%". */
@@ -81,7 +86,8 @@ public final class Benchmark {
         Path datasets = Path.of("../shared/datasets");
         int runs = 3;
         int longRuns = 1;
-        Set<String> only = new LinkedHashSet<>(List.of("pipeline", "load", "memory", "latency", "sync", "sandbox"));
+        Set<String> only = new LinkedHashSet<>(List.of("pipeline", "load", "memory", "latency", "sync", "sandbox",
+                "startup"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -117,6 +123,7 @@ public final class Benchmark {
                 case "latency" -> latency();
                 case "sync" -> sync();
                 case "sandbox" -> sandboxHeadroom();
+                case "startup" -> startup();
                 default -> throw new IllegalArgumentException("unknown scenario " + s);
             }
         }
@@ -558,6 +565,92 @@ public final class Benchmark {
         line(String.format("sandbox %.0f batch upserts/s of 100 contacts, %.0fx the %.1f/s the benchmark needs (target"
                 + " >= 10x; 8 client threads on the same cores) [median of %d]", rate, rate / needed, needed, runs),
                 rate >= 10 * needed);
+    }
+
+    /**
+     * A {@code --once} run of a 10-row contacts file through {@code bin/crm-bridge}, start to exit, on the default
+     * JDK and on a JDK 25 when the machine has one (target: median <= {@value #STARTUP_TARGET_MS} ms on JDK 25), with
+     * the launcher's start-up cache and without it, the runs of both JDKs alternating; then the first-file
+     * {@code --dry-run} rate of the 100,000-row file through the launcher on both (reported, no target). The caches are
+     * deleted first, so the first run of each JDK is the one that makes its cache (reported apart).
+     */
+    private void startup() throws Exception {
+        Map<String, Path> jdks = new LinkedHashMap<>();
+        Path defaultHome = Path.of(System.getProperty("java.home"));
+        jdks.put("jdk" + Runtime.version().feature(), defaultHome);
+        Path jdk25 = Launcher.findJdk(25);
+        if (jdk25 != null && !jdk25.equals(defaultHome)) {
+            jdks.put("jdk25", jdk25);
+        }
+        Files.deleteIfExists(Path.of(jar + ".aot"));
+        Files.deleteIfExists(Path.of(jar + ".jsa"));
+        ObjectNode r = results.putObject("startup");
+        Path small = data("contacts-10.csv");
+        DataGenerator.from(datasets.resolve("customers-10000.csv")).write(small, 1, 10, false);
+        Map<String, Long> training = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> jdk : jdks.entrySet()) {
+            training.put(jdk.getKey(), onceRun(jdk.getKey() + "-making-cache", jdk.getValue(), true, small));
+        }
+        Map<String, List<Double>> cached = new LinkedHashMap<>();
+        Map<String, List<Double>> uncached = new LinkedHashMap<>();
+        for (int i = 1; i <= STARTUP_RUNS; i++) {
+            for (Map.Entry<String, Path> jdk : jdks.entrySet()) {
+                cached.computeIfAbsent(jdk.getKey(), k -> new ArrayList<>())
+                        .add((double) onceRun(jdk.getKey() + "-" + i, jdk.getValue(), true, small));
+                uncached.computeIfAbsent(jdk.getKey(), k -> new ArrayList<>())
+                        .add((double) onceRun(jdk.getKey() + "-" + i + "-no-cache", jdk.getValue(), false, small));
+            }
+        }
+        for (String jdk : jdks.keySet()) {
+            double withCache = median(cached.get(jdk));
+            double without = median(uncached.get(jdk));
+            ObjectNode j = r.putObject(jdk);
+            j.put("javaHome", jdks.get(jdk).toString());
+            j.put("onceMsWithCache", Math.round(withCache));
+            j.put("onceMsWithoutCache", Math.round(without));
+            j.put("firstRunMakingCacheMs", training.get(jdk));
+            j.set("onceMsWithCacheRuns", json.valueToTree(cached.get(jdk)));
+            j.set("onceMsWithoutCacheRuns", json.valueToTree(uncached.get(jdk)));
+            boolean targeted = "jdk25".equals(jdk);
+            String text = String.format("startup-once-%s %.0f ms%s: 10-row --once through bin/crm-bridge with its"
+                            + " start-up cache, start to exit; %.0f ms without the cache; the first run after a build,"
+                            + " which makes the cache, %d ms [median of %d]", jdk, withCache,
+                    targeted ? " (target <= " + STARTUP_TARGET_MS + ")" : " (no target)", without, training.get(jdk),
+                    STARTUP_RUNS);
+            if (targeted) {
+                line(text, withCache <= STARTUP_TARGET_MS);
+            } else {
+                lines.add(text);
+                System.out.println(text);
+            }
+        }
+        for (Map.Entry<String, Path> jdk : jdks.entrySet()) {
+            Path dir = freshDir("startup-dry-run-" + jdk.getKey());
+            Files.copy(data("contacts-100k.csv"), dir.resolve("inbox/contacts-100k.csv"));
+            long ms = Launcher.run(Path.of("bin/crm-bridge").toAbsolutePath(), jar, jdk.getValue(), true, dir,
+                    "--once", "--dry-run");
+            JsonNode report = report(dir, "contacts-100k.csv");
+            double rate = report.get("rowsRead").asDouble() * 1000 / report.get("durationMs").asDouble();
+            ((ObjectNode) r.get(jdk.getKey())).put("firstFileDryRunRowsPerSecond", Math.round(rate));
+            String text = String.format("startup-first-file-%s %.0f rows/s (no target): --dry-run of the 100,000-row"
+                    + " file, the first file of a fresh process through bin/crm-bridge (%d ms start to exit)",
+                    jdk.getKey(), rate, ms);
+            lines.add(text);
+            System.out.println(text);
+        }
+    }
+
+    /** One 10-row {@code --once} run through the launcher in a fresh folder; its wall time, start to exit, in ms. */
+    private long onceRun(String name, Path javaHome, boolean cache, Path file) throws Exception {
+        Path dir = freshDir("startup-" + name);
+        Files.copy(file, dir.resolve("inbox/contacts.csv"));
+        long ms = Launcher.run(Path.of("bin/crm-bridge").toAbsolutePath(), jar, javaHome, cache, dir, "--once");
+        JsonNode report = report(dir, "contacts.csv");
+        if (report.get("rowsRead").asInt() != 10) {
+            throw new IllegalStateException("the 10-row run read " + report.get("rowsRead") + " rows (" + dir + ")");
+        }
+        System.out.printf("  %s: %d ms%n", name, ms);
+        return ms;
     }
 
     // ---------------------------------------------------------------- helpers

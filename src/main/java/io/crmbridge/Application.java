@@ -22,13 +22,18 @@ public final class Application {
         int status;
         try {
             CommandLine cli = CommandLine.parse(args);
+            cli.configureLogging();
             // the configuration class named, no package scan: scanning io.crmbridge cost ~2 s of every start
             Main main = new Main();
             main.configure().addConfiguration(AppConfiguration.class);
             cli.applyTo(main);
             main.addMainListener(new ServerPortCheck());
-            status = main.run(cli.camelArgs());
-            status = status == 0 ? cli.exitStatus() : status;
+            int camelStatus = main.run(cli.camelArgs());
+            status = camelStatus == 0 ? cli.exitStatus() : camelStatus;
+            if (cli.once() && camelStatus == 0) {
+                org.slf4j.LoggerFactory.getLogger(Application.class).info("Finished (--once): exit status {}{}", status,
+                        status == 0 ? "" : ", a file could not be processed (its report or inbox/.failed/ says why)");
+            }
         } catch (Exception e) {
             System.err.println("crm-bridge could not start: " + reason(e));
             status = 1;

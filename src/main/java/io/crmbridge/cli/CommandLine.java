@@ -10,7 +10,8 @@ import org.apache.camel.main.Main;
  * The command line of {@code java -jar crm-bridge.jar}: {@code --once} (process what is in the
  * inbox, then exit), {@code --inbox DIR}, {@code --outbox DIR}, {@code --dry-run} (validate and
  * report, send nothing), {@code --name=value} (sets property {@code name}, e.g.
- * {@code --camel.server.port=8081}). Other arguments are passed to Camel Main unchanged.
+ * {@code --camel.server.port=8081}), {@code --verbose} (the console shows Camel's and the libraries' detail too:
+ * see log4j2.properties). Other arguments are passed to Camel Main unchanged.
  *
  * <p>A {@code --once} run starts only what a batch run needs: no HTTP server and no REST routes
  * ({@link #ONCE_DEFAULTS}), since the API and the health endpoints serve a running service and a held port
@@ -30,24 +31,33 @@ public final class CommandLine {
             "camel.management.enabled", "false",
             "camel.main.routes-exclude-pattern", "**/api.yaml");
 
+    /** The system property log4j2.properties reads for the level of the console's detail lines. */
+    public static final String LOG_DETAIL_PROPERTY = "crm-bridge.log.detail";
+    /** The system property log4j2.properties reads for the thread part of each console line. */
+    public static final String LOG_THREAD_PROPERTY = "crm-bridge.log.thread";
+
     private final Map<String, String> overrides;
     private final List<String> camelArgs;
+    private final boolean verbose;
     private RunControl runControl;
 
-    private CommandLine(Map<String, String> overrides, List<String> camelArgs) {
+    private CommandLine(Map<String, String> overrides, List<String> camelArgs, boolean verbose) {
         this.overrides = overrides;
         this.camelArgs = camelArgs;
+        this.verbose = verbose;
     }
 
     /** Parses the arguments; {@code --name=value} becomes a property override, unknown ones are kept for Camel Main. */
     public static CommandLine parse(String[] args) {
         Map<String, String> overrides = new LinkedHashMap<>();
         List<String> rest = new ArrayList<>();
+        boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--once" -> overrides.put("crm-bridge.once", "true");
                 case "--dry-run" -> overrides.put("crm-bridge.dry-run", "true");
+                case "--verbose" -> verbose = true;
                 case "--inbox" -> overrides.put("crm-bridge.inbox", valueAfter(args, i++, a));
                 case "--outbox" -> overrides.put("crm-bridge.outbox", valueAfter(args, i++, a));
                 default -> {
@@ -64,7 +74,7 @@ public final class CommandLine {
         if ("true".equals(overrides.get("crm-bridge.once"))) {
             ONCE_DEFAULTS.forEach(overrides::putIfAbsent);
         }
-        return new CommandLine(overrides, rest);
+        return new CommandLine(overrides, rest, verbose);
     }
 
     private static String valueAfter(String[] args, int i, String flag) {
@@ -72,6 +82,22 @@ public final class CommandLine {
             throw new IllegalArgumentException(flag + " needs a directory argument");
         }
         return args[i + 1];
+    }
+
+    /**
+     * Sets the console's level of detail before the first logger is made (log4j reads it once): INFO with
+     * {@code --verbose}, otherwise as configured (WARN unless {@value #LOG_DETAIL_PROPERTY} is set already).
+     */
+    public void configureLogging() {
+        if (verbose) {
+            System.setProperty(LOG_DETAIL_PROPERTY, "INFO");
+            System.setProperty(LOG_THREAD_PROPERTY, "[%t] ");
+        }
+    }
+
+    /** True with {@code --once}: process the inbox, then exit. */
+    public boolean once() {
+        return "true".equals(overrides.get("crm-bridge.once"));
     }
 
     /** The properties these flags override, e.g. {@code crm-bridge.once=true}. */

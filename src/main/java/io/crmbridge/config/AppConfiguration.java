@@ -105,6 +105,7 @@ public class AppConfiguration implements CamelConfiguration {
         // migrated and built meanwhile; the service's start waits for it, before the first file is taken
         Database database = Database.open(context.getPropertiesComponent(), hubspot.sandbox());
         context.addService(database, true, true);
+        LOG.info(configurationLine(settings, hubspot, context.getPropertiesComponent()));
         warnWhatIsForgottenAtExit(hubspot.sandbox(), database.inMemory());
         database.configureJpaComponent(context);
         Ledger ledger = new Ledger(database.entityManagerFactory(), clock);
@@ -166,6 +167,20 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock));
         bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock);
+    }
+
+    /**
+     * The one line a start-up says about what was configured: the mode, the inbox and outbox, where HubSpot requests
+     * go (the portal's base URL or the embedded sandbox; never the token), the API version and the rate budget.
+     */
+    static String configurationLine(BridgeSettings settings, HubSpotSettings hubspot,
+                                    org.apache.camel.spi.PropertiesComponent p) {
+        boolean once = Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.once", "false"));
+        return "crm-bridge " + (once ? "--once" : "service") + (settings.dryRun() ? ", dry run (nothing is sent)" : "")
+                + ": inbox " + settings.inbox().toAbsolutePath().normalize()
+                + ", outbox " + settings.outbox().toAbsolutePath().normalize()
+                + ", HubSpot " + (hubspot.sandbox() ? "embedded sandbox" : hubspot.baseUrl())
+                + " (API " + hubspot.paths().version() + ", " + hubspot.requestsPerTenSeconds() + " requests per 10 s)";
     }
 
     /**

@@ -88,4 +88,35 @@ class CommandLineTest {
         assertThat(cl.overrides()).doesNotContainKeys("camel.server.enabled", "camel.management.enabled",
                 "camel.main.routes-exclude-pattern");
     }
+
+    @Test
+    void verboseBringsTheDetailAndTheThreadsBackToTheConsole() {
+        String detail = System.getProperty(CommandLine.LOG_DETAIL_PROPERTY);
+        String thread = System.getProperty(CommandLine.LOG_THREAD_PROPERTY);
+        try {
+            System.clearProperty(CommandLine.LOG_DETAIL_PROPERTY);
+            System.clearProperty(CommandLine.LOG_THREAD_PROPERTY);
+            CommandLine.parse(new String[] {"--once"}).configureLogging();
+            assertThat(System.getProperty(CommandLine.LOG_DETAIL_PROPERTY)).isNull();
+
+            CommandLine cl = CommandLine.parse(new String[] {"--verbose", "--once"});
+            cl.configureLogging();
+
+            assertThat(System.getProperty(CommandLine.LOG_DETAIL_PROPERTY)).isEqualTo("INFO");
+            assertThat(System.getProperty(CommandLine.LOG_THREAD_PROPERTY)).isEqualTo("[%t] ");
+            assertThat(cl.camelArgs()).isEmpty();
+            assertThat(cl.once()).isTrue();
+        } finally {
+            restore(CommandLine.LOG_DETAIL_PROPERTY, detail);
+            restore(CommandLine.LOG_THREAD_PROPERTY, thread);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
 }
