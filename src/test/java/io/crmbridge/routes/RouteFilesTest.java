@@ -46,6 +46,27 @@ class RouteFilesTest {
         assertThat(report.problems()).isEmpty();
     }
 
+    /**
+     * The application names its route files one by one (camel.main.routes-include-pattern, no wildcard: a wildcard
+     * walks the whole jar at each start), so a file added to routes/ but not to that list would silently never run.
+     */
+    @Test
+    void theApplicationLoadsEveryRouteFileAndNoOther() throws IOException {
+        java.util.Properties app = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            app.load(in);
+        }
+        List<String> included = java.util.Arrays.stream(app.getProperty("camel.main.routes-include-pattern").split(","))
+                .map(String::trim).toList();
+        List<String> files;
+        try (Stream<Path> s = Files.list(ROUTES)) {
+            files = s.map(f -> "classpath:routes/" + f.getFileName()).sorted().toList();
+        }
+
+        assertThat(included).doesNotContain("*").allSatisfy(i -> assertThat(i).doesNotContain("*"));
+        assertThat(included).containsExactlyInAnyOrderElementsOf(files);
+    }
+
     @Test
     void anUnknownStepFailsNamingTheFileAndTheStep() throws IOException {
         List<String> problems = problemsOf("wrong-step.yaml", route("""
