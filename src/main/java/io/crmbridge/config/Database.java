@@ -1,6 +1,5 @@
 package io.crmbridge.config;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crmbridge.ledger.AssociationLink;
 import io.crmbridge.ledger.ImportRun;
@@ -52,7 +51,7 @@ public final class Database extends ServiceSupport {
     }
 
     /**
-     * Opens the pool, then migrates the schema and builds the EntityManagerFactory on the thread
+     * Configures the pool, then starts it, migrates the schema and builds the EntityManagerFactory on the thread
      * {@code ledger-database-open} (see {@link #awaitReady}). Without a configured
      * {@code crm-bridge.db.url}, a real portal gets the file database {@code ./var/crm-bridge} and the
      * sandbox an in-memory one: the sandbox forgets its records when the process ends, and a ledger
@@ -65,15 +64,16 @@ public final class Database extends ServiceSupport {
                     : "jdbc:h2:file:./var/crm-bridge";
         }
         url = closedByTheApplication(url);
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("ledger");
-        config.setJdbcUrl(url);
-        config.setUsername(BridgeSettings.get(p, "crm-bridge.db.user", "sa"));
-        config.setPassword(BridgeSettings.get(p, "crm-bridge.db.password", ""));
-        config.setMaximumPoolSize(Integer.parseInt(BridgeSettings.get(p, "crm-bridge.db.max-connections", "8")));
+        // configured, not started: the pool starts (and connects) with the first connection the migration asks for,
+        // on the thread below
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("ledger");
+        pool.setJdbcUrl(url);
+        pool.setUsername(BridgeSettings.get(p, "crm-bridge.db.user", "sa"));
+        pool.setPassword(BridgeSettings.get(p, "crm-bridge.db.password", ""));
+        pool.setMaximumPoolSize(Integer.parseInt(BridgeSettings.get(p, "crm-bridge.db.max-connections", "8")));
         // connections are opened as the work asks for them: most runs use one or two
-        config.setMinimumIdle(1);
-        HikariDataSource pool = new HikariDataSource(config);
+        pool.setMinimumIdle(1);
         CompletableFuture<EntityManagerFactory> built = new CompletableFuture<>();
         Thread opening = new Thread(() -> {
             try {
