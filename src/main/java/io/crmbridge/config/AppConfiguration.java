@@ -28,7 +28,9 @@ import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
+import io.crmbridge.ops.BridgeMetrics;
 import io.crmbridge.ops.LedgerDatabaseHealthCheck;
+import io.crmbridge.ops.RunTotals;
 import io.crmbridge.pipeline.ArchiveName;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
@@ -86,8 +88,9 @@ import org.apache.camel.spi.Registry;
 /**
  * Wires crm-bridge's beans, in dependency order (DESIGN.md: bean-method chains resolve in no
  * guaranteed order, so everything is built here): settings, database (DataSource -> Flyway ->
- * EntityManagerFactory -> jpa component), the HubSpot client (or the embedded sandbox when no token
- * is configured), the rules, and the beans the YAML routes call by name.
+ * EntityManagerFactory -> jpa component), the metrics (io.crmbridge.ops), the HubSpot
+ * client (or the embedded sandbox when no token is configured), the rules, and the beans the YAML routes
+ * call by name.
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -100,6 +103,9 @@ public class AppConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         registry.bind("settings", settings);
+        BridgeMetrics metrics = BridgeMetrics.in(context);
+        registry.bind("bridgeMetrics", metrics);
+        context.addService(new RunTotals(metrics), true, true);
 
         HubSpotSettings hubspot = HubSpotConnection.settings(context);
         Database database = Database.open(context.getPropertiesComponent(), hubspot.sandbox());
@@ -111,13 +117,13 @@ public class AppConfiguration implements CamelConfiguration {
         // health checks bound in the registry are picked up by Camel's registry-health-check-repository
         registry.bind("ledgerDatabaseHealthCheck", new LedgerDatabaseHealthCheck(database.dataSource()));
 
-        registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot));
+        registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot, metrics));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
-        registry.bind("hubspotRateSteering", new HubSpotRateSteering());
-        HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds());
+        registry.bind("hubspotRateSteering", new HubSpotRateSteering(metrics));
+        HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds(), metrics);
         context.addService(budget, true, true);
         registry.bind("hubspotRequestBudget", budget);
-        HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot);
+        HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot, metrics);
         registry.bind("hubspotGateway", gateway);
 
         PropertyMapping mapping = propertyMapping(context);
@@ -161,10 +167,10 @@ public class AppConfiguration implements CamelConfiguration {
                 context.getPropertiesComponent(), "crm-bridge.retry-delay-ms", "30000").trim())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
         registry.bind("inboxFilter", new InboxFilter(java.util.List.of(
-                new InboxNameQuarantine(settings.deadLetterDir(), runControl), retry)));
+                new InboxNameQuarantine(settings.deadLetterDir(), runControl, metrics), retry)));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
-                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock));
-        bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock);
+                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics));
+        bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock, metrics);
     }
 
     /**
@@ -194,7 +200,8 @@ public class AppConfiguration implements CamelConfiguration {
      * {@code salesLedgerStore}.
      */
     private static void bindSalesLedger(CamelContext context, BridgeSettings settings, Database database, Ledger ledger,
-                                        ObjectTypeDetector mainJobTypes, EmailValidator emails, Clock clock) {
+                                        ObjectTypeDetector mainJobTypes, EmailValidator emails, Clock clock,
+                                        BridgeMetrics metrics) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
         SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
@@ -217,7 +224,7 @@ public class AppConfiguration implements CamelConfiguration {
                 new RebuyAdvisor(Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.rebuy.tolerance", "1.25")),
                         Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sales.rebuy.max", "3"))),
                 reference.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(reference)));
-        registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, scoring, clock));
+        registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, scoring, clock, metrics));
     }
 
     /**
