@@ -22,6 +22,7 @@ import io.crmbridge.hubspot.HubSpotRateSteering;
 import io.crmbridge.hubspot.HubSpotRequestBudget;
 import io.crmbridge.hubspot.HubSpotRetryPolicy;
 import io.crmbridge.hubspot.HubSpotSettings;
+import io.crmbridge.hubspot.HubSpotTraffic;
 import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
@@ -29,6 +30,7 @@ import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.BridgeMetrics;
+import io.crmbridge.ops.HubSpotHealthCheck;
 import io.crmbridge.ops.LedgerDatabaseHealthCheck;
 import io.crmbridge.ops.RunTotals;
 import io.crmbridge.pipeline.ArchiveName;
@@ -88,7 +90,7 @@ import org.apache.camel.spi.Registry;
 /**
  * Wires crm-bridge's beans, in dependency order (DESIGN.md: bean-method chains resolve in no
  * guaranteed order, so everything is built here): settings, database (DataSource -> Flyway ->
- * EntityManagerFactory -> jpa component), the metrics (io.crmbridge.ops), the HubSpot
+ * EntityManagerFactory -> jpa component), the metrics and health checks (io.crmbridge.ops), the HubSpot
  * client (or the embedded sandbox when no token is configured), the rules, and the beans the YAML routes
  * call by name.
  */
@@ -117,13 +119,17 @@ public class AppConfiguration implements CamelConfiguration {
         // health checks bound in the registry are picked up by Camel's registry-health-check-repository
         registry.bind("ledgerDatabaseHealthCheck", new LedgerDatabaseHealthCheck(database.dataSource()));
 
-        registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot, metrics));
+        HubSpotHealthCheck hubspotCheck = hubSpotHealthCheck(context, hubspot);
+        registry.bind("hubspotHealthCheck", hubspotCheck);
+        // the answers of the imports' own requests are the readiness check's evidence too: no probe while busy
+        HubSpotTraffic traffic = HubSpotTraffic.both(metrics, hubspotCheck);
+        registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot, traffic));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
         registry.bind("hubspotRateSteering", new HubSpotRateSteering(metrics));
         HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds(), metrics);
         context.addService(budget, true, true);
         registry.bind("hubspotRequestBudget", budget);
-        HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot, metrics);
+        HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot, traffic);
         registry.bind("hubspotGateway", gateway);
 
         PropertyMapping mapping = propertyMapping(context);
@@ -295,6 +301,19 @@ public class AppConfiguration implements CamelConfiguration {
                 Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.sync.incremental-archived", "true").trim()));
         return new ContactSync(gateway, store, rules, options, clock,
                 context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"));
+    }
+
+    /**
+     * The readiness check "HubSpot reachable" ({@link HubSpotHealthCheck}): an answer stands as evidence for
+     * {@code crm-bridge.health.hubspot-ttl-seconds} (60), a probe waits {@code crm-bridge.health.hubspot-timeout-ms}
+     * (3000) at most.
+     */
+    private static HubSpotHealthCheck hubSpotHealthCheck(CamelContext context, HubSpotSettings hubspot) {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        return new HubSpotHealthCheck(hubspot,
+                Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.health.hubspot-ttl-seconds", "60").trim())),
+                Duration.ofMillis(Long.parseLong(BridgeSettings.get(p, "crm-bridge.health.hubspot-timeout-ms", "3000").trim())),
+                System::nanoTime);
     }
 
     /**
