@@ -42,11 +42,17 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
  */
 public final class BridgeMetrics implements HubSpotTraffic {
 
+    /** Counter of rows by object type and outcome. */
     public static final String ROWS = "crm.bridge.rows";
+    /** Counter of inbox files by how they ended. */
     public static final String FILES = "crm.bridge.files";
+    /** Counter of HubSpot attempts sent, by kind and status. */
     public static final String REQUESTS = "crm.bridge.hubspot.requests";
+    /** Counter of HubSpot attempts sent again, by reason. */
     public static final String RETRIES = "crm.bridge.hubspot.retries";
+    /** Counter of HubSpot 429 answers. */
     public static final String RATE_LIMITED = "crm.bridge.hubspot.rate.limited";
+    /** Timer of the waits before a HubSpot request went out, by cause. */
     public static final String RATE_WAITS = "crm.bridge.hubspot.rate.waits";
 
     private static final String[] RETRY_REASONS = {"rate_limited", "locked", "server_error", "io_error"};

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness check "HubSpot reachable": UP while the configured HubSpot (a real portal's base URL, or the
@@ -29,7 +28,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * reachable HubSpot that takes the token: UP. Messages name the status and what was answered, never the token.
  * Not a liveness check: restarting crm-bridge cures neither a network nor a token problem.
  */
-public final class HubSpotHealthCheck extends AbstractHealthCheck implements HubSpotTraffic {
+public final class HubSpotHealthCheck extends ReadinessCheck implements HubSpotTraffic {
 
     /** The id under which the check appears in the health JSON. */
     public static final String ID = "hubspot";
@@ -48,7 +47,7 @@ public final class HubSpotHealthCheck extends AbstractHealthCheck implements Hub
      * @param nanoTime a monotonic clock in ns (tests pass their own)
      */
     public HubSpotHealthCheck(HubSpotSettings settings, Duration ttl, Duration timeout, LongSupplier nanoTime) {
-        super("crm-bridge", ID);
+        super(ID);
         this.settings = settings;
         this.ttl = ttl;
         this.timeout = timeout;
@@ -58,16 +57,6 @@ public final class HubSpotHealthCheck extends AbstractHealthCheck implements Hub
 
     /** One answer, or its absence (status 0), at a time of the monotonic clock. */
     private record Evidence(int status, String what, long atNanos) {
-    }
-
-    @Override
-    public boolean isReadiness() {
-        return true;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
