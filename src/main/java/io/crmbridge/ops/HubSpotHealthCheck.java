@@ -61,7 +61,7 @@ public final class HubSpotHealthCheck extends ReadinessCheck implements HubSpotT
 
     @Override
     public void answered(String kind, int status) {
-        latest = new Evidence(status, "a " + kind + " request", nanoTime.getAsLong());
+        latest = new Evidence(status, "crm-bridge's own traffic (" + kind + ")", nanoTime.getAsLong());
     }
 
     @Override

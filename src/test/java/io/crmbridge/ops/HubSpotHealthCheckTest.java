@@ -166,7 +166,7 @@ class HubSpotHealthCheckTest {
         HealthCheck.Result failing = check.call();
 
         assertThat(busy.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(busy.getMessage()).hasValue("HubSpot answered 200 to a batch_write request");
+        assertThat(busy.getMessage()).hasValue("HubSpot answered 200 to crm-bridge's own traffic (batch_write)");
         assertThat(failing.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(probes).isEmpty();
     }
