@@ -22,13 +22,17 @@ import io.crmbridge.hubspot.HubSpotRateSteering;
 import io.crmbridge.hubspot.HubSpotRequestBudget;
 import io.crmbridge.hubspot.HubSpotRetryPolicy;
 import io.crmbridge.hubspot.HubSpotSettings;
+import io.crmbridge.hubspot.HubSpotTraffic;
 import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
+import io.crmbridge.ops.BridgeMetrics;
+import io.crmbridge.ops.HubSpotHealthCheck;
 import io.crmbridge.ops.LedgerDatabaseHealthCheck;
+import io.crmbridge.ops.RunTotals;
 import io.crmbridge.pipeline.ArchiveName;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
@@ -86,8 +90,9 @@ import org.apache.camel.spi.Registry;
 /**
  * Wires crm-bridge's beans, in dependency order (DESIGN.md: bean-method chains resolve in no
  * guaranteed order, so everything is built here): settings, database (DataSource -> Flyway ->
- * EntityManagerFactory -> jpa component), the HubSpot client (or the embedded sandbox when no token
- * is configured), the rules, and the beans the YAML routes call by name.
+ * EntityManagerFactory -> jpa component), the metrics and health checks (io.crmbridge.ops), the HubSpot
+ * client (or the embedded sandbox when no token is configured), the rules, and the beans the YAML routes
+ * call by name.
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -100,6 +105,9 @@ public class AppConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         registry.bind("settings", settings);
+        BridgeMetrics metrics = BridgeMetrics.in(context);
+        registry.bind("bridgeMetrics", metrics);
+        context.addService(new RunTotals(metrics), true, true);
 
         HubSpotSettings hubspot = HubSpotConnection.settings(context);
         // migrated and built meanwhile; the service's start waits for it, before the first file is taken
@@ -113,13 +121,17 @@ public class AppConfiguration implements CamelConfiguration {
         // health checks bound in the registry are picked up by Camel's registry-health-check-repository
         registry.bind("ledgerDatabaseHealthCheck", new LedgerDatabaseHealthCheck(database.dataSource()));
 
-        registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot));
+        HubSpotHealthCheck hubspotCheck = hubSpotHealthCheck(context, hubspot);
+        registry.bind("hubspotHealthCheck", hubspotCheck);
+        // the answers of the imports' own requests are the readiness check's evidence too: no probe while busy
+        HubSpotTraffic traffic = HubSpotTraffic.both(metrics, hubspotCheck);
+        registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot, traffic));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
-        registry.bind("hubspotRateSteering", new HubSpotRateSteering());
-        HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds());
+        registry.bind("hubspotRateSteering", new HubSpotRateSteering(metrics));
+        HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds(), metrics);
         context.addService(budget, true, true);
         registry.bind("hubspotRequestBudget", budget);
-        HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot);
+        HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot, traffic);
         registry.bind("hubspotGateway", gateway);
 
         PropertyMapping mapping = propertyMapping(context);
@@ -163,10 +175,10 @@ public class AppConfiguration implements CamelConfiguration {
                 context.getPropertiesComponent(), "crm-bridge.retry-delay-ms", "30000").trim())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
         registry.bind("inboxFilter", new InboxFilter(java.util.List.of(
-                new InboxNameQuarantine(settings.deadLetterDir(), runControl), retry)));
+                new InboxNameQuarantine(settings.deadLetterDir(), runControl, metrics), retry)));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
-                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock));
-        bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock);
+                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics));
+        bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock, metrics);
     }
 
     /**
@@ -210,7 +222,8 @@ public class AppConfiguration implements CamelConfiguration {
      * {@code salesLedgerStore}.
      */
     private static void bindSalesLedger(CamelContext context, BridgeSettings settings, Database database, Ledger ledger,
-                                        ObjectTypeDetector mainJobTypes, EmailValidator emails, Clock clock) {
+                                        ObjectTypeDetector mainJobTypes, EmailValidator emails, Clock clock,
+                                        BridgeMetrics metrics) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
         SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
@@ -233,7 +246,7 @@ public class AppConfiguration implements CamelConfiguration {
                 new RebuyAdvisor(Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.rebuy.tolerance", "1.25")),
                         Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sales.rebuy.max", "3"))),
                 reference.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(reference)));
-        registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, scoring, clock));
+        registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, scoring, clock, metrics));
     }
 
     /**
@@ -304,6 +317,19 @@ public class AppConfiguration implements CamelConfiguration {
                 Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.sync.incremental-archived", "true").trim()));
         return new ContactSync(gateway, store, rules, options, clock,
                 context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"));
+    }
+
+    /**
+     * The readiness check "HubSpot reachable" ({@link HubSpotHealthCheck}): an answer stands as evidence for
+     * {@code crm-bridge.health.hubspot-ttl-seconds} (60), a probe waits {@code crm-bridge.health.hubspot-timeout-ms}
+     * (3000) at most.
+     */
+    private static HubSpotHealthCheck hubSpotHealthCheck(CamelContext context, HubSpotSettings hubspot) {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        return new HubSpotHealthCheck(hubspot,
+                Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.health.hubspot-ttl-seconds", "60").trim())),
+                Duration.ofMillis(Long.parseLong(BridgeSettings.get(p, "crm-bridge.health.hubspot-timeout-ms", "3000").trim())),
+                System::nanoTime);
     }
 
     /**

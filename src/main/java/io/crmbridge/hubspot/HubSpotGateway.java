@@ -14,7 +14,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * Sends one HubSpot API request through the {@code direct:hubspot-request} route (rate budget,
  * bearer header, redelivery: routes/hubspot-delivery.yaml) and turns the answer into a
  * {@link HubSpotResponse} or a {@link HubSpotCallException}. Requests and retries are counted on
- * the {@link ImportReport} passed in, when there is one.
+ * the {@link ImportReport} passed in, when there is one, and each request's last attempt is told to the
+ * {@link HubSpotTraffic} (its retried attempts are told by {@link HubSpotRetryPolicy}).
  */
 public class HubSpotGateway {
 
@@ -25,11 +26,19 @@ public class HubSpotGateway {
     private final ProducerTemplate template;
     private final ObjectMapper json;
     private final HubSpotSettings settings;
+    private final HubSpotTraffic traffic;
 
     public HubSpotGateway(ProducerTemplate template, ObjectMapper json, HubSpotSettings settings) {
+        this(template, json, settings, HubSpotTraffic.NONE);
+    }
+
+    /** @param traffic told the final status of every request sent */
+    public HubSpotGateway(ProducerTemplate template, ObjectMapper json, HubSpotSettings settings,
+                          HubSpotTraffic traffic) {
         this.template = template;
         this.json = json;
         this.settings = settings;
+        this.traffic = traffic;
     }
 
     public HubSpotSettings settings() {
@@ -68,11 +77,15 @@ public class HubSpotGateway {
                 e.setProperty(REPORT_PROPERTY, report);
             }
         });
+        String kind = HubSpotRequestKind.of(method, path);
         Exception failure = result.getException();
         if (failure != null) {
-            throw translate(failure);
+            HubSpotCallException refused = translate(failure);
+            traffic.answered(kind, refused.status());
+            throw refused;
         }
         int status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+        traffic.answered(kind, status);
         String text = result.getMessage().getBody(String.class);
         return new HubSpotResponse(status, parse(text));
     }

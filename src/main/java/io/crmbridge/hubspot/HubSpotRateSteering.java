@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * crm-bridge's own requests is not steered: the client-side budget ({@link HubSpotRequestBudget}) already
  * keeps their pace under the budget, and pausing on top of it cost the load 7% of its rate (BENCHMARKS.md).
  * Answers without the headers (search, or when HubSpot could not gather them: §4.2) are not steered.
+ * Each pause is told to the {@link HubSpotTraffic} ({@link HubSpotTraffic.RateWait#STEERING}).
  * Thread-safe: the import and the contact sync share one budget.
  */
 public class HubSpotRateSteering implements Processor {
@@ -27,14 +28,25 @@ public class HubSpotRateSteering implements Processor {
     private final LongSupplier clockMs;
     // answer times (epoch ms) of crm-bridge's requests within the last interval HubSpot reported
     private final Deque<Long> answered = new ArrayDeque<>();
+    private final HubSpotTraffic traffic;
 
     public HubSpotRateSteering() {
-        this(System::currentTimeMillis);
+        this(HubSpotTraffic.NONE);
+    }
+
+    /** @param traffic told every pause */
+    public HubSpotRateSteering(HubSpotTraffic traffic) {
+        this(System::currentTimeMillis, traffic);
     }
 
     /** @param clockMs the time in epoch ms (tests pass their own) */
     public HubSpotRateSteering(LongSupplier clockMs) {
+        this(clockMs, HubSpotTraffic.NONE);
+    }
+
+    private HubSpotRateSteering(LongSupplier clockMs, HubSpotTraffic traffic) {
         this.clockMs = clockMs;
+        this.traffic = traffic;
     }
 
     @Override
@@ -48,6 +60,7 @@ public class HubSpotRateSteering implements Processor {
             LOG.debug("HubSpot rate budget nearly spent by another client ({} of {} left, {} ours): pausing {} ms",
                     remaining, max, ours, pause);
             Thread.sleep(pause);
+            traffic.waited(HubSpotTraffic.RateWait.STEERING, java.time.Duration.ofMillis(pause));
         }
     }
 

@@ -24,7 +24,8 @@ import org.apache.camel.support.SynchronizationAdapter;
  *       answers slower than 200 ms, so a slow answer (a real portal's, a large page) keeps the pace it had.</li>
  * </ul>
  * The throttle counted from the send only, so the budget's first, slow window repeated every 10.25 s
- * (BENCHMARKS.md). Waiting for a permit blocks the calling thread. Thread-safe: one budget for the process
+ * (BENCHMARKS.md). Waiting for a permit blocks the calling thread; each wait is told to the
+ * {@link HubSpotTraffic} ({@link HubSpotTraffic.RateWait#BUDGET}). Thread-safe: one budget for the process
  * (imports, associations and the contact sync share it).
  */
 public final class HubSpotRequestBudget implements Processor, Service {
@@ -47,6 +48,7 @@ public final class HubSpotRequestBudget implements Processor, Service {
     private final Later later;
     private final LongSupplier clockMs;
     private final ScheduledThreadPoolExecutor timer;
+    private final HubSpotTraffic traffic;
 
     /** Runs a task after a delay. */
     @FunctionalInterface
@@ -61,10 +63,16 @@ public final class HubSpotRequestBudget implements Processor, Service {
      * @param clockMs a monotonic clock in ms (tests pass their own)
      */
     public HubSpotRequestBudget(int max, Later later, LongSupplier clockMs) {
-        this(max, later, clockMs, null);
+        this(max, later, clockMs, HubSpotTraffic.NONE);
     }
 
-    private HubSpotRequestBudget(int max, Later later, LongSupplier clockMs, ScheduledThreadPoolExecutor timer) {
+    /** As {@link #HubSpotRequestBudget(int, Later, LongSupplier)}, telling {@code traffic} every wait for a permit. */
+    public HubSpotRequestBudget(int max, Later later, LongSupplier clockMs, HubSpotTraffic traffic) {
+        this(max, later, clockMs, null, traffic);
+    }
+
+    private HubSpotRequestBudget(int max, Later later, LongSupplier clockMs, ScheduledThreadPoolExecutor timer,
+                                 HubSpotTraffic traffic) {
         if (max <= 0) {
             throw new IllegalArgumentException("hubspot.requests-per-ten-seconds must be positive, was " + max);
         }
@@ -73,6 +81,7 @@ public final class HubSpotRequestBudget implements Processor, Service {
         this.later = later;
         this.clockMs = clockMs;
         this.timer = timer;
+        this.traffic = traffic;
     }
 
     /**
@@ -81,6 +90,11 @@ public final class HubSpotRequestBudget implements Processor, Service {
      * Camel-managed executor would make the stop wait for them, up to 10 s.
      */
     public static HubSpotRequestBudget withTimer(int max) {
+        return withTimer(max, HubSpotTraffic.NONE);
+    }
+
+    /** As {@link #withTimer(int)}, telling {@code traffic} every wait for a permit. */
+    public static HubSpotRequestBudget withTimer(int max, HubSpotTraffic traffic) {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, "hubspot-request-budget");
             t.setDaemon(true);
@@ -94,7 +108,7 @@ public final class HubSpotRequestBudget implements Processor, Service {
                 // an exchange that ends after the stop has nobody left to give its permit to
             }
         };
-        return new HubSpotRequestBudget(max, later, () -> System.nanoTime() / 1_000_000, timer);
+        return new HubSpotRequestBudget(max, later, () -> System.nanoTime() / 1_000_000, timer, traffic);
     }
 
     @Override
@@ -133,7 +147,12 @@ public final class HubSpotRequestBudget implements Processor, Service {
             giveBack(exchange);
         }
         exchange.setProperty(HOLDING, false);
-        permits.acquire();
+        // a zero-timeout try keeps the fair order: it takes no permit while other threads wait for one
+        if (!permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+            long since = System.nanoTime();
+            permits.acquire();
+            traffic.waited(HubSpotTraffic.RateWait.BUDGET, java.time.Duration.ofNanos(System.nanoTime() - since));
+        }
         exchange.setProperty(SENT_AT, clockMs.getAsLong());
         exchange.setProperty(HOLDING, true);
     }

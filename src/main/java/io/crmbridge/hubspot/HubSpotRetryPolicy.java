@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * maximumRedeliveries once retryWhile is set) and sets each delay in the
  * {@code CamelRedeliveryDelay} header: Retry-After when HubSpot sends it (seconds), at least 2 s
  * for 423 (locks last 2 s, hubspot-api.md §1.5), otherwise exponential backoff with full jitter.
+ * Each attempt it sends again is told to the {@link HubSpotTraffic}.
  */
 public class HubSpotRetryPolicy implements Predicate {
 
@@ -23,9 +24,16 @@ public class HubSpotRetryPolicy implements Predicate {
     private static final long LOCKED_MIN_DELAY_MS = 2_000;
 
     private final HubSpotSettings settings;
+    private final HubSpotTraffic traffic;
 
     public HubSpotRetryPolicy(HubSpotSettings settings) {
+        this(settings, HubSpotTraffic.NONE);
+    }
+
+    /** @param traffic told the status (0: no answer) of every attempt that is sent again */
+    public HubSpotRetryPolicy(HubSpotSettings settings, HubSpotTraffic traffic) {
         this.settings = settings;
+        this.traffic = traffic;
     }
 
     /** Camel calls this before every redelivery; true means "deliver again". */
@@ -53,10 +61,12 @@ public class HubSpotRetryPolicy implements Predicate {
                 delay = Math.max(delay, LOCKED_MIN_DELAY_MS);
             }
             count(exchange, status == 429);
+            traffic.retried(kind(exchange), status);
             LOG.warn("HubSpot answered {}: redelivery {} in {} ms", status, redeliveries + 1, delay);
         } else if (cause(caught, IOException.class) != null) {
             delay = backoff(redeliveries);
             count(exchange, false);
+            traffic.retried(kind(exchange), 0);
             LOG.warn("HubSpot request failed ({}): redelivery {} in {} ms",
                     cause(caught, IOException.class).getClass().getSimpleName(), redeliveries + 1, delay);
         } else {
@@ -78,6 +88,11 @@ public class HubSpotRetryPolicy implements Predicate {
     static Long retryAfterMs(Map<String, String> headers) {
         // header names arrive with their original case (DESIGN.md, Camel pitfalls)
         return HttpFailures.secondsHeaderMs(headers, "retry-after");
+    }
+
+    private static String kind(Exchange exchange) {
+        return HubSpotRequestKind.of(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class),
+                exchange.getIn().getHeader(Exchange.HTTP_URI, String.class));
     }
 
     private static void count(Exchange exchange, boolean rateLimited) {

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness check of the ledger database: UP when a {@code select 1} through the connection pool
@@ -16,7 +15,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * Not a liveness check: a database outage is not cured by restarting the process.
  * Served by Camel's management server under {@code /observe/health/ready} (docs/operations.md).
  */
-public final class LedgerDatabaseHealthCheck extends AbstractHealthCheck {
+public final class LedgerDatabaseHealthCheck extends ReadinessCheck {
 
     /** The id under which the check appears in the health JSON. */
     public static final String ID = "ledger-database";
@@ -28,18 +27,8 @@ public final class LedgerDatabaseHealthCheck extends AbstractHealthCheck {
 
     /** @param dataSource the ledger's connection pool (borrowed and returned per call) */
     public LedgerDatabaseHealthCheck(DataSource dataSource) {
-        super("crm-bridge", ID);
+        super(ID);
         this.dataSource = dataSource;
-    }
-
-    @Override
-    public boolean isReadiness() {
-        return true;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

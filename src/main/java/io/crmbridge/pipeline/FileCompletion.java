@@ -5,6 +5,9 @@ import io.crmbridge.config.BridgeSettings;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
+import io.crmbridge.model.Outcome;
+import io.crmbridge.ops.BridgeMetrics;
+import io.crmbridge.ops.FileStatus;
 import io.crmbridge.report.HtmlReportWriter;
 import io.crmbridge.report.ImportReport;
 import io.crmbridge.report.JsonReportWriter;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The end of one inbox file (routes/associations.yaml, routes/reports.yaml): makes the links that
  * can be made now, checks that the outcome counts add up to the rows read, writes the JSON and
  * HTML reports, logs the one-line summary and closes the import run. Also handles files that could
- * not be processed.
+ * not be processed or were skipped. Every end counts the file by {@link FileStatus} and its rows by outcome in
+ * the {@link BridgeMetrics}.
  */
 public final class FileCompletion {
 
@@ -44,15 +48,22 @@ public final class FileCompletion {
     private final HtmlReportWriter html = new HtmlReportWriter();
     private final InboxRetry retry;
     private final Clock clock;
+    private final BridgeMetrics metrics;
 
     public FileCompletion(BridgeSettings settings, Ledger ledger, AssociationLinker linker, RunControl runControl,
-                          InboxRetry retry, Clock clock) {
+                          InboxRetry retry, Clock clock, BridgeMetrics metrics) {
         this.settings = settings;
         this.ledger = ledger;
         this.linker = linker;
         this.runControl = runControl;
         this.retry = retry;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** A file whose content was already imported (routes/intake.yaml, routes/sales-ledger.yaml): archived, no report. */
+    public void skipped() {
+        metrics.fileEnded(FileStatus.SKIPPED);
     }
 
     /** Makes every pending link whose ends have landed (none in dry-run mode: nothing is sent). */
@@ -99,11 +110,31 @@ public final class FileCompletion {
         releaseName(file);
         LOG.info(SummaryLine.of(report));
         LOG.info("Report: {} (HTML: {})", jsonFile.toAbsolutePath(), htmlFile.toAbsolutePath());
+        tallyRows(file);
         if (file.isAborted()) {
             runControl.hubSpotRefusedAccess(context, file.abortReason());
             throw new IllegalStateException("HubSpot refused access: " + file.abortReason());
         }
         ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), settings.relativeToOutbox(jsonFile));
+        metrics.fileEnded(FileStatus.DONE);
+    }
+
+    /**
+     * Adds the file's rows to the metrics by outcome, once per file (a file that fails after its report was
+     * written is not counted twice). In a dry run nothing was created or updated: those rows count as
+     * {@code would_create} and {@code would_update}, as the summary line says.
+     */
+    private void tallyRows(FileImport file) {
+        if (!file.firstTally()) {
+            return;
+        }
+        ImportReport report = file.report();
+        for (Outcome o : Outcome.values()) {
+            String outcome = !report.dryRun() ? o.name().toLowerCase(java.util.Locale.ROOT)
+                    : o == Outcome.CREATED ? "would_create" : o == Outcome.UPDATED ? "would_update"
+                    : o.name().toLowerCase(java.util.Locale.ROOT);
+            metrics.rows(report.objectType().pathName(), outcome, report.count(o));
+        }
     }
 
     /**
@@ -122,6 +153,7 @@ public final class FileCompletion {
                 StandardCharsets.UTF_8);
         closeQuietly(exchange);
         runControl.fileFailed();
+        metrics.fileEnded(FileStatus.DEAD_LETTERED);
         LOG.error("{}: not imported: {} (copied to {})", fileName, e.getMessage(), dir.resolve(safe));
     }
 
@@ -139,6 +171,7 @@ public final class FileCompletion {
         if (UnavailableResource.isInterruption(e)) {
             closeQuietly(exchange);
             retry.returnToInbox(exchange, false);
+            metrics.fileEnded(FileStatus.INTERRUPTED);
             LOG.warn("{}: stopped between two batches, after {} rows, because the application is stopping; the"
                     + " file stays in {} and is imported again at the next start", fileName,
                     file == null ? 0 : file.report().rowsRead(), settings.inbox());
@@ -149,6 +182,7 @@ public final class FileCompletion {
             closeQuietly(exchange);
             runControl.fileFailed();
             retry.returnToInbox(exchange, true);
+            metrics.fileEnded(FileStatus.RETRY_LATER);
             LOG.error("{}: not imported, {}; the file is not archived: it stays in {} and is retried in {} s", fileName,
                     resource.get(), settings.inbox(), retry.delay().toSeconds());
             return;
@@ -158,6 +192,7 @@ public final class FileCompletion {
             ledger.finishRun(file.runId(), ImportRun.Status.FAILED, file.report().rowsRead(), null);
         }
         runControl.fileFailed();
+        metrics.fileEnded(FileStatus.FAILED);
         LOG.error("{}: import failed, file moved to {}/.failed/: {}", fileName, settings.inbox(),
                 e == null ? "unknown error" : e.toString());
     }
@@ -175,6 +210,8 @@ public final class FileCompletion {
         } catch (IOException | RuntimeException ignored) {
             // closing after a failure: the failure being reported matters more
         }
+        // the rows delivered before the failure reached HubSpot: they count, as what they came to so far
+        tallyRows(file);
     }
 
     /** The run's files are written, or never will be: its name's claim goes (its files keep the name taken). */

@@ -44,6 +44,7 @@ public final class FileImport {
     private PortalSchema portalSchema;
     private volatile String abortReason;
     private volatile MappedBatches batches;
+    private final java.util.concurrent.atomic.AtomicBoolean rowsTallied = new java.util.concurrent.atomic.AtomicBoolean();
 
     public FileImport(long runId, String fileName, String reportBaseName, ObjectType type, Dialect dialect,
                       ColumnMapping mapping, CsvRowReader reader, ImportReport report, DeadLetterWriter deadLetter,
@@ -154,6 +155,14 @@ public final class FileImport {
     /** Why sending stopped, or null. */
     public String abortReason() {
         return abortReason;
+    }
+
+    /**
+     * True the first time only: a file's rows go into the metrics once, when it ends, whichever way it ends (a
+     * refused token writes the report, then fails the file).
+     */
+    public boolean firstTally() {
+        return rowsTallied.compareAndSet(false, true);
     }
 
     /** Remembers the batches the intake route iterates, so that a failed file can stop their read-ahead. */

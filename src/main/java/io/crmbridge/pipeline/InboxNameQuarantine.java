@@ -1,6 +1,8 @@
 package io.crmbridge.pipeline;
 
 import io.crmbridge.cli.RunControl;
+import io.crmbridge.ops.BridgeMetrics;
+import io.crmbridge.ops.FileStatus;
 import io.crmbridge.report.OutboxNames;
 import java.io.File;
 import java.io.IOException;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Such a file is moved to {@code outbox/dead-letter/<outbox name>} ({@link OutboxNames}) with a
  * {@code .error.txt} saying why, like any file that cannot be imported, and counts as a failed
- * file. Every other file is accepted.
+ * file (in the metrics: {@link FileStatus#DEAD_LETTERED}). Every other file is accepted.
  */
 public final class InboxNameQuarantine implements GenericFileFilter<File> {
 
@@ -38,10 +40,12 @@ public final class InboxNameQuarantine implements GenericFileFilter<File> {
 
     private final Path deadLetterDir;
     private final RunControl runControl;
+    private final BridgeMetrics metrics;
 
-    public InboxNameQuarantine(Path deadLetterDir, RunControl runControl) {
+    public InboxNameQuarantine(Path deadLetterDir, RunControl runControl, BridgeMetrics metrics) {
         this.deadLetterDir = deadLetterDir;
         this.runControl = runControl;
+        this.metrics = metrics;
     }
 
     /**
@@ -70,6 +74,7 @@ public final class InboxNameQuarantine implements GenericFileFilter<File> {
             throw new UncheckedIOException("cannot move " + safe + " to " + deadLetterDir, e);
         }
         runControl.fileFailed();
+        metrics.fileEnded(FileStatus.DEAD_LETTERED);
         LOG.error("{}: not imported: {} (moved to {})", safe, reason.get(), deadLetterDir.resolve(safe));
         return false;
     }

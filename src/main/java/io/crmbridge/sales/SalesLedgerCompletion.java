@@ -3,6 +3,8 @@ package io.crmbridge.sales;
 import io.crmbridge.config.BridgeSettings;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
+import io.crmbridge.ops.BridgeMetrics;
+import io.crmbridge.ops.FileStatus;
 import io.crmbridge.report.NumberFormatUsed;
 import io.crmbridge.sales.ingest.SalesLedgerFile;
 import io.crmbridge.sales.report.SalesLedgerReport;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The end of one sales-ledger file (routes/sales-ledger.yaml): the scores are recomputed over the
  * whole ledger (W2) and stored, the scored clients are left for the push (W3) as a
  * {@code List<CustomerProfile>} in exchange property {@value #PROFILES_PROPERTY}, then the file's
- * accounting is checked, its JSON and HTML reports written and its history row and import run closed.
+ * accounting is checked, its JSON and HTML reports written and its history row and import run closed; its
+ * rows (object type {@link LedgerFileKind#label()}) and the file go into the {@link BridgeMetrics}.
  */
 public final class SalesLedgerCompletion {
 
@@ -41,14 +44,16 @@ public final class SalesLedgerCompletion {
     private final LedgerScoring scoring;
     private final SalesLedgerReportWriter writer = new SalesLedgerReportWriter();
     private final Clock clock;
+    private final BridgeMetrics metrics;
 
     public SalesLedgerCompletion(BridgeSettings settings, Ledger ledger, SalesLedgerStore store, LedgerScoring scoring,
-                                 Clock clock) {
+                                 Clock clock, BridgeMetrics metrics) {
         this.settings = settings;
         this.ledger = ledger;
         this.store = store;
         this.scoring = scoring;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Recomputes and stores the scores; the profiles go to property {@value #PROFILES_PROPERTY}. */
@@ -108,5 +113,8 @@ public final class SalesLedgerCompletion {
         store.finishImport(file.importId(), "COMPLETED", report.rowsRead(), report.outcomes(), report.released(),
                 settings.relativeToOutbox(json), clock.instant());
         ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), settings.relativeToOutbox(json));
+        report.outcomes().forEach((outcome, n) -> metrics.rows(report.kind().label(),
+                outcome.name().toLowerCase(java.util.Locale.ROOT), n));
+        metrics.fileEnded(FileStatus.DONE);
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The command line as a user runs it ({@code java -jar target/crm-bridge.jar --once ...}): the packaged
  * jar in a child JVM ({@link ChildApplication}, run by failsafe in {@code mvn verify}) with no HubSpot token,
- * so that it runs against the embedded sandbox with an in-memory ledger. Checks exit status, output, report and archive.
+ * so that it runs against the embedded sandbox with an in-memory ledger. Checks exit status, output, report and archive,
+ * and the key figures a run ends with (RunTotals).
  */
 class ApplicationProcessIT {
 
@@ -41,6 +42,10 @@ class ApplicationProcessIT {
 
         assertThat(run.exitStatus()).as(run.output()).isZero();
         assertThat(run.output()).contains("embedded HubSpot sandbox").contains("Report:");
+        assertThat(closingLines(run)).hasSize(2).satisfiesExactly(
+                totals -> assertThat(totals).contains("Totals: files 1 (done 1) | rows 58 (created 55, rejected 3)"
+                        + " | HubSpot requests ").contains("retries 0, 429 answers 0"),
+                byType -> assertThat(byType).endsWith("Rows by object type: contacts created 55, rejected 3"));
         Path report = outbox.resolve("reports").resolve("contacts.csv-run1.json");
         assertThat(report).exists();
         JsonNode json = JSON.readTree(report.toFile());
@@ -61,6 +66,8 @@ class ApplicationProcessIT {
         Run run = run("--once", "--inbox", inbox.toString(), "--outbox", outbox.toString());
 
         assertThat(run.exitStatus()).as(run.output()).isEqualTo(1);
+        assertThat(closingLines(run)).singleElement().asString().contains("Totals: files 1 (dead_lettered 1) | rows 0"
+                + " | HubSpot requests 0, retries 0, 429 answers 0, rate waits 0 (0.0 s)");
         assertThat(outbox.resolve("dead-letter").resolve("mystery.csv.error.txt")).exists();
         assertThat(outbox.resolve("reports").resolve("mystery.csv-run1.json")).doesNotExist();
     }
@@ -74,6 +81,8 @@ class ApplicationProcessIT {
         Run run = run("--once", "--dry-run", "--inbox", inbox.toString(), "--outbox", outbox.toString());
 
         assertThat(run.exitStatus()).as(run.output()).isZero();
+        // nothing was created: the rows an upsert would create say so
+        assertThat(closingLines(run)).first().asString().contains("rows 58 (rejected 3, would_create 55)");
         try (Stream<Path> s = Files.list(outbox.resolve("reports"))) {
             Path report = s.filter(p -> p.getFileName().toString().startsWith("contacts.csv-run")
                     && p.getFileName().toString().endsWith(".json")).findFirst().orElseThrow();
@@ -116,6 +125,19 @@ class ApplicationProcessIT {
             int status = child.awaitExit(Duration.ofSeconds(RUN_TIMEOUT_SECONDS));
             return new Run(status, child.output());
         }
+    }
+
+    /** The lines of RunTotals, which come after the --once stop. */
+    private static List<String> closingLines(Run run) {
+        List<String> lines = run.output().lines().toList();
+        int drained = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("Inbox drained (--once): stopping")) {
+                drained = i;
+            }
+        }
+        assertThat(drained).as(run.output()).isNotNegative();
+        return lines.subList(drained, lines.size()).stream().filter(l -> l.contains(" RunTotals - ")).toList();
     }
 
     private static List<String> filesIn(Path folder) throws IOException {

@@ -21,13 +21,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The management server (O3, README "Operations") of the real application: health (overall,
- * liveness, readiness with the ledger database check) and Prometheus metrics, on its own port,
- * reachable on the loopback interface only.
+ * The management server of camel-observability-services (O3, docs/operations.md) in the real application:
+ * readiness with its named checks (ledger database, Camel's routes, HubSpot reachable), liveness without
+ * them, and crm-bridge's own metric families in the Prometheus text beside Camel's, with the values an
+ * import implies; on its own port, on the loopback interface only.
  */
 class ManagementEndpointsTest extends ImportFlowTestSupport {
 
@@ -46,43 +51,68 @@ class ManagementEndpointsTest extends ImportFlowTestSupport {
     }
 
     @Test
-    void readinessIncludesTheLedgerDatabaseCheck() throws Exception {
+    void readinessNamesTheLedgerDatabaseTheRoutesAndHubSpot() throws Exception {
         awaitReady();
         HttpResponse<String> response = get("/observe/health/ready?exposureLevel=full");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode checks = JSON.readTree(response.body()).path("checks");
-        Optional<JsonNode> ledger = Optional.empty();
-        for (JsonNode check : checks) {
-            if ("ledger-database".equals(check.path("name").asText())) {
-                ledger = Optional.of(check);
-            }
+        Map<String, JsonNode> checks = checks(response.body());
+        assertThat(checks).as(response.body())
+                .containsKeys("ledger-database", "hubspot", "route:intake", "route:hubspot-request", "route:write-report");
+        for (String name : List.of("ledger-database", "hubspot", "route:intake", "route:hubspot-request")) {
+            assertThat(checks.get(name).path("status").asText()).as(name).isEqualTo("UP");
         }
-        assertThat(ledger).as(response.body()).isPresent();
-        assertThat(ledger.get().path("status").asText()).isEqualTo("UP");
+        assertThat(checks.get("hubspot").path("message").asText())
+                .isEqualTo("The embedded HubSpot sandbox answered 200 to the probe (a read of one contact)");
     }
 
     @Test
-    void livenessLeavesTheLedgerDatabaseOut() throws Exception {
+    void livenessLeavesTheLedgerDatabaseAndHubSpotOut() throws Exception {
         HttpResponse<String> response = get("/observe/health/live?exposureLevel=full");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.body()).doesNotContain("ledger-database");
+        assertThat(checks(response.body())).containsKey("context").doesNotContainKeys("ledger-database", "hubspot");
     }
 
     @Test
-    void metricsCountTheExchangesOfAnImportInPrometheusText() throws Exception {
+    void metricsCountTheRowsFilesAndHubSpotRequestsOfAnImport() throws Exception {
         drop(Path.of("data", "companies.csv"), "companies.csv");
-        awaitReport("companies.csv");
+        JsonNode report = awaitReport("companies.csv");
+        long created = report.path("outcomes").path("created").asLong();
+        long rejected = report.path("outcomes").path("rejected").asLong();
+        assertThat(created).isPositive();
+        assertThat(rejected).isPositive();
 
-        // the file's exchange is counted when it completes, just after its report is written
+        // the file is counted when its run is recorded complete, just after its report is written
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             HttpResponse<String> response = get("/observe/metrics");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
-            assertThat(response.body())
-                    .containsPattern("(?m)^# TYPE camel_exchanges_total counter$")
+            String metrics = response.body();
+            assertThat(metrics)
+                    .containsPattern("(?m)^# TYPE crm_bridge_rows_total counter$")
+                    .containsPattern("(?m)^# TYPE crm_bridge_files_total counter$")
+                    .containsPattern("(?m)^# TYPE crm_bridge_hubspot_requests_total counter$")
+                    .containsPattern("(?m)^# TYPE crm_bridge_hubspot_retries_total counter$")
+                    .containsPattern("(?m)^# TYPE crm_bridge_hubspot_rate_limited_total counter$")
+                    .containsPattern("(?m)^# TYPE crm_bridge_hubspot_rate_waits_seconds summary$")
+                    // Camel's own metrics are still served beside ours
                     .containsPattern("(?m)^camel_exchanges_total\\{[^}]*routeId=\"intake\"[^}]*\\} 1\\.0$");
+            assertThat(sample(metrics, "crm_bridge_rows_total{object_type=\"companies\",outcome=\"created\"}"))
+                    .isEqualTo(created);
+            assertThat(sample(metrics, "crm_bridge_rows_total{object_type=\"companies\",outcome=\"rejected\"}"))
+                    .isEqualTo(rejected);
+            assertThat(sample(metrics, "crm_bridge_rows_total{object_type=\"contacts\",outcome=\"created\"}"))
+                    .isZero();
+            assertThat(sample(metrics, "crm_bridge_files_total{status=\"done\"}")).isEqualTo(1);
+            assertThat(sample(metrics, "crm_bridge_files_total{status=\"failed\"}")).isZero();
+            // every request the report counted, and no other: the readiness probe is not one of them
+            assertThat(sum(metrics, "crm_bridge_hubspot_requests_total")).isEqualTo(report.path("requests").asLong());
+            assertThat(sample(metrics,
+                    "crm_bridge_hubspot_requests_total{kind=\"batch_write\",status=\"200\"}")).isEqualTo(1);
+            assertThat(sum(metrics, "crm_bridge_hubspot_retries_total")).isEqualTo(report.path("retries").asLong());
+            assertThat(sample(metrics, "crm_bridge_hubspot_rate_limited_total"))
+                    .isEqualTo(report.path("rateLimited").asLong());
         });
     }
 
@@ -106,6 +136,32 @@ class ManagementEndpointsTest extends ImportFlowTestSupport {
     private void awaitReady() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/observe/health/ready").statusCode() == 200);
+    }
+
+    /** The health JSON's checks by name. */
+    private static Map<String, JsonNode> checks(String body) throws IOException {
+        Map<String, JsonNode> checks = new LinkedHashMap<>();
+        for (JsonNode check : JSON.readTree(body).path("checks")) {
+            checks.put(check.path("name").asText(), check);
+        }
+        return checks;
+    }
+
+    /** The value of the sample {@code series} (name and labels as Prometheus writes them); fails when absent. */
+    private static long sample(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+        assertThat(m.find()).as(series + " in\n" + metrics).isTrue();
+        return (long) Double.parseDouble(m.group(1));
+    }
+
+    /** The sum of every sample of family {@code name} (labels any). */
+    private static long sum(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*\\} (\\S+)$").matcher(metrics);
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return (long) total;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

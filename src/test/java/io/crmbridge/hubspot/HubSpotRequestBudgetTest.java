@@ -31,12 +31,20 @@ class HubSpotRequestBudgetTest {
     private final AtomicLong clockMs = new AtomicLong(1_000_000);
     // how long HubSpot takes to answer each attempt, in ms of the test's clock
     private final AtomicLong answerMs = new AtomicLong(20);
+    private final java.util.List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
     private CamelContext camel;
     private ProducerTemplate template;
 
     private HubSpotRequestBudget start(int max) throws Exception {
+        HubSpotTraffic traffic = new HubSpotTraffic() {
+            @Override
+            public void waited(RateWait cause, Duration waited) {
+                assertThat(cause).isEqualTo(RateWait.BUDGET);
+                waits.add(waited);
+            }
+        };
         HubSpotRequestBudget budget = new HubSpotRequestBudget(max,
-                (task, delayMs) -> giveBacks.add(new GiveBack(task, delayMs)), clockMs::get);
+                (task, delayMs) -> giveBacks.add(new GiveBack(task, delayMs)), clockMs::get, traffic);
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("budget", budget);
         // a lambda, not a RouteBuilder subclass: Camel Main's package scan would load that into every flow test
@@ -96,6 +104,20 @@ class HubSpotRequestBudgetTest {
         assertThat(third.get().getException()).isNull();
         assertThat(attempts).hasValue(3);
         assertThat(budget.inUse()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyARequestThatWaitedForAPermitIsToldAsAWaitWithItsLength() throws Exception {
+        start(1);
+        template.sendBody("direct:request", "first");
+        assertThat(waits).isEmpty();
+
+        CompletableFuture<Exchange> second = sendLater("second");
+        assertWaiting(second);
+        giveBacks.take().task().run();
+
+        assertThat(second.get().getException()).isNull();
+        assertThat(waits).singleElement().satisfies(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ofMillis(300)));
     }
 
     @Test

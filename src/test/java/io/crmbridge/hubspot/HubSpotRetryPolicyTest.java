@@ -64,6 +64,30 @@ class HubSpotRetryPolicyTest {
         return exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
     }
 
+    @Test
+    void eachAttemptSentAgainIsToldWithItsKindAndStatusAndNoOtherIs() {
+        java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HubSpotRetryPolicy watched = new HubSpotRetryPolicy(settings(MAX_ATTEMPTS, BACKOFF_INITIAL_MS, BACKOFF_MAX_MS),
+                new HubSpotTraffic() {
+                    @Override
+                    public void retried(String kind, int status) {
+                        told.add(kind + " " + status);
+                    }
+                });
+        for (Exception caught : new Exception[] {http(429, Map.of()), new SocketTimeoutException("read timed out"),
+                http(400, Map.of())}) {
+            Exchange exchange = failedWith(caught, 1);
+            exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
+            exchange.getIn().setHeader(Exchange.HTTP_URI, "http://127.0.0.1:1/crm/v3/objects/contacts/batch/upsert");
+            watched.matches(exchange);
+        }
+        Exchange last = failedWith(http(503, Map.of()), MAX_ATTEMPTS);
+        watched.matches(last);
+
+        // the 400 is not sent again, nor is the last attempt: the gateway tells those as answered
+        assertThat(told).containsExactly("batch_write 429", "batch_write 0");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {429, 423, 500, 502, 503})
     void retriesTransientStatuses(int status) {

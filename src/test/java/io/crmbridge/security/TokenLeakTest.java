@@ -46,8 +46,9 @@ import org.junit.jupiter.api.Test;
  * portal), through the main flows: imports with rejected rows, a record HubSpot refuses, injected
  * 5xx and 429 answers, a contact sync and REST calls with wrong tokens, and finally a 403 for a
  * missing scope, which stops the run. Every log line the log4j2 configuration emits (with stack
- * traces and causes), every HTTP answer and every file written under this test's folder (reports,
- * dead letters, archived inbox files) is then searched for either token.
+ * traces and causes), every HTTP answer (the REST API's, and the management server's health and metrics)
+ * and every file written under this test's folder (reports, dead letters, archived inbox files) is then
+ * searched for either token.
  */
 class TokenLeakTest extends ImportFlowTestSupport {
 
@@ -133,6 +134,11 @@ class TokenLeakTest extends ImportFlowTestSupport {
             assertThat(refused.statusCode()).as("Authorization: %s", wrong).isEqualTo(401);
         }
         assertThat(call("GET", api + "/contacts", null).statusCode()).isEqualTo(401);
+        // the management server: health with every detail (the hubspot check's evidence included), and the metrics
+        String observe = "http://127.0.0.1:" + managementPort() + "/observe";
+        assertThat(call("GET", observe + "/health/ready?exposureLevel=full&stackTrace=true&data=true", null).body())
+                .contains("\"hubspot\"");
+        assertThat(call("GET", observe + "/metrics", null).body()).contains("crm_bridge_hubspot_requests_total");
 
         // HubSpot answers 403 MISSING_SCOPES for tickets: the file fails and the run stops
         drop(Path.of("data", "tickets.csv"), "tickets.csv");
