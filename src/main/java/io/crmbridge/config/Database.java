@@ -28,7 +28,7 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * default), schema by Flyway migrations (db/migration), Hibernate's EntityManagerFactory on top.
  * A Camel service: closed when Camel stops.
  *
- * <p>The migration and Hibernate's boot run on a thread of their own from {@link #open} on, while the rest of the
+ * <p>The migration and Hibernate's boot run on threads of their own from {@link #open} on, while the rest of the
  * application is wired and its routes are read: {@link #entityManagerFactory()} stands for the factory being built
  * (a call waits for it), and starting this service waits for it, so that a failed migration still fails the
  * start-up before any file is taken.
@@ -51,8 +51,9 @@ public final class Database extends ServiceSupport {
     }
 
     /**
-     * Configures the pool, then starts it, migrates the schema and builds the EntityManagerFactory on the thread
-     * {@code ledger-database-open} (see {@link #awaitReady}). Without a configured
+     * Configures the pool, then migrates the schema (thread {@code ledger-database-migrate}) and builds the
+     * EntityManagerFactory (thread {@code ledger-database-open}) side by side (see {@link #awaitReady}). Without a
+     * configured
      * {@code crm-bridge.db.url}, a real portal gets the file database {@code ./var/crm-bridge} and the
      * sandbox an in-memory one: the sandbox forgets its records when the process ends, and a ledger
      * that outlived them would wrongly skip records as unchanged.
@@ -74,23 +75,40 @@ public final class Database extends ServiceSupport {
         pool.setMaximumPoolSize(Integer.parseInt(BridgeSettings.get(p, "crm-bridge.db.max-connections", "8")));
         // connections are opened as the work asks for them: most runs use one or two
         pool.setMinimumIdle(1);
-        CompletableFuture<EntityManagerFactory> built = new CompletableFuture<>();
-        Thread opening = new Thread(() -> {
-            try {
-                built.complete(migrateAndBuild(pool));
-            } catch (Throwable e) {
+        // Hibernate's boot reads no table (no schema validation, named queries compiled at first use), so it runs
+        // beside the migration; the factory is handed out only once both are done
+        CompletableFuture<Void> migrated = onThreadOfItsOwn("ledger-database-migrate", () -> {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            return null;
+        });
+        CompletableFuture<EntityManagerFactory> booted = onThreadOfItsOwn("ledger-database-open", () -> build(pool));
+        CompletableFuture<EntityManagerFactory> built = migrated.thenCompose(done -> booted);
+        CompletableFuture.allOf(migrated, booted).whenComplete((done, failure) -> {
+            if (failure != null) {
                 // a failed migration must not leave the pool's connections (and an H2 file's lock) open
+                booted.thenAccept(EntityManagerFactory::close);
                 pool.close();
-                built.completeExceptionally(e);
             }
-        }, "ledger-database-open");
-        opening.setDaemon(true);
-        opening.start();
+        });
         return new Database(pool, built);
     }
 
-    private static EntityManagerFactory migrateAndBuild(HikariDataSource pool) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    /** Runs {@code work} on a daemon thread named {@code name}; the future completes with its result or failure. */
+    private static <T> CompletableFuture<T> onThreadOfItsOwn(String name, java.util.concurrent.Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private static EntityManagerFactory build(HikariDataSource pool) {
         return new HibernatePersistenceConfiguration("crm-bridge")
                 .managedClasses(ImportRun.class, RecordKey.class, PendingLink.class, AssociationLink.class,
                         SyncedContact.class, SyncRun.class, LedgerClient.class, LedgerProduct.class,

@@ -37,7 +37,7 @@ public final class HubSpotHealthCheck extends ReadinessCheck implements HubSpotT
     private final Duration ttl;
     private final Duration timeout;
     private final LongSupplier nanoTime;
-    private final HttpClient http;
+    private HttpClient http;
     private volatile Evidence latest;
 
     /**
@@ -52,7 +52,18 @@ public final class HubSpotHealthCheck extends ReadinessCheck implements HubSpotT
         this.ttl = ttl;
         this.timeout = timeout;
         this.nanoTime = nanoTime;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The probe's client, made at the first probe: a JDK HttpClient keeps a selector thread waiting in native code,
+     * which holds the JVM's exit back by 300 ms, so a process that is never asked for its health (a --once run)
+     * never makes one.
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 
     /** One answer, or its absence (status 0), at a time of the monotonic clock. */
@@ -108,7 +119,7 @@ public final class HubSpotHealthCheck extends ReadinessCheck implements HubSpotT
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path)).timeout(timeout)
                 .header("Authorization", settings.token().bearerHeader()).GET().build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return new Evidence(status, what, nanoTime.getAsLong());
         } catch (HttpTimeoutException e) {
             return new Evidence(0, "no answer to " + what + " within " + timeout.toMillis() + " ms",
