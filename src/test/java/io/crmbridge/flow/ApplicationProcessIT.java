@@ -42,6 +42,12 @@ class ApplicationProcessIT {
 
         assertThat(run.exitStatus()).as(run.output()).isZero();
         assertThat(run.output()).contains("embedded HubSpot sandbox").contains("Report:");
+        // the quiet console: what was configured, the file's summary and report, the totals and the exit; Camel's
+        // and the libraries' own lines only with --verbose
+        assertThat(run.output()).contains("crm-bridge --once: inbox " + inbox.toAbsolutePath())
+                .contains("Finished (--once): exit status 0")
+                .doesNotContain("Apache Camel").doesNotContain("Created HubSpot property");
+        assertThat(run.output().lines().filter(l -> l.contains(" INFO ") || l.contains(" WARN "))).hasSizeLessThan(12);
         assertThat(closingLines(run)).hasSize(2).satisfiesExactly(
                 totals -> assertThat(totals).contains("Totals: files 1 (done 1) | rows 58 (created 55, rejected 3)"
                         + " | HubSpot requests ").contains("retries 0, 429 answers 0"),
@@ -55,6 +61,18 @@ class ApplicationProcessIT {
         assertThat(filesIn(inbox)).isEmpty();
         assertThat(filesIn(inbox.resolve(".done")))
                 .singleElement().asString().startsWith("contacts-").endsWith(".csv");
+    }
+
+    @Test
+    void verboseShowsCamelsAndTheLibrariesDetailWithEachLinesThread() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Files.copy(Path.of("data", "contacts.csv"), inbox.resolve("contacts.csv"));
+
+        Run run = run("--once", "--verbose", "--inbox", inbox.toString(), "--outbox", dir.resolve("outbox").toString());
+
+        assertThat(run.exitStatus()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Apache Camel").contains("Created HubSpot property contacts.crm_bridge_key")
+                .contains("[main] AppConfiguration - crm-bridge --once: inbox ");
     }
 
     @Test

@@ -216,7 +216,8 @@ class CrashRestartIT {
         p.put("crm-bridge.db.url", ledgerUrl(site));
         p.put("crm-bridge.poll-delay-ms", "200");
         p.put("crm-bridge.read-lock-check-ms", "200");
-        return ChildApplication.start(site, site.resolve("run-" + stage + ".log"), p, "--once",
+        // --verbose: stage 3 waits for Camel's own "is shutting down" line, which the quiet console leaves out
+        return ChildApplication.start(site, site.resolve("run-" + stage + ".log"), p, "--once", "--verbose",
                 "--inbox", site.resolve("inbox").toString(), "--outbox", site.resolve("outbox").toString());
     }
 
