@@ -137,7 +137,9 @@ public class AppConfiguration implements CamelConfiguration {
         PropertyMapping mapping = propertyMapping(context);
         EmailValidator emails = new EmailValidator();
         DomainNormalizer domains = DomainNormalizer.load();
-        PhoneNormalizer phones = new PhoneNormalizer(settings.phoneDefaultRegion(), CountryRegions.load(),
+        // read once: the sales ledger's phones use the same country names
+        CountryRegions countries = CountryRegions.load();
+        PhoneNormalizer phones = new PhoneNormalizer(settings.phoneDefaultRegion(), countries,
                 settings.phoneCacheSize());
         RecordProperties properties = new RecordProperties(mapping, emails, phones, codeMappers(settings));
         ContactRowMapper contacts = new ContactRowMapper(emails, domains, properties);
@@ -178,7 +180,8 @@ public class AppConfiguration implements CamelConfiguration {
                 new InboxNameQuarantine(settings.deadLetterDir(), runControl, metrics), retry)));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics));
-        bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, clock, metrics);
+        bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, countries, clock,
+                metrics);
     }
 
     /**
@@ -222,8 +225,8 @@ public class AppConfiguration implements CamelConfiguration {
      * {@code salesLedgerStore}.
      */
     private static void bindSalesLedger(CamelContext context, BridgeSettings settings, Database database, Ledger ledger,
-                                        ObjectTypeDetector mainJobTypes, EmailValidator emails, Clock clock,
-                                        BridgeMetrics metrics) {
+                                        ObjectTypeDetector mainJobTypes, EmailValidator emails,
+                                        CountryRegions countries, Clock clock, BridgeMetrics metrics) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
         SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
@@ -234,7 +237,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, ledgerNumbers,
                 clock));
         PhoneNormalizer frenchPhones = new PhoneNormalizer(BridgeSettings.get(p, "crm-bridge.sales.phone-region", "FR"),
-                CountryRegions.load());
+                countries);
         registry.bind("salesLedgerLoader", new SalesLedgerLoader(store, new ClientRowParser(emails, frenchPhones),
                 new ProductRowParser(), new SalesLineRowParser(emails), clock));
         String reference = BridgeSettings.get(p, "crm-bridge.sales.reference-date", "");
