@@ -73,7 +73,7 @@ public final class CommandLine {
                 }
             }
         }
-        if ("true".equals(overrides.get("crm-bridge.once"))) {
+        if (once(overrides)) {
             ONCE_DEFAULTS.forEach(overrides::putIfAbsent);
         }
         return new CommandLine(overrides, rest, verbose);
@@ -99,6 +99,10 @@ public final class CommandLine {
 
     /** True with {@code --once}: process the inbox, then exit. */
     public boolean once() {
+        return once(overrides);
+    }
+
+    private static boolean once(Map<String, String> overrides) {
         return "true".equals(overrides.get("crm-bridge.once"));
     }
 
