@@ -47,7 +47,7 @@ public final class HubSpotConnection {
         int attempts = Integer.parseInt(BridgeSettings.get(p, "hubspot.max-attempts", "6"));
         long initial = Long.parseLong(BridgeSettings.get(p, "hubspot.backoff-initial-ms", "500"));
         long max = Long.parseLong(BridgeSettings.get(p, "hubspot.backoff-max-ms", "30000"));
-        HubSpotPaths paths = new HubSpotPaths(BridgeSettings.get(p, "hubspot.api-version", "v3"));
+        HubSpotPaths paths = new HubSpotPaths(BridgeSettings.get(p, "hubspot.api-version", HubSpotPaths.DEFAULT_VERSION));
         if (token.isPresent()) {
             if ("false".equalsIgnoreCase(mode) || "auto".equalsIgnoreCase(mode)) {
                 String base = BridgeSettings.get(p, "hubspot.base-url", "https://api.hubapi.com");

@@ -105,11 +105,15 @@ public final class AssociationLinker {
                 List<MadeLink> batch = kind.subList(i, Math.min(kind.size(), i + BATCH));
                 Link first = batch.get(0).link();
                 try {
-                    writer.create(first.fromType(), first.toType(), first.associationTypeId(),
-                            batch.stream().map(m -> new AssociationWriter.Pair(m.fromId(), m.toId())).toList(),
-                            report);
-                    ledger.linked(batch);
-                    created += batch.size();
+                    AssociationWriter.Outcome outcome = writer.create(first.fromType(), first.toType(),
+                            first.associationTypeId(), batch.stream().map(AssociationLinker::pair).toList(), report);
+                    List<MadeLink> made = batch.stream().filter(m -> !outcome.refused().contains(pair(m))).toList();
+                    ledger.linked(made);
+                    created += made.size();
+                    if (!outcome.refused().isEmpty()) {
+                        LOG.warn("{} associations {} -> {} refused by HubSpot, left pending: {}", outcome.refused().size(),
+                                first.fromType(), first.toType(), outcome.reason());
+                    }
                 } catch (HubSpotCallException e) {
                     if (e.isAuthProblem()) {
                         throw e;
@@ -120,6 +124,10 @@ public final class AssociationLinker {
             }
         }
         return created;
+    }
+
+    private static AssociationWriter.Pair pair(MadeLink link) {
+        return new AssociationWriter.Pair(link.fromId(), link.toId());
     }
 
     /** The ledger's records of the keys {@code key} picks from {@code links}, by object type and key. */

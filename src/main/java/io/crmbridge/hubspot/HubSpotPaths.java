@@ -4,14 +4,17 @@ import io.crmbridge.model.ObjectType;
 import java.util.Locale;
 
 /**
- * The API paths the client calls, for one API version (hubspot-api.md §0): {@code v3} (objects
- * and properties under {@code /crm/v3}, associations under {@code /crm/v4}) or a date-based
- * version such as {@code 2026-03} ({@code /crm/objects/2026-03}, {@code /crm/properties/2026-03},
- * {@code /crm/associations/2026-03}), which HubSpot announced as the successor of v3/v4.
+ * The API paths the client calls, for one API version (hubspot-api.md §0, §10.1): a date-based version such as
+ * {@code 2026-09}, the default ({@code /crm/objects/2026-09}, {@code /crm/properties/2026-09},
+ * {@code /crm/associations/2026-09}), or {@code v3} (objects and properties under {@code /crm/v3}, associations
+ * under {@code /crm/v4}), which HubSpot stops supporting in 2027.
  *
  * @param version {@code v3} or a date-based version {@code yyyy-MM}
  */
 public record HubSpotPaths(String version) {
+
+    /** HubSpot's current version, GA since Sep 8, 2026 (hubspot-api.md §10.1). */
+    public static final String DEFAULT_VERSION = "2026-09";
 
     /**
      * @throws IllegalArgumentException when the version is neither {@code v3} nor {@code yyyy-MM}
@@ -19,7 +22,7 @@ public record HubSpotPaths(String version) {
     public HubSpotPaths {
         version = version == null ? "" : version.trim().toLowerCase(Locale.ROOT);
         if (!version.equals("v3") && !version.matches("\\d{4}-\\d{2}")) {
-            throw new IllegalArgumentException("hubspot.api-version must be v3 or a date such as 2026-03, was '"
+            throw new IllegalArgumentException("hubspot.api-version must be a date such as 2026-09, or v3, was '"
                     + version + "'");
         }
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Upserts records in batches through {@code POST {prefix}/objects/{type}/batch/upsert}
  * (hubspot-api.md §1.1, §1.6): each input carries its {@code idProperty} and an
- * {@code objectWriteTraceId}, so that HubSpot can answer 207 and name the bad inputs. When HubSpot
+ * {@code objectWriteTraceId}, so that HubSpot names the bad inputs in {@code errors} (a 207 in v3 and 2026-03, the
+ * 200 itself from 2026-09, §10.2: any 2xx with {@code numErrors > 0} is a partial failure). When HubSpot
  * rejects the whole batch for one record (400/409 without per-input errors, §1.5), the batch is
  * split in halves until the bad record is isolated (L5): every good record still lands.
  */

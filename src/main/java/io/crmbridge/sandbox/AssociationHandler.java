@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * v4 association batches (hubspot-api.md §2.1-§2.3). {@code batch/create}: validates every type id for
  * the pair and every record id, then stores each pair in both directions (idempotent); 201. Any invalid
- * input fails the whole call with 400. {@code batch/read}: the associated ids with their type ids; ids
- * without associations are reported in a 207.
+ * input fails the whole call with 400 (201 in v4 and 2026-03, 200 from 2026-09: {@link ApiVersion}).
+ * {@code batch/read}: the associated ids with their type ids; ids without associations are reported as errors,
+ * in a 207 before 2026-09.
  */
 final class AssociationHandler {
 
@@ -36,7 +37,7 @@ final class AssociationHandler {
     private record Pair(AssociationTypes.Definition type, String fromId, String toId) {
     }
 
-    ApiResponse create(ObjectType from, ObjectType to, JsonNode body) {
+    ApiResponse create(ApiVersion version, ObjectType from, ObjectType to, JsonNode body) {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         return state.write(() -> {
             List<Pair> pairs = new ArrayList<>();
@@ -77,11 +78,11 @@ final class AssociationHandler {
                     result.addResult(r);
                 }
             }
-            return result.toResponse(201);
+            return result.toResponse(version.associationCreateStatus(), version);
         });
     }
 
-    ApiResponse read(ObjectType from, ObjectType to, JsonNode body) {
+    ApiResponse read(ApiVersion version, ObjectType from, ObjectType to, JsonNode body) {
         List<JsonNode> inputs = BatchInputs.of(body, Math.max(maxInputs, MAX_READ_INPUTS));
         return state.read(() -> {
             BatchResult result = new BatchResult();
@@ -111,7 +112,7 @@ final class AssociationHandler {
                 });
                 result.addResult(r);
             }
-            return result.toResponse(200);
+            return result.toResponse(200, version);
         });
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code POST …/batch/create} and the single {@code POST …/{obj}} (hubspot-api.md §1.1, §1.5, §1.7, §2.4):
- * 201; with a trace id on every input, valid inputs are written and failures listed in a 207;
+ * 201; with a trace id on every input, valid inputs are written and failures listed in a 207 (in the 201 from
+ * 2026-09: {@link ApiVersion});
  * otherwise the first failing input fails the whole batch (400 or 409) and nothing is written.
  */
 final class BatchCreateHandler {
@@ -38,7 +39,7 @@ final class BatchCreateHandler {
     private record Link(AssociationTypes.Definition type, String toId) {
     }
 
-    ApiResponse batchCreate(ObjectType type, JsonNode body) {
+    ApiResponse batchCreate(ApiVersion version, ObjectType type, JsonNode body) {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         boolean traced = BatchInputs.allTraced(inputs);
         return state.write(() -> {
@@ -46,7 +47,7 @@ final class BatchCreateHandler {
             Instant now = Timestamps.now();
             BatchWrite.apply(inputs, traced, planner, type, (input, pending) -> plan(type, input, pending),
                     Plan::values, plan -> write(type, plan, now), result);
-            return result.toResponse(201);
+            return result.toResponse(201, version);
         });
     }
 

@@ -22,7 +22,7 @@ final class BatchReadHandler {
         this.maxInputs = maxInputs;
     }
 
-    ApiResponse read(ObjectType type, JsonNode body) {
+    ApiResponse read(ApiVersion version, ObjectType type, JsonNode body) {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         String idProperty = BatchInputs.text(body, "idProperty");
         if (idProperty != null && !"hs_object_id".equals(idProperty)) {
@@ -52,7 +52,7 @@ final class BatchReadHandler {
                         + " objects, they may be deleted or not exist. Check that ids are valid.",
                         ErrorBodies.context("ids", missing)));
             }
-            return result.toResponse(200);
+            return result.toResponse(200, version);
         });
     }
 

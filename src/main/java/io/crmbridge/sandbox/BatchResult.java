@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Collects a batch answer: {@code {status:"COMPLETE",results,[numErrors,errors],startedAt,completedAt}}
- * (hubspot-api.md §1.3). The status is the given success code, or 207 once an error is added.
+ * (hubspot-api.md §1.3). The status is the given success code, or 207 once an error is added in a version that
+ * answers failed inputs with Multi-Status ({@link ApiVersion#multiStatus()}; hubspot-api.md §10.2).
  */
 final class BatchResult {
 
@@ -30,7 +31,7 @@ final class BatchResult {
         errors.add(ErrorBodies.standardError(failure.body().path("category").asText(), failure.getMessage(), context));
     }
 
-    ApiResponse toResponse(int successStatus) {
+    ApiResponse toResponse(int successStatus, ApiVersion version) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("status", "COMPLETE");
         body.set("results", results);
@@ -40,6 +41,6 @@ final class BatchResult {
         }
         body.put("startedAt", Timestamps.format(startedAt));
         body.put("completedAt", Timestamps.format(Timestamps.now()));
-        return new ApiResponse(errors.isEmpty() ? successStatus : 207, body);
+        return new ApiResponse(errors.isEmpty() || !version.multiStatus() ? successStatus : 207, body);
     }
 }

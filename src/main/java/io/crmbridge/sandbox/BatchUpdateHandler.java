@@ -30,7 +30,7 @@ final class BatchUpdateHandler {
     private record Plan(SandboxRecord existing, Map<String, String> values, String traceId) {
     }
 
-    ApiResponse update(ObjectType type, JsonNode body) {
+    ApiResponse update(ApiVersion version, ObjectType type, JsonNode body) {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         for (JsonNode input : inputs) {
             String idProperty = BatchInputs.text(input, "idProperty");
@@ -71,7 +71,7 @@ final class BatchUpdateHandler {
                 result.addError(ErrorBodies.standardError("OBJECT_NOT_FOUND", "Could not get some " + SandboxNames.singular(type)
                         + " objects, they may be deleted or not exist. Check that ids are valid.", context));
             }
-            return result.toResponse(200);
+            return result.toResponse(200, version);
         });
     }
 

@@ -30,7 +30,7 @@ final class BatchUpsertHandler {
     private record Plan(SandboxRecord existing, Map<String, String> values, String traceId) {
     }
 
-    ApiResponse upsert(ObjectType type, JsonNode body) {
+    ApiResponse upsert(ApiVersion version, ObjectType type, JsonNode body) {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         for (JsonNode input : inputs) {
             String idProperty = BatchInputs.text(input, "idProperty");
@@ -45,7 +45,7 @@ final class BatchUpsertHandler {
             Instant now = Timestamps.now();
             BatchWrite.apply(inputs, traced, planner, type, (input, pending) -> plan(type, input, pending),
                     Plan::values, plan -> write(type, plan, now), result);
-            return result.toResponse(200);
+            return result.toResponse(200, version);
         });
     }
 

@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Maps method and path to a handler. Serves both {@code /crm/v3|v4/...} and the date-based
- * {@code /crm/objects|associations|properties/2026-03/...} paths (hubspot-api.md §0, §8.1);
- * object types by name in any case or by type id.
+ * {@code /crm/objects|associations|properties/<yyyy-MM>/...} paths (hubspot-api.md §0, §8.1, §10.1), each batch
+ * answered with the status codes of the version its path speaks ({@link ApiVersion}); object types by name in
+ * any case or by type id.
  */
 final class SandboxRouter {
 
@@ -46,13 +47,14 @@ final class SandboxRouter {
 
     ApiResponse route(String method, String path, QueryParameters params, Supplier<JsonNode> body) {
         List<String> s = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/+"));
+        ApiVersion version = ApiVersion.of(s.subList(0, Math.min(3, s.size())));
         if (s.size() >= 4 && "crm".equals(s.get(0))) {
             if ("v3".equals(s.get(1)) && "objects".equals(s.get(2)) || "objects".equals(s.get(1)) && isDated(s.get(2))) {
-                return objects(method, path, type(s.get(3)), s.subList(4, s.size()), params, body);
+                return objects(version, method, path, type(s.get(3)), s.subList(4, s.size()), params, body);
             }
             if ("v4".equals(s.get(1)) && "associations".equals(s.get(2))
                     || "associations".equals(s.get(1)) && isDated(s.get(2))) {
-                return associations(method, s.subList(3, s.size()), body);
+                return associations(version, method, s.subList(3, s.size()), body);
             }
             if ("v3".equals(s.get(1)) && "properties".equals(s.get(2)) || "properties".equals(s.get(1)) && isDated(s.get(2))) {
                 return properties(method, type(s.get(3)), s.subList(4, s.size()), body);
@@ -64,7 +66,7 @@ final class SandboxRouter {
         throw notRouted(method, path);
     }
 
-    private ApiResponse objects(String method, String path, ObjectType type, List<String> rest, QueryParameters params,
+    private ApiResponse objects(ApiVersion version, String method, String path, ObjectType type, List<String> rest, QueryParameters params,
                                 Supplier<JsonNode> body) {
         if (rest.isEmpty()) {
             if ("GET".equals(method)) {
@@ -80,13 +82,13 @@ final class SandboxRouter {
         } else if (rest.size() == 2 && "batch".equals(rest.get(0)) && "POST".equals(method)) {
             switch (rest.get(1)) {
                 case "create":
-                    return create.batchCreate(type, body.get());
+                    return create.batchCreate(version, type, body.get());
                 case "update":
-                    return update.update(type, body.get());
+                    return update.update(version, type, body.get());
                 case "upsert":
-                    return upsert.upsert(type, body.get());
+                    return upsert.upsert(version, type, body.get());
                 case "read":
-                    return batchRead.read(type, body.get());
+                    return batchRead.read(version, type, body.get());
                 case "archive":
                     return batchRead.archive(type, body.get());
                 default:
@@ -96,15 +98,15 @@ final class SandboxRouter {
         throw notRouted(method, path);
     }
 
-    private ApiResponse associations(String method, List<String> rest, Supplier<JsonNode> body) {
+    private ApiResponse associations(ApiVersion version, String method, List<String> rest, Supplier<JsonNode> body) {
         if (rest.size() == 4 && "batch".equals(rest.get(2)) && "POST".equals(method)) {
             ObjectType from = type(rest.get(0));
             ObjectType to = type(rest.get(1));
             if ("create".equals(rest.get(3))) {
-                return associations.create(from, to, body.get());
+                return associations.create(version, from, to, body.get());
             }
             if ("read".equals(rest.get(3))) {
-                return associations.read(from, to, body.get());
+                return associations.read(version, from, to, body.get());
             }
         }
         throw notRouted(method, "associations/" + String.join("/", rest));
@@ -145,7 +147,7 @@ final class SandboxRouter {
     }
 
     private static boolean isDated(String segment) {
-        return segment.matches("\\d{4}-\\d{2}");
+        return ApiVersion.isDated(segment);
     }
 
     private static ObjectType type(String segment) {

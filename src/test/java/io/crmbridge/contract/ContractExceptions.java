@@ -47,7 +47,7 @@ public final class ContractExceptions {
                 new Departure("batch-read-properties-optional",
                         "hubspot-api.md §1.2: the spec marks properties and propertiesWithHistory required on batch"
                                 + " read; DOC-CONTACTS examples leave propertiesWithHistory out and HubSpot answers 200",
-                        missing(true, "^/crm/v3/objects/[^/]+/batch/read$", "^/?$",
+                        missing(true, "^/crm/(v3/objects|objects/\\d{4}-\\d{2})/[^/]+/batch/read$", "^/?$",
                                 Set.of("properties", "propertiesWithHistory"))),
                 new Departure("search-body-defaults",
                         "hubspot-api.md §3.2 (DOC-SEARCH): limit defaults to 10, the first page needs no after, the"

@@ -20,6 +20,7 @@ public final class ContractRecords {
     private final AtomicLong responses = new AtomicLong();
     private final AtomicLong exchanges = new AtomicLong();
     private final Map<String, Long> excused = new TreeMap<>();
+    private final Map<String, Long> byVersion = new TreeMap<>();
     private final List<ContractViolation> pending = new ArrayList<>();
 
     /** The JVM's records. */
@@ -37,6 +38,9 @@ public final class ContractRecords {
             responses.incrementAndGet();
         }
         synchronized (this) {
+            if (verdict.responseValidated()) {
+                byVersion.merge(HubSpotContract.versionOf(path), 1L, Long::sum);
+            }
             verdict.excused().forEach(name -> excused.merge(name, 1L, Long::sum));
             if (!verdict.kept()) {
                 pending.add(new ContractViolation(method, path, status, verdict.requestProblems(),
@@ -65,6 +69,11 @@ public final class ContractRecords {
     /** Responses checked against their operation. */
     public long responsesValidated() {
         return responses.get();
+    }
+
+    /** Exchanges validated (request and response), by API version ({@code 2026-09}, {@code v3/v4}, ...). */
+    public synchronized Map<String, Long> validatedByVersion() {
+        return Map.copyOf(byVersion);
     }
 
     /** How many messages each exception excused, by exception name. */

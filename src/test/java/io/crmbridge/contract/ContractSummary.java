@@ -26,7 +26,8 @@ final class ContractSummary implements AutoCloseable {
     String line() {
         return "contract: " + records.requestsValidated() + " requests and " + records.responsesValidated()
                 + " responses validated against HubSpot's OpenAPI (" + records.exchanges() + " sandbox exchanges), "
-                + exceptions.departures().size() + " spec exceptions (applied " + records.excused() + ")";
+                + exceptions.departures().size() + " spec exceptions (applied " + records.excused() + "); by API version: "
+                + new java.util.TreeMap<>(records.validatedByVersion());
     }
 
     @Override

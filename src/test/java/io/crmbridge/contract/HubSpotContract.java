@@ -28,23 +28,28 @@ import java.util.regex.Pattern;
  * and then shared (thread-safe). Where HubSpot's real behaviour departs from its spec, the
  * {@link ContractExceptions} decide; nothing else is relaxed.
  *
- * <p>Which document: {@code /crm/v3/objects/contacts|companies|tickets/...} → {@code contacts-v3.json},
- * {@code companies-v3.json}, {@code tickets-v3.json}; any other {@code /crm/v3/objects/{objectType}}
- * (type ids such as {@code 0-1}, other spellings) → {@code objects-v3.json}; {@code /crm/v4/associations}
- * → {@code associations-v4.json}; {@code /crm/v3/properties} → {@code properties-v3.json}. Date-based
- * paths ({@code /crm/objects/2026-03/...}, {@code /crm/properties/2026-03/...},
- * {@code /crm/associations/2026-03/...}) are checked as their v3/v4 twins: hubspot-api.md §0 found
- * the 2026-03 request and response schemas equal to v3/v4.
+ * <p>Which document: each path is checked against the document of its own API version. Legacy paths:
+ * {@code /crm/v3/objects/contacts|companies|tickets/...} → {@code contacts-v3.json}, {@code companies-v3.json},
+ * {@code tickets-v3.json}; any other {@code /crm/v3/objects/{objectType}} (type ids such as {@code 0-1}, other
+ * spellings) → {@code objects-v3.json}; {@code /crm/v4/associations} and {@code /crm/v4/objects} →
+ * {@code associations-v4.json}; {@code /crm/v3/properties} → {@code properties-v3.json}; {@code /crm/v3/pipelines}
+ * → {@code pipelines-v3.json}. Date-based paths ({@code /crm/objects/2026-09/...}, ...) → the folder of their
+ * version ({@code 2026-09/}), in which objects go to the document of their type ({@code contacts.json},
+ * {@code companies.json}, {@code tickets.json}, else {@code objects.json}), a record's associations to
+ * {@code associations.json}, and {@code /crm/associations}, {@code /crm/properties}, {@code /crm/pipelines},
+ * {@code /crm/lists}, {@code /crm/property-validations} and {@code /account-info} to the document of that API
+ * (hubspot-api.md §10.1, §10.2: the status codes differ between versions, so no version stands in for another).
  *
  * <p>Security: every operation of these documents requires {@code oauth2}, which on the wire is an
  * {@code Authorization: Bearer <token>} header (RFC 6750; hubspot-api.md §5). The Atlassian validator
  * checks apiKey and http schemes but passes oauth2 unchecked, so this class checks the Bearer header
  * itself and reports a missing one under {@link #MISSING_BEARER}.
  *
- * <p>Outside the documents: the Lists API's membership batch read (the contact sync's list memberships) has
- * no document in {@code ../shared/hubspot-openapi/}. Its exchanges keep the Bearer check, are not validated,
- * and are counted under {@link #LISTS_OUTSIDE_SHARED_DOCUMENTS} in the summary; SandboxListMembershipsTest
- * checks the sandbox's answer against the required fields of HubSpot's Lists v3 document instead.
+ * <p>Outside the documents: the legacy Lists API's membership batch read ({@code /crm/v3/lists/...}, the contact
+ * sync's list memberships on {@code v3}) has no document in {@code ../shared/hubspot-openapi/}. Its exchanges keep
+ * the Bearer check, are not validated, and are counted under {@link #LISTS_OUTSIDE_SHARED_DOCUMENTS} in the
+ * summary; SandboxListMembershipsTest checks the sandbox's answer against the required fields of HubSpot's Lists
+ * v3 document instead. The date-based Lists API has its document ({@code 2026-09/lists.json}) and is validated.
  */
 public final class HubSpotContract {
 
@@ -56,9 +61,14 @@ public final class HubSpotContract {
     /** Name under which exchanges with the Lists API (no document in ../shared) are counted, unvalidated. */
     public static final String LISTS_OUTSIDE_SHARED_DOCUMENTS = "lists-api-outside-shared-documents";
 
-    private static final Pattern LISTS = Pattern.compile("^/crm/(v3/lists|lists/\\d{4}-\\d{2})/.*$");
-    private static final Pattern DATED = Pattern.compile("^/crm/(objects|properties|associations)/\\d{4}-\\d{2}(/.*)?$");
+    private static final Pattern LISTS = Pattern.compile("^/crm/v3/lists/.*$");
     private static final Pattern OBJECTS = Pattern.compile("^/crm/v3/objects/([^/]+)(/.*)?$");
+    private static final Pattern DATED = Pattern.compile("^/(crm/[a-z-]+|account-info)/(\\d{4}-\\d{2})(?:/([^/]+))?(/.*)?$");
+    /** Dated APIs and the file name of their document in the version's folder (hubspot-openapi/README.md). */
+    private static final Map<String, String> DATED_DOCUMENTS = Map.of(
+            "crm/associations", "associations.json", "crm/properties", "properties.json",
+            "crm/pipelines", "pipelines.json", "crm/lists", "lists.json",
+            "crm/property-validations", "propertyValidations.json", "account-info", "accountInfo.json");
     private static final Set<String> OWN_DOCUMENTS = Set.of("contacts", "companies", "tickets");
     private static final Set<String> UNMATCHED_KEYS =
             Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
@@ -95,7 +105,7 @@ public final class HubSpotContract {
      * @throws IllegalStateException when a spec document cannot be read or parsed
      */
     public ContractVerdict check(SandboxExchange exchange) {
-        String apiPath = specPath(exchange.path());
+        String apiPath = exchange.path();
         Optional<String> document = documentFor(apiPath);
         List<String> requestProblems = new ArrayList<>();
         if (bearer(exchange.requestHeaders()).isEmpty()) {
@@ -133,17 +143,11 @@ public final class HubSpotContract {
                 .build();
     }
 
-    /** The path as the documents spell it: date-based prefixes become their v3/v4 twins (§0). */
-    static String specPath(String path) {
-        Matcher dated = DATED.matcher(path);
-        if (!dated.matches()) {
-            return path;
-        }
-        String rest = dated.group(2) == null ? "" : dated.group(2);
-        return ("associations".equals(dated.group(1)) ? "/crm/v4/associations" : "/crm/v3/" + dated.group(1)) + rest;
-    }
-
-    /** The document describing a (v3/v4) path, if any. */
+    /**
+     * The document describing a path, relative to the documents' folder: {@code contacts-v3.json} for a v3
+     * contacts path, {@code 2026-09/objects.json} for {@code /crm/objects/2026-09/0-5/batch/read}, ...; empty
+     * when no document describes it.
+     */
     static Optional<String> documentFor(String apiPath) {
         Matcher objects = OBJECTS.matcher(apiPath);
         if (objects.matches()) {
@@ -155,7 +159,28 @@ public final class HubSpotContract {
         if (apiPath.startsWith("/crm/v3/properties/")) {
             return Optional.of("properties-v3.json");
         }
-        return Optional.empty();
+        if (apiPath.startsWith("/crm/v3/pipelines/")) {
+            return Optional.of("pipelines-v3.json");
+        }
+        Matcher dated = DATED.matcher(apiPath);
+        if (!dated.matches()) {
+            return Optional.empty();
+        }
+        String version = dated.group(2) + "/";
+        if ("crm/objects".equals(dated.group(1)) && dated.group(3) != null) {
+            String rest = dated.group(4) == null ? "" : dated.group(4);
+            if (rest.matches("^/[^/]+/associations/.*")) {
+                return Optional.of(version + "associations.json");
+            }
+            return Optional.of(version + (OWN_DOCUMENTS.contains(dated.group(3)) ? dated.group(3) : "objects") + ".json");
+        }
+        return Optional.ofNullable(DATED_DOCUMENTS.get(dated.group(1))).map(name -> version + name);
+    }
+
+    /** The API version a path speaks: {@code v3/v4} for the legacy paths, else its date ({@code 2026-09}); for the summary. */
+    static String versionOf(String apiPath) {
+        Matcher dated = DATED.matcher(apiPath);
+        return dated.matches() ? dated.group(2) : "v3/v4";
     }
 
     private static Optional<String> bearer(Map<String, List<String>> headers) {

@@ -87,19 +87,42 @@ class HubSpotContractTest {
     }
 
     @Test
-    void checksDateBasedPathsAgainstTheirV3Twin() {
-        assertThat(HubSpotContract.specPath("/crm/objects/2026-03/0-1/batch/create"))
-                .isEqualTo("/crm/v3/objects/0-1/batch/create");
-        assertThat(HubSpotContract.specPath("/crm/associations/2026-03/0-1/0-2/batch/create"))
-                .isEqualTo("/crm/v4/associations/0-1/0-2/batch/create");
+    void picksTheDocumentOfThePathsOwnVersion() {
         assertThat(HubSpotContract.documentFor("/crm/v3/objects/0-1/batch/create")).contains("objects-v3.json");
         assertThat(HubSpotContract.documentFor("/crm/v3/objects/tickets/batch/create")).contains("tickets-v3.json");
+        assertThat(HubSpotContract.documentFor("/crm/v4/associations/0-1/0-2/batch/create")).contains("associations-v4.json");
+        assertThat(HubSpotContract.documentFor("/crm/objects/2026-03/contacts/batch/upsert")).contains("2026-03/contacts.json");
+        assertThat(HubSpotContract.documentFor("/crm/objects/2026-09/0-5/batch/read")).contains("2026-09/objects.json");
+        assertThat(HubSpotContract.documentFor("/crm/objects/2026-09/contacts/12/associations/companies"))
+                .contains("2026-09/associations.json");
+        assertThat(HubSpotContract.documentFor("/crm/associations/2026-09/0-1/0-2/batch/create"))
+                .contains("2026-09/associations.json");
+        assertThat(HubSpotContract.documentFor("/crm/property-validations/2026-09/0-1")).contains("2026-09/propertyValidations.json");
+        assertThat(HubSpotContract.documentFor("/account-info/2026-09/api-usage/daily/private-apps"))
+                .contains("2026-09/accountInfo.json");
+        assertThat(HubSpotContract.documentFor("/crm/lists/2026-09/records/memberships/batch/read")).contains("2026-09/lists.json");
+        assertThat(HubSpotContract.documentFor("/crm/v3/lists/records/memberships/batch/read")).isEmpty();
+        assertThat(HubSpotContract.documentFor("/crm/gadgets/2026-09/x")).isEmpty();
+        assertThat(HubSpotContract.versionOf("/crm/objects/2026-09/contacts")).isEqualTo("2026-09");
+        assertThat(HubSpotContract.versionOf("/crm/v4/associations/0-1/0-2/batch/create")).isEqualTo("v3/v4");
+    }
 
-        ContractVerdict verdict = contract.check(exchange("POST", "/crm/objects/2026-03/contacts/batch/upsert",
-                JSON_REQUEST, UPSERT, 200, upsertResponse(RESULT.replace("\"id\":\"1\",", ""))));
+    @Test
+    void holdsEachVersionToItsOwnStatusCodes() {
+        String partial = "{\"status\":\"COMPLETE\",\"results\":[" + RESULT + "],\"numErrors\":1,\"errors\":[{\"status\":\"error\","
+                + "\"category\":\"VALIDATION_ERROR\",\"message\":\"bad\",\"context\":{\"objectWriteTraceId\":[\"r2\"]}}],"
+                + "\"startedAt\":\"2026-01-01T00:00:00.000Z\",\"completedAt\":\"2026-01-01T00:00:01.000Z\"}";
 
-        assertThat(verdict.responseValidated()).isTrue();
-        assertThat(verdict.responseProblems()).isNotEmpty();
+        ContractVerdict multiStatus2603 = contract.check(exchange("POST", "/crm/objects/2026-03/contacts/batch/upsert",
+                JSON_REQUEST, UPSERT, 207, partial));
+        ContractVerdict multiStatus2609 = contract.check(exchange("POST", "/crm/objects/2026-09/contacts/batch/upsert",
+                JSON_REQUEST, UPSERT, 207, partial));
+        ContractVerdict ok2609 = contract.check(exchange("POST", "/crm/objects/2026-09/contacts/batch/upsert",
+                JSON_REQUEST, UPSERT, 200, partial));
+
+        assertThat(multiStatus2603.kept()).isTrue();
+        assertThat(multiStatus2609.responseProblems()).isNotEmpty();
+        assertThat(ok2609.kept()).as(ok2609.responseProblems().toString()).isTrue();
     }
 
     @Test
