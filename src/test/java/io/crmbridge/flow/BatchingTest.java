@@ -40,7 +40,7 @@ class BatchingTest extends ImportFlowTestSupport {
         assertThat(report.path("outcomes").path("created").asLong()).isEqualTo(ROWS);
         assertThat(sandbox().state().count(ObjectType.CONTACTS)).isEqualTo(ROWS);
         List<RecordedRequest> upserts = sandbox().state().requests().stream()
-                .filter(r -> "POST".equals(r.method()) && r.path().endsWith("/objects/contacts/batch/upsert"))
+                .filter(r -> "POST".equals(r.method()) && r.path().endsWith("/contacts/batch/upsert"))
                 .toList();
         // rows are batched in file order: two full batches, then the 50 left when the file ends
         assertThat(upserts).extracting(RecordedRequest::inputCount).containsExactly(100, 100, 50);

@@ -3,6 +3,7 @@ package io.crmbridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crmbridge.hubspot.HubSpotPaths;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.RecordedRequest;
 import java.io.Reader;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * to a misspelt property {@code job_titel} the portal does not have.
  */
 class PreflightFlowTest extends ImportFlowTestSupport {
+
+    private static final HubSpotPaths DEFAULT_PATHS = new HubSpotPaths(HubSpotPaths.DEFAULT_VERSION);
 
     static final String TICKET_HEADER = "Ticket ID,Customer Name,Customer Email,Ticket Subject,Ticket Description,"
             + "Ticket Status,Ticket Priority";
@@ -60,14 +63,14 @@ class PreflightFlowTest extends ImportFlowTestSupport {
                 .as("a rejected row's contact is not sent either").isEqualTo(4);
         // the rejected ticket never reached HubSpot: one upsert with exactly the four valid tickets
         List<RecordedRequest> ticketUpserts = sandbox().state().requests().stream()
-                .filter(r -> r.path().equals("/crm/v3/objects/tickets/batch/upsert")).toList();
+                .filter(r -> r.path().equals(DEFAULT_PATHS.objects(ObjectType.TICKETS) + "/batch/upsert")).toList();
         assertThat(ticketUpserts).singleElement().satisfies(r -> {
             assertThat(r.inputCount()).isEqualTo(4);
             assertThat(r.status()).isEqualTo(200);
         });
         // the ensurer's read of the list (before it created crm-bridge's ticket properties) is the file's schema
         assertThat(sandbox().state().requests()).filteredOn(r -> r.method().equals("GET")
-                && r.path().equals("/crm/v3/properties/tickets")).hasSize(1);
+                && r.path().equals(DEFAULT_PATHS.properties(ObjectType.TICKETS))).hasSize(1);
         assertThat(sandbox().state().count(ObjectType.TICKETS)).isEqualTo(4);
         assertThat(sandbox().state().findByProperty(ObjectType.TICKETS, "crm_bridge_key", "TCK-3")).isEmpty();
         assertThat(sandbox().state().findByProperty(ObjectType.CONTACTS, "email", "chen.wei@pearl-river-tools.cn"))

@@ -89,7 +89,7 @@ class RedropTest extends ImportFlowTestSupport {
         assertThat(second.path("outcomes").path("created").asLong()).isZero();
         assertThat(second.path("outcomes").path("rejected").asLong()).isEqualTo(3);
         List<RecordedRequest> upserts = sandbox().state().requests().stream().skip(requestsBefore)
-                .filter(r -> "POST".equals(r.method()) && r.path().endsWith("/objects/contacts/batch/upsert"))
+                .filter(r -> "POST".equals(r.method()) && r.path().endsWith("/contacts/batch/upsert"))
                 .toList();
         // L6: the 54 unchanged rows are not sent at all
         assertThat(upserts).extracting(RecordedRequest::inputCount).containsExactly(1);

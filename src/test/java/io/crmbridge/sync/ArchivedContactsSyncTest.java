@@ -2,6 +2,7 @@ package io.crmbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmbridge.hubspot.HubSpotPaths;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.SandboxRecord;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchivedContactsSyncTest extends ContactSyncTestSupport {
 
-    private static final String OBJECTS = "/crm/v3/objects/contacts";
+    private static final String OBJECTS = new HubSpotPaths(HubSpotPaths.DEFAULT_VERSION).objects(ObjectType.CONTACTS);
 
     @Override
     protected Properties syncProperties() {

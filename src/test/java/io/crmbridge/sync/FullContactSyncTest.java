@@ -2,6 +2,7 @@ package io.crmbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmbridge.hubspot.HubSpotPaths;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.SandboxRecord;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class FullContactSyncTest extends ContactSyncTestSupport {
 
-    private static final String OBJECTS = "/crm/v3/objects/contacts";
+    private static final String OBJECTS = new HubSpotPaths(HubSpotPaths.DEFAULT_VERSION).objects(ObjectType.CONTACTS);
 
     @Override
     protected Properties syncProperties() {

@@ -2,6 +2,7 @@ package io.crmbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmbridge.hubspot.HubSpotPaths;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.SandboxRecord;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ListMembershipsSyncTest extends ContactSyncTestSupport {
 
-    private static final String LISTS = "/crm/v3/lists/records/memberships/batch/read";
+    private static final String LISTS = new HubSpotPaths(HubSpotPaths.DEFAULT_VERSION).listMembershipsBatchRead();
 
     @Override
     protected Properties syncProperties() {
