@@ -16,7 +16,8 @@ import java.util.Map;
  * (hubspot-api.md §1.1, §1.6): each input carries its {@code idProperty} and an
  * {@code objectWriteTraceId}, so that HubSpot can answer 207 and name the bad inputs. When HubSpot
  * rejects the whole batch for one record (400/409 without per-input errors, §1.5), the batch is
- * split in halves until the bad record is isolated (L5): every good record still lands.
+ * split in halves until the bad record is isolated (L5): every good record still lands. A record refused for one
+ * of the portal's admin rules ({@link PortalRuleRefusal}) is marked as such in the result.
  */
 public class RecordUpserter {
 
@@ -49,7 +50,7 @@ public class RecordUpserter {
             }
             if (e.isRecordProblem()) {
                 if (records.size() == 1) {
-                    result.rejected().put(records.get(0).key(), e.getMessage());
+                    result.reject(records.get(0).key(), e.category(), e.getMessage());
                 } else {
                     int half = records.size() / 2;
                     result.addAll(upsert(type, records.subList(0, half), report));
@@ -110,10 +111,11 @@ public class RecordUpserter {
         }
         for (JsonNode err : body.path("errors")) {
             String message = err.path("message").asText("rejected by HubSpot");
+            String category = err.path("category").asText(null);
             for (JsonNode trace : err.path("context").path("objectWriteTraceId")) {
                 CrmRecord rec = byTrace.get(trace.asText());
                 if (rec != null) {
-                    result.rejected().put(rec.key(), message);
+                    result.reject(rec.key(), category, message);
                 }
             }
         }

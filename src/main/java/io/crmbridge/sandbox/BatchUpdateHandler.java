@@ -30,7 +30,8 @@ final class BatchUpdateHandler {
     private record Plan(SandboxRecord existing, Map<String, String> values, String traceId) {
     }
 
-    ApiResponse update(ObjectType type, JsonNode body) {
+    /** @param adminRules whether the portal's admin rules apply (a path of version 2026-09 or later, §10.3) */
+    ApiResponse update(ObjectType type, JsonNode body, boolean adminRules) {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         for (JsonNode input : inputs) {
             String idProperty = BatchInputs.text(input, "idProperty");
@@ -60,8 +61,8 @@ final class BatchUpdateHandler {
                     }
                     return null;
                 }
-                return new Plan(existing, planner.check(type, BatchInputs.properties(input), existing.id(), pending),
-                        traceId);
+                return new Plan(existing, planner.check(type, BatchInputs.properties(input), existing, pending,
+                        adminRules), traceId);
             }, Plan::values, plan -> write(type, plan, now), result);
             if (!missingIds.isEmpty()) {
                 ObjectNode context = ErrorBodies.context("ids", missingIds);

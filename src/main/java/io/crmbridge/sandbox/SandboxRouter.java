@@ -8,10 +8,14 @@ import java.util.function.Supplier;
 
 /**
  * Maps method and path to a handler. Serves both {@code /crm/v3|v4/...} and the date-based
- * {@code /crm/objects|associations|properties/2026-03/...} paths (hubspot-api.md §0, §8.1);
- * object types by name in any case or by type id.
+ * {@code /crm/objects|associations|properties/2026-03/...} paths (hubspot-api.md §0, §8.1), and the date-based
+ * Property Validations API {@code /crm/property-validations/<version>/...} (§10.3); object types by name in any case
+ * or by type id. Writes on object paths of version 2026-09 or later meet the portal's admin rules (§10.3).
  */
 final class SandboxRouter {
+
+    /** The first API version whose object writes meet the portal's admin rules (hubspot-api.md §10.3). */
+    static final String ADMIN_RULES_FROM = "2026-09";
 
     private final ObjectQueryHandler query;
     private final BatchCreateHandler create;
@@ -22,10 +26,11 @@ final class SandboxRouter {
     private final AssociationHandler associations;
     private final PropertiesHandler properties;
     private final ListMembershipsHandler lists;
+    private final PropertyValidationsHandler validations;
 
     SandboxRouter(SandboxState state, SandboxConfig config) {
         RecordJson json = new RecordJson(state.schema());
-        WritePlanner planner = new WritePlanner(state);
+        WritePlanner planner = new WritePlanner(state, config.portalRules());
         AssociationTypes types = new AssociationTypes();
         int max = config.maxBatchInputs();
         this.query = new ObjectQueryHandler(state, json);
@@ -37,6 +42,7 @@ final class SandboxRouter {
         this.associations = new AssociationHandler(state, types, max);
         this.properties = new PropertiesHandler(state.schema());
         this.lists = new ListMembershipsHandler(state, max);
+        this.validations = new PropertyValidationsHandler(config.portalRules(), state.schema());
     }
 
     /** Whether a request goes to search, which has its own per-second limit and no burst headers (§4.2). */
@@ -48,7 +54,11 @@ final class SandboxRouter {
         List<String> s = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/+"));
         if (s.size() >= 4 && "crm".equals(s.get(0))) {
             if ("v3".equals(s.get(1)) && "objects".equals(s.get(2)) || "objects".equals(s.get(1)) && isDated(s.get(2))) {
-                return objects(method, path, type(s.get(3)), s.subList(4, s.size()), params, body);
+                boolean adminRules = "objects".equals(s.get(1)) && s.get(2).compareTo(ADMIN_RULES_FROM) >= 0;
+                return objects(method, path, type(s.get(3)), s.subList(4, s.size()), params, body, adminRules);
+            }
+            if ("property-validations".equals(s.get(1)) && isDated(s.get(2)) && "GET".equals(method)) {
+                return propertyValidations(method, path, type(s.get(3)), s.subList(4, s.size()));
             }
             if ("v4".equals(s.get(1)) && "associations".equals(s.get(2))
                     || "associations".equals(s.get(1)) && isDated(s.get(2))) {
@@ -65,13 +75,13 @@ final class SandboxRouter {
     }
 
     private ApiResponse objects(String method, String path, ObjectType type, List<String> rest, QueryParameters params,
-                                Supplier<JsonNode> body) {
+                                Supplier<JsonNode> body, boolean adminRules) {
         if (rest.isEmpty()) {
             if ("GET".equals(method)) {
                 return query.list(type, params, path);
             }
             if ("POST".equals(method)) {
-                return create.createOne(type, body.get());
+                return create.createOne(type, body.get(), adminRules);
             }
         } else if (rest.size() == 1 && "search".equals(rest.get(0)) && "POST".equals(method)) {
             return search.search(type, body.get());
@@ -80,11 +90,11 @@ final class SandboxRouter {
         } else if (rest.size() == 2 && "batch".equals(rest.get(0)) && "POST".equals(method)) {
             switch (rest.get(1)) {
                 case "create":
-                    return create.batchCreate(type, body.get());
+                    return create.batchCreate(type, body.get(), adminRules);
                 case "update":
-                    return update.update(type, body.get());
+                    return update.update(type, body.get(), adminRules);
                 case "upsert":
-                    return upsert.upsert(type, body.get());
+                    return upsert.upsert(type, body.get(), adminRules);
                 case "read":
                     return batchRead.read(type, body.get());
                 case "archive":
@@ -92,6 +102,19 @@ final class SandboxRouter {
                 default:
                     break;
             }
+        }
+        throw notRouted(method, path);
+    }
+
+    private ApiResponse propertyValidations(String method, String path, ObjectType type, List<String> rest) {
+        if (rest.isEmpty()) {
+            return validations.list(type);
+        }
+        if (rest.size() == 1) {
+            return validations.property(type, rest.get(0));
+        }
+        if (rest.size() == 3 && "rule-type".equals(rest.get(1))) {
+            return validations.rule(type, rest.get(0), rest.get(2));
         }
         throw notRouted(method, path);
     }

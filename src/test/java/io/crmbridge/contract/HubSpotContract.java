@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * → {@code associations-v4.json}; {@code /crm/v3/properties} → {@code properties-v3.json}. Date-based
  * paths ({@code /crm/objects/2026-03/...}, {@code /crm/properties/2026-03/...},
  * {@code /crm/associations/2026-03/...}) are checked as their v3/v4 twins: hubspot-api.md §0 found
- * the 2026-03 request and response schemas equal to v3/v4.
+ * the 2026-03 request and response schemas equal to v3/v4. The Property Validations API
+ * ({@code /crm/property-validations/2026-09/...}) → {@code propertyValidations.json} of its version's folder.
  *
  * <p>Security: every operation of these documents requires {@code oauth2}, which on the wire is an
  * {@code Authorization: Bearer <token>} header (RFC 6750; hubspot-api.md §5). The Atlassian validator
@@ -59,6 +60,7 @@ public final class HubSpotContract {
     private static final Pattern LISTS = Pattern.compile("^/crm/(v3/lists|lists/\\d{4}-\\d{2})/.*$");
     private static final Pattern DATED = Pattern.compile("^/crm/(objects|properties|associations)/\\d{4}-\\d{2}(/.*)?$");
     private static final Pattern OBJECTS = Pattern.compile("^/crm/v3/objects/([^/]+)(/.*)?$");
+    private static final Pattern PROPERTY_VALIDATIONS = Pattern.compile("^/crm/property-validations/(\\d{4}-\\d{2})/.*$");
     private static final Set<String> OWN_DOCUMENTS = Set.of("contacts", "companies", "tickets");
     private static final Set<String> UNMATCHED_KEYS =
             Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
@@ -154,6 +156,11 @@ public final class HubSpotContract {
         }
         if (apiPath.startsWith("/crm/v3/properties/")) {
             return Optional.of("properties-v3.json");
+        }
+        Matcher validations = PROPERTY_VALIDATIONS.matcher(apiPath);
+        if (validations.matches()) {
+            // the Property Validations API has no v3 twin among the documents: each version's own document
+            return Optional.of(validations.group(1) + "/propertyValidations.json");
         }
         return Optional.empty();
     }
