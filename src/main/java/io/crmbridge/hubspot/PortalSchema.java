@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * dated API version only, see {@link HubSpotPaths#propertyValidations}), and both are kept for the rest of the
  * file, so a change made in the portal between two files is seen by the next file. Thread-safe.
  *
- * <p>Rules that cannot be read (the {@code v3} API has none; HubSpot answers 403 or 404, or cannot be reached) are
+ * <p>Rules that cannot be read (not asked for on {@code v3}; HubSpot answers 403 or 404, or cannot be reached) are
  * not a reason to stop: the file goes on without checking them, HubSpot still enforces them at the write, and the
  * report says so once per type ({@code preflight.propertyValidations}), with a WARN line when HubSpot refused the
  * read.
@@ -104,8 +104,8 @@ public final class PortalSchema {
                         report == null ? "-" : report.file(), type.pathName(), answer);
                 return PropertyValidations.unread(answer);
             }
-        }).orElseGet(() -> PropertyValidations.unread("hubspot.api-version " + paths.version()
-                + " has no Property Validations API (a dated version such as 2026-09 has)"));
+        }).orElseGet(() -> PropertyValidations.unread("not read on hubspot.api-version " + paths.version()
+                + ": crm-bridge reads the rules from the Property Validations API of a dated version (2026-03, 2026-09)"));
         if (report != null) {
             report.propertyValidations(type, rules.read(), rules.ruleCount(), rules.checkedCount(), rules.unreadReason());
         }
