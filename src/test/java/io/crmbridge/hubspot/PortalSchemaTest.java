@@ -69,14 +69,25 @@ class PortalSchemaTest {
                         + " MAX_LENGTH 5; contacts.email EMAIL_BLOCKED_DOMAINS example.org"));
     }
 
+    /** Asks a contacts file's schema for the contacts' rules twice, against a sandbox of {@code rules}. */
+    private PropertyValidations contactRulesAskedTwice(SandboxConfig rules, String apiVersion, ImportReport report)
+            throws Exception {
+        env = new SandboxCamel(rules, apiVersion, SandboxCamel.SANDBOX_TOKEN);
+        PortalSchema schema = PortalSchema.read(env.gateway, report);
+        PropertyValidations first = schema.validations(ObjectType.CONTACTS);
+        assertThat(schema.validations(ObjectType.CONTACTS)).isSameAs(first);
+        return first;
+    }
+
+    private static ImportReport contactsReport() {
+        return new ImportReport("contacts.csv", ObjectType.CONTACTS, "UTF-8", ",", false, Instant.now());
+    }
+
     @Test
     void readsATypesValidationRulesOnceOnADatedVersionAndRecordsItOnTheReport() throws Exception {
-        env = new SandboxCamel(withRules(null), "2026-09", SandboxCamel.SANDBOX_TOKEN);
-        ImportReport report = new ImportReport("contacts.csv", ObjectType.CONTACTS, "UTF-8", ",", false, Instant.now());
-        PortalSchema schema = PortalSchema.read(env.gateway, report);
+        ImportReport report = contactsReport();
 
-        PropertyValidations rules = schema.validations(ObjectType.CONTACTS);
-        schema.validations(ObjectType.CONTACTS);
+        PropertyValidations rules = contactRulesAskedTwice(withRules(null), "2026-09", report);
 
         assertThat(rules.read()).isTrue();
         assertThat(rules.of("zip")).extracting(r -> r.describe())
@@ -90,10 +101,9 @@ class PortalSchemaTest {
 
     @Test
     void asksNothingOnV3AndRecordsWhy() throws Exception {
-        env = new SandboxCamel(withRules(null), "v3", SandboxCamel.SANDBOX_TOKEN);
-        ImportReport report = new ImportReport("contacts.csv", ObjectType.CONTACTS, "UTF-8", ",", false, Instant.now());
+        ImportReport report = contactsReport();
 
-        PropertyValidations rules = PortalSchema.read(env.gateway, report).validations(ObjectType.CONTACTS);
+        PropertyValidations rules = contactRulesAskedTwice(withRules(null), "v3", report);
 
         assertThat(rules.read()).isFalse();
         assertThat(rules.of("zip")).isEmpty();
@@ -108,12 +118,9 @@ class PortalSchemaTest {
     void aRefusedReadLeavesTheRulesUncheckedWithoutThrowingAndIsRecordedOnce() throws Exception {
         Set<String> scopes = new HashSet<>(SandboxConfig.FLOW_SCOPES);
         scopes.remove("crm.schemas.contacts.read");
-        env = new SandboxCamel(withRules(scopes), "2026-09", SandboxCamel.SANDBOX_TOKEN);
-        ImportReport report = new ImportReport("contacts.csv", ObjectType.CONTACTS, "UTF-8", ",", false, Instant.now());
-        PortalSchema schema = PortalSchema.read(env.gateway, report);
+        ImportReport report = contactsReport();
 
-        PropertyValidations rules = schema.validations(ObjectType.CONTACTS);
-        schema.validations(ObjectType.CONTACTS);
+        PropertyValidations rules = contactRulesAskedTwice(withRules(scopes), "2026-09", report);
 
         assertThat(rules.read()).isFalse();
         assertThat(rules.unreadReason()).startsWith("HubSpot answered 403 MISSING_SCOPES: ")

@@ -188,10 +188,8 @@ class PreflightTest {
     @Test
     void rejectsAValueThatBreaksOneOfThePortalsValidationRulesNamingPropertyProblemAndRule() throws IOException {
         RowMapping mapping = new RowMapping(dir);
-        List<RowResult> rows = mapping.map(ObjectType.CONTACTS, "contacts.csv", CONTACTS
-                + "ana@verde.com.br,Ana,Silva,Buyer,\n"
-                + "ben@lagos.ng,Ben,Okafor,Engineer,\n"
-                + "chen@pearl.cn,Chen,Wei,,\n");
+        List<RowResult> rows = mapping.map(ObjectType.CONTACTS, "contacts.csv",
+                CONTACTS + "ana@verde.com.br,Ana,Silva,Buyer,\nben@lagos.ng,Ben,Okafor,Engineer,\nchen@pearl.cn,Chen,Wei,,\n");
         FileImport file = file(mapping, Map.of(ObjectType.CONTACTS, contactProperties()),
                 Map.of("jobtitle", rule("MAX_LENGTH", "5"), "email", rule("EMAIL_BLOCKED_DOMAINS", "lagos.ng")));
 
