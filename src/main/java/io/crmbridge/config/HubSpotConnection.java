@@ -4,6 +4,7 @@ import io.crmbridge.hubspot.AccessToken;
 import io.crmbridge.hubspot.HubSpotPaths;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.sandbox.HubSpotSandbox;
+import io.crmbridge.sandbox.PortalRules;
 import io.crmbridge.sandbox.SandboxConfig;
 import io.crmbridge.sandbox.SandboxFaults;
 import io.crmbridge.sandbox.SandboxSeeder;
@@ -84,9 +85,11 @@ public final class HubSpotConnection {
     /**
      * The sandbox's settings from the {@code sandbox.*} properties (docs/configuration.md): port, batch
      * limit, 10-second and daily budgets, granted scopes ({@code sandbox.scopes}, comma-separated, empty =
-     * every scope the flows need) and injected faults ({@code sandbox.faults.*}).
+     * every scope the flows need), injected faults ({@code sandbox.faults.*}) and the portal's admin rules
+     * ({@code sandbox.portal-rules.*}, {@link PortalRules#parse}).
      *
-     * @throws IllegalArgumentException when a number is malformed or a fault rate is out of range
+     * @throws IllegalArgumentException when a number is malformed, a fault rate is out of range or a portal rule
+     *                                  cannot be read
      */
     static SandboxConfig sandboxConfig(PropertiesComponent p, String sandboxToken) {
         String scopeList = BridgeSettings.get(p, "sandbox.scopes", "").trim();
@@ -99,7 +102,10 @@ public final class HubSpotConnection {
                 scopes,
                 Long.parseLong(BridgeSettings.get(p, "sandbox.daily-limit",
                         Long.toString(SandboxConfig.DEFAULT_DAILY_LIMIT)).trim()),
-                sandboxFaults(p));
+                sandboxFaults(p),
+                PortalRules.parse(BridgeSettings.get(p, "sandbox.portal-rules.required-on-create", ""),
+                        BridgeSettings.get(p, "sandbox.portal-rules.conditional-required", ""),
+                        BridgeSettings.get(p, "sandbox.portal-rules.property-validations", "")));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.crmbridge.hubspot;
 
 import io.crmbridge.model.ObjectType;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The API paths the client calls, for one API version (hubspot-api.md §0, §10.1): a date-based version such as
@@ -45,6 +46,16 @@ public record HubSpotPaths(String version) {
     public String associations(ObjectType from, ObjectType to) {
         return (legacy() ? "/crm/v4/associations/" : "/crm/associations/" + version + "/") + from.pathName() + "/"
                 + to.pathName();
+    }
+
+    /**
+     * The Property Validations API's list of an object type's rules, e.g.
+     * {@code /crm/property-validations/2026-09/0-1} (propertyValidations.json of the 2026-03 and 2026-09 folders:
+     * {@code GET /crm/property-validations/<version>/{objectTypeId}}; hubspot-api.md §10.3); empty on {@code v3}, for
+     * which no document of that API is kept.
+     */
+    public Optional<String> propertyValidations(ObjectType type) {
+        return legacy() ? Optional.empty() : Optional.of("/crm/property-validations/" + version + "/" + type.typeId());
     }
 
     /**

@@ -17,7 +17,7 @@ public final class HubSpotRequestKind {
     public static final String SEARCH = "search";
     /** Other reads of records: pages of a listing, one record. */
     public static final String READ = "read";
-    /** The properties API (schema reads, property creation). */
+    /** The properties API (schema reads, property creation) and the Property Validations API. */
     public static final String PROPERTIES = "properties";
     /** The associations API. */
     public static final String ASSOCIATIONS = "associations";
@@ -39,7 +39,7 @@ public final class HubSpotRequestKind {
         if (path.contains("/associations/")) {
             return ASSOCIATIONS;
         }
-        if (path.contains("/properties/")) {
+        if (path.contains("/properties/") || path.contains("/property-validations/")) {
             return PROPERTIES;
         }
         if (path.contains("/lists/") || path.endsWith("/lists")) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code objectWriteTraceId}, so that HubSpot names the bad inputs in {@code errors} (a 207 in v3 and 2026-03, the
  * 200 itself from 2026-09, §10.2: any 2xx with {@code numErrors > 0} is a partial failure). When HubSpot
  * rejects the whole batch for one record (400/409 without per-input errors, §1.5), the batch is
- * split in halves until the bad record is isolated (L5): every good record still lands.
+ * split in halves until the bad record is isolated (L5): every good record still lands. A record refused for one
+ * of the portal's admin rules ({@link PortalRuleRefusal}) is marked as such in the result.
  */
 public class RecordUpserter {
 
@@ -50,7 +51,7 @@ public class RecordUpserter {
             }
             if (e.isRecordProblem()) {
                 if (records.size() == 1) {
-                    result.rejected().put(records.get(0).key(), e.getMessage());
+                    result.reject(records.get(0).key(), e.category(), e.getMessage());
                 } else {
                     int half = records.size() / 2;
                     result.addAll(upsert(type, records.subList(0, half), report));
@@ -111,10 +112,11 @@ public class RecordUpserter {
         }
         for (JsonNode err : body.path("errors")) {
             String message = err.path("message").asText("rejected by HubSpot");
+            String category = err.path("category").asText(null);
             for (JsonNode trace : err.path("context").path("objectWriteTraceId")) {
                 CrmRecord rec = byTrace.get(trace.asText());
                 if (rec != null) {
-                    result.rejected().put(rec.key(), message);
+                    result.reject(rec.key(), category, message);
                 }
             }
         }

@@ -20,6 +20,8 @@ public enum ErrorCode {
     INVALID_VALUE(Severity.REJECT, "invalid %s '%s' in column %s: %s"),
     // Preflight against the portal's schema (V7): HubSpot would refuse the value (hubspot-api.md §6)
     INVALID_OPTION(Severity.REJECT, "'%s' is not an allowed option of %s (allowed: %s)"),
+    // Preflight against the portal's property validation rules (P1, hubspot-api.md §10.3): property, value, problem, rule
+    VALIDATION_RULE(Severity.REJECT, "%s '%s' %s: it breaks the portal's property validation rule %s"),
     // Warnings: an optional value was dropped from the record (issue #2 item 3)
     INVALID_PHONE(Severity.WARNING, "phone '%s' in column %s is not valid (%s); value left out"),
     INVALID_DATE(Severity.WARNING, "date '%s' in column %s is not a valid date (%s); value left out"),
@@ -35,8 +37,12 @@ public enum ErrorCode {
     UNMAPPED_VALUE(Severity.WARNING, "value '%s' in column %s has no configured mapping; value left out"),
     INVALID_CONTACT_OPTION(Severity.WARNING,
             "'%s' is not an allowed option of contact property %s (allowed: %s); value left out of the row's contact"),
+    CONTACT_VALIDATION_RULE(Severity.WARNING,
+            "contact %s '%s' %s: it breaks the portal's property validation rule %s; value left out of the row's contact"),
     // Failures: HubSpot refused or could not be reached (L3, L5)
     HUBSPOT_REJECTED(Severity.FAILURE, "HubSpot rejected the record: %s"),
+    // HubSpot refused the write for one of the portal's admin rules (P1, hubspot-api.md §10.3): HubSpot's message
+    PORTAL_RULE(Severity.FAILURE, "HubSpot refused the record for one of the portal's rules: %s"),
     HUBSPOT_UNAVAILABLE(Severity.FAILURE, "HubSpot could not be reached after redelivery: %s"),
     HUBSPOT_AUTH(Severity.FAILURE, "HubSpot refused the access token or its scopes, nothing more is sent for this file: %s"),
     DELIVERY_ERROR(Severity.FAILURE, "the record could not be delivered: %s"),

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Delivers one batch of at most 100 row results (routes/hubspot-delivery.yaml): first checked
  * against the portal's schema ({@link Preflight}, V7); rejected rows to the dead-letter file; records identical to what was last sent counted UNCHANGED and not sent
  * (L6); the rest upserted (a ticket row's contact first), each row ending CREATED, UPDATED or
- * FAILED; HubSpot ids, content hashes and the rows' links stored in the ledger in one transaction (links
+ * FAILED (a record HubSpot refused for one of the portal's admin rules as PORTAL_RULE, P1); HubSpot ids, content hashes and the rows' links stored in the ledger in one transaction (links
  * pending for the {@code AssociationLinker}; an unchanged row whose links hash as when they were stored is
  * not looked up again). In dry-run mode nothing is sent: a valid row counts CREATED when its
  * key is new to the ledger, UPDATED when known (what an upsert would do), and the report says dryRun;
@@ -150,8 +150,9 @@ public final class BatchDelivery {
             Outcome o = outcomes.get(key);
             if (o == Outcome.FAILED) {
                 String why = result.rejected().get(key);
-                failed.put(r, why != null ? ErrorCode.HUBSPOT_REJECTED.issue(why)
-                        : ErrorCode.HUBSPOT_UNAVAILABLE.issue(result.unreachable().get(key)));
+                failed.put(r, why == null ? ErrorCode.HUBSPOT_UNAVAILABLE.issue(result.unreachable().get(key))
+                        : result.portalRules().contains(key) ? ErrorCode.PORTAL_RULE.issue(why)
+                        : ErrorCode.HUBSPOT_REJECTED.issue(why));
                 // the row's secondary contact was sent before it: its own company link must not be lost
                 r.links().stream().filter(l -> !(l.fromType() == file.type() && l.fromKey().equals(key)))
                         .forEach(links::add);

@@ -6,17 +6,20 @@ import io.crmbridge.hubspot.PortalProperty;
 import io.crmbridge.hubspot.PortalSchema;
 import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.PropertySpec;
+import io.crmbridge.hubspot.PropertyValidations;
 import io.crmbridge.model.CrmRecord;
 import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.Issue;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.RowResult;
+import io.crmbridge.validation.PropertyValidationRule;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -37,12 +40,21 @@ import org.slf4j.LoggerFactory;
  *       the row with {@link ErrorCode#INVALID_OPTION}; it is dead-lettered and the other rows go on.
  *       In a ticket row's contact the value is left out instead, with an
  *       {@link ErrorCode#INVALID_CONTACT_OPTION} warning: the ticket itself is fine.</li>
+ *   <li>A value that breaks one of the portal's property validation rules (P1, hubspot-api.md §10.3: {@code zip}
+ *       with a letter under {@code ALPHANUMERIC [NUMERIC_ONLY]}, a value over {@code MAX_LENGTH} ...) rejects the
+ *       row with {@link ErrorCode#VALIDATION_RULE}, naming the property, the value's problem and the rule; in a
+ *       ticket row's contact the value is left out instead, with a {@link ErrorCode#CONTACT_VALIDATION_RULE}
+ *       warning. Only the rule types {@link PropertyValidationRule} checks are judged here; HubSpot judges the
+ *       others at the write. The rules are read from the Property Validations API of a dated API version
+ *       ({@link PortalSchema#validations}); when they cannot be read the rows go on unchecked.</li>
  * </ul>
- * The record's upsert key ({@code idProperty}) is never touched: it is the property
- * {@link PropertyEnsurer} makes sure of. Numbers and dates are not checked here: crm-bridge already
- * sends them normalised (plain numbers, midnight-UTC epoch ms).
+ * The record's upsert key ({@code idProperty}) keeps its value: it is the property {@link PropertyEnsurer} makes sure
+ * of, and is never checked against the options (a primary record's key is checked against the validation rules,
+ * which HubSpot applies to it too). Numbers and dates are not checked against the property types here: crm-bridge
+ * already sends them normalised (plain numbers, midnight-UTC epoch ms).
  *
- * <p>The schema is read once per file (and object type) and kept in the {@link FileImport}. Before
+ * <p>The schema (properties and validation rules) is read once per file (and object type) and kept in the
+ * {@link FileImport}. Before
  * it is read, the {@link PropertyEnsurer} creates crm-bridge's own custom properties, so the schema
  * read is the one the writes will meet; on the first file of a type in a process, the ensurer's own
  * read of the property list, completed with what it created, is that schema (not read a second time).
@@ -106,7 +118,8 @@ public final class Preflight {
 
     /**
      * Checks one row: returns it unchanged, or with the properties the portal lacks (and a
-     * secondary contact's disallowed options) left out, or rejected with INVALID_OPTION.
+     * secondary contact's disallowed options and values that break a rule) left out, or rejected with INVALID_OPTION
+     * or VALIDATION_RULE.
      *
      * @throws HubSpotCallException as {@link #check(FileImport, List)}
      */
@@ -117,12 +130,17 @@ public final class Preflight {
         PortalSchema schema = schema(file);
         CrmRecord record = row.record();
         Map<String, PortalProperty> known = schema.properties(record.type());
+        PropertyValidations rules = schema.validations(record.type());
         Map<String, String> props = withoutUnknown(file, known, record);
         for (Map.Entry<String, String> property : props.entrySet()) {
             PortalProperty p = refused(known, record, property.getKey(), property.getValue());
             if (p != null) {
                 return RowResult.rejected(row.row(), ErrorCode.INVALID_OPTION.issue(property.getValue(),
                         property.getKey(), allowed(p)), row.warnings());
+            }
+            Issue broken = broken(rules, ErrorCode.VALIDATION_RULE, property.getKey(), property.getValue());
+            if (broken != null) {
+                return RowResult.rejected(row.row(), broken, row.warnings());
             }
         }
         List<Issue> warnings = new ArrayList<>(row.warnings());
@@ -169,17 +187,38 @@ public final class Preflight {
         return p != null && !p.allows(value) ? p : null;
     }
 
-    /** A record a row implies (a ticket row's contact): what HubSpot would refuse is left out, never rejected. */
+    /**
+     * The issue ({@code code}) of the first of {@code property}'s validation rules that {@code value} breaks, or null
+     * when it keeps them all.
+     */
+    private static Issue broken(PropertyValidations rules, ErrorCode code, String property, String value) {
+        for (PropertyValidationRule rule : rules.of(property)) {
+            Optional<String> problem = rule.problem(value);
+            if (problem.isPresent()) {
+                return code.issue(property, value, problem.get(), rule.describe());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A record a row implies (a ticket row's contact): what HubSpot would refuse is left out, never rejected; its key
+     * is left to HubSpot (without it the contact could not be sent at all).
+     */
     private CrmRecord checkSecondary(FileImport file, PortalSchema schema, CrmRecord record, List<Issue> warnings) {
         Map<String, PortalProperty> known = schema.properties(record.type());
+        PropertyValidations rules = schema.validations(record.type());
         Map<String, String> props = withoutUnknown(file, known, record);
         for (String name : List.copyOf(props.keySet())) {
             PortalProperty p = refused(known, record, name, props.get(name));
-            if (p != null) {
+            Issue broken = p != null || name.equals(record.idProperty()) ? null
+                    : broken(rules, ErrorCode.CONTACT_VALIDATION_RULE, name, props.get(name));
+            if (p != null || broken != null) {
                 if (props == record.properties()) {
                     props = new LinkedHashMap<>(props);
                 }
-                warnings.add(ErrorCode.INVALID_CONTACT_OPTION.issue(props.remove(name), name, allowed(p)));
+                String value = props.remove(name);
+                warnings.add(p != null ? ErrorCode.INVALID_CONTACT_OPTION.issue(value, name, allowed(p)) : broken);
             }
         }
         return props == record.properties() ? record

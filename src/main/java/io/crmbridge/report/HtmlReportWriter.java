@@ -137,6 +137,12 @@ public final class HtmlReportWriter {
         r.unknownProperties().forEach(u -> unknown.add(Map.of("objectType", u.objectType().pathName(),
                 "column", orDash(u.column()), "property", u.property())));
         v.put("unknownProperties", unknown);
+        List<Map<String, Object>> rules = new ArrayList<>();
+        r.validationRules().forEach(rv -> rules.add(Map.of("objectType", rv.objectType().pathName(),
+                "rules", rv.read() ? Integer.toString(rv.rules()) : "-",
+                "checked", rv.read() ? Integer.toString(rv.checked()) : "-",
+                "reason", rv.read() ? "read" : "not read: " + rv.reason())));
+        v.put("validationRules", rules);
 
         v.put("associationsCreated", r.associationsCreated());
         v.put("associationsPending", r.associationsPending());

@@ -67,6 +67,7 @@ public final class ImportReport {
     private volatile List<String> unmappedColumns = List.of();
     private volatile List<String> duplicateColumns = List.of();
     private final List<UnknownProperty> unknownProperties = new CopyOnWriteArrayList<>();
+    private final List<ValidationRulesRead> validationRules = new CopyOnWriteArrayList<>();
     private volatile String dateOrder;
     private volatile NumberFormatUsed numberFormat;
     private volatile String deadLetterFile;
@@ -188,6 +189,18 @@ public final class ImportReport {
      */
     public void unknownProperty(ObjectType type, String column, String property) {
         unknownProperties.add(new UnknownProperty(type, column, property));
+    }
+
+    /**
+     * Records how the preflight read an object type's property validation rules (P1): once per type and file.
+     *
+     * @param read    whether they were read (when not, rows of the type were sent without checking them)
+     * @param rules   how many rules the portal has for the type (0 when not read)
+     * @param checked how many of them crm-bridge checks before the write
+     * @param reason  why they were not read, or null
+     */
+    public void propertyValidations(ObjectType type, boolean read, int rules, int checked, String reason) {
+        validationRules.add(new ValidationRulesRead(type, read, rules, checked, reason));
     }
 
     /** Sets the date order detected for ambiguous dates (e.g. {@code DMY}). */
@@ -392,6 +405,11 @@ public final class ImportReport {
         return List.copyOf(unknownProperties);
     }
 
+    /** How each object type's property validation rules were read, in the order they were asked for. */
+    public List<ValidationRulesRead> validationRules() {
+        return List.copyOf(validationRules);
+    }
+
     public Optional<String> dateOrder() {
         return Optional.ofNullable(dateOrder);
     }
@@ -446,7 +464,8 @@ public final class ImportReport {
      * dryRun, rowsRead, lines, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
      * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
      * unmappedColumns, duplicateColumns, preflight, dateOrder, numberFormat, deadLetterFile, startedAt, finishedAt};
-     * {@code preflight} is {@code {unknownProperties: [{objectType, column, property}]}}, {@code numberFormat} is
+     * {@code preflight} is {@code {unknownProperties: [{objectType, column, property}], propertyValidations:
+     * [{objectType, read, rules, checked, reason}]}}, {@code numberFormat} is
      * {@link NumberFormatUsed#toMap()} {@code {decimalSeparator, thousandsSeparator, proven, proof}}. {@code lines} is
      * {@code {read, header, blank, inRows}}: every physical line of the file is the header's, blank, or in a row (a
      * malformed line is a row of its own). Instants are ISO-8601 strings; absent values are null. Values are plain
@@ -505,7 +524,20 @@ public final class ImportReport {
             entry.put("property", u.property());
             unknown.add(entry);
         }
-        doc.put("preflight", Map.of("unknownProperties", unknown));
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (ValidationRulesRead v : validationRules) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("objectType", v.objectType().pathName());
+            entry.put("read", v.read());
+            entry.put("rules", v.rules());
+            entry.put("checked", v.checked());
+            entry.put("reason", v.reason());
+            rules.add(entry);
+        }
+        Map<String, Object> preflight = new LinkedHashMap<>();
+        preflight.put("unknownProperties", unknown);
+        preflight.put("propertyValidations", rules);
+        doc.put("preflight", preflight);
         doc.put("dateOrder", dateOrder);
         NumberFormatUsed numbers = numberFormat;
         doc.put("numberFormat", numbers == null ? null : numbers.toMap());
@@ -549,5 +581,17 @@ public final class ImportReport {
      * @param property   the HubSpot property name
      */
     public record UnknownProperty(ObjectType objectType, String column, String property) {
+    }
+
+    /**
+     * How the preflight read one object type's property validation rules (P1).
+     *
+     * @param objectType the type (contacts for a ticket row's contact)
+     * @param read       whether they were read
+     * @param rules      how many rules the portal has for the type; 0 when not read
+     * @param checked    how many of them crm-bridge checks before the write
+     * @param reason     why they were not read, or null
+     */
+    public record ValidationRulesRead(ObjectType objectType, boolean read, int rules, int checked, String reason) {
     }
 }

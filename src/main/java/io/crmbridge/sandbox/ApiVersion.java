@@ -15,6 +15,8 @@ record ApiVersion(String name) {
 
     /** The first version whose batch answers carry failed inputs in a 200/201 body: hubspot-api.md §10.2. */
     private static final String ERRORS_IN_SUCCESS_BODY = "2026-09";
+    /** The first version whose writes meet the portal's admin rules: hubspot-api.md §10.3. */
+    private static final String ADMIN_RULES_FROM = "2026-09";
 
     /** The version of a path split into segments ({@code crm, objects, 2026-09, ...}); {@code v3} when none is dated. */
     static ApiVersion of(List<String> segments) {
@@ -31,6 +33,14 @@ record ApiVersion(String name) {
      */
     boolean multiStatus() {
         return !isDated(name) || name.compareTo(ERRORS_IN_SUCCESS_BODY) < 0;
+    }
+
+    /**
+     * Whether writes meet the portal's admin rules (conditional required properties, required create-form fields):
+     * enforced on API writes from 2026-09 on, ignored before (hubspot-api.md §10.3).
+     */
+    boolean enforcesAdminRules() {
+        return isDated(name) && name.compareTo(ADMIN_RULES_FROM) >= 0;
     }
 
     /** The success status of association {@code batch/create}: 201 in v4 and 2026-03, 200 from 2026-09 (§10.2). */

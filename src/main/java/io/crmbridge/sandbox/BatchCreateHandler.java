@@ -40,27 +40,28 @@ final class BatchCreateHandler {
     }
 
     ApiResponse batchCreate(ApiVersion version, ObjectType type, JsonNode body) {
+        boolean adminRules = version.enforcesAdminRules();
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         boolean traced = BatchInputs.allTraced(inputs);
         return state.write(() -> {
             BatchResult result = new BatchResult();
             Instant now = Timestamps.now();
-            BatchWrite.apply(inputs, traced, planner, type, (input, pending) -> plan(type, input, pending),
+            BatchWrite.apply(inputs, traced, planner, type, (input, pending) -> plan(type, input, pending, adminRules),
                     Plan::values, plan -> write(type, plan, now), result);
             return result.toResponse(201, version);
         });
     }
 
     /** Single create: 201 with the record, or the input's error. */
-    ApiResponse createOne(ObjectType type, JsonNode body) {
+    ApiResponse createOne(ObjectType type, JsonNode body, boolean adminRules) {
         return state.write(() -> {
-            Plan plan = plan(type, body, new WritePlanner.Pending());
+            Plan plan = plan(type, body, new WritePlanner.Pending(), adminRules);
             return new ApiResponse(201, write(type, plan, Timestamps.now()));
         });
     }
 
-    private Plan plan(ObjectType type, JsonNode input, WritePlanner.Pending pending) {
-        Map<String, String> values = planner.check(type, BatchInputs.properties(input), null, pending);
+    private Plan plan(ObjectType type, JsonNode input, WritePlanner.Pending pending, boolean adminRules) {
+        Map<String, String> values = planner.check(type, BatchInputs.properties(input), null, pending, adminRules);
         List<Link> links = new ArrayList<>();
         for (JsonNode association : input.path("associations")) {
             String toId = association.path("to").path("id").asText();

@@ -31,6 +31,7 @@ final class BatchUpdateHandler {
     }
 
     ApiResponse update(ApiVersion version, ObjectType type, JsonNode body) {
+        boolean adminRules = version.enforcesAdminRules();
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         for (JsonNode input : inputs) {
             String idProperty = BatchInputs.text(input, "idProperty");
@@ -60,8 +61,8 @@ final class BatchUpdateHandler {
                     }
                     return null;
                 }
-                return new Plan(existing, planner.check(type, BatchInputs.properties(input), existing.id(), pending),
-                        traceId);
+                return new Plan(existing, planner.check(type, BatchInputs.properties(input), existing, pending,
+                        adminRules), traceId);
             }, Plan::values, plan -> write(type, plan, now), result);
             if (!missingIds.isEmpty()) {
                 ObjectNode context = ErrorBodies.context("ids", missingIds);

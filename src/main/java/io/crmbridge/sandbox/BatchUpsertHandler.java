@@ -31,6 +31,7 @@ final class BatchUpsertHandler {
     }
 
     ApiResponse upsert(ApiVersion version, ObjectType type, JsonNode body) {
+        boolean adminRules = version.enforcesAdminRules();
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         for (JsonNode input : inputs) {
             String idProperty = BatchInputs.text(input, "idProperty");
@@ -43,13 +44,13 @@ final class BatchUpsertHandler {
         return state.write(() -> {
             BatchResult result = new BatchResult();
             Instant now = Timestamps.now();
-            BatchWrite.apply(inputs, traced, planner, type, (input, pending) -> plan(type, input, pending),
+            BatchWrite.apply(inputs, traced, planner, type, (input, pending) -> plan(type, input, pending, adminRules),
                     Plan::values, plan -> write(type, plan, now), result);
             return result.toResponse(200, version);
         });
     }
 
-    private Plan plan(ObjectType type, JsonNode input, WritePlanner.Pending pending) {
+    private Plan plan(ObjectType type, JsonNode input, WritePlanner.Pending pending, boolean adminRules) {
         String idProperty = BatchInputs.text(input, "idProperty");
         String id = input.path("id").asText();
         Map<String, String> properties = BatchInputs.properties(input);
@@ -64,7 +65,7 @@ final class BatchUpsertHandler {
             existing = store.idByUniqueValue(idProperty, WritePlanner.lookupValue(type, idProperty, id))
                     .flatMap(store::get).orElse(null);
         }
-        Map<String, String> values = planner.check(type, properties, existing == null ? null : existing.id(), pending);
+        Map<String, String> values = planner.check(type, properties, existing, pending, adminRules);
         return new Plan(existing, values, BatchInputs.traceId(input));
     }
 

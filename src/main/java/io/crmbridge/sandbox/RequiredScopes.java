@@ -13,7 +13,9 @@ import java.util.Set;
  * {@code crm.objects.<type>.read} (GET, search, batch/read) or {@code .write} (everything else), tickets the
  * legacy {@code tickets} scope for both; properties need {@code crm.schemas.<type>.read} (GET) or
  * {@code .write}; v4 associations need the read (batch/read) or write scopes of both object types; the lists
- * API's membership batch read needs {@code crm.lists.read} (Lists v3 document {@code security}). Paths the
+ * API's membership batch read needs {@code crm.lists.read} (Lists v3 document {@code security}); the Property
+ * Validations API needs {@code crm.schemas.<type>.read}, {@code tickets} for tickets (one of the alternatives its
+ * documents list: propertyValidations.json {@code security}, where any one scope of the list is enough). Paths the
  * router does not serve need none, so they still answer 404.
  */
 final class RequiredScopes {
@@ -49,6 +51,10 @@ final class RequiredScopes {
             both.add(objectScope(from.get(), read));
             both.add(objectScope(to.get(), read));
             return new ArrayList<>(both);
+        }
+        if ("property-validations".equals(family) && isDated(version)) {
+            return type(s.get(3)).map(t -> List.of(t == ObjectType.TICKETS ? "tickets" : "crm.schemas." + t.pathName() + ".read"))
+                    .orElse(List.of());
         }
         if ("v3".equals(family) && "properties".equals(version) || "properties".equals(family) && isDated(version)) {
             boolean read = "GET".equals(method);

@@ -18,9 +18,11 @@ import java.util.Set;
  *                               Professional, 1,000,000 Enterprise); 0 or less disables the daily budget and
  *                               its headers
  * @param faults                 injected faults and latency; null means {@link SandboxFaults#none()}
+ * @param portalRules            the admin rules of the portal (hubspot-api.md §10.3); null means
+ *                               {@link PortalRules#none()}
  */
 public record SandboxConfig(String host, int port, String accessToken, int maxBatchInputs, int requestsPerTenSeconds,
-                            Set<String> scopes, long dailyLimit, SandboxFaults faults) {
+                            Set<String> scopes, long dailyLimit, SandboxFaults faults, PortalRules portalRules) {
 
     /** HubSpot's documented per-second search limit (hubspot-api.md §3.2). */
     static final int SEARCH_REQUESTS_PER_SECOND = 5;
@@ -56,6 +58,13 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         scopes = scopes == null ? FLOW_SCOPES : Set.copyOf(scopes);
         faults = faults == null ? SandboxFaults.none() : faults;
+        portalRules = portalRules == null ? PortalRules.none() : portalRules;
+    }
+
+    /** A portal without admin rules. */
+    public SandboxConfig(String host, int port, String accessToken, int maxBatchInputs, int requestsPerTenSeconds,
+                         Set<String> scopes, long dailyLimit, SandboxFaults faults) {
+        this(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, faults, null);
     }
 
     /** Every flow scope, the Enterprise daily limit, no faults. */
@@ -70,17 +79,26 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
 
     /** The same settings with the token granted exactly {@code granted} (null: {@link #FLOW_SCOPES}). */
     public SandboxConfig withScopes(Set<String> granted) {
-        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, granted, dailyLimit, faults);
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, granted, dailyLimit, faults,
+                portalRules);
     }
 
     /** The same settings with another daily budget (0 or less: none). */
     public SandboxConfig withDailyLimit(long perDay) {
-        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, perDay, faults);
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, perDay, faults,
+                portalRules);
     }
 
     /** The same settings with injected faults. */
     public SandboxConfig withFaults(SandboxFaults injected) {
-        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, injected);
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, injected,
+                portalRules);
+    }
+
+    /** The same settings with the portal's admin rules. */
+    public SandboxConfig withPortalRules(PortalRules rules) {
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, faults,
+                rules);
     }
 
     /** Whether the rolling-window limits are enforced. */
@@ -93,6 +111,6 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
     public String toString() {
         return "SandboxConfig[host=" + host + ", port=" + port + ", accessToken=***, maxBatchInputs=" + maxBatchInputs
                 + ", requestsPerTenSeconds=" + requestsPerTenSeconds + ", scopes=" + scopes.size()
-                + ", dailyLimit=" + dailyLimit + ", faults=" + faults + "]";
+                + ", dailyLimit=" + dailyLimit + ", faults=" + faults + ", portalRules=" + portalRules + "]";
     }
 }

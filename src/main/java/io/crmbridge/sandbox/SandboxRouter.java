@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 /**
  * Maps method and path to a handler. Serves both {@code /crm/v3|v4/...} and the date-based
  * {@code /crm/objects|associations|properties/<yyyy-MM>/...} paths (hubspot-api.md §0, §8.1, §10.1), each batch
- * answered with the status codes of the version its path speaks ({@link ApiVersion}); object types by name in
- * any case or by type id.
+ * answered with the status codes of the version its path speaks ({@link ApiVersion}), and the date-based
+ * Property Validations API {@code /crm/property-validations/<version>/...} (§10.3); object types by name in any
+ * case or by type id. Writes on object paths of version 2026-09 or later meet the portal's admin rules (§10.3).
  */
 final class SandboxRouter {
 
@@ -23,10 +24,11 @@ final class SandboxRouter {
     private final AssociationHandler associations;
     private final PropertiesHandler properties;
     private final ListMembershipsHandler lists;
+    private final PropertyValidationsHandler validations;
 
     SandboxRouter(SandboxState state, SandboxConfig config) {
         RecordJson json = new RecordJson(state.schema());
-        WritePlanner planner = new WritePlanner(state);
+        WritePlanner planner = new WritePlanner(state, config.portalRules());
         AssociationTypes types = new AssociationTypes();
         int max = config.maxBatchInputs();
         this.query = new ObjectQueryHandler(state, json);
@@ -38,6 +40,7 @@ final class SandboxRouter {
         this.associations = new AssociationHandler(state, types, max);
         this.properties = new PropertiesHandler(state.schema());
         this.lists = new ListMembershipsHandler(state, max);
+        this.validations = new PropertyValidationsHandler(config.portalRules(), state.schema());
     }
 
     /** Whether a request goes to search, which has its own per-second limit and no burst headers (§4.2). */
@@ -51,6 +54,9 @@ final class SandboxRouter {
         if (s.size() >= 4 && "crm".equals(s.get(0))) {
             if ("v3".equals(s.get(1)) && "objects".equals(s.get(2)) || "objects".equals(s.get(1)) && isDated(s.get(2))) {
                 return objects(version, method, path, type(s.get(3)), s.subList(4, s.size()), params, body);
+            }
+            if ("property-validations".equals(s.get(1)) && isDated(s.get(2)) && "GET".equals(method)) {
+                return propertyValidations(method, path, type(s.get(3)), s.subList(4, s.size()));
             }
             if ("v4".equals(s.get(1)) && "associations".equals(s.get(2))
                     || "associations".equals(s.get(1)) && isDated(s.get(2))) {
@@ -73,7 +79,7 @@ final class SandboxRouter {
                 return query.list(type, params, path);
             }
             if ("POST".equals(method)) {
-                return create.createOne(type, body.get());
+                return create.createOne(type, body.get(), version.enforcesAdminRules());
             }
         } else if (rest.size() == 1 && "search".equals(rest.get(0)) && "POST".equals(method)) {
             return search.search(type, body.get());
@@ -94,6 +100,19 @@ final class SandboxRouter {
                 default:
                     break;
             }
+        }
+        throw notRouted(method, path);
+    }
+
+    private ApiResponse propertyValidations(String method, String path, ObjectType type, List<String> rest) {
+        if (rest.isEmpty()) {
+            return validations.list(type);
+        }
+        if (rest.size() == 1) {
+            return validations.property(type, rest.get(0));
+        }
+        if (rest.size() == 3 && "rule-type".equals(rest.get(1))) {
+            return validations.rule(type, rest.get(0), rest.get(2));
         }
         throw notRouted(method, path);
     }

@@ -1,24 +1,37 @@
 package io.crmbridge.sandbox;
 
 import io.crmbridge.model.ObjectType;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The checks every record write goes through: property validation (hubspot-api.md §6), the
- * contact name-or-email rule, default ticket pipeline, and uniqueness of emails and hasUniqueValue
- * properties (§1.6, §1.7). Call under the state's write lock.
+ * The checks every record write goes through: property validation (hubspot-api.md §6) and the portal's property
+ * validation rules, the contact name-or-email rule, default ticket pipeline, the portal's admin rules on the
+ * paths that enforce them, and uniqueness of emails and hasUniqueValue properties (§1.6, §1.7). Call under the
+ * state's write lock.
+ *
+ * <p>Which rules on which paths: property validation rules on every API version, as HubSpot has enforced them on API
+ * writes since July 2023 (developer changelog "Property Validations Rules will be enforced for APIs and
+ * Integrations"), in the same "Property values were not valid" answer as any refused value; the admin rules (required
+ * fields of the "create record" form, conditional required properties) only on paths of version 2026-09 or later,
+ * as HubSpot does from 2026-09 on (§10.3), answered 400 {@code VALIDATION_ERROR} "Cannot create object with type:
+ * CONTACT. The following required properties were missing: [jobtitle]", HubSpot's wording for missing required
+ * properties (§6). User-level association permissions are not modelled.
  */
 final class WritePlanner {
 
     private final SandboxState state;
     private final PropertyValidator validator;
+    private final PortalRules rules;
 
-    WritePlanner(SandboxState state) {
+    WritePlanner(SandboxState state, PortalRules rules) {
         this.state = state;
         this.validator = new PropertyValidator(state.schema());
+        this.rules = rules;
     }
 
     /** Unique values claimed by earlier inputs of a batch not yet written: property → value → input marker. */
@@ -36,16 +49,22 @@ final class WritePlanner {
     }
 
     /**
-     * Returns the normalised values to write into record {@code selfId} (null = a new record).
+     * Returns the normalised values to write into {@code existing} (null = a new record).
      *
+     * @param adminRules whether the portal's admin rules apply: the write came through a path of version 2026-09 or
+     *                   later
      * @throws ApiException 400 VALIDATION_ERROR or 409 CONFLICT describing this input
      */
-    Map<String, String> check(ObjectType type, Map<String, String> input, String selfId, Pending pending) {
+    Map<String, String> check(ObjectType type, Map<String, String> input, SandboxRecord existing, Pending pending,
+                              boolean adminRules) {
         PropertyValidator.Result result = validator.validate(type, input);
-        if (!result.valid()) {
-            throw ErrorBodies.validation(ErrorBodies.propertyValuesMessage(result.failures()));
+        List<PropertyFailure> failures = new ArrayList<>(result.failures());
+        failures.addAll(rules.formatFailures(type, result.values()));
+        if (!failures.isEmpty()) {
+            throw ErrorBodies.validation(ErrorBodies.propertyValuesMessage(failures));
         }
         Map<String, String> values = new HashMap<>(result.values());
+        String selfId = existing == null ? null : existing.id();
         if (selfId == null) {
             if (type == ObjectType.CONTACTS && isEmpty(values, "email") && isEmpty(values, "firstname")
                     && isEmpty(values, "lastname")) {
@@ -54,6 +73,9 @@ final class WritePlanner {
             if (type == ObjectType.TICKETS && isEmpty(values, "hs_pipeline")) {
                 values.put("hs_pipeline", "0");
             }
+        }
+        if (adminRules) {
+            requireAdminRules(type, values, existing);
         }
         RecordStore store = state.store(type);
         for (String key : state.schema().uniqueKeys(type)) {
@@ -70,6 +92,17 @@ final class WritePlanner {
             }
         }
         return values;
+    }
+
+    /** 400 when the record, as the write leaves it, lacks a property an admin rule requires (§10.3). */
+    private void requireAdminRules(ObjectType type, Map<String, String> values, SandboxRecord existing) {
+        Map<String, String> after = new HashMap<>(existing == null ? Map.of() : existing.properties());
+        after.putAll(values);
+        List<String> missing = rules.missingRequired(type, after, existing == null);
+        if (!missing.isEmpty()) {
+            throw ErrorBodies.validation("Cannot " + (existing == null ? "create" : "update") + " object with type: "
+                    + SandboxNames.singular(type) + ". The following required properties were missing: " + missing);
+        }
     }
 
     /** Marks the unique values of a planned write as taken by this batch. */

@@ -3,6 +3,8 @@ package io.crmbridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.sandbox.PortalRules;
 import io.crmbridge.sandbox.SandboxConfig;
 import io.crmbridge.sandbox.SandboxFaults;
 import java.util.Properties;
@@ -29,6 +31,20 @@ class HubSpotConnectionSandboxConfigTest {
         assertThat(c.dailyLimit()).isEqualTo(1_000_000L);
         assertThat(c.requestsPerTenSeconds()).isEqualTo(190);
         assertThat(c.faults()).isEqualTo(SandboxFaults.none());
+        assertThat(c.portalRules()).isEqualTo(PortalRules.none());
+    }
+
+    @Test
+    void readsThePortalRules() {
+        SandboxConfig c = HubSpotConnection.sandboxConfig(properties(
+                "sandbox.portal-rules.required-on-create", "contacts.jobtitle, tickets.subject",
+                "sandbox.portal-rules.conditional-required", "contacts.company if lifecyclestage=customer",
+                "sandbox.portal-rules.property-validations", "contacts.zip ALPHANUMERIC NUMERIC_ONLY"), "t");
+        assertThat(c.portalRules().requiredOnCreate()).containsOnlyKeys(ObjectType.CONTACTS, ObjectType.TICKETS);
+        assertThat(c.portalRules().conditionalRequired()).containsExactly(new PortalRules.ConditionalRequirement(
+                ObjectType.CONTACTS, "company", "lifecyclestage", "customer"));
+        assertThat(c.portalRules().validations().get(ObjectType.CONTACTS).get("zip")).singleElement()
+                .satisfies(r -> assertThat(r.describe()).isEqualTo("ALPHANUMERIC [NUMERIC_ONLY]"));
     }
 
     @Test

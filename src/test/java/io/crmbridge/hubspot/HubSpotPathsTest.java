@@ -16,6 +16,7 @@ class HubSpotPathsTest {
         assertThat(paths.properties(ObjectType.TICKETS)).isEqualTo("/crm/v3/properties/tickets");
         assertThat(paths.associations(ObjectType.TICKETS, ObjectType.CONTACTS))
                 .isEqualTo("/crm/v4/associations/tickets/contacts");
+        assertThat(paths.propertyValidations(ObjectType.CONTACTS)).as("no Property Validations API on v3").isEmpty();
     }
 
     @Test
@@ -26,6 +27,7 @@ class HubSpotPathsTest {
         assertThat(paths.properties(ObjectType.CONTACTS)).isEqualTo("/crm/properties/2026-03/contacts");
         assertThat(paths.associations(ObjectType.CONTACTS, ObjectType.COMPANIES))
                 .isEqualTo("/crm/associations/2026-03/contacts/companies");
+        assertThat(paths.propertyValidations(ObjectType.TICKETS)).contains("/crm/property-validations/2026-03/0-5");
     }
 
     @Test

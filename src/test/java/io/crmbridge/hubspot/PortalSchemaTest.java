@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.report.ImportReport;
+import io.crmbridge.sandbox.PortalRules;
 import io.crmbridge.sandbox.RecordedRequest;
+import io.crmbridge.sandbox.SandboxConfig;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +61,72 @@ class PortalSchemaTest {
         assertThat(env.sandbox.state().requests()).extracting(RecordedRequest::method, RecordedRequest::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/crm/v3/properties/contacts"));
         assertThat(report.requests()).isEqualTo(1);
+    }
+
+    private static SandboxConfig withRules(Set<String> scopes) {
+        return new SandboxConfig("127.0.0.1", 0, SandboxCamel.SANDBOX_TOKEN, 100, 0).withScopes(scopes)
+                .withPortalRules(PortalRules.parse("", "", "contacts.zip ALPHANUMERIC NUMERIC_ONLY; contacts.zip"
+                        + " MAX_LENGTH 5; contacts.email EMAIL_BLOCKED_DOMAINS example.org"));
+    }
+
+    /** Asks a contacts file's schema for the contacts' rules twice, against a sandbox of {@code rules}. */
+    private PropertyValidations contactRulesAskedTwice(SandboxConfig rules, String apiVersion, ImportReport report)
+            throws Exception {
+        env = new SandboxCamel(rules, apiVersion, SandboxCamel.SANDBOX_TOKEN);
+        PortalSchema schema = PortalSchema.read(env.gateway, report);
+        PropertyValidations first = schema.validations(ObjectType.CONTACTS);
+        assertThat(schema.validations(ObjectType.CONTACTS)).isSameAs(first);
+        return first;
+    }
+
+    private static ImportReport contactsReport() {
+        return new ImportReport("contacts.csv", ObjectType.CONTACTS, "UTF-8", ",", false, Instant.now());
+    }
+
+    @Test
+    void readsATypesValidationRulesOnceOnADatedVersionAndRecordsItOnTheReport() throws Exception {
+        ImportReport report = contactsReport();
+
+        PropertyValidations rules = contactRulesAskedTwice(withRules(null), "2026-09", report);
+
+        assertThat(rules.read()).isTrue();
+        assertThat(rules.of("zip")).extracting(r -> r.describe())
+                .containsExactly("ALPHANUMERIC [NUMERIC_ONLY]", "MAX_LENGTH [5]");
+        assertThat(rules.of("firstname")).isEmpty();
+        assertThat(env.sandbox.state().requests()).extracting(RecordedRequest::path)
+                .containsExactly("/crm/property-validations/2026-09/0-1");
+        assertThat(report.validationRules()).containsExactly(
+                new ImportReport.ValidationRulesRead(ObjectType.CONTACTS, true, 3, 2, null));
+    }
+
+    @Test
+    void asksNothingOnV3AndRecordsWhy() throws Exception {
+        ImportReport report = contactsReport();
+
+        PropertyValidations rules = contactRulesAskedTwice(withRules(null), "v3", report);
+
+        assertThat(rules.read()).isFalse();
+        assertThat(rules.of("zip")).isEmpty();
+        assertThat(env.sandbox.state().requests()).isEmpty();
+        assertThat(report.validationRules()).singleElement().satisfies(r -> {
+            assertThat(r.read()).isFalse();
+            assertThat(r.reason()).startsWith("not read on hubspot.api-version v3");
+        });
+    }
+
+    @Test
+    void aRefusedReadLeavesTheRulesUncheckedWithoutThrowingAndIsRecordedOnce() throws Exception {
+        Set<String> scopes = new HashSet<>(SandboxConfig.FLOW_SCOPES);
+        scopes.remove("crm.schemas.contacts.read");
+        ImportReport report = contactsReport();
+
+        PropertyValidations rules = contactRulesAskedTwice(withRules(scopes), "2026-09", report);
+
+        assertThat(rules.read()).isFalse();
+        assertThat(rules.unreadReason()).startsWith("HubSpot answered 403 MISSING_SCOPES: ")
+                .contains("crm.schemas.contacts.read");
+        assertThat(env.sandbox.state().requests()).hasSize(1);
+        assertThat(report.validationRules()).singleElement().satisfies(r -> assertThat(r.read()).isFalse());
     }
 
     @Test

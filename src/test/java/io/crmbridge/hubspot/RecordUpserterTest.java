@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crmbridge.model.CrmRecord;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.report.ImportReport;
+import io.crmbridge.sandbox.PortalRules;
+import io.crmbridge.sandbox.SandboxConfig;
 import io.crmbridge.sandbox.SandboxRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,6 +92,29 @@ class RecordUpserterTest {
         assertThat(result.unreachable()).isEmpty();
         assertThat(env.sandbox.state().count(ObjectType.CONTACTS)).isEqualTo(4);
         assertThat(env.sandbox.state().findByProperty(ObjectType.CONTACTS, "email", "person3@example.com")).isEmpty();
+    }
+
+    @Test
+    void marksTheRecordsHubSpotRefusesForAnAdminRuleApartFromRefusedValues() throws Exception {
+        env = new SandboxCamel(new SandboxConfig("127.0.0.1", 0, SandboxCamel.SANDBOX_TOKEN, 100, 0).withPortalRules(
+                PortalRules.parse("contacts.jobtitle", "", "contacts.zip ALPHANUMERIC NUMERIC_ONLY")), "2026-09",
+                SandboxCamel.SANDBOX_TOKEN);
+        List<CrmRecord> three = List.of(
+                new CrmRecord(ObjectType.CONTACTS, "email", "ada@example.com", Map.of("email", "ada@example.com",
+                        "jobtitle", "CTO"), List.of()),
+                contact("alan@example.com", "Alan"),
+                new CrmRecord(ObjectType.CONTACTS, "email", "grace@example.com", Map.of("email", "grace@example.com",
+                        "jobtitle", "Admiral", "zip", "2O2O"), List.of()));
+
+        UpsertResult result = new RecordUpserter(env.gateway).upsert(ObjectType.CONTACTS, three, report());
+
+        assertThat(result.upserted()).containsOnlyKeys("ada@example.com");
+        assertThat(result.rejected()).containsOnlyKeys("alan@example.com", "grace@example.com");
+        assertThat(result.rejected().get("alan@example.com")).contains("required properties were missing: [jobtitle]");
+        assertThat(result.rejected().get("grace@example.com")).contains("INVALID_NUMERIC");
+        assertThat(result.portalRules()).containsExactly("alan@example.com");
+        assertThat(env.sandbox.state().requests()).extracting(r -> r.path())
+                .containsExactly("/crm/objects/2026-09/contacts/batch/upsert");
     }
 
     @Test

@@ -36,9 +36,17 @@ final class SandboxCamel implements AutoCloseable {
 
     /** Starts the sandbox and a Camel context that authenticates with {@code clientToken}. */
     SandboxCamel(String clientToken) throws Exception {
-        sandbox = HubSpotSandbox.start(new SandboxConfig("127.0.0.1", 0, SANDBOX_TOKEN, 100, 0));
+        this(new SandboxConfig("127.0.0.1", 0, SANDBOX_TOKEN, 100, 0), "v3", clientToken);
+    }
+
+    /**
+     * Starts a sandbox of {@code config} (its token: {@link #SANDBOX_TOKEN}) and a Camel context that speaks API
+     * version {@code apiVersion} and authenticates with {@code clientToken}.
+     */
+    SandboxCamel(SandboxConfig config, String apiVersion, String clientToken) throws Exception {
+        sandbox = HubSpotSandbox.start(config);
         try {
-            HubSpotSettings settings = new HubSpotSettings(sandbox.baseUrl(), new HubSpotPaths("v3"),
+            HubSpotSettings settings = new HubSpotSettings(sandbox.baseUrl(), new HubSpotPaths(apiVersion),
                     AccessToken.of(clientToken), true, 1000, 3, 5, 20);
             camel = new DefaultCamelContext();
             Properties p = new Properties();

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmbridge.hubspot.PortalProperty;
 import io.crmbridge.hubspot.PortalSchema;
+import io.crmbridge.hubspot.PropertyValidations;
 import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.Issue;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.RowResult;
 import io.crmbridge.report.ImportReport;
+import io.crmbridge.validation.PropertyValidationRule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +109,8 @@ class PreflightTest {
         assertThat(file.report().unknownProperties()).containsExactly(
                 new ImportReport.UnknownProperty(ObjectType.CONTACTS, "Job Title", "jobtitle"));
         assertThat(file.report().toMap().get("preflight")).isEqualTo(Map.of("unknownProperties",
-                List.of(Map.of("objectType", "contacts", "column", "Job Title", "property", "jobtitle"))));
+                List.of(Map.of("objectType", "contacts", "column", "Job Title", "property", "jobtitle")),
+                "propertyValidations", List.of()));
     }
 
     @Test
@@ -167,6 +170,58 @@ class PreflightTest {
                 .satisfies(c -> assertThat(c.properties()).doesNotContainKey("lastname")));
         assertThat(file.report().unknownProperties()).containsExactly(
                 new ImportReport.UnknownProperty(ObjectType.CONTACTS, null, "lastname"));
+    }
+
+    /** The file's schema, with the contacts' validation rules {@code contactRules} (property -> rules). */
+    private FileImport file(RowMapping mapping, Map<ObjectType, List<PortalProperty>> schema,
+                            Map<String, List<PropertyValidationRule>> contactRules) {
+        FileImport file = mapping.lastFile();
+        file.portalSchema(() -> PortalSchema.of(schema, type -> type == ObjectType.CONTACTS
+                ? PropertyValidations.of(contactRules) : PropertyValidations.of(Map.of())));
+        return file;
+    }
+
+    private static List<PropertyValidationRule> rule(String type, String argument) {
+        return List.of(new PropertyValidationRule(type, List.of(argument), false));
+    }
+
+    @Test
+    void rejectsAValueThatBreaksOneOfThePortalsValidationRulesNamingPropertyProblemAndRule() throws IOException {
+        RowMapping mapping = new RowMapping(dir);
+        List<RowResult> rows = mapping.map(ObjectType.CONTACTS, "contacts.csv",
+                CONTACTS + "ana@verde.com.br,Ana,Silva,Buyer,\nben@lagos.ng,Ben,Okafor,Engineer,\nchen@pearl.cn,Chen,Wei,,\n");
+        FileImport file = file(mapping, Map.of(ObjectType.CONTACTS, contactProperties()),
+                Map.of("jobtitle", rule("MAX_LENGTH", "5"), "email", rule("EMAIL_BLOCKED_DOMAINS", "lagos.ng")));
+
+        List<RowResult> checked = preflight.check(file, rows);
+
+        assertThat(checked.get(0)).isSameAs(rows.get(0));
+        assertThat(checked.get(2)).as("an empty value clears the property: no rule applies").isSameAs(rows.get(2));
+        RowResult engineer = checked.get(1);
+        assertThat(engineer.isRejected()).isTrue();
+        assertThat(engineer.rejection().code()).isEqualTo(ErrorCode.VALIDATION_RULE);
+        assertThat(ErrorCode.VALIDATION_RULE.severity()).isEqualTo(io.crmbridge.model.Severity.REJECT);
+        assertThat(engineer.rejection().message()).isEqualTo("jobtitle 'Engineer' is longer than 5 characters: it breaks"
+                + " the portal's property validation rule MAX_LENGTH [5]");
+    }
+
+    @Test
+    void aTicketContactsValueBreakingARuleIsLeftOutWithAWarningButItsKeyIsKept() throws IOException {
+        RowMapping mapping = new RowMapping(dir);
+        List<RowResult> rows = mapping.map(ObjectType.TICKETS, "tickets.csv", TICKETS
+                + "T1,Ana Silva,ana@verde.com.br,Login fails,Open\n");
+        FileImport file = file(mapping, Map.of(ObjectType.TICKETS, ticketProperties(),
+                ObjectType.CONTACTS, contactProperties()),
+                Map.of("firstname", rule("MIN_LENGTH", "4"), "email", rule("MAX_LENGTH", "3")));
+
+        RowResult checked = preflight.check(file, rows.get(0));
+
+        assertThat(checked.isRejected()).isFalse();
+        assertThat(checked.secondary()).singleElement().satisfies(c -> assertThat(c.properties())
+                .doesNotContainKey("firstname").containsEntry("email", "ana@verde.com.br"));
+        assertThat(checked.warnings()).extracting(Issue::message).containsExactly("contact firstname 'Ana' is shorter"
+                + " than 4 characters: it breaks the portal's property validation rule MIN_LENGTH [4]; value left out of"
+                + " the row's contact");
     }
 
     @Test
