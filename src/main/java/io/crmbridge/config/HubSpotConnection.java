@@ -83,7 +83,7 @@ public final class HubSpotConnection {
 
     /**
      * The sandbox's settings from the {@code sandbox.*} properties (docs/configuration.md): port, batch
-     * limit, 10-second and daily budgets, granted scopes ({@code sandbox.scopes}, comma-separated, empty =
+     * limit, 10-second and daily budgets, the portal's time zone (its daily count resets at midnight there), granted scopes ({@code sandbox.scopes}, comma-separated, empty =
      * every scope the flows need) and injected faults ({@code sandbox.faults.*}).
      *
      * @throws IllegalArgumentException when a number is malformed or a fault rate is out of range
@@ -99,7 +99,8 @@ public final class HubSpotConnection {
                 scopes,
                 Long.parseLong(BridgeSettings.get(p, "sandbox.daily-limit",
                         Long.toString(SandboxConfig.DEFAULT_DAILY_LIMIT)).trim()),
-                sandboxFaults(p));
+                sandboxFaults(p),
+                java.time.ZoneId.of(BridgeSettings.get(p, "sandbox.time-zone", "UTC").trim()));
     }
 
     /**

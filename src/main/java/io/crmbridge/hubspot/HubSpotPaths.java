@@ -52,4 +52,28 @@ public record HubSpotPaths(String version) {
     public String listMembershipsBatchRead() {
         return (legacy() ? "/crm/v3/lists" : "/crm/lists/" + version) + "/records/memberships/batch/read";
     }
+
+    /**
+     * The account's daily API usage, {@code GET /account-info/<version>/api-usage/daily/private-apps}
+     * (2026-03/2026-09 {@code accountInfo.json}; on v3 {@code /account-info/v3/...}, the path HubSpot's legacy API
+     * reference documents with the same {@code {"results":[ApiUsage]}} answer): hubspot-api.md §10.4.
+     */
+    public String dailyUsage() {
+        return "/account-info/" + version + "/api-usage/daily/private-apps";
+    }
+
+    /**
+     * The portal's property validation rules of a type, {@code /crm/property-validations/<version>/<objectTypeId>}
+     * (2026-09 {@code propertyValidations.json}, hubspot-api.md §10.3); empty before 2026-09, whose write paths
+     * ignore the rules.
+     */
+    public java.util.Optional<String> propertyValidations(ObjectType type) {
+        return enforcesValidations() ? java.util.Optional.of("/crm/property-validations/" + version + "/" + type.typeId())
+                : java.util.Optional.empty();
+    }
+
+    /** Whether writes on this version meet the portal's validation rules: 2026-09 and later (hubspot-api.md §10.3). */
+    public boolean enforcesValidations() {
+        return !legacy() && version.compareTo("2026-09") >= 0;
+    }
 }

@@ -1,5 +1,6 @@
 package io.crmbridge.sandbox;
 
+import java.time.ZoneId;
 import java.util.Set;
 
 /**
@@ -18,9 +19,11 @@ import java.util.Set;
  *                               Professional, 1,000,000 Enterprise); 0 or less disables the daily budget and
  *                               its headers
  * @param faults                 injected faults and latency; null means {@link SandboxFaults#none()}
+ * @param zone                   the portal's time zone: its daily count resets at midnight there (hubspot-api.md
+ *                               §10.4); null means UTC
  */
 public record SandboxConfig(String host, int port, String accessToken, int maxBatchInputs, int requestsPerTenSeconds,
-                            Set<String> scopes, long dailyLimit, SandboxFaults faults) {
+                            Set<String> scopes, long dailyLimit, SandboxFaults faults, ZoneId zone) {
 
     /** HubSpot's documented per-second search limit (hubspot-api.md §3.2). */
     static final int SEARCH_REQUESTS_PER_SECOND = 5;
@@ -31,17 +34,12 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
     /**
      * Every scope crm-bridge's flows need: object read/write of contacts and companies, the legacy
      * {@code tickets} scope, the schema scopes of the properties API (hubspot-api.md §1.1, §5; SPEC
-     * {@code security} of the contacts, companies, tickets and properties documents), and {@code crm.lists.read}
-     * for the contact sync's list memberships (Lists v3 document).
+     * {@code security} of the contacts, companies, tickets and properties documents), {@code crm.lists.read}
+     * for the contact sync's list memberships (Lists v3 document) and {@code oauth} for the daily usage read
+     * ({@code accountInfo.json}): the scopes a user grants crm-bridge ({@link io.crmbridge.hubspot.PortalScopes}),
+     * so that the sandbox refuses what HubSpot would refuse such a token.
      */
-    public static final Set<String> FLOW_SCOPES = Set.of(
-            "crm.objects.contacts.read", "crm.objects.contacts.write",
-            "crm.objects.companies.read", "crm.objects.companies.write",
-            "tickets",
-            "crm.schemas.contacts.read", "crm.schemas.contacts.write",
-            "crm.schemas.companies.read", "crm.schemas.companies.write",
-            "crm.schemas.tickets.read", "crm.schemas.tickets.write",
-            "crm.lists.read");
+    public static final Set<String> FLOW_SCOPES = io.crmbridge.hubspot.PortalScopes.standard().names();
 
     public SandboxConfig {
         if (accessToken == null || accessToken.isBlank()) {
@@ -56,6 +54,13 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         scopes = scopes == null ? FLOW_SCOPES : Set.copyOf(scopes);
         faults = faults == null ? SandboxFaults.none() : faults;
+        zone = zone == null ? java.time.ZoneOffset.UTC : zone;
+    }
+
+    /** The portal in UTC. */
+    public SandboxConfig(String host, int port, String accessToken, int maxBatchInputs, int requestsPerTenSeconds,
+                         Set<String> scopes, long dailyLimit, SandboxFaults faults) {
+        this(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, faults, null);
     }
 
     /** Every flow scope, the Enterprise daily limit, no faults. */
@@ -70,17 +75,23 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
 
     /** The same settings with the token granted exactly {@code granted} (null: {@link #FLOW_SCOPES}). */
     public SandboxConfig withScopes(Set<String> granted) {
-        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, granted, dailyLimit, faults);
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, granted, dailyLimit, faults, zone);
     }
 
     /** The same settings with another daily budget (0 or less: none). */
     public SandboxConfig withDailyLimit(long perDay) {
-        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, perDay, faults);
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, perDay, faults, zone);
     }
 
     /** The same settings with injected faults. */
     public SandboxConfig withFaults(SandboxFaults injected) {
-        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, injected);
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, injected, zone);
+    }
+
+    /** The same settings in another time zone. */
+    public SandboxConfig withZone(ZoneId portalZone) {
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit,
+                faults, portalZone);
     }
 
     /** Whether the rolling-window limits are enforced. */
@@ -93,6 +104,6 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
     public String toString() {
         return "SandboxConfig[host=" + host + ", port=" + port + ", accessToken=***, maxBatchInputs=" + maxBatchInputs
                 + ", requestsPerTenSeconds=" + requestsPerTenSeconds + ", scopes=" + scopes.size()
-                + ", dailyLimit=" + dailyLimit + ", faults=" + faults + "]";
+                + ", dailyLimit=" + dailyLimit + ", faults=" + faults + ", zone=" + zone + "]";
     }
 }

@@ -22,8 +22,10 @@ final class SandboxRouter {
     private final AssociationHandler associations;
     private final PropertiesHandler properties;
     private final ListMembershipsHandler lists;
+    private final DailyBudget daily;
 
-    SandboxRouter(SandboxState state, SandboxConfig config) {
+    /** @param daily the portal's daily count, or null when the sandbox keeps none */
+    SandboxRouter(SandboxState state, SandboxConfig config, DailyBudget daily) {
         RecordJson json = new RecordJson(state.schema());
         WritePlanner planner = new WritePlanner(state);
         AssociationTypes types = new AssociationTypes();
@@ -37,6 +39,7 @@ final class SandboxRouter {
         this.associations = new AssociationHandler(state, types, max);
         this.properties = new PropertiesHandler(state.schema());
         this.lists = new ListMembershipsHandler(state, max);
+        this.daily = daily;
     }
 
     /** Whether a request goes to search, which has its own per-second limit and no burst headers (§4.2). */
@@ -46,6 +49,9 @@ final class SandboxRouter {
 
     ApiResponse route(String method, String path, QueryParameters params, Supplier<JsonNode> body) {
         List<String> s = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/+"));
+        if (isDailyUsage(method, s)) {
+            return dailyUsage();
+        }
         if (s.size() >= 4 && "crm".equals(s.get(0))) {
             if ("v3".equals(s.get(1)) && "objects".equals(s.get(2)) || "objects".equals(s.get(1)) && isDated(s.get(2))) {
                 return objects(method, path, type(s.get(3)), s.subList(4, s.size()), params, body);
@@ -128,6 +134,9 @@ final class SandboxRouter {
         if (rest.isEmpty() && "POST".equals(method)) {
             return properties.create(type, body.get());
         }
+        if (rest.equals(List.of("batch", "create")) && "POST".equals(method)) {
+            return properties.batchCreate(type, body.get());
+        }
         if (rest.size() == 1 && "GET".equals(method)) {
             return properties.get(type, rest.get(0));
         }
@@ -135,6 +144,38 @@ final class SandboxRouter {
             return properties.update(type, rest.get(0), body.get());
         }
         throw notRouted(method, "properties/" + type.pathName() + "/" + String.join("/", rest));
+    }
+
+    /**
+     * {@code GET /account-info/<version>/api-usage/daily/private-apps} (v3 or a date-based version): the daily
+     * usage read (accountInfo.json, hubspot-api.md §10.4).
+     */
+    static boolean isDailyUsage(String method, List<String> s) {
+        return "GET".equals(method) && s.size() == 5 && "account-info".equals(s.get(0))
+                && ("v3".equals(s.get(1)) || isDated(s.get(1))) && s.subList(2, 5).equals(
+                List.of("api-usage", "daily", "private-apps"));
+    }
+
+    /**
+     * The daily usage from the sandbox's own daily count (accountInfo.json {@code CollectionResponseApiUsageNoPaging}
+     * of one {@code ApiUsage}): the limit, today's requests (this read included), when it was counted and the next
+     * midnight in the portal's zone; {@code fetchStatus} NOTFOUND with zeros when the sandbox keeps no daily count.
+     */
+    private ApiResponse dailyUsage() {
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode usage = body.putArray("results").addObject();
+        usage.put("name", "private-apps-api-calls-daily");
+        if (daily == null) {
+            usage.put("usageLimit", 0).put("currentUsage", 0).put("collectedAt", Timestamps.now().toString())
+                    .put("fetchStatus", "NOTFOUND");
+            return new ApiResponse(200, body);
+        }
+        DailyBudget.Usage today = daily.usage();
+        usage.put("usageLimit", today.limit()).put("currentUsage", today.used())
+                .put("collectedAt", today.collectedAt().toString()).put("resetsAt", today.resetsAt().toString())
+                .put("fetchStatus", "SUCCESS");
+        return new ApiResponse(200, body);
     }
 
     /** {@code POST /crm/v3/lists/records/memberships/batch/read} or its date-based twin {@code /crm/lists/2026-03/...}. */

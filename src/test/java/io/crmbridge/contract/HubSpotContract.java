@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  * → {@code associations-v4.json}; {@code /crm/v3/properties} → {@code properties-v3.json}. Date-based
  * paths ({@code /crm/objects/2026-03/...}, {@code /crm/properties/2026-03/...},
  * {@code /crm/associations/2026-03/...}) are checked as their v3/v4 twins: hubspot-api.md §0 found
- * the 2026-03 request and response schemas equal to v3/v4.
+ * the 2026-03 request and response schemas equal to v3/v4. The daily usage read
+ * ({@code /account-info/<version>/...}) is checked against its version folder's {@code accountInfo.json}, and its v3
+ * path, which no document in ../shared describes, against the 2026-03 one (HubSpot's legacy API reference documents
+ * {@code /account-info/v3/api-usage/daily/private-apps} with the same answer).
  *
  * <p>Security: every operation of these documents requires {@code oauth2}, which on the wire is an
  * {@code Authorization: Bearer <token>} header (RFC 6750; hubspot-api.md §5). The Atlassian validator
@@ -58,6 +61,7 @@ public final class HubSpotContract {
 
     private static final Pattern LISTS = Pattern.compile("^/crm/(v3/lists|lists/\\d{4}-\\d{2})/.*$");
     private static final Pattern DATED = Pattern.compile("^/crm/(objects|properties|associations)/\\d{4}-\\d{2}(/.*)?$");
+    private static final Pattern ACCOUNT_INFO = Pattern.compile("^/account-info/(v3|\\d{4}-\\d{2})(/.*)$");
     private static final Pattern OBJECTS = Pattern.compile("^/crm/v3/objects/([^/]+)(/.*)?$");
     private static final Set<String> OWN_DOCUMENTS = Set.of("contacts", "companies", "tickets");
     private static final Set<String> UNMATCHED_KEYS =
@@ -135,6 +139,11 @@ public final class HubSpotContract {
 
     /** The path as the documents spell it: date-based prefixes become their v3/v4 twins (§0). */
     static String specPath(String path) {
+        Matcher account = ACCOUNT_INFO.matcher(path);
+        if (account.matches() && "v3".equals(account.group(1))) {
+            // no v3 document in ../shared: HubSpot's legacy reference shows the 2026-03 operation's answer
+            return "/account-info/2026-03" + account.group(2);
+        }
         Matcher dated = DATED.matcher(path);
         if (!dated.matches()) {
             return path;
@@ -145,6 +154,10 @@ public final class HubSpotContract {
 
     /** The document describing a (v3/v4) path, if any. */
     static Optional<String> documentFor(String apiPath) {
+        Matcher account = ACCOUNT_INFO.matcher(apiPath);
+        if (account.matches()) {
+            return Optional.of(account.group(1) + "/accountInfo.json");
+        }
         Matcher objects = OBJECTS.matcher(apiPath);
         if (objects.matches()) {
             return Optional.of(OWN_DOCUMENTS.contains(objects.group(1)) ? objects.group(1) + "-v3.json" : "objects-v3.json");
