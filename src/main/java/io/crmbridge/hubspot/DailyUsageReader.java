@@ -41,8 +41,8 @@ public final class DailyUsageReader {
         return parse(body);
     }
 
-    /** The usage an {@code accountInfo.json} {@code CollectionResponseApiUsageNoPaging} body gives. */
-    static DailyUsage parse(JsonNode body) {
+    /** The usage an {@code accountInfo.json} {@code CollectionResponseApiUsageNoPaging} body gives (a missing body: unknown). */
+    public static DailyUsage parse(JsonNode body) {
         DailyUsage tightest = null;
         String notCounted = null;
         for (JsonNode usage : body.path("results")) {
