@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -137,6 +136,6 @@ public final class PortalScopes {
 
     @Override
     public String toString() {
-        return "PortalScopes" + Map.of("scopes", names());
+        return "PortalScopes" + names();
     }
 }

@@ -32,12 +32,11 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
     public static final long DEFAULT_DAILY_LIMIT = 1_000_000L;
 
     /**
-     * Every scope crm-bridge's flows need: object read/write of contacts and companies, the legacy
-     * {@code tickets} scope, the schema scopes of the properties API (hubspot-api.md §1.1, §5; SPEC
-     * {@code security} of the contacts, companies, tickets and properties documents), {@code crm.lists.read}
-     * for the contact sync's list memberships (Lists v3 document) and {@code oauth} for the daily usage read
-     * ({@code accountInfo.json}): the scopes a user grants crm-bridge ({@link io.crmbridge.hubspot.PortalScopes}),
-     * so that the sandbox refuses what HubSpot would refuse such a token.
+     * Every scope crm-bridge's flows need, exactly the scopes a user grants crm-bridge
+     * ({@link io.crmbridge.hubspot.PortalScopes}, derived from the {@code security} of HubSpot's documents): the
+     * contacts read and write scopes, the companies write scope, the legacy {@code tickets} scope, the schema write
+     * scopes of contacts and companies, {@code crm.lists.read} and {@code oauth}. So the sandbox refuses what HubSpot
+     * would refuse such a token.
      */
     public static final Set<String> FLOW_SCOPES = io.crmbridge.hubspot.PortalScopes.standard().names();
 
