@@ -33,7 +33,8 @@ class DateBasedApiTest extends ImportFlowTestSupport {
                 .isEqualTo(contacts.path("associations").path("created").asInt());
         assertThat(sandbox().state().requests()).extracting(RecordedRequest::path)
                 .isNotEmpty()
-                .allSatisfy(path -> assertThat(path).matches("/crm/(objects|properties|associations)/2026-03/.*"))
+                .allSatisfy(path -> assertThat(path).matches(
+                        "/crm/(objects|properties|associations)/2026-03/.*|/account-info/2026-03/api-usage/daily/private-apps"))
                 .anySatisfy(path -> assertThat(path).startsWith("/crm/associations/2026-03/contacts/companies"));
     }
 }
