@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * First step of the intake route for one inbox file (I1-I4): hashes its content and skips content
  * already imported, sniffs charset and delimiter, reads the header, tells the object type (file
- * name, else header), maps the columns, opens the import run, report and dead-letter writer. Leaves
+ * name, else header), maps the columns, checks the account's daily budget before anything is sent
+ * ({@link DailyBudgetCheck}), opens the import run, report and dead-letter writer. Leaves
  * the file's batches as the body for the splitter ({@link MappedBatches}: read from the streaming
  * {@link CsvRowReader} and mapped a few batches ahead) and the {@link FileImport} as an exchange property.
  */
@@ -61,8 +62,8 @@ public final class FileIntake {
     private final DailyBudgetCheck dailyBudget;
 
     /**
-     * @param pipeline  the row step the file's batches go through
-     * @param readAhead where a file's next batch is read and mapped while the route delivers the current one
+     * @param pipeline    the row step the file's batches go through
+     * @param readAhead   where a file's next batch is read and mapped while the route delivers the current one
      * @param dailyBudget checks the account's daily budget before a file is sent
      */
     public FileIntake(BridgeSettings settings, Ledger ledger, HeaderAliases aliases, Clock clock, RowPipeline pipeline,
@@ -84,8 +85,8 @@ public final class FileIntake {
      * @throws UnprocessableFileException when the file is empty, its object type cannot be told, its header has
      *                                    no column for the type's required fields, or it has no data rows
      * @throws IOException                when the file cannot be read
-     * @throws DailyBudgetWaitException     when the file is to wait in the inbox for the account's daily budget
-     *                                      ({@link DailyBudgetCheck}); no run was opened
+     * @throws DailyBudgetWaitException  when the file is to wait in the inbox for the account's daily budget
+     *                                    ({@link DailyBudgetCheck}); no run was opened
      */
     public void open(Exchange exchange) throws IOException {
         Path path = exchange.getIn().getBody(java.io.File.class).toPath();
