@@ -1,6 +1,7 @@
 package io.crmbridge;
 
 import io.crmbridge.cli.CommandLine;
+import io.crmbridge.cli.PortalCheck;
 import io.crmbridge.cli.ServerPortCheck;
 import io.crmbridge.config.AppConfiguration;
 import org.apache.camel.main.Main;
@@ -15,7 +16,8 @@ public final class Application {
     }
 
     /**
-     * Runs until stopped (service) or until the inbox is drained ({@code --once}). Exits 1 when start-up fails,
+     * Runs until stopped (service) or until the inbox is drained ({@code --once}); with {@code --check-portal}, checks
+     * the HubSpot portal and exits 0 when every check passed, 1 otherwise ({@link PortalCheck}). Exits 1 when start-up fails,
      * e.g. a server port is taken ({@link ServerPortCheck}), with one line on stderr saying why.
      */
     public static void main(String[] args) {
@@ -23,6 +25,10 @@ public final class Application {
         try {
             CommandLine cli = CommandLine.parse(args);
             cli.configureLogging();
+            if (cli.checkPortal()) {
+                // no Camel Main, no route: the check reads the settings and sends its probes itself
+                System.exit(PortalCheck.run(cli.overrides(), System.out));
+            }
             // the configuration class named, no package scan: scanning io.crmbridge cost ~2 s of every start
             Main main = new Main();
             main.configure().addConfiguration(AppConfiguration.class);

@@ -11,7 +11,8 @@ import org.apache.camel.main.Main;
  * inbox, then exit), {@code --inbox DIR}, {@code --outbox DIR}, {@code --dry-run} (validate and
  * report, send nothing), {@code --name=value} (sets property {@code name}, e.g.
  * {@code --camel.server.port=8081}), {@code --verbose} (the console shows Camel's and the libraries' detail too:
- * see log4j2.properties). Other arguments are passed to Camel Main unchanged.
+ * see log4j2.properties), {@code --check-portal} (check the HubSpot portal's token, scopes, API version and daily
+ * budget, then exit: {@link PortalCheck}). Other arguments are passed to Camel Main unchanged.
  *
  * <p>A {@code --once} run starts only what a batch run needs: no HTTP server and no REST routes
  * ({@link #ONCE_DEFAULTS}), since the API and the health endpoints serve a running service and a held port
@@ -41,12 +42,14 @@ public final class CommandLine {
     private final Map<String, String> overrides;
     private final List<String> camelArgs;
     private final boolean verbose;
+    private final boolean checkPortal;
     private RunControl runControl;
 
-    private CommandLine(Map<String, String> overrides, List<String> camelArgs, boolean verbose) {
+    private CommandLine(Map<String, String> overrides, List<String> camelArgs, boolean verbose, boolean checkPortal) {
         this.overrides = overrides;
         this.camelArgs = camelArgs;
         this.verbose = verbose;
+        this.checkPortal = checkPortal;
     }
 
     /** Parses the arguments; {@code --name=value} becomes a property override, unknown ones are kept for Camel Main. */
@@ -54,12 +57,14 @@ public final class CommandLine {
         Map<String, String> overrides = new LinkedHashMap<>();
         List<String> rest = new ArrayList<>();
         boolean verbose = false;
+        boolean checkPortal = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--once" -> overrides.put("crm-bridge.once", "true");
                 case "--dry-run" -> overrides.put("crm-bridge.dry-run", "true");
                 case "--verbose" -> verbose = true;
+                case "--check-portal" -> checkPortal = true;
                 case "--inbox" -> overrides.put("crm-bridge.inbox", valueAfter(args, i++, a));
                 case "--outbox" -> overrides.put("crm-bridge.outbox", valueAfter(args, i++, a));
                 default -> {
@@ -76,7 +81,7 @@ public final class CommandLine {
         if (once(overrides)) {
             ONCE_DEFAULTS.forEach(overrides::putIfAbsent);
         }
-        return new CommandLine(overrides, rest, verbose);
+        return new CommandLine(overrides, rest, verbose, checkPortal);
     }
 
     private static String valueAfter(String[] args, int i, String flag) {
@@ -95,6 +100,11 @@ public final class CommandLine {
             System.setProperty(LOG_DETAIL_PROPERTY, "INFO");
             System.setProperty(LOG_THREAD_PROPERTY, "[%t] ");
         }
+    }
+
+    /** True with {@code --check-portal}: check the HubSpot portal, print one line a check, exit (no route starts). */
+    public boolean checkPortal() {
+        return checkPortal;
     }
 
     /** True with {@code --once}: process the inbox, then exit. */

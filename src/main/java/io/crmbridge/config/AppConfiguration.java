@@ -16,6 +16,7 @@ import io.crmbridge.cli.RunControl;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
 import io.crmbridge.hubspot.AssociationWriter;
+import io.crmbridge.hubspot.DailyUsageReader;
 import io.crmbridge.hubspot.HubSpotAuthorization;
 import io.crmbridge.hubspot.HubSpotGateway;
 import io.crmbridge.hubspot.HubSpotRateSteering;
@@ -38,6 +39,7 @@ import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
 import io.crmbridge.pipeline.CsvContentCheck;
+import io.crmbridge.pipeline.DailyBudgetCheck;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.InboxNameQuarantine;
@@ -159,12 +161,15 @@ public class AppConfiguration implements CamelConfiguration {
         HeaderAliases aliases = headerAliases(settings);
         RowPipeline rowPipeline = new RowPipeline(mappers);
         registry.bind("rowPipeline", rowPipeline);
+        PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
+        DailyBudgetCheck dailyBudget = new DailyBudgetCheck(new DailyUsageReader(gateway), ensurer,
+                ledger::pendingCount, settings.batchSize(), DailyBudgetCheck.Mode.parse(BridgeSettings.get(
+                        context.getPropertiesComponent(), "crm-bridge.daily-budget.mode", "warn")));
         // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
-                context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2)));
+                context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2), dailyBudget));
         registry.bind("csvContentCheck", new CsvContentCheck());
         registry.bind("archiveName", new ArchiveName(settings.inbox().resolve(".done"), clock));
-        PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         RecordUpserter upserter = new RecordUpserter(gateway);
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);

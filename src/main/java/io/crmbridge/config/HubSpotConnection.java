@@ -84,9 +84,9 @@ public final class HubSpotConnection {
 
     /**
      * The sandbox's settings from the {@code sandbox.*} properties (docs/configuration.md): port, batch
-     * limit, 10-second and daily budgets, granted scopes ({@code sandbox.scopes}, comma-separated, empty =
-     * every scope the flows need), injected faults ({@code sandbox.faults.*}) and the portal's admin rules
-     * ({@code sandbox.portal-rules.*}, {@link PortalRules#parse}).
+     * limit, 10-second and daily budgets, the portal's time zone (its daily count resets at midnight there),
+     * granted scopes ({@code sandbox.scopes}, comma-separated, empty = every scope the flows need), injected faults
+     * ({@code sandbox.faults.*}) and the portal's admin rules ({@code sandbox.portal-rules.*}, {@link PortalRules#parse}).
      *
      * @throws IllegalArgumentException when a number is malformed, a fault rate is out of range or a portal rule
      *                                  cannot be read
@@ -105,7 +105,8 @@ public final class HubSpotConnection {
                 sandboxFaults(p),
                 PortalRules.parse(BridgeSettings.get(p, "sandbox.portal-rules.required-on-create", ""),
                         BridgeSettings.get(p, "sandbox.portal-rules.conditional-required", ""),
-                        BridgeSettings.get(p, "sandbox.portal-rules.property-validations", "")));
+                        BridgeSettings.get(p, "sandbox.portal-rules.property-validations", "")),
+                java.time.ZoneId.of(BridgeSettings.get(p, "sandbox.time-zone", "UTC").trim()));
     }
 
     /**

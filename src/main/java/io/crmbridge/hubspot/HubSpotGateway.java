@@ -110,7 +110,7 @@ public class HubSpotGateway {
      * {@code errors[].context.requiredGranularScopes} or, in older bodies, {@code requiredScopes}
      * (hubspot-api.md §5); empty for any other body.
      */
-    static String missingScopes(JsonNode body) {
+    public static String missingScopes(JsonNode body) {
         java.util.Set<String> scopes = new java.util.LinkedHashSet<>();
         for (JsonNode error : body.path("errors")) {
             for (String key : new String[] {"requiredGranularScopes", "requiredScopes"}) {

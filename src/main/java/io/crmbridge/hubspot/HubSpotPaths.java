@@ -66,4 +66,13 @@ public record HubSpotPaths(String version) {
     public String listMembershipsBatchRead() {
         return (legacy() ? "/crm/v3/lists" : "/crm/lists/" + version) + "/records/memberships/batch/read";
     }
+
+    /**
+     * The account's daily API usage, {@code GET /account-info/<version>/api-usage/daily/private-apps}
+     * (2026-03/2026-09 {@code accountInfo.json}; on v3 {@code /account-info/v3/...}, the path HubSpot's legacy API
+     * reference documents with the same {@code {"results":[ApiUsage]}} answer): hubspot-api.md §10.4.
+     */
+    public String dailyUsage() {
+        return "/account-info/" + version + "/api-usage/daily/private-apps";
+    }
 }

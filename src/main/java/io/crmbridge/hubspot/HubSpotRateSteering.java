@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Steers the client by HubSpot's own count (L4) when another client of the same portal spends the budget
- * too: after each answer, when {@code X-HubSpot-RateLimit-Remaining} falls into the last tenth of
+ * Steers the client by HubSpot's own count (L4) when another client spends the same 10-second window too
+ * (the window is per app, hubspot-api.md §10.4: another process using the same key, not another app of the
+ * portal, which spends only the account's daily limit): after each answer, when {@code X-HubSpot-RateLimit-Remaining} falls into the last tenth of
  * {@code X-HubSpot-RateLimit-Max} and HubSpot counted clearly more requests in its window
  * ({@code Max - Remaining}) than crm-bridge answered in the last {@code Interval-Milliseconds}, the calling
  * thread pauses one average request spacing ({@code Interval-Milliseconds / Max}) per request below that

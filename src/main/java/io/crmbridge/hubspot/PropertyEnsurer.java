@@ -88,6 +88,21 @@ public class PropertyEnsurer {
                 : Optional.of(PortalSchema.definitions(definitions.values()));
     }
 
+    /**
+     * The most writes {@link #ensure} may still send for {@code type} besides its one read of the property list: a
+     * create (or an options PATCH) per crm-bridge property of the type, and a group read and create per group of
+     * their own; 0 once the type was ensured in this process. For the daily budget's estimate (docs/hubspot-portal.md).
+     */
+    public int writesStillPossible(ObjectType type) {
+        if (ensured.contains(type)) {
+            return 0;
+        }
+        List<PropertySpec> own = specs.stream().filter(spec -> spec.type() == type).toList();
+        long groupsOfTheirOwn = own.stream().map(PropertySpec::group).filter(java.util.Objects::nonNull)
+                .map(PropertySpec.Group::name).distinct().count();
+        return own.size() + 2 * (int) groupsOfTheirOwn;
+    }
+
     /** The properties of a properties-v3.json {@code CollectionResponseProperty} body, by internal name. */
     private static Map<String, JsonNode> byName(JsonNode body) {
         Map<String, JsonNode> byName = new LinkedHashMap<>();

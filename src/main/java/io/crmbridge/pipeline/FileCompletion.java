@@ -162,7 +162,8 @@ public final class FileCompletion {
      * resource is unavailable (the ledger database, the outbox: {@link UnavailableResource}), the file is not at
      * fault: its run stays unfinished (the next run of the content takes it over) and the file goes back to the
      * inbox ({@link InboxRetry}), at once when stopping, after the retry delay for a resource. Otherwise the run
-     * is marked FAILED and the file moves to inbox/.failed/ to be dropped again.
+     * is marked FAILED and the file moves to inbox/.failed/ to be dropped again. A file waiting for the account's
+     * daily budget ({@link DailyBudgetWaitException}) goes back to the inbox until the budget resets.
      */
     public void failed(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -175,6 +176,17 @@ public final class FileCompletion {
             LOG.warn("{}: stopped between two batches, after {} rows, because the application is stopping; the"
                     + " file stays in {} and is imported again at the next start", fileName,
                     file == null ? 0 : file.report().rowsRead(), settings.inbox());
+            return;
+        }
+        DailyBudgetWaitException wait = io.crmbridge.http.HttpFailures.cause(e, DailyBudgetWaitException.class);
+        if (wait != null) {
+            // nothing of the file was sent and no run was opened: it waits in the inbox for the reset
+            closeQuietly(exchange);
+            runControl.fileFailed();
+            retry.returnToInbox(exchange, wait.until());
+            metrics.fileEnded(FileStatus.RETRY_LATER);
+            LOG.warn("{}: not imported yet, the account's daily budget is short ({}); the file stays in {} and is"
+                    + " taken again at {}", fileName, e.getMessage(), settings.inbox(), wait.until());
             return;
         }
         Optional<String> resource = UnavailableResource.of(e);

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -40,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * First step of the intake route for one inbox file (I1-I4): hashes its content and skips content
  * already imported, sniffs charset and delimiter, reads the header, tells the object type (file
- * name, else header), maps the columns, opens the import run, report and dead-letter writer. Leaves
+ * name, else header), maps the columns, checks the account's daily budget before anything is sent
+ * ({@link DailyBudgetCheck}), opens the import run, report and dead-letter writer. Leaves
  * the file's batches as the body for the splitter ({@link MappedBatches}: read from the streaming
  * {@link CsvRowReader} and mapped a few batches ahead) and the {@link FileImport} as an exchange property.
  */
@@ -59,13 +59,15 @@ public final class FileIntake {
     private final Clock clock;
     private final RowPipeline pipeline;
     private final Executor readAhead;
+    private final DailyBudgetCheck dailyBudget;
 
     /**
-     * @param pipeline  the row step the file's batches go through
-     * @param readAhead where a file's next batch is read and mapped while the route delivers the current one
+     * @param pipeline    the row step the file's batches go through
+     * @param readAhead   where a file's next batch is read and mapped while the route delivers the current one
+     * @param dailyBudget checks the account's daily budget before a file is sent
      */
     public FileIntake(BridgeSettings settings, Ledger ledger, HeaderAliases aliases, Clock clock, RowPipeline pipeline,
-                      Executor readAhead) {
+                      Executor readAhead, DailyBudgetCheck dailyBudget) {
         this.settings = settings;
         this.ledger = ledger;
         this.aliases = aliases;
@@ -74,6 +76,7 @@ public final class FileIntake {
         this.clock = clock;
         this.pipeline = pipeline;
         this.readAhead = readAhead;
+        this.dailyBudget = dailyBudget;
     }
 
     /**
@@ -82,11 +85,14 @@ public final class FileIntake {
      * @throws UnprocessableFileException when the file is empty, its object type cannot be told, its header has
      *                                    no column for the type's required fields, or it has no data rows
      * @throws IOException                when the file cannot be read
+     * @throws DailyBudgetWaitException  when the file is to wait in the inbox for the account's daily budget
+     *                                    ({@link DailyBudgetCheck}); no run was opened
      */
     public void open(Exchange exchange) throws IOException {
         Path path = exchange.getIn().getBody(java.io.File.class).toPath();
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
-        String hash = sha256(path);
+        Digest digest = digest(path);
+        String hash = digest.sha256();
         if (!settings.dryRun() && skipIfImported(ledger, exchange, fileName, hash)) {
             return;
         }
@@ -123,6 +129,8 @@ public final class FileIntake {
                 LOG.warn("{}: columns {} ignored: an earlier column feeds the same field", fileName,
                         mapping.duplicateFieldColumns());
             }
+            // before the run is opened: a file that waits for the daily budget leaves no run behind
+            dailyBudget.check(fileName, type, Math.max(0, digest.lines() - 1), report);
             report.interruptedRuns(takeOverInterruptedRuns(fileName, hash));
             long runId = ledger.openRun(fileName, hash, type, settings.dryRun());
             String baseName = claimRunFiles(fileName, runId);
@@ -214,11 +222,43 @@ public final class FileIntake {
 
     /** SHA-256 hex of the file's bytes: the content hash the ledger knows imports by (I1). */
     public static String sha256(Path path) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        return digest(path).sha256();
+    }
+
+    /**
+     * What one read of a file's bytes tells: its SHA-256 hex, and its physical lines (LF, CRLF or a lone CR ends a
+     * line; a last line without an end counts too), which bound its rows from above (a quoted value spanning lines
+     * counts once a line) for the daily budget's estimate.
+     */
+    record Digest(String sha256, long lines) {
+    }
+
+    static Digest digest(Path path) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
+        long breaks = 0;
+        long bytes = 0;
+        byte last = 0;
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    // a CR counts now, the LF of its CRLF does not
+                    if (b == '\r' || b == '\n' && last != '\r') {
+                        breaks++;
+                    }
+                    last = b;
+                }
+            }
+        }
+        long lines = breaks + (bytes == 0 || last == '\n' || last == '\r' ? 0 : 1);
+        return new Digest(HexFormat.of().formatHex(sha.digest()), lines);
     }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * consumer's {@code moveFailed} puts every failed file: {@link #watch} gives each file exchange a completion step
  * that runs after Camel's own (which moved the file) and moves a file {@link #returnToInbox marked} for return
  * back. As the inbox consumer's {@code filter} it then keeps the file back until its retry time, so that an
- * unavailable resource is retried every {@code delay}, not on every poll. Bound as {@value #BEAN_NAME}.
+ * unavailable resource is retried every {@code delay}, not on every poll, and a file waiting for the daily budget
+ * is taken when the budget resets. Bound as {@value #BEAN_NAME}.
  */
 public final class InboxRetry implements GenericFileFilter<File> {
 
@@ -83,10 +84,20 @@ public final class InboxRetry implements GenericFileFilter<File> {
      * the next start).
      */
     public void returnToInbox(Exchange exchange, boolean later) {
-        String name = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         if (later) {
-            notBefore.put(name, clock.instant().plus(delay));
+            returnToInbox(exchange, clock.instant().plus(delay));
+        } else {
+            toReturn.add(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class));
         }
+    }
+
+    /**
+     * Marks the file of {@code exchange} to go back to the inbox when its exchange is done, to be taken again at
+     * {@code due} and not before (a file waiting for the account's daily budget to reset: {@link DailyBudgetCheck}).
+     */
+    public void returnToInbox(Exchange exchange, Instant due) {
+        String name = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        notBefore.put(name, due);
         toReturn.add(name);
     }
 

@@ -147,9 +147,27 @@ public final class HtmlReportWriter {
         v.put("associationsCreated", r.associationsCreated());
         v.put("associationsPending", r.associationsPending());
         v.put("requests", r.requests());
+        v.put("dailyUsage", dailyUsageLine(r));
         v.put("retries", r.retries());
         v.put("rateLimited", r.rateLimitedCount());
         return v;
+    }
+
+    /**
+     * The daily budget line of the traffic table: what was left of the account's daily requests when the file
+     * started and the file's estimate, or why the usage is unknown; "-" when it was not read.
+     */
+    static String dailyUsageLine(ImportReport r) {
+        io.crmbridge.hubspot.DailyUsage u = r.dailyUsage();
+        if (u == null) {
+            return "-";
+        }
+        String estimate = r.estimatedRequests() + " requests estimated for this file";
+        if (!u.isKnown()) {
+            return "unknown (" + u.unknownReason() + "); " + estimate;
+        }
+        return u.remaining().orElseThrow() + " of " + u.usageLimit() + " left"
+                + (u.resetsAt() == null ? "" : " (resets " + u.resetsAt() + ")") + "; " + estimate;
     }
 
     private static String orDash(String s) {

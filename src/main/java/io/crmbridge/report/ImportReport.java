@@ -75,6 +75,8 @@ public final class ImportReport {
     private volatile String reportName;
     private volatile Instant finishedAt;
     private volatile List<Long> interruptedRuns = List.of();
+    private volatile io.crmbridge.hubspot.DailyUsage dailyUsage;
+    private volatile long estimatedRequests;
     private volatile LineCounts lines;
 
     /**
@@ -211,6 +213,25 @@ public final class ImportReport {
     /** Sets the number convention the file was read in. */
     public void numberFormat(NumberFormatUsed format) {
         this.numberFormat = format;
+    }
+
+    /**
+     * The account's daily usage read before the file was sent, and the requests the file was estimated to send
+     * (pipeline/DailyBudgetCheck, hubspot-api.md §10.4).
+     */
+    public void dailyUsage(io.crmbridge.hubspot.DailyUsage usage, long estimate) {
+        this.dailyUsage = usage;
+        this.estimatedRequests = estimate;
+    }
+
+    /** The daily usage read before the file was sent; null when it was not read. */
+    public io.crmbridge.hubspot.DailyUsage dailyUsage() {
+        return dailyUsage;
+    }
+
+    /** The requests the file was estimated to send (0 when the daily usage was not read). */
+    public long estimatedRequests() {
+        return estimatedRequests;
     }
 
     /**
@@ -463,7 +484,10 @@ public final class ImportReport {
      * The JSON report document, keys in a fixed order: {@code file, runId, reportName, objectType, charset, delimiter,
      * dryRun, rowsRead, lines, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
      * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
-     * unmappedColumns, duplicateColumns, preflight, dateOrder, numberFormat, deadLetterFile, startedAt, finishedAt};
+     * unmappedColumns, duplicateColumns, preflight, dateOrder, numberFormat, deadLetterFile, interruptedRuns,
+     * dailyUsage, startedAt, finishedAt}; {@code dailyUsage} is {@code {usageLimit, currentUsage, resetsAt,
+     * estimatedRequests, unknown}} ({@code unknown}: why HubSpot's count is not known, else null) or null when
+     * it was not read;
      * {@code preflight} is {@code {unknownProperties: [{objectType, column, property}], propertyValidations:
      * [{objectType, read, rules, checked, reason}]}}, {@code numberFormat} is
      * {@link NumberFormatUsed#toMap()} {@code {decimalSeparator, thousandsSeparator, proven, proof}}. {@code lines} is
@@ -543,10 +567,25 @@ public final class ImportReport {
         doc.put("numberFormat", numbers == null ? null : numbers.toMap());
         doc.put("deadLetterFile", deadLetterFile);
         doc.put("interruptedRuns", interruptedRuns);
+        doc.put("dailyUsage", dailyUsageMap());
         doc.put("startedAt", startedAt.toString());
         Instant end = finishedAt;
         doc.put("finishedAt", end == null ? null : end.toString());
         return doc;
+    }
+
+    private Map<String, Object> dailyUsageMap() {
+        io.crmbridge.hubspot.DailyUsage usage = dailyUsage;
+        if (usage == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("usageLimit", usage.usageLimit());
+        m.put("currentUsage", usage.currentUsage());
+        m.put("resetsAt", usage.resetsAt() == null ? null : usage.resetsAt().toString());
+        m.put("estimatedRequests", estimatedRequests);
+        m.put("unknown", usage.unknownReason());
+        return m;
     }
 
     private static Map<String, Object> outcomeMap(Map<Outcome, Long> counts) {

@@ -43,6 +43,11 @@ record ApiVersion(String name) {
         return isDated(name) && name.compareTo(ADMIN_RULES_FROM) >= 0;
     }
 
+    /** The success status of a properties {@code batch/create}: 201 in v3 and 2026-03, 200 from 2026-09 (the documents). */
+    int propertyBatchCreateStatus() {
+        return multiStatus() ? 201 : 200;
+    }
+
     /** The success status of association {@code batch/create}: 201 in v4 and 2026-03, 200 from 2026-09 (§10.2). */
     int associationCreateStatus() {
         return multiStatus() ? 201 : 200;

@@ -9,35 +9,45 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The scopes a call needs (hubspot-api.md §1.1, §5; SPEC {@code security}): objects need
- * {@code crm.objects.<type>.read} (GET, search, batch/read) or {@code .write} (everything else), tickets the
- * legacy {@code tickets} scope for both; properties need {@code crm.schemas.<type>.read} (GET) or
- * {@code .write}; v4 associations need the read (batch/read) or write scopes of both object types; the lists
- * API's membership batch read needs {@code crm.lists.read} (Lists v3 document {@code security}); the Property
- * Validations API needs {@code crm.schemas.<type>.read}, {@code tickets} for tickets (one of the alternatives its
- * documents list: propertyValidations.json {@code security}, where any one scope of the list is enough). Paths the
- * router does not serve need none, so they still answer 404.
+ * The scopes a call needs (hubspot-api.md §1.1, §5; the {@code security} of HubSpot's documents), as groups of
+ * alternatives: the call needs one scope of every group. HubSpot's documents list a call's scopes as alternatives
+ * ("one or more of the following"); an association needs one of each of its two types.
+ * <ul>
+ *   <li>objects: {@code crm.objects.<type>.read} (GET, search, batch/read) or {@code .write} (everything else),
+ *       tickets the legacy {@code tickets} scope for both;</li>
+ *   <li>properties: a read takes {@code crm.schemas.<type>.read} or the type's object read or write scope, a write
+ *       {@code crm.schemas.<type>.write}; for tickets {@code tickets} does both (properties documents);</li>
+ *   <li>associations: the read (batch/read) or write scope of each object type;</li>
+ *   <li>the lists API's membership batch read: {@code crm.lists.read} (lists documents);</li>
+ *   <li>the Property Validations API: as a read of the type's properties (propertyValidations.json);</li>
+ *   <li>the daily usage read {@code /account-info/<version>/api-usage/daily/private-apps}: {@code oauth}
+ *       ({@code accountInfo.json}).</li>
+ * </ul>
+ * Paths the router does not serve need none, so they still answer 404.
  */
 final class RequiredScopes {
 
     private RequiredScopes() {
     }
 
-    /** Every scope the call needs, in a stable order; empty when the path is not an API route. */
-    static List<String> of(String method, String path) {
+    /** The groups of alternatives the call needs, each in order of preference; empty when the path is not an API route. */
+    static List<List<String>> of(String method, String path) {
         List<String> s = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/+"));
+        if (SandboxRouter.isDailyUsage(method, s)) {
+            return List.of(List.of("oauth"));
+        }
         if (s.size() < 4 || !"crm".equals(s.get(0))) {
             return List.of();
         }
         if (SandboxRouter.isListMembershipsBatchRead(method, s)) {
-            return List.of("crm.lists.read");
+            return List.of(List.of("crm.lists.read"));
         }
         String family = s.get(1);
         String version = s.get(2);
         if ("v3".equals(family) && "objects".equals(version) || "objects".equals(family) && isDated(version)) {
             List<String> rest = s.subList(4, s.size());
             boolean read = "GET".equals(method) || rest.equals(List.of("search")) || rest.equals(List.of("batch", "read"));
-            return type(s.get(3)).map(t -> List.of(objectScope(t, read))).orElse(List.of());
+            return type(s.get(3)).map(t -> List.of(List.of(objectScope(t, read)))).orElse(List.of());
         }
         if (("v4".equals(family) && "associations".equals(version) || "associations".equals(family) && isDated(version))
                 && s.size() >= 5) {
@@ -47,32 +57,41 @@ final class RequiredScopes {
                 return List.of();
             }
             boolean read = "GET".equals(method) || s.subList(5, s.size()).equals(List.of("batch", "read"));
-            Set<String> both = new LinkedHashSet<>();
-            both.add(objectScope(from.get(), read));
-            both.add(objectScope(to.get(), read));
+            Set<List<String>> both = new LinkedHashSet<>();
+            both.add(List.of(objectScope(from.get(), read)));
+            both.add(List.of(objectScope(to.get(), read)));
             return new ArrayList<>(both);
         }
         if ("property-validations".equals(family) && isDated(version)) {
-            return type(s.get(3)).map(t -> List.of(t == ObjectType.TICKETS ? "tickets" : "crm.schemas." + t.pathName() + ".read"))
-                    .orElse(List.of());
+            return type(s.get(3)).map(t -> List.of(propertyScopes(t, true))).orElse(List.of());
         }
         if ("v3".equals(family) && "properties".equals(version) || "properties".equals(family) && isDated(version)) {
-            boolean read = "GET".equals(method);
-            return type(s.get(3)).map(t -> List.of("crm.schemas." + t.pathName() + (read ? ".read" : ".write")))
-                    .orElse(List.of());
+            boolean read = "GET".equals(method) || s.subList(4, s.size()).equals(List.of("batch", "read"));
+            return type(s.get(3)).map(t -> List.of(propertyScopes(t, read))).orElse(List.of());
         }
         return List.of();
     }
 
-    /** The scopes of {@code required} that {@code granted} lacks, in order. */
-    static List<String> missing(List<String> required, Set<String> granted) {
+    /**
+     * The scopes of the unsatisfied groups of {@code required} (a group is satisfied by any one of its scopes), in
+     * order; empty when {@code granted} satisfies every group.
+     */
+    static List<String> missing(List<List<String>> required, Set<String> granted) {
         List<String> missing = new ArrayList<>();
-        for (String scope : required) {
-            if (!granted.contains(scope)) {
-                missing.add(scope);
+        for (List<String> group : required) {
+            if (group.stream().noneMatch(granted::contains)) {
+                missing.addAll(group);
             }
         }
         return missing;
+    }
+
+    private static List<String> propertyScopes(ObjectType type, boolean read) {
+        String schema = "crm.schemas." + type.pathName() + (read ? ".read" : ".write");
+        if (type == ObjectType.TICKETS) {
+            return List.of(schema, "tickets");
+        }
+        return read ? List.of(schema, objectScope(type, true), objectScope(type, false)) : List.of(schema);
     }
 
     private static String objectScope(ObjectType type, boolean read) {

@@ -1,5 +1,6 @@
 package io.crmbridge.sandbox;
 
+import java.time.ZoneId;
 import java.util.Set;
 
 /**
@@ -20,9 +21,12 @@ import java.util.Set;
  * @param faults                 injected faults and latency; null means {@link SandboxFaults#none()}
  * @param portalRules            the admin rules of the portal (hubspot-api.md §10.3); null means
  *                               {@link PortalRules#none()}
+ * @param zone                   the portal's time zone: its daily count resets at midnight there (hubspot-api.md
+ *                               §10.4); null means UTC
  */
 public record SandboxConfig(String host, int port, String accessToken, int maxBatchInputs, int requestsPerTenSeconds,
-                            Set<String> scopes, long dailyLimit, SandboxFaults faults, PortalRules portalRules) {
+                            Set<String> scopes, long dailyLimit, SandboxFaults faults, PortalRules portalRules,
+                            ZoneId zone) {
 
     /** HubSpot's documented per-second search limit (hubspot-api.md §3.2). */
     static final int SEARCH_REQUESTS_PER_SECOND = 5;
@@ -31,19 +35,13 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
     public static final long DEFAULT_DAILY_LIMIT = 1_000_000L;
 
     /**
-     * Every scope crm-bridge's flows need: object read/write of contacts and companies, the legacy
-     * {@code tickets} scope, the schema scopes of the properties API (hubspot-api.md §1.1, §5; SPEC
-     * {@code security} of the contacts, companies, tickets and properties documents), and {@code crm.lists.read}
-     * for the contact sync's list memberships (Lists v3 document).
+     * Every scope crm-bridge's flows need, exactly the scopes a user grants crm-bridge
+     * ({@link io.crmbridge.hubspot.PortalScopes}, derived from the {@code security} of HubSpot's documents): the
+     * contacts read and write scopes, the companies write scope, the legacy {@code tickets} scope, the schema write
+     * scopes of contacts and companies, {@code crm.lists.read} and {@code oauth}. So the sandbox refuses what HubSpot
+     * would refuse such a token.
      */
-    public static final Set<String> FLOW_SCOPES = Set.of(
-            "crm.objects.contacts.read", "crm.objects.contacts.write",
-            "crm.objects.companies.read", "crm.objects.companies.write",
-            "tickets",
-            "crm.schemas.contacts.read", "crm.schemas.contacts.write",
-            "crm.schemas.companies.read", "crm.schemas.companies.write",
-            "crm.schemas.tickets.read", "crm.schemas.tickets.write",
-            "crm.lists.read");
+    public static final Set<String> FLOW_SCOPES = io.crmbridge.hubspot.PortalScopes.standard().names();
 
     public SandboxConfig {
         if (accessToken == null || accessToken.isBlank()) {
@@ -59,12 +57,13 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
         scopes = scopes == null ? FLOW_SCOPES : Set.copyOf(scopes);
         faults = faults == null ? SandboxFaults.none() : faults;
         portalRules = portalRules == null ? PortalRules.none() : portalRules;
+        zone = zone == null ? java.time.ZoneOffset.UTC : zone;
     }
 
-    /** A portal without admin rules. */
+    /** A portal without admin rules, in UTC. */
     public SandboxConfig(String host, int port, String accessToken, int maxBatchInputs, int requestsPerTenSeconds,
                          Set<String> scopes, long dailyLimit, SandboxFaults faults) {
-        this(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, faults, null);
+        this(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, faults, null, null);
     }
 
     /** Every flow scope, the Enterprise daily limit, no faults. */
@@ -80,25 +79,31 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
     /** The same settings with the token granted exactly {@code granted} (null: {@link #FLOW_SCOPES}). */
     public SandboxConfig withScopes(Set<String> granted) {
         return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, granted, dailyLimit, faults,
-                portalRules);
+                portalRules, zone);
     }
 
     /** The same settings with another daily budget (0 or less: none). */
     public SandboxConfig withDailyLimit(long perDay) {
         return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, perDay, faults,
-                portalRules);
+                portalRules, zone);
     }
 
     /** The same settings with injected faults. */
     public SandboxConfig withFaults(SandboxFaults injected) {
         return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, injected,
-                portalRules);
+                portalRules, zone);
     }
 
     /** The same settings with the portal's admin rules. */
     public SandboxConfig withPortalRules(PortalRules rules) {
         return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit, faults,
-                rules);
+                rules, zone);
+    }
+
+    /** The same settings in another time zone. */
+    public SandboxConfig withZone(ZoneId portalZone) {
+        return new SandboxConfig(host, port, accessToken, maxBatchInputs, requestsPerTenSeconds, scopes, dailyLimit,
+                faults, portalRules, portalZone);
     }
 
     /** Whether the rolling-window limits are enforced. */
@@ -111,6 +116,6 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
     public String toString() {
         return "SandboxConfig[host=" + host + ", port=" + port + ", accessToken=***, maxBatchInputs=" + maxBatchInputs
                 + ", requestsPerTenSeconds=" + requestsPerTenSeconds + ", scopes=" + scopes.size()
-                + ", dailyLimit=" + dailyLimit + ", faults=" + faults + ", portalRules=" + portalRules + "]";
+                + ", dailyLimit=" + dailyLimit + ", faults=" + faults + ", portalRules=" + portalRules + ", zone=" + zone + "]";
     }
 }

@@ -51,14 +51,14 @@ final class SandboxExchangeHandler implements HttpHandler {
     SandboxExchangeHandler(SandboxState state, SandboxConfig config, ObjectMapper mapper, List<HeldAnswer> holds) {
         this.holds = holds;
         this.state = state;
-        this.router = new SandboxRouter(state, config);
+        this.daily = config.dailyLimit() > 0 ? new DailyBudget(config.dailyLimit(), Clock.system(config.zone())) : null;
+        this.router = new SandboxRouter(state, config, daily);
         this.mapper = mapper;
         this.expectedAuthorization = ("Bearer " + config.accessToken()).getBytes(StandardCharsets.UTF_8);
         this.burst = config.rateLimited() ? new RollingWindowLimiter(config.requestsPerTenSeconds(), 10_000) : null;
         this.searchLimit = config.rateLimited()
                 ? new RollingWindowLimiter(SandboxConfig.SEARCH_REQUESTS_PER_SECOND, 1_000) : null;
         this.grantedScopes = config.scopes();
-        this.daily = config.dailyLimit() > 0 ? new DailyBudget(config.dailyLimit(), Clock.systemUTC()) : null;
         this.faults = new FaultInjector(config.faults());
     }
 

@@ -25,8 +25,10 @@ final class SandboxRouter {
     private final PropertiesHandler properties;
     private final ListMembershipsHandler lists;
     private final PropertyValidationsHandler validations;
+    private final DailyBudget daily;
 
-    SandboxRouter(SandboxState state, SandboxConfig config) {
+    /** @param daily the portal's daily count, or null when the sandbox keeps none */
+    SandboxRouter(SandboxState state, SandboxConfig config, DailyBudget daily) {
         RecordJson json = new RecordJson(state.schema());
         WritePlanner planner = new WritePlanner(state, config.portalRules());
         AssociationTypes types = new AssociationTypes();
@@ -41,6 +43,7 @@ final class SandboxRouter {
         this.properties = new PropertiesHandler(state.schema());
         this.lists = new ListMembershipsHandler(state, max);
         this.validations = new PropertyValidationsHandler(config.portalRules(), state.schema());
+        this.daily = daily;
     }
 
     /** Whether a request goes to search, which has its own per-second limit and no burst headers (§4.2). */
@@ -50,6 +53,9 @@ final class SandboxRouter {
 
     ApiResponse route(String method, String path, QueryParameters params, Supplier<JsonNode> body) {
         List<String> s = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/+"));
+        if (isDailyUsage(method, s)) {
+            return dailyUsage();
+        }
         ApiVersion version = ApiVersion.of(s.subList(0, Math.min(3, s.size())));
         if (s.size() >= 4 && "crm".equals(s.get(0))) {
             if ("v3".equals(s.get(1)) && "objects".equals(s.get(2)) || "objects".equals(s.get(1)) && isDated(s.get(2))) {
@@ -63,7 +69,7 @@ final class SandboxRouter {
                 return associations(version, method, s.subList(3, s.size()), body);
             }
             if ("v3".equals(s.get(1)) && "properties".equals(s.get(2)) || "properties".equals(s.get(1)) && isDated(s.get(2))) {
-                return properties(method, type(s.get(3)), s.subList(4, s.size()), body);
+                return properties(version, method, type(s.get(3)), s.subList(4, s.size()), body);
             }
             if (isListMembershipsBatchRead(method, s)) {
                 return lists.batchRead(body.get());
@@ -131,7 +137,8 @@ final class SandboxRouter {
         throw notRouted(method, "associations/" + String.join("/", rest));
     }
 
-    private ApiResponse properties(String method, ObjectType type, List<String> rest, Supplier<JsonNode> body) {
+    private ApiResponse properties(ApiVersion version, String method, ObjectType type, List<String> rest,
+                                   Supplier<JsonNode> body) {
         if (!rest.isEmpty() && "groups".equals(rest.get(0))) {
             if (rest.size() == 1 && "GET".equals(method)) {
                 return properties.listGroups(type);
@@ -149,6 +156,9 @@ final class SandboxRouter {
         if (rest.isEmpty() && "POST".equals(method)) {
             return properties.create(type, body.get());
         }
+        if (rest.equals(List.of("batch", "create")) && "POST".equals(method)) {
+            return properties.batchCreate(version, type, body.get());
+        }
         if (rest.size() == 1 && "GET".equals(method)) {
             return properties.get(type, rest.get(0));
         }
@@ -156,6 +166,38 @@ final class SandboxRouter {
             return properties.update(type, rest.get(0), body.get());
         }
         throw notRouted(method, "properties/" + type.pathName() + "/" + String.join("/", rest));
+    }
+
+    /**
+     * {@code GET /account-info/<version>/api-usage/daily/private-apps} (v3 or a date-based version): the daily
+     * usage read (accountInfo.json, hubspot-api.md §10.4).
+     */
+    static boolean isDailyUsage(String method, List<String> s) {
+        return "GET".equals(method) && s.size() == 5 && "account-info".equals(s.get(0))
+                && ("v3".equals(s.get(1)) || isDated(s.get(1))) && s.subList(2, 5).equals(
+                List.of("api-usage", "daily", "private-apps"));
+    }
+
+    /**
+     * The daily usage from the sandbox's own daily count (accountInfo.json {@code CollectionResponseApiUsageNoPaging}
+     * of one {@code ApiUsage}): the limit, today's requests (this read included), when it was counted and the next
+     * midnight in the portal's zone; {@code fetchStatus} NOTFOUND with zeros when the sandbox keeps no daily count.
+     */
+    private ApiResponse dailyUsage() {
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode usage = body.putArray("results").addObject();
+        usage.put("name", "private-apps-api-calls-daily");
+        if (daily == null) {
+            usage.put("usageLimit", 0).put("currentUsage", 0).put("collectedAt", Timestamps.now().toString())
+                    .put("fetchStatus", "NOTFOUND");
+            return new ApiResponse(200, body);
+        }
+        DailyBudget.Usage today = daily.usage();
+        usage.put("usageLimit", today.limit()).put("currentUsage", today.used())
+                .put("collectedAt", today.collectedAt().toString()).put("resetsAt", today.resetsAt().toString())
+                .put("fetchStatus", "SUCCESS");
+        return new ApiResponse(200, body);
     }
 
     /** {@code POST /crm/v3/lists/records/memberships/batch/read} or its date-based twin {@code /crm/lists/2026-03/...}. */

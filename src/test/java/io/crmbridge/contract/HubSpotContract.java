@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  * {@code associations.json}, and {@code /crm/associations}, {@code /crm/properties}, {@code /crm/pipelines},
  * {@code /crm/lists}, {@code /crm/property-validations} and {@code /account-info} to the document of that API
  * (hubspot-api.md §10.1, §10.2: the status codes differ between versions, so no version stands in for another).
+ * The daily usage read on {@code v3} ({@code /account-info/v3/...}), which no document in ../shared describes, is
+ * checked against the 2026-03 {@code accountInfo.json} (HubSpot's legacy API reference documents
+ * {@code /account-info/v3/api-usage/daily/private-apps} with the same answer).
  *
  * <p>Security: every operation of these documents requires {@code oauth2}, which on the wire is an
  * {@code Authorization: Bearer <token>} header (RFC 6750; hubspot-api.md §5). The Atlassian validator
@@ -64,6 +67,7 @@ public final class HubSpotContract {
     private static final Pattern LISTS = Pattern.compile("^/crm/v3/lists/.*$");
     /** The Lists operations crm-bridge calls: the dated Lists documents are validated pruned to them (PrunedDocument). */
     private static final Pattern LISTS_CALLED = Pattern.compile("/records/memberships/batch/read$");
+    private static final Pattern ACCOUNT_INFO_V3 = Pattern.compile("^/account-info/v3(/.*)$");
     private static final Pattern OBJECTS = Pattern.compile("^/crm/v3/objects/([^/]+)(/.*)?$");
     private static final Pattern DATED = Pattern.compile("^/(crm/[a-z-]+|account-info)/(\\d{4}-\\d{2})(?:/([^/]+))?(/.*)?$");
     /** Dated APIs and the file name of their document in the version's folder (hubspot-openapi/README.md). */
@@ -107,7 +111,7 @@ public final class HubSpotContract {
      * @throws IllegalStateException when a spec document cannot be read or parsed
      */
     public ContractVerdict check(SandboxExchange exchange) {
-        String apiPath = exchange.path();
+        String apiPath = specPath(exchange.path());
         Optional<String> document = documentFor(apiPath);
         List<String> requestProblems = new ArrayList<>();
         if (bearer(exchange.requestHeaders()).isEmpty()) {
@@ -147,6 +151,15 @@ public final class HubSpotContract {
         return OpenApiInteractionValidator.createForSpecificationUrl(file.toAbsolutePath().toUri().toString())
                 .withWhitelist(exceptions.whitelist())
                 .build();
+    }
+
+    /**
+     * The path as the documents spell it: the path itself, but the daily usage read of {@code v3}, which no document in
+     * ../shared describes, as its 2026-03 twin (HubSpot's legacy reference shows the same operation and answer).
+     */
+    static String specPath(String path) {
+        Matcher account = ACCOUNT_INFO_V3.matcher(path);
+        return account.matches() ? "/account-info/2026-03" + account.group(1) : path;
     }
 
     /**

@@ -137,6 +137,32 @@ class ApplicationProcessIT {
     }
 
     /** Runs the application in a child JVM in this test's folder; destroys it if it outlives the timeout. */
+    @Test
+    void checkPortalExitsOneAndNamesTheScopeTheSandboxTokenLacks() throws Exception {
+        String allButLists = io.crmbridge.hubspot.PortalScopes.standard().names().stream()
+                .filter(s -> !s.equals("crm.schemas.companies.write")).collect(java.util.stream.Collectors.joining(","));
+
+        Run run = run("--check-portal", "--sandbox.scopes=" + allButLists);
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("checking the embedded HubSpot sandbox")
+                .contains("[FAIL] scope crm.schemas.companies.write missing: HubSpot answered 403 MISSING_SCOPES"
+                        + " (missing scopes: crm.schemas.companies.write)")
+                .contains("[ok]   scope crm.schemas.contacts.write granted").contains("1 check(s) failed.")
+                // no route, no Camel Main: the check only
+                .doesNotContain("Inbox drained").doesNotContain("crm-bridge --once");
+    }
+
+    @Test
+    void checkPortalExitsZeroWhenTheSandboxTokenHasEveryScope() throws Exception {
+        Run run = run("--check-portal", "--sandbox.scopes=" + String.join(",",
+                io.crmbridge.hubspot.PortalScopes.standard().names()));
+
+        assertThat(run.exitStatus()).as(run.output()).isZero();
+        assertThat(run.output()).contains("[ok]   token accepted").contains("[ok]   API version")
+                .contains("[ok]   daily budget left: ").contains("All checks passed.").doesNotContain("[FAIL]");
+    }
+
     private Run run(String... args) throws IOException, InterruptedException {
         Path log = dir.resolve("run-" + System.nanoTime() + ".log");
         try (ChildApplication child = ChildApplication.start(dir, log, Map.of(), args)) {

@@ -10,7 +10,7 @@ class CurrentApiFlowTest extends ApiVersionFlow {
 
     @Override
     String pathPattern() {
-        return "/crm/(objects|properties|associations|property-validations)/2026-09/.*";
+        return "/(crm/(objects|properties|associations|property-validations)|account-info)/2026-09/.*";
     }
 
     @Override

@@ -10,7 +10,7 @@ class LegacyApiFlowTest extends ApiVersionFlow {
 
     @Override
     String pathPattern() {
-        return "/crm/(v3/(objects|properties)|v4/associations)/.*";
+        return "/crm/(v3/(objects|properties)|v4/associations)/.*|/account-info/v3/.*";
     }
 
     @Override

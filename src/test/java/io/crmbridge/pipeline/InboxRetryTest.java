@@ -42,6 +42,38 @@ class InboxRetryTest {
         assertThat(retry.accept(file("contacts.csv"))).isTrue();
     }
 
+    @Test
+    void aFileWaitingForTheDailyBudgetIsTakenWhenTheBudgetResetsAndNotBefore() {
+        java.time.Instant resetsAt = java.time.Instant.parse("2026-12-05T00:00:00Z");
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(resetsAt.minusSeconds(3600));
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        InboxRetry retry = new InboxRetry(Path.of("inbox"), Duration.ofSeconds(30), clock);
+
+        retry.returnToInbox(exchangeFor("contacts.csv"), resetsAt);
+
+        assertThat(retry.accept(file("contacts.csv"))).isFalse();
+        now.set(resetsAt.minusMillis(1));
+        assertThat(retry.accept(file("contacts.csv"))).isFalse();
+        now.set(resetsAt);
+        assertThat(retry.accept(file("contacts.csv"))).isTrue();
+    }
+
     private static Exchange exchangeFor(String name) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getIn().setHeader(Exchange.FILE_NAME, name);

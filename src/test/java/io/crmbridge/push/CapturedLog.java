@@ -15,7 +15,7 @@ import org.apache.logging.log4j.core.config.Property;
  * Every log line (message and stack trace) written while it is attached to the root logger, to check
  * that a secret never reaches the log.
  */
-final class CapturedLog extends AbstractAppender implements AutoCloseable {
+public final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
 
@@ -24,7 +24,7 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
     }
 
     /** Starts capturing. */
-    static CapturedLog attach() {
+    public static CapturedLog attach() {
         CapturedLog log = new CapturedLog();
         log.start();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
@@ -46,7 +46,7 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
     }
 
     /** The lines captured so far. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }

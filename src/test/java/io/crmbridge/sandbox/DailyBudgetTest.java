@@ -14,9 +14,15 @@ class DailyBudgetTest {
     /** A clock the test moves by hand. */
     private static final class MovableClock extends Clock {
         private Instant now;
+        private final ZoneId zone;
 
         MovableClock(Instant start) {
+            this(start, ZoneOffset.UTC);
+        }
+
+        MovableClock(Instant start, ZoneId zone) {
             now = start;
+            this.zone = zone;
         }
 
         void advance(Duration d) {
@@ -25,7 +31,7 @@ class DailyBudgetTest {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
@@ -50,5 +56,21 @@ class DailyBudgetTest {
         assertThat(budget.tryAcquire()).isEqualTo(-1);
         clock.advance(Duration.ofSeconds(1));
         assertThat(budget.tryAcquire()).isEqualTo(1);
+    }
+
+    @Test
+    void tellsTodaysCountAndTheNextMidnightInThePortalsZone() {
+        // 22:30 UTC on May 1st is already 00:30 on May 2nd in Paris (UTC+2 in summer)
+        MovableClock clock = new MovableClock(Instant.parse("2026-05-01T21:30:00Z"), ZoneId.of("Europe/Paris"));
+        DailyBudget budget = new DailyBudget(10, clock);
+        budget.tryAcquire();
+        budget.tryAcquire();
+        DailyBudget.Usage usage = budget.usage();
+        assertThat(usage.limit()).isEqualTo(10);
+        assertThat(usage.used()).isEqualTo(2);
+        assertThat(usage.resetsAt()).isEqualTo(Instant.parse("2026-05-01T22:00:00Z"));
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(budget.usage().used()).isZero();
+        assertThat(budget.usage().resetsAt()).isEqualTo(Instant.parse("2026-05-02T22:00:00Z"));
     }
 }

@@ -14,6 +14,13 @@ final class SandboxHttp implements AutoCloseable {
 
     static final String TOKEN = "pat-na1-test-token";
 
+    /**
+     * Every scope the sandbox checks: crm-bridge's ({@link SandboxConfig#FLOW_SCOPES}) and the companies read scope
+     * crm-bridge never needs, for tests of the sandbox's queries that are not about scopes.
+     */
+    static final java.util.Set<String> EVERY_SCOPE = java.util.stream.Stream.concat(SandboxConfig.FLOW_SCOPES.stream(),
+            java.util.stream.Stream.of("crm.objects.companies.read")).collect(java.util.stream.Collectors.toSet());
+
     final HubSpotSandbox sandbox;
     final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -27,7 +34,7 @@ final class SandboxHttp implements AutoCloseable {
     }
 
     SandboxHttp() {
-        this(new SandboxConfig("127.0.0.1", 0, TOKEN, 100, 0));
+        this(new SandboxConfig("127.0.0.1", 0, TOKEN, 100, 0).withScopes(EVERY_SCOPE));
     }
 
     /** A response: status, parsed body (null when empty) and the raw response. */

@@ -53,9 +53,10 @@ class SandboxPortalRulesTest {
     }
 
     @Test
-    void needsTheSchemaReadScope() {
+    void needsAReadScopeOfTheTypesProperties() {
         Set<String> scopes = new HashSet<>(SandboxConfig.FLOW_SCOPES);
-        scopes.remove("crm.schemas.contacts.read");
+        // propertyValidations.json lists the type's schema read, object read and object write scopes as alternatives
+        scopes.removeAll(Set.of("crm.schemas.contacts.read", "crm.objects.contacts.read", "crm.objects.contacts.write"));
         try (SandboxHttp http = new SandboxHttp(new SandboxConfig("127.0.0.1", 0, SandboxHttp.TOKEN, 100, 0)
                 .withScopes(scopes).withPortalRules(RULES))) {
             SandboxHttp.Answer a = http.get("/crm/property-validations/2026-09/0-1");

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SandboxRateLimitTiersTest {
 
     private static SandboxConfig config(int perTenSeconds, long perDay) {
-        return new SandboxConfig("127.0.0.1", 0, SandboxHttp.TOKEN, 100, perTenSeconds).withDailyLimit(perDay);
+        return new SandboxConfig("127.0.0.1", 0, SandboxHttp.TOKEN, 100, perTenSeconds).withDailyLimit(perDay)
+                .withScopes(SandboxHttp.EVERY_SCOPE);
     }
 
     @ParameterizedTest

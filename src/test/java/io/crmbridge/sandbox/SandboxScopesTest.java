@@ -51,7 +51,7 @@ class SandboxScopesTest {
             assertThat(byId.status()).isEqualTo(403);
             assertThat(byId.body().at("/errors/0/context/requiredGranularScopes/0").asText()).isEqualTo("tickets");
             assertThat(http.post("/crm/objects/2026-03/tickets/batch/create", "{\"inputs\":[]}").status()).isEqualTo(403);
-            assertThat(http.get("/crm/v3/objects/companies").status()).isEqualTo(200);
+            assertThat(http.post("/crm/v3/objects/companies/batch/upsert", "{\"inputs\":[]}").status()).isEqualTo(200);
         }
     }
 
@@ -68,12 +68,35 @@ class SandboxScopesTest {
     }
 
     @Test
-    void requiresTheSchemaReadScopeToReadProperties() {
+    void readsPropertiesWithTheSchemaOrTheObjectScopesAndNamesThemAllWhenNoneIsGranted() {
+        Set<String> onlySchemaRead = Set.of("crm.schemas.contacts.read");
+        try (SandboxHttp http = new SandboxHttp(new SandboxConfig("127.0.0.1", 0, SandboxHttp.TOKEN, 100, 0)
+                .withScopes(onlySchemaRead))) {
+            assertThat(http.get("/crm/properties/2026-03/contacts/email").status()).isEqualTo(200);
+        }
+        // the properties documents list the object scopes among the alternatives: crm-bridge asks for no schema read
         try (SandboxHttp http = sandboxWithout("crm.schemas.contacts.read")) {
+            assertThat(http.get("/crm/v3/properties/contacts").status()).isEqualTo(200);
+        }
+        try (SandboxHttp http = sandboxWithout("crm.schemas.contacts.read", "crm.objects.contacts.read",
+                "crm.objects.contacts.write")) {
             SandboxHttp.Answer a = http.get("/crm/properties/2026-03/contacts/email");
             assertThat(a.status()).isEqualTo(403);
             assertThat(a.body().at("/errors/0/context/requiredGranularScopes").toString())
-                    .isEqualTo("[\"crm.schemas.contacts.read\"]");
+                    .isEqualTo("[\"crm.schemas.contacts.read\",\"crm.objects.contacts.read\",\"crm.objects.contacts.write\"]");
+        }
+    }
+
+    @Test
+    void servesTheDailyUsageReadWithTheOauthScopeOnly() {
+        try (SandboxHttp http = sandboxWithout("oauth")) {
+            SandboxHttp.Answer a = http.get("/account-info/2026-09/api-usage/daily/private-apps");
+            assertThat(a.status()).isEqualTo(403);
+            assertThat(a.body().at("/errors/0/context/requiredGranularScopes").toString()).isEqualTo("[\"oauth\"]");
+        }
+        try (SandboxHttp http = new SandboxHttp(new SandboxConfig("127.0.0.1", 0, SandboxHttp.TOKEN, 100, 0)
+                .withScopes(Set.of("oauth")))) {
+            assertThat(http.get("/account-info/v3/api-usage/daily/private-apps").status()).isEqualTo(200);
         }
     }
 
@@ -107,11 +130,16 @@ class SandboxScopesTest {
     void checksAuthenticationBeforeScopesAndLeavesUnknownPathsTo404() {
         try (SandboxHttp http = new SandboxHttp(new SandboxConfig("127.0.0.1", 0, SandboxHttp.TOKEN, 100, 0)
                 .withScopes(Set.of()))) {
+            long recorded = io.crmbridge.contract.ContractRecords.shared().exchanges();
             assertThat(http.get("/crm/v3/objects/contacts").status()).isEqualTo(403);
             assertThat(http.get("/crm/v3/nothing/here").status()).isEqualTo(404);
             assertThat(http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(http.sandbox.baseUrl() + "/crm/v3/objects/contacts")).GET().build()).status())
                     .isEqualTo(401);
+            // the sandbox hands an exchange to the contract listener after answering it: the 401 (off contract on
+            // purpose) must be recorded while this test, not the next one, is running
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> io.crmbridge.contract.ContractRecords.shared().exchanges() >= recorded + 3);
         }
     }
 }

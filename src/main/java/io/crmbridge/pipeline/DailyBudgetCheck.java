@@ -1,0 +1,132 @@
+package io.crmbridge.pipeline;
+
+import io.crmbridge.hubspot.DailyUsage;
+import io.crmbridge.hubspot.DailyUsageReader;
+import io.crmbridge.hubspot.PropertyEnsurer;
+import io.crmbridge.ledger.Ledger;
+import io.crmbridge.model.ObjectType;
+import io.crmbridge.report.ImportReport;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The account's daily budget, checked before a file is sent (hubspot-api.md §10.4: the daily limit is per
+ * account, so every other app and key of the portal spends it too): reads HubSpot's count of today's requests
+ * ({@link DailyUsageReader}), estimates the file's requests ({@link RequestEstimate}) and puts both in the file's
+ * report. A file whose estimate is more than what is left is warned about (a WARN line naming the file, the
+ * estimate and what is left) and sent, or, with {@code crm-bridge.daily-budget.mode = wait}, held in the inbox until
+ * the count resets ({@link DailyBudgetWaitException}). A usage HubSpot does not give (a refused or failed read)
+ * never stops a file: the report says it is unknown.
+ */
+public final class DailyBudgetCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyBudgetCheck.class);
+
+    /** What to do with a file the budget left today cannot carry ({@code crm-bridge.daily-budget.mode}). */
+    public enum Mode {
+        /** Say so and send it (the default). */
+        WARN,
+        /** Keep it in the inbox until the daily count resets. */
+        WAIT;
+
+        /**
+         * {@code warn} or {@code wait}, any case.
+         *
+         * @throws IllegalArgumentException for any other value, naming the setting
+         */
+        public static Mode parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("crm-bridge.daily-budget.mode must be warn or wait, was '" + value
+                        + "'");
+            }
+        }
+    }
+
+    /** The outcome of the check. */
+    public enum Decision {
+        /** Enough is left, or the usage is unknown: the file goes on. */
+        GO,
+        /** Less is left than the file needs: the file goes on after a WARN line. */
+        WARN,
+        /** Less is left than the file needs: the file waits in the inbox until the reset. */
+        WAIT
+    }
+
+    private final DailyUsageReader reader;
+    private final PropertyEnsurer ensurer;
+    private final LongSupplier pendingLinks;
+    private final int batchSize;
+    private final Mode mode;
+
+    /**
+     * @param ensurer      tells how many custom properties may still be created (counted in the estimate)
+     * @param pendingLinks the ledger's count of pending links ({@link Ledger#pendingCount()})
+     * @param batchSize    rows per upsert batch
+     */
+    public DailyBudgetCheck(DailyUsageReader reader, PropertyEnsurer ensurer, LongSupplier pendingLinks, int batchSize,
+                            Mode mode) {
+        this.reader = reader;
+        this.ensurer = ensurer;
+        this.pendingLinks = pendingLinks;
+        this.batchSize = batchSize;
+        this.mode = mode;
+    }
+
+    /**
+     * Checks a file about to be imported and records the usage and the estimate on its report.
+     *
+     * @param rows an upper bound of the file's data rows
+     * @throws DailyBudgetWaitException when the file is to wait for the reset (mode {@code wait}, not a dry run)
+     */
+    public Decision check(String fileName, ObjectType type, long rows, ImportReport report) {
+        int propertyWrites = report.dryRun() ? 0 : ensurer.writesStillPossible(type)
+                + (type == ObjectType.TICKETS ? ensurer.writesStillPossible(ObjectType.CONTACTS) : 0);
+        RequestEstimate estimate = RequestEstimate.of(type, rows, batchSize, report.dryRun(), propertyWrites,
+                report.dryRun() ? 0 : pendingLinks.getAsLong());
+        DailyUsage usage = reader.read(report);
+        report.dailyUsage(usage, estimate.total());
+        Decision decision = decide(usage, estimate.total(), mode, report.dryRun());
+        switch (decision) {
+            case GO -> {
+                if (!usage.isKnown()) {
+                    LOG.info("{}: the account's daily usage is unknown ({}); the file goes on", fileName,
+                            usage.unknownReason());
+                }
+            }
+            case WARN -> LOG.warn("{}: estimated at {} HubSpot requests, but the account has {} of its {} daily"
+                            + " requests left (other apps and keys of the portal share them; the count resets at {})."
+                            + " Requests past the limit are refused until then; crm-bridge.daily-budget.mode = wait"
+                            + " holds such a file in the inbox instead", fileName, estimate.total(),
+                    usage.remaining().orElseThrow(), usage.usageLimit(), resetsAt(usage));
+            case WAIT -> {
+                LOG.warn("{}: estimated at {} HubSpot requests, but the account has {} of its {} daily requests"
+                                + " left: the file waits in the inbox until the count resets at {}"
+                                + " (crm-bridge.daily-budget.mode = wait)", fileName, estimate.total(),
+                        usage.remaining().orElseThrow(), usage.usageLimit(), usage.resetsAt());
+                throw new DailyBudgetWaitException(usage.resetsAt(), fileName + ": " + estimate.total()
+                        + " requests estimated, " + usage.remaining().orElseThrow() + " left today");
+            }
+        }
+        return decision;
+    }
+
+    /**
+     * The decision for an estimate: GO when the usage is unknown or the estimate fits in what is left; otherwise
+     * WAIT in mode {@code wait} when HubSpot said when the count resets and the run sends something (not a dry
+     * run), else WARN.
+     */
+    static Decision decide(DailyUsage usage, long estimate, Mode mode, boolean dryRun) {
+        if (!usage.isKnown() || estimate <= usage.remaining().orElseThrow()) {
+            return Decision.GO;
+        }
+        return mode == Mode.WAIT && !dryRun && usage.resetsAt() != null ? Decision.WAIT : Decision.WARN;
+    }
+
+    private static String resetsAt(DailyUsage usage) {
+        return usage.resetsAt() == null ? "midnight in the account's time zone" : usage.resetsAt().toString();
+    }
+}
