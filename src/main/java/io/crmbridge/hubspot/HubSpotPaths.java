@@ -45,6 +45,20 @@ public record HubSpotPaths(String version) {
     }
 
     /**
+     * One record's associations with a type, e.g. {@code /crm/v4/objects/contacts/512/associations/companies}
+     * (associations-v4.json) or {@code /crm/objects/2026-03/contacts/512/associations/companies}.
+     */
+    public String recordAssociations(ObjectType from, String id, ObjectType to) {
+        return (legacy() ? "/crm/v4/objects/" : "/crm/objects/" + version + "/") + from.pathName() + "/" + id
+                + "/associations/" + to.pathName();
+    }
+
+    /** Base of an object type's pipelines API, e.g. {@code /crm/v3/pipelines/tickets} (pipelines-v3.json). */
+    public String pipelines(ObjectType type) {
+        return (legacy() ? "/crm/v3/pipelines/" : "/crm/pipelines/" + version + "/") + type.pathName();
+    }
+
+    /**
      * The lists API's batch read of record memberships, e.g.
      * {@code /crm/v3/lists/records/memberships/batch/read} (HubSpot's Lists v3 document, operation
      * "post-/crm/v3/lists/records/memberships/batch/read"; date-based {@code /crm/lists/2026-03/...}).

@@ -31,10 +31,14 @@ import java.util.regex.Pattern;
  * <p>Which document: {@code /crm/v3/objects/contacts|companies|tickets/...} → {@code contacts-v3.json},
  * {@code companies-v3.json}, {@code tickets-v3.json}; any other {@code /crm/v3/objects/{objectType}}
  * (type ids such as {@code 0-1}, other spellings) → {@code objects-v3.json}; {@code /crm/v4/associations}
- * → {@code associations-v4.json}; {@code /crm/v3/properties} → {@code properties-v3.json}. Date-based
- * paths ({@code /crm/objects/2026-03/...}, {@code /crm/properties/2026-03/...},
- * {@code /crm/associations/2026-03/...}) are checked as their v3/v4 twins: hubspot-api.md §0 found
- * the 2026-03 request and response schemas equal to v3/v4.
+ * → {@code associations-v4.json}; {@code /crm/v3/properties} → {@code properties-v3.json};
+ * {@code /crm/v3/pipelines} → {@code pipelines-v3.json}. Date-based object and property paths
+ * ({@code /crm/objects/2026-03/...}, {@code /crm/properties/2026-03/...}) are checked as their v3 twins:
+ * hubspot-api.md §0 found the 2026-03 request and response schemas equal to v3. Date-based association
+ * paths ({@code /crm/associations/2026-03/...} and one record's {@code /crm/objects/2026-03/{type}/{id}/associations/...})
+ * and pipeline paths ({@code /crm/pipelines/2026-03/...}) are checked against their own version's document
+ * ({@code 2026-03/associations.json}, {@code 2026-03/pipelines.json}): association batch/archive answers 200
+ * there and 204 on v4.
  *
  * <p>Security: every operation of these documents requires {@code oauth2}, which on the wire is an
  * {@code Authorization: Bearer <token>} header (RFC 6750; hubspot-api.md §5). The Atlassian validator
@@ -59,6 +63,8 @@ public final class HubSpotContract {
     private static final Pattern LISTS = Pattern.compile("^/crm/(v3/lists|lists/\\d{4}-\\d{2})/.*$");
     private static final Pattern DATED = Pattern.compile("^/crm/(objects|properties|associations)/\\d{4}-\\d{2}(/.*)?$");
     private static final Pattern OBJECTS = Pattern.compile("^/crm/v3/objects/([^/]+)(/.*)?$");
+    private static final Pattern OWN_VERSION = Pattern.compile(
+            "^/crm/(associations|pipelines)/(\\d{4}-\\d{2})/.*$|^/crm/objects/(\\d{4}-\\d{2})/[^/]+/[^/]+/associations/.*$");
     private static final Set<String> OWN_DOCUMENTS = Set.of("contacts", "companies", "tickets");
     private static final Set<String> UNMATCHED_KEYS =
             Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
@@ -95,8 +101,9 @@ public final class HubSpotContract {
      * @throws IllegalStateException when a spec document cannot be read or parsed
      */
     public ContractVerdict check(SandboxExchange exchange) {
-        String apiPath = specPath(exchange.path());
-        Optional<String> document = documentFor(apiPath);
+        Optional<String> ownVersion = ownVersionDocument(exchange.path());
+        String apiPath = ownVersion.isPresent() ? exchange.path() : specPath(exchange.path());
+        Optional<String> document = ownVersion.or(() -> documentFor(apiPath));
         List<String> requestProblems = new ArrayList<>();
         if (bearer(exchange.requestHeaders()).isEmpty()) {
             requestProblems.add(MISSING_BEARER + ": " + exchange.method() + " " + exchange.path()
@@ -143,6 +150,19 @@ public final class HubSpotContract {
         return ("associations".equals(dated.group(1)) ? "/crm/v4/associations" : "/crm/v3/" + dated.group(1)) + rest;
     }
 
+    /**
+     * The version folder's own document of a date-based association or pipeline path, e.g.
+     * {@code 2026-03/associations.json}; empty for other paths.
+     */
+    static Optional<String> ownVersionDocument(String path) {
+        Matcher m = OWN_VERSION.matcher(path);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String version = m.group(2) != null ? m.group(2) : m.group(3);
+        return Optional.of(version + "/" + ("pipelines".equals(m.group(1)) ? "pipelines" : "associations") + ".json");
+    }
+
     /** The document describing a (v3/v4) path, if any. */
     static Optional<String> documentFor(String apiPath) {
         Matcher objects = OBJECTS.matcher(apiPath);
@@ -154,6 +174,9 @@ public final class HubSpotContract {
         }
         if (apiPath.startsWith("/crm/v3/properties/")) {
             return Optional.of("properties-v3.json");
+        }
+        if (apiPath.startsWith("/crm/v3/pipelines/")) {
+            return Optional.of("pipelines-v3.json");
         }
         return Optional.empty();
     }

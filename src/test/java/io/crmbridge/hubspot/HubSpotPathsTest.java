@@ -16,6 +16,9 @@ class HubSpotPathsTest {
         assertThat(paths.properties(ObjectType.TICKETS)).isEqualTo("/crm/v3/properties/tickets");
         assertThat(paths.associations(ObjectType.TICKETS, ObjectType.CONTACTS))
                 .isEqualTo("/crm/v4/associations/tickets/contacts");
+        assertThat(paths.recordAssociations(ObjectType.CONTACTS, "512", ObjectType.COMPANIES))
+                .isEqualTo("/crm/v4/objects/contacts/512/associations/companies");
+        assertThat(paths.pipelines(ObjectType.TICKETS)).isEqualTo("/crm/v3/pipelines/tickets");
     }
 
     @Test
@@ -26,6 +29,9 @@ class HubSpotPathsTest {
         assertThat(paths.properties(ObjectType.CONTACTS)).isEqualTo("/crm/properties/2026-03/contacts");
         assertThat(paths.associations(ObjectType.CONTACTS, ObjectType.COMPANIES))
                 .isEqualTo("/crm/associations/2026-03/contacts/companies");
+        assertThat(paths.recordAssociations(ObjectType.TICKETS, "9", ObjectType.CONTACTS))
+                .isEqualTo("/crm/objects/2026-03/tickets/9/associations/contacts");
+        assertThat(paths.pipelines(ObjectType.TICKETS)).isEqualTo("/crm/pipelines/2026-03/tickets");
     }
 
     @Test

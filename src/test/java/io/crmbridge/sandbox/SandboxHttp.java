@@ -48,6 +48,29 @@ final class SandboxHttp implements AutoCloseable {
                 .header("Authorization", "Bearer " + TOKEN).GET().build());
     }
 
+    Answer patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    Answer put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A PUT without a body, as HubSpot's default-association PUT is sent. */
+    Answer put(String path) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    Answer delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).header("Authorization", "Bearer " + TOKEN);
+    }
+
     Answer send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -70,6 +93,12 @@ final class SandboxHttp implements AutoCloseable {
     String createCompany(String name) {
         return post("/crm/v3/objects/companies/batch/create",
                 "{\"inputs\":[{\"properties\":{\"name\":\"" + name + "\"}}]}").body().at("/results/0/id").asText();
+    }
+
+    /** Creates one ticket in HubSpot's default pipeline, stage 1, and returns its id. */
+    String createTicket(String subject) {
+        return post("/crm/v3/objects/tickets", "{\"properties\":{\"subject\":\"" + subject
+                + "\",\"hs_pipeline_stage\":\"1\"}}").body().path("id").asText();
     }
 
     @Override

@@ -1,0 +1,70 @@
+package io.crmbridge.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmbridge.model.ObjectType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Removing associations (hubspot-api.md §2.1): {@code DELETE …/objects/{from}/{fromId}/associations/{to}/{toId}}
+ * and {@code POST …/associations/{from}/{to}/batch/archive} ({@code {"inputs":[{"from":{"id"},"to":[{"id"}]}]}})
+ * remove every type between each pair, in both directions; {@code batch/labels/archive} (the body of
+ * {@code batch/create}) removes only the types named, keeping the others. Pairs without associations are no
+ * error. DELETE answers 204; the batches answer 204 on v4 and 200 with an empty {@code BatchResponse} on the
+ * date-based versions, as each version's document declares (associations-v4.json, 2026-03/ and
+ * 2026-09/associations.json).
+ */
+final class AssociationArchiveHandler {
+
+    private final SandboxState state;
+    private final AssociationTypes types;
+    private final int maxInputs;
+
+    AssociationArchiveHandler(SandboxState state, AssociationTypes types, int maxInputs) {
+        this.state = state;
+        this.types = types;
+        this.maxInputs = maxInputs;
+    }
+
+    ApiResponse archiveOne(ObjectType from, String fromId, ObjectType to, String toId) {
+        state.write(() -> state.associations().removePair(from, fromId, to, toId));
+        return ApiResponse.noContent();
+    }
+
+    /** @param dated whether the path is a date-based version's ({@code /crm/associations/2026-03/...}) */
+    ApiResponse archiveBatch(ObjectType from, ObjectType to, JsonNode body, boolean dated) {
+        List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
+        return state.write(() -> {
+            for (JsonNode input : inputs) {
+                String fromId = input.path("from").path("id").asText();
+                for (JsonNode target : input.path("to")) {
+                    state.associations().removePair(from, fromId, to, target.path("id").asText());
+                }
+            }
+            return answer(dated);
+        });
+    }
+
+    /** @param dated whether the path is a date-based version's */
+    ApiResponse archiveLabels(ObjectType from, ObjectType to, JsonNode body, boolean dated) {
+        List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
+        // every type is checked before anything is removed: one invalid input fails the whole call
+        List<Runnable> removals = new ArrayList<>();
+        for (JsonNode input : inputs) {
+            String fromId = input.path("from").path("id").asText();
+            String toId = input.path("to").path("id").asText();
+            for (JsonNode spec : input.path("types")) {
+                AssociationTypes.Definition type = types.require(from, to, spec);
+                removals.add(() -> state.associations().removeType(type, fromId, toId));
+            }
+        }
+        return state.write(() -> {
+            removals.forEach(Runnable::run);
+            return answer(dated);
+        });
+    }
+
+    private static ApiResponse answer(boolean dated) {
+        return dated ? new BatchResult().toResponse(200) : ApiResponse.noContent();
+    }
+}
