@@ -34,13 +34,16 @@ final class AssociationArchiveHandler {
     /** @param dated whether the path is a date-based version's ({@code /crm/associations/2026-03/...}) */
     ApiResponse archiveBatch(ObjectType from, ObjectType to, JsonNode body, boolean dated) {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
-        return state.write(() -> {
-            for (JsonNode input : inputs) {
-                String fromId = input.path("from").path("id").asText();
-                for (JsonNode target : input.path("to")) {
-                    state.associations().removePair(from, fromId, to, target.path("id").asText());
-                }
+        List<String[]> pairs = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String fromId = BatchInputs.requiredId(inputs.get(i).path("from"), "inputs[" + i + "].from");
+            JsonNode targets = inputs.get(i).path("to");
+            for (int j = 0; j < targets.size(); j++) {
+                pairs.add(new String[] {fromId, BatchInputs.requiredId(targets.get(j), "inputs[" + i + "].to[" + j + "]")});
             }
+        }
+        return state.write(() -> {
+            pairs.forEach(p -> state.associations().removePair(from, p[0], to, p[1]));
             return answer(dated);
         });
     }
@@ -50,9 +53,10 @@ final class AssociationArchiveHandler {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         // every type is checked before anything is removed: one invalid input fails the whole call
         List<Runnable> removals = new ArrayList<>();
-        for (JsonNode input : inputs) {
-            String fromId = input.path("from").path("id").asText();
-            String toId = input.path("to").path("id").asText();
+        for (int i = 0; i < inputs.size(); i++) {
+            JsonNode input = inputs.get(i);
+            String fromId = BatchInputs.requiredId(input.path("from"), "inputs[" + i + "].from");
+            String toId = BatchInputs.requiredId(input.path("to"), "inputs[" + i + "].to");
             for (JsonNode spec : input.path("types")) {
                 AssociationTypes.Definition type = types.require(from, to, spec);
                 removals.add(() -> state.associations().removeType(type, fromId, toId));

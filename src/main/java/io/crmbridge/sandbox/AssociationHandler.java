@@ -43,9 +43,10 @@ final class AssociationHandler {
         return state.write(() -> {
             List<Pair> pairs = new ArrayList<>();
             Set<String> unknown = new LinkedHashSet<>();
-            for (JsonNode input : inputs) {
-                String fromId = input.path("from").path("id").asText();
-                String toId = input.path("to").path("id").asText();
+            for (int i = 0; i < inputs.size(); i++) {
+                JsonNode input = inputs.get(i);
+                String fromId = BatchInputs.requiredId(input.path("from"), "inputs[" + i + "].from");
+                String toId = BatchInputs.requiredId(input.path("to"), "inputs[" + i + "].to");
                 collectUnknown(state, from, fromId, to, toId, unknown);
                 pairs.addAll(pairs(from, fromId, to, toId, input.path("types")));
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crmbridge.model.ObjectType;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +31,12 @@ final class DefaultAssociationHandler {
 
     ApiResponse batch(ObjectType from, ObjectType to, JsonNode body) {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
-        return associate(from, to, inputs.stream().map(i -> new String[] {
-            i.path("from").path("id").asText(), i.path("to").path("id").asText()}).toList());
+        List<String[]> pairs = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            pairs.add(new String[] {BatchInputs.requiredId(inputs.get(i).path("from"), "inputs[" + i + "].from"),
+                BatchInputs.requiredId(inputs.get(i).path("to"), "inputs[" + i + "].to")});
+        }
+        return associate(from, to, pairs);
     }
 
     ApiResponse one(ObjectType from, String fromId, ObjectType to, String toId) {
