@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * {@code GET /crm/v3/objects/{obj}} (list, hubspot-api.md §3.1) and {@code GET …/{id}}: limit default 10,
  * clamped to 1..100; {@code after} is an opaque cursor (base64 of the last id); {@code paging.next} only
- * when more records follow. {@code archived=true} reads the archived records instead; {@code associations}
+ * when more records follow. {@code archived=true} pages the archived records instead; {@code associations}
  * adds each record's associations with those object types ({@link InlineAssociations}, §2.4); a read by id
  * takes an {@code idProperty} as a batch read does.
  */
@@ -40,24 +40,24 @@ final class ObjectQueryHandler {
             RecordStore store = state.store(type);
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             ArrayNode results = body.putArray("results");
-            if (archived) {
-                store.allArchived().forEach(r -> results.add(archivedJson(type, r, properties)));
-                return new ApiResponse(200, body);
-            }
-            List<SandboxRecord> page = store.page(afterId, limit);
+            List<SandboxRecord> page = store.page(afterId, limit, archived);
             for (SandboxRecord r : page) {
+                if (archived) {
+                    results.add(archivedJson(type, r, properties));
+                    continue;
+                }
                 ObjectNode record = json.selected(type, r, properties);
                 associations.addTo(record, type, r.id(), associated);
                 results.add(record);
             }
             if (!page.isEmpty()) {
                 long lastId = Long.parseLong(page.get(page.size() - 1).id());
-                if (store.hasAfter(lastId)) {
+                if (store.hasAfter(lastId, archived)) {
                     String cursor = Base64.getUrlEncoder().withoutPadding()
                             .encodeToString(Long.toString(lastId).getBytes(StandardCharsets.US_ASCII));
                     ObjectNode next = body.putObject("paging").putObject("next");
                     next.put("after", cursor);
-                    next.put("link", path + "?limit=" + limit + "&after=" + cursor);
+                    next.put("link", path + "?limit=" + limit + "&after=" + cursor + (archived ? "&archived=true" : ""));
                 }
             }
             return new ApiResponse(200, body);

@@ -81,6 +81,31 @@ class SandboxRecordEndpointsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"v3", "2026-09"})
+    void pagesTheArchivedListingLikeTheActiveOne(String version) {
+        String contacts = new HubSpotPaths(version).objects(ObjectType.CONTACTS);
+        try (SandboxHttp http = new SandboxHttp()) {
+            StringBuilder inputs = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                inputs.append(i == 0 ? "" : ",").append("{\"id\":\"").append(http.createContact("c" + i + "@x.io"))
+                        .append("\"}");
+            }
+            http.createContact("active@x.io");
+            http.post(contacts + "/batch/archive", "{\"inputs\":[" + inputs + "]}");
+
+            SandboxHttp.Answer first = http.get(contacts + "?archived=true&limit=2&properties=email");
+            SandboxHttp.Answer second = http.get(contacts + "?archived=true&limit=2&after="
+                    + first.body().at("/paging/next/after").asText());
+
+            assertThat(first.body().path("results").size()).isEqualTo(2);
+            assertThat(first.body().at("/results/0/properties/email").asText()).isEqualTo("c0@x.io");
+            assertThat(second.body().path("results").size()).isEqualTo(1);
+            assertThat(second.body().at("/results/0/properties/email").asText()).isEqualTo("c2@x.io");
+            assertThat(second.body().has("paging")).isFalse();
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"v3", "2026-03", "2026-09"})
     void archivesABatchWith204(String version) {
         String contacts = new HubSpotPaths(version).objects(ObjectType.CONTACTS);
