@@ -16,9 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SandboxAssociationEndpointsTest {
 
-    private static final String UNLABELED_AND_PRIMARY = "[{\"associationCategory\":\"HUBSPOT_DEFINED\","
-            + "\"associationTypeId\":279},{\"associationCategory\":\"HUBSPOT_DEFINED\",\"associationTypeId\":1}]";
-
     /** 2026-09's associations document has no GET of one record's associations; v4 and 2026-03 have. */
     @ParameterizedTest
     @ValueSource(strings = {"v3", "2026-03"})
@@ -29,8 +26,8 @@ class SandboxAssociationEndpointsTest {
             String first = http.createCompany("First");
             String second = http.createCompany("Second");
             String base = paths.recordAssociations(ObjectType.CONTACTS, contact, ObjectType.COMPANIES);
-            SandboxHttp.Answer created = http.put(base + "/" + first, UNLABELED_AND_PRIMARY);
-            http.put(base + "/" + second, "[{\"associationCategory\":\"HUBSPOT_DEFINED\",\"associationTypeId\":279}]");
+            SandboxHttp.Answer created = http.associateContactWithCompany(paths, contact, first, 279, 1);
+            http.associateContactWithCompany(paths, contact, second, 279);
 
             SandboxHttp.Answer page = http.get(base + "?limit=1");
             SandboxHttp.Answer rest = http.get(base + "?limit=1&after=" + page.body().at("/paging/next/after").asText());
@@ -101,11 +98,11 @@ class SandboxAssociationEndpointsTest {
             String contact = http.createContact("a@x.io");
             String company = http.createCompany("Acme");
             String other = http.createCompany("Other");
-            String base = paths.recordAssociations(ObjectType.CONTACTS, contact, ObjectType.COMPANIES);
-            http.put(base + "/" + company, UNLABELED_AND_PRIMARY);
-            http.put(base + "/" + other, UNLABELED_AND_PRIMARY);
+            http.associateContactWithCompany(paths, contact, company, 279, 1);
+            http.associateContactWithCompany(paths, contact, other, 279, 1);
 
-            SandboxHttp.Answer deleted = http.delete(base + "/" + company);
+            SandboxHttp.Answer deleted = http.delete(paths.recordAssociations(ObjectType.CONTACTS, contact,
+                    ObjectType.COMPANIES) + "/" + company);
 
             assertThat(deleted.status()).isEqualTo(204);
             SandboxState state = http.sandbox.state();
@@ -124,8 +121,7 @@ class SandboxAssociationEndpointsTest {
             String a = http.createContact("a@x.io");
             String b = http.createContact("b@x.io");
             for (String contact : new String[] {a, b}) {
-                http.put(paths.recordAssociations(ObjectType.CONTACTS, contact, ObjectType.COMPANIES) + "/" + company,
-                        UNLABELED_AND_PRIMARY);
+                http.associateContactWithCompany(paths, contact, company, 279, 1);
             }
 
             SandboxHttp.Answer answer = http.post(paths.associations(ObjectType.COMPANIES, ObjectType.CONTACTS)
@@ -151,8 +147,7 @@ class SandboxAssociationEndpointsTest {
         try (SandboxHttp http = new SandboxHttp()) {
             String contact = http.createContact("a@x.io");
             String company = http.createCompany("Acme");
-            http.put(paths.recordAssociations(ObjectType.CONTACTS, contact, ObjectType.COMPANIES) + "/" + company,
-                    UNLABELED_AND_PRIMARY);
+            http.associateContactWithCompany(paths, contact, company, 279, 1);
 
             SandboxHttp.Answer answer = http.post(paths.associations(ObjectType.CONTACTS, ObjectType.COMPANIES)
                     + "/batch/labels/archive", "{\"inputs\":[{\"from\":{\"id\":\"" + contact + "\"},\"to\":{\"id\":\""

@@ -132,8 +132,7 @@ class SandboxRecordEndpointsTest {
             String primary = http.createContact("keep@x.io");
             String merged = http.createContact("old@x.io");
             String company = http.createCompany("Acme");
-            http.put(paths.recordAssociations(ObjectType.CONTACTS, merged, ObjectType.COMPANIES) + "/" + company,
-                    "[{\"associationCategory\":\"HUBSPOT_DEFINED\",\"associationTypeId\":279}]");
+            http.associateContactWithCompany(paths, merged, company, 279);
 
             SandboxHttp.Answer answer = http.post(paths.objects(ObjectType.CONTACTS) + "/merge",
                     "{\"primaryObjectId\":\"" + primary + "\",\"objectIdToMerge\":\"" + merged + "\"}");
@@ -175,9 +174,7 @@ class SandboxRecordEndpointsTest {
             String contact = http.createContact("a@x.io");
             String company = http.createCompany("Acme");
             String ticket = http.createTicket("Broken");
-            http.put(paths.recordAssociations(ObjectType.CONTACTS, contact, ObjectType.COMPANIES) + "/" + company,
-                    "[{\"associationCategory\":\"HUBSPOT_DEFINED\",\"associationTypeId\":279},"
-                            + "{\"associationCategory\":\"HUBSPOT_DEFINED\",\"associationTypeId\":1}]");
+            http.associateContactWithCompany(paths, contact, company, 279, 1);
 
             SandboxHttp.Answer read = http.get(paths.objects(ObjectType.CONTACTS) + "/" + contact
                     + "?associations=companies,tickets&properties=email");
