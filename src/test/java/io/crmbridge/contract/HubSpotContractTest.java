@@ -87,6 +87,19 @@ class HubSpotContractTest {
     }
 
     @Test
+    void checksDateBasedAssociationAndPipelinePathsAgainstTheirOwnVersionsDocument() {
+        assertThat(HubSpotContract.ownVersionDocument("/crm/associations/2026-03/0-1/0-2/batch/archive"))
+                .contains("2026-03/associations.json");
+        assertThat(HubSpotContract.ownVersionDocument("/crm/objects/2026-09/contacts/1001/associations/companies/7"))
+                .contains("2026-09/associations.json");
+        assertThat(HubSpotContract.ownVersionDocument("/crm/pipelines/2026-03/tickets/0/stages"))
+                .contains("2026-03/pipelines.json");
+        assertThat(HubSpotContract.ownVersionDocument("/crm/objects/2026-03/contacts/batch/upsert")).isEmpty();
+        assertThat(HubSpotContract.ownVersionDocument("/crm/v4/associations/0-1/0-2/batch/archive")).isEmpty();
+        assertThat(HubSpotContract.documentFor("/crm/v3/pipelines/tickets")).contains("pipelines-v3.json");
+    }
+
+    @Test
     void checksDateBasedPathsAgainstTheirV3Twin() {
         assertThat(HubSpotContract.specPath("/crm/objects/2026-03/0-1/batch/create"))
                 .isEqualTo("/crm/v3/objects/0-1/batch/create");
