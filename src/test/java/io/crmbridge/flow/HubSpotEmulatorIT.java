@@ -22,14 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code java -jar target/crm-bridge.jar --hubspot-emulator} as a developer runs it (the packaged jar in a child
  * JVM, {@link ChildApplication}): HubSpot's official Node client ({@code @hubspot/api-client}, pinned in
- * {@code src/test/node/hubspot-client-session/package-lock.json}) runs a scripted session against it and must
+ * {@code src/test/node/hubspot-client-scenario/package-lock.json}) runs a scripted scenario against it and must
  * get no error; the emulator starts without Camel, never prints a token it was given, prints one it made up,
  * and stops on SIGTERM. Needs {@code node} and {@code npm} on the PATH; {@code npm ci} fetches the client (from
  * npm's cache when it has it) and gives up after its timeouts rather than hang without a network.
  */
 class HubSpotEmulatorIT {
 
-    private static final Path SESSION = Path.of("src", "test", "node", "hubspot-client-session");
+    private static final Path SCENARIO = Path.of("src", "test", "node", "hubspot-client-scenario");
     private static final Pattern BASE_URL = Pattern.compile("HubSpot emulator listening on (http://\\S+)");
     private static final Duration START = Duration.ofSeconds(60);
     private static final int BURST = 100;
@@ -38,19 +38,19 @@ class HubSpotEmulatorIT {
     Path dir;
 
     @Test
-    void hubSpotsNodeClientRunsItsSessionWithoutAnError() throws Exception {
-        Path session = installSession();
+    void hubSpotsNodeClientRunsItsScenarioWithoutAnError() throws Exception {
+        Path scenario = installScenario();
         String token = "emulator-it-token-" + System.nanoTime();
         String[] args = {"--hubspot-emulator", "--sandbox.port=" + ImportFlowTestSupport.freePort(),
             "--sandbox.token=" + token, "--sandbox.requests-per-ten-seconds=" + BURST};
         try (ChildApplication emulator = ChildApplication.start(dir, dir.resolve("emulator.log"), Map.of(), args)) {
             String baseUrl = awaitBaseUrl(emulator);
 
-            Result run = run(session, Duration.ofSeconds(180), Map.of("HUBSPOT_BASE_URL", baseUrl,
-                    "HUBSPOT_ACCESS_TOKEN", token, "HUBSPOT_BURST", Integer.toString(BURST)), "node", "session.js");
+            Result run = run(scenario, Duration.ofSeconds(180), Map.of("HUBSPOT_BASE_URL", baseUrl,
+                    "HUBSPOT_ACCESS_TOKEN", token, "HUBSPOT_BURST", Integer.toString(BURST)), "node", "scenario.js");
 
             assertThat(run.status()).as(run.output()).isZero();
-            assertThat(run.output()).contains("session OK: 32 checks").doesNotContain("not ok");
+            assertThat(run.output()).contains("scenario OK: 32 checks").doesNotContain("not ok");
             assertThat(emulator.output()).as("a given token is never printed").doesNotContain(token)
                     .contains("Access token: the one given in sandbox.token (not shown)");
         }
@@ -85,17 +85,17 @@ class HubSpotEmulatorIT {
         return url.group(1);
     }
 
-    /** The session's folder copied here, with its pinned client installed by {@code npm ci}. */
-    private Path installSession() throws IOException, InterruptedException {
-        Path session = Files.createDirectories(dir.resolve("hubspot-client-session"));
-        for (String file : List.of("package.json", "package-lock.json", "session.js")) {
-            Files.copy(SESSION.resolve(file), session.resolve(file));
+    /** The scenario's folder copied here, with its pinned client installed by {@code npm ci}. */
+    private Path installScenario() throws IOException, InterruptedException {
+        Path scenario = Files.createDirectories(dir.resolve("hubspot-client-scenario"));
+        for (String file : List.of("package.json", "package-lock.json", "scenario.js")) {
+            Files.copy(SCENARIO.resolve(file), scenario.resolve(file));
         }
-        Result install = run(session, Duration.ofSeconds(240), Map.of(), "npm", "ci", "--prefer-offline", "--no-audit",
+        Result install = run(scenario, Duration.ofSeconds(240), Map.of(), "npm", "ci", "--prefer-offline", "--no-audit",
                 "--no-fund", "--fetch-timeout=30000", "--fetch-retries=1");
         assertThat(install.status()).as("npm ci of the Node client failed (is the npm registry reachable?):\n"
                 + install.output()).isZero();
-        return session;
+        return scenario;
     }
 
     /** Exit status and combined output of a finished command. */

@@ -1,7 +1,7 @@
-// A session of HubSpot's official Node client (@hubspot/api-client, unchanged) against the HubSpot emulator
+// A scenario of HubSpot's official Node client (@hubspot/api-client, unchanged) against the HubSpot emulator
 // (docs/hubspot-emulator.md): properties, create, batch upsert, read by id with associations, update by
 // idProperty, search, associations, pipelines, merge, archive, and the burst limit with the client's own retry.
-// Each answer is checked; the first wrong answer or client error ends the session with exit status 1.
+// Each answer is checked; the first wrong answer or client error ends the scenario with exit status 1.
 //
 // HUBSPOT_BASE_URL: the emulator's base URL; HUBSPOT_ACCESS_TOKEN: its token; HUBSPOT_BURST: its
 // requests per 10 s (sandbox.requests-per-ten-seconds), spent at the end to see a 429.
@@ -188,11 +188,11 @@ async function main() {
   await ticketsAndPipelines(ids);
   await mergeAndArchive(ids);
   await burstLimit();
-  console.log(`session OK: ${checks} checks`);
+  console.log(`scenario OK: ${checks} checks`);
 }
 
 main().catch((e) => {
-  console.error(`session FAILED after ${checks} checks: ${e.message}`);
+  console.error(`scenario FAILED after ${checks} checks: ${e.message}`);
   if (e.body) {
     console.error(JSON.stringify(e.body));
   }
