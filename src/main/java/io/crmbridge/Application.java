@@ -4,11 +4,13 @@ import io.crmbridge.cli.CommandLine;
 import io.crmbridge.cli.PortalCheck;
 import io.crmbridge.cli.ServerPortCheck;
 import io.crmbridge.config.AppConfiguration;
+import io.crmbridge.sandbox.HubSpotEmulator;
 import org.apache.camel.main.Main;
 
 /**
  * Starts crm-bridge: Camel Main with the YAML routes under {@code routes/} and the beans of
- * {@code io.crmbridge.config}. Command-line flags are documented in {@link CommandLine}.
+ * {@code io.crmbridge.config}, or with {@code --hubspot-emulator} only the HubSpot sandbox
+ * ({@link HubSpotEmulator}). Command-line flags are documented in {@link CommandLine}.
  */
 public final class Application {
 
@@ -29,23 +31,32 @@ public final class Application {
                 // no Camel Main, no route: the check reads the settings and sends its probes itself
                 System.exit(PortalCheck.run(cli.overrides(), System.out));
             }
-            // the configuration class named, no package scan: scanning io.crmbridge cost ~2 s of every start
-            Main main = new Main();
-            main.configure().addConfiguration(AppConfiguration.class);
-            cli.applyTo(main);
-            main.addMainListener(new ServerPortCheck());
-            int camelStatus = main.run(cli.camelArgs());
-            status = camelStatus == 0 ? cli.exitStatus() : camelStatus;
-            if (cli.once() && camelStatus == 0) {
-                org.slf4j.LoggerFactory.getLogger(Application.class).info("Finished (--once): exit status {}{}", status,
-                        status == 0 ? "" : ", a file could not be processed (its report or inbox/.failed/ says why)");
-            }
+            // the emulator is the sandbox alone: Camel Main, the ledger and Brevo are never started for it
+            status = cli.hubSpotEmulator()
+                    ? HubSpotEmulator.run(cli.overrides(), cli.ignoredByEmulator(), System.out)
+                    : runCamel(cli);
         } catch (Exception e) {
             System.err.println("crm-bridge could not start: " + reason(e));
             status = 1;
         }
         // exit explicitly: library threads (H2, HTTP pools) must not keep a finished --once run alive
         System.exit(status);
+    }
+
+    /** Runs Camel Main with the routes until it stops; its exit status, or 1 when a --once file failed. */
+    private static int runCamel(CommandLine cli) throws Exception {
+        // the configuration class named, no package scan: scanning io.crmbridge cost ~2 s of every start
+        Main main = new Main();
+        main.configure().addConfiguration(AppConfiguration.class);
+        cli.applyTo(main);
+        main.addMainListener(new ServerPortCheck());
+        int camelStatus = main.run(cli.camelArgs());
+        int status = camelStatus == 0 ? cli.exitStatus() : camelStatus;
+        if (cli.once() && camelStatus == 0) {
+            org.slf4j.LoggerFactory.getLogger(Application.class).info("Finished (--once): exit status {}{}", status,
+                    status == 0 ? "" : ", a file could not be processed (its report or inbox/.failed/ says why)");
+        }
+        return status;
     }
 
     /** The message of the start-up failure the user can act on: Camel wraps it in its own exceptions. */

@@ -12,7 +12,8 @@ import org.apache.camel.main.Main;
  * report, send nothing), {@code --name=value} (sets property {@code name}, e.g.
  * {@code --camel.server.port=8081}), {@code --verbose} (the console shows Camel's and the libraries' detail too:
  * see log4j2.properties), {@code --check-portal} (check the HubSpot portal's token, scopes, API version and daily
- * budget, then exit: {@link PortalCheck}). Other arguments are passed to Camel Main unchanged.
+ * budget, then exit: {@link PortalCheck}), {@code --hubspot-emulator} (run only the HubSpot sandbox, configured by
+ * {@code --sandbox.*=value}: docs/hubspot-emulator.md). Other arguments are passed to Camel Main unchanged.
  *
  * <p>A {@code --once} run starts only what a batch run needs: no HTTP server and no REST routes
  * ({@link #ONCE_DEFAULTS}), since the API and the health endpoints serve a running service and a held port
@@ -39,17 +40,23 @@ public final class CommandLine {
     /** The system property log4j2.properties reads for the thread part of each console line. */
     public static final String LOG_THREAD_PROPERTY = "crm-bridge.log.thread";
 
+    /** The flag that runs only the HubSpot sandbox, as an emulator (docs/hubspot-emulator.md). */
+    public static final String HUBSPOT_EMULATOR = "--hubspot-emulator";
+
     private final Map<String, String> overrides;
     private final List<String> camelArgs;
     private final boolean verbose;
     private final boolean checkPortal;
+    private final List<String> args;
     private RunControl runControl;
 
-    private CommandLine(Map<String, String> overrides, List<String> camelArgs, boolean verbose, boolean checkPortal) {
+    private CommandLine(Map<String, String> overrides, List<String> camelArgs, boolean verbose, boolean checkPortal,
+                        List<String> args) {
         this.overrides = overrides;
         this.camelArgs = camelArgs;
         this.verbose = verbose;
         this.checkPortal = checkPortal;
+        this.args = args;
     }
 
     /** Parses the arguments; {@code --name=value} becomes a property override, unknown ones are kept for Camel Main. */
@@ -65,6 +72,7 @@ public final class CommandLine {
                 case "--dry-run" -> overrides.put("crm-bridge.dry-run", "true");
                 case "--verbose" -> verbose = true;
                 case "--check-portal" -> checkPortal = true;
+                case HUBSPOT_EMULATOR -> overrides.put("crm-bridge.hubspot-emulator", "true");
                 case "--inbox" -> overrides.put("crm-bridge.inbox", valueAfter(args, i++, a));
                 case "--outbox" -> overrides.put("crm-bridge.outbox", valueAfter(args, i++, a));
                 default -> {
@@ -81,7 +89,7 @@ public final class CommandLine {
         if (once(overrides)) {
             ONCE_DEFAULTS.forEach(overrides::putIfAbsent);
         }
-        return new CommandLine(overrides, rest, verbose, checkPortal);
+        return new CommandLine(overrides, rest, verbose, checkPortal, List.of(args));
     }
 
     private static String valueAfter(String[] args, int i, String flag) {
@@ -114,6 +122,20 @@ public final class CommandLine {
 
     private static boolean once(Map<String, String> overrides) {
         return "true".equals(overrides.get("crm-bridge.once"));
+    }
+
+    /** True with {@value #HUBSPOT_EMULATOR}: run only the HubSpot sandbox, without Camel. */
+    public boolean hubSpotEmulator() {
+        return "true".equals(overrides.get("crm-bridge.hubspot-emulator"));
+    }
+
+    /**
+     * The arguments a {@value #HUBSPOT_EMULATOR} run does not use, in the order given: everything but that flag,
+     * {@code --verbose} and {@code --sandbox.*=value}.
+     */
+    public List<String> ignoredByEmulator() {
+        return args.stream().filter(a -> !a.equals(HUBSPOT_EMULATOR) && !a.equals("--verbose")
+                && !(a.startsWith("--sandbox.") && a.indexOf('=') > 0)).toList();
     }
 
     /** The properties these flags override, e.g. {@code crm-bridge.once=true}. */

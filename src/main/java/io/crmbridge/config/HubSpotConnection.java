@@ -4,16 +4,12 @@ import io.crmbridge.hubspot.AccessToken;
 import io.crmbridge.hubspot.HubSpotPaths;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.sandbox.HubSpotSandbox;
-import io.crmbridge.sandbox.PortalRules;
 import io.crmbridge.sandbox.SandboxConfig;
 import io.crmbridge.sandbox.SandboxFaults;
-import io.crmbridge.sandbox.SandboxSeeder;
+import io.crmbridge.sandbox.SandboxSettings;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
@@ -61,16 +57,10 @@ public final class HubSpotConnection {
         }
         // the sandbox's token is made up here: it guards the loopback port, it is not a user secret
         String sandboxToken = "sandbox-" + UUID.randomUUID();
-        SandboxConfig config = sandboxConfig(p, sandboxToken);
-        HubSpotSandbox sandbox = HubSpotSandbox.start(config);
+        SandboxSettings sandboxSettings = new SandboxSettings(p::resolveProperty);
+        HubSpotSandbox sandbox = HubSpotSandbox.start(sandboxSettings.config(sandboxToken));
         context.getRegistry().bind(SANDBOX_BEAN, sandbox);
-        String seedSpec = BridgeSettings.get(p, "sandbox.seed-contacts", "").trim();
-        if (!seedSpec.isEmpty()) {
-            int lists = Integer.parseInt(BridgeSettings.get(p, "sandbox.seed-lists", "0").trim());
-            int seeded = new SandboxSeeder(Long.parseLong(BridgeSettings.get(p, "sandbox.seed-random", "42").trim()),
-                    java.time.Instant.now()).withLists(lists).seed(sandbox.state(), seedSpec);
-            LOG.info("Sandbox seeded with {} contacts from {} ({} contact lists)", seeded, seedSpec, lists);
-        }
+        sandboxSettings.seed(sandbox.state()).ifPresent(seeded -> LOG.info("Sandbox seeded with {}", seeded));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
@@ -83,30 +73,13 @@ public final class HubSpotConnection {
     }
 
     /**
-     * The sandbox's settings from the {@code sandbox.*} properties (docs/configuration.md): port, batch
-     * limit, 10-second and daily budgets, the portal's time zone (its daily count resets at midnight there),
-     * granted scopes ({@code sandbox.scopes}, comma-separated, empty = every scope the flows need), injected faults
-     * ({@code sandbox.faults.*}) and the portal's admin rules ({@code sandbox.portal-rules.*}, {@link PortalRules#parse}).
+     * The sandbox's settings from the {@code sandbox.*} properties (docs/configuration.md; {@link SandboxSettings}).
      *
      * @throws IllegalArgumentException when a number is malformed, a fault rate is out of range or a portal rule
      *                                  cannot be read
      */
     static SandboxConfig sandboxConfig(PropertiesComponent p, String sandboxToken) {
-        String scopeList = BridgeSettings.get(p, "sandbox.scopes", "").trim();
-        Set<String> scopes = scopeList.isEmpty() ? null : Arrays.stream(scopeList.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        return new SandboxConfig("127.0.0.1",
-                Integer.parseInt(BridgeSettings.get(p, "sandbox.port", "0").trim()), sandboxToken,
-                Integer.parseInt(BridgeSettings.get(p, "sandbox.max-batch-inputs", "100").trim()),
-                Integer.parseInt(BridgeSettings.get(p, "sandbox.requests-per-ten-seconds", "190").trim()),
-                scopes,
-                Long.parseLong(BridgeSettings.get(p, "sandbox.daily-limit",
-                        Long.toString(SandboxConfig.DEFAULT_DAILY_LIMIT)).trim()),
-                sandboxFaults(p),
-                PortalRules.parse(BridgeSettings.get(p, "sandbox.portal-rules.required-on-create", ""),
-                        BridgeSettings.get(p, "sandbox.portal-rules.conditional-required", ""),
-                        BridgeSettings.get(p, "sandbox.portal-rules.property-validations", "")),
-                java.time.ZoneId.of(BridgeSettings.get(p, "sandbox.time-zone", "UTC").trim()));
+        return new SandboxSettings(p::resolveProperty).config(sandboxToken);
     }
 
     /**
@@ -116,18 +89,6 @@ public final class HubSpotConnection {
      * @throws IllegalArgumentException when a number is malformed or a rate is out of range
      */
     static SandboxFaults sandboxFaults(PropertiesComponent p) {
-        return SandboxFaults.none()
-                .withSeed(Long.parseLong(BridgeSettings.get(p, "sandbox.faults.seed", "1").trim()))
-                .withServerErrorRate(rate(p, "sandbox.faults.server-error-rate"))
-                .withLockedRate(rate(p, "sandbox.faults.locked-rate"))
-                .withRateLimitedRate(rate(p, "sandbox.faults.rate-limited-rate"))
-                .withRetryAfter(rate(p, "sandbox.faults.retry-after-rate"), Integer.parseInt(BridgeSettings.get(p,
-                        "sandbox.faults.retry-after-seconds", Integer.toString(SandboxFaults.DEFAULT_RETRY_AFTER_SECONDS)).trim()))
-                .withLatency(BridgeSettings.get(p, "sandbox.faults.latency-ms", "0"))
-                .withDropRate(rate(p, "sandbox.faults.drop-rate"));
-    }
-
-    private static double rate(PropertiesComponent p, String key) {
-        return Double.parseDouble(BridgeSettings.get(p, key, "0").trim());
+        return new SandboxSettings(p::resolveProperty).faults();
     }
 }

@@ -33,6 +33,44 @@ final class AssociationStore {
         return targets == null ? Collections.emptyMap() : Collections.unmodifiableMap(targets);
     }
 
+    /**
+     * Removes every association between {@code fromId} and {@code toId}, in both directions (a v4 DELETE or
+     * batch/archive removes all types between the pair, hubspot-api.md §2.1).
+     *
+     * @return whether there was any
+     */
+    boolean removePair(ObjectType from, String fromId, ObjectType to, String toId) {
+        boolean removed = removeEntry(from, fromId, to, toId, null);
+        removeEntry(to, toId, from, fromId, null);
+        return removed;
+    }
+
+    /** Removes one type (and its reverse) between the pair, keeping the others (batch/labels/archive). */
+    void removeType(AssociationTypes.Definition type, String fromId, String toId) {
+        removeEntry(type.from(), fromId, type.to(), toId, type.typeId());
+        removeEntry(type.to(), toId, type.from(), fromId, type.reverseTypeId());
+    }
+
+    /**
+     * Moves every association of record {@code mergedId} to record {@code primaryId} of the same type, in both
+     * directions, as a merge does: the merged record's associations end up on the record that stays.
+     */
+    void moveAll(ObjectType type, String mergedId, String primaryId) {
+        for (ObjectType to : ObjectType.values()) {
+            Map<String, Set<Integer>> moved = direction(type, to).remove(mergedId);
+            if (moved == null) {
+                continue;
+            }
+            Map<String, Set<Integer>> into = direction(type, to).computeIfAbsent(primaryId, k -> new LinkedHashMap<>());
+            moved.forEach((toId, typeIds) -> {
+                into.computeIfAbsent(toId, k -> new TreeSet<>()).addAll(typeIds);
+                Map<String, Set<Integer>> back = direction(to, type).get(toId);
+                Set<Integer> reverse = back.remove(mergedId);
+                back.computeIfAbsent(primaryId, k -> new TreeSet<>()).addAll(reverse);
+            });
+        }
+    }
+
     /** Distinct (fromId, toId) pairs from one type to another. */
     int pairCount(ObjectType from, ObjectType to) {
         int n = 0;
@@ -40,6 +78,24 @@ final class AssociationStore {
             n += targets.size();
         }
         return n;
+    }
+
+    /** Removes {@code typeId} (null: every type) from one direction's entry, dropping what becomes empty. */
+    private boolean removeEntry(ObjectType from, String fromId, ObjectType to, String toId, Integer typeId) {
+        Map<String, Map<String, Set<Integer>>> direction = direction(from, to);
+        Map<String, Set<Integer>> targets = direction.get(fromId);
+        Set<Integer> types = targets == null ? null : targets.get(toId);
+        if (types == null) {
+            return false;
+        }
+        boolean removed = typeId == null || types.remove(typeId);
+        if (typeId == null || types.isEmpty()) {
+            targets.remove(toId);
+        }
+        if (targets.isEmpty()) {
+            direction.remove(fromId);
+        }
+        return removed;
     }
 
     void clear() {

@@ -53,6 +53,20 @@ final class BatchInputs {
         return values;
     }
 
+    /**
+     * The {@code id} of {@code node} (a {@code PublicObjectId}), e.g. an association input's {@code from}.
+     *
+     * @param where where the node is in the body, for the message, e.g. {@code inputs[0].from}
+     * @throws ApiException 400 VALIDATION_ERROR naming {@code where} when the id is absent or blank
+     */
+    static String requiredId(JsonNode node, String where) {
+        String id = text(node, "id");
+        if (id == null || id.isBlank()) {
+            throw ErrorBodies.validation("Invalid input JSON: " + where + ".id is required");
+        }
+        return id;
+    }
+
     /** A text field, or null when absent or blank. */
     static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);

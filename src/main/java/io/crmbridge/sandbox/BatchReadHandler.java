@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST …/batch/read} and {@code …/batch/archive} (hubspot-api.md §1.1, §1.2, §1.4): read by record id
- * or a top-level unique {@code idProperty}; missing ids → 207 with one aggregated OBJECT_NOT_FOUND error.
- * Archive answers 204 and ignores unknown ids.
+ * {@code POST …/batch/read} (hubspot-api.md §1.1, §1.2, §1.4): read by record id or a top-level unique
+ * {@code idProperty}; missing ids → 207 with one aggregated OBJECT_NOT_FOUND error.
  */
 final class BatchReadHandler {
 
@@ -25,22 +24,14 @@ final class BatchReadHandler {
     ApiResponse read(ApiVersion version, ObjectType type, JsonNode body) {
         List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
         String idProperty = BatchInputs.text(body, "idProperty");
-        if (idProperty != null && !"hs_object_id".equals(idProperty)) {
-            IdPropertyRules.requireUnique(state.schema(), type, idProperty);
-        } else {
-            idProperty = null;
-        }
         List<String> properties = new ArrayList<>();
         body.path("properties").forEach(p -> properties.add(p.asText()));
-        String lookup = idProperty;
         return state.read(() -> {
             BatchResult result = new BatchResult();
-            RecordStore store = state.store(type);
             List<String> missing = new ArrayList<>();
             for (JsonNode input : inputs) {
                 String id = input.path("id").asText();
-                var record = lookup == null ? store.get(id)
-                        : store.idByUniqueValue(lookup, WritePlanner.lookupValue(type, lookup, id)).flatMap(store::get);
+                var record = IdPropertyRules.find(state, type, id, idProperty);
                 if (record.isPresent()) {
                     result.addResult(json.selected(type, record.get(), properties));
                 } else {
@@ -53,16 +44,6 @@ final class BatchReadHandler {
                         ErrorBodies.context("ids", missing)));
             }
             return result.toResponse(200, version);
-        });
-    }
-
-    ApiResponse archive(ObjectType type, JsonNode body) {
-        List<JsonNode> inputs = BatchInputs.of(body, maxInputs);
-        return state.write(() -> {
-            for (JsonNode input : inputs) {
-                state.store(type).archive(input.path("id").asText(), state.schema().uniqueKeys(type));
-            }
-            return ApiResponse.noContent();
         });
     }
 }

@@ -64,8 +64,15 @@ final class DefaultProperties {
                 String ticket = "ticketinformation";
                 list.add(text("subject", "Ticket name", ticket));
                 list.add(definition("content", "Ticket description", "string", "textarea", ticket, List.of(), false));
-                list.add(enumeration("hs_pipeline", "Pipeline", "select", ticket, "0"));
-                list.add(enumeration("hs_pipeline_stage", "Ticket status", "select", ticket, "1", "2", "3", "4"));
+                // the pipeline and stage options are the ids of the pipelines API's ticket pipelines (PipelinesHandler)
+                List<PropertyOption> pipelines = new ArrayList<>();
+                List<PropertyOption> stages = new ArrayList<>();
+                for (Pipeline p : PipelinesHandler.of(ObjectType.TICKETS)) {
+                    pipelines.add(new PropertyOption(p.label(), p.id(), p.displayOrder(), false));
+                    p.stages().forEach(st -> stages.add(new PropertyOption(st.label(), st.id(), st.displayOrder(), false)));
+                }
+                list.add(definition("hs_pipeline", "Pipeline", "enumeration", "select", ticket, pipelines, false));
+                list.add(definition("hs_pipeline_stage", "Ticket status", "enumeration", "select", ticket, stages, false));
                 list.add(enumeration("hs_ticket_priority", "Priority", "select", ticket, "LOW", "MEDIUM", "HIGH", "URGENT"));
                 list.add(enumeration("hs_ticket_category", "Category", "select", ticket,
                         "PRODUCT_ISSUE", "BILLING_ISSUE", "FEATURE_REQUEST", "GENERAL_INQUIRY"));

@@ -26,6 +26,22 @@ final class IdPropertyRules {
         }
     }
 
+    /**
+     * The active record that {@code id} names: by record id when {@code idProperty} is null or
+     * {@code hs_object_id}, else by the value of that unique property (emails compared lower-cased). Call under
+     * the state's lock.
+     *
+     * @throws ApiException 400 when {@code idProperty} is not a unique property ({@link #requireUnique})
+     */
+    static Optional<SandboxRecord> find(SandboxState state, ObjectType type, String id, String idProperty) {
+        RecordStore store = state.store(type);
+        if (idProperty == null || "hs_object_id".equals(idProperty)) {
+            return store.get(id);
+        }
+        requireUnique(state.schema(), type, idProperty);
+        return store.idByUniqueValue(idProperty, WritePlanner.lookupValue(type, idProperty, id)).flatMap(store::get);
+    }
+
     /** 400 "Duplicate IDs found in batch input" when two inputs name the same id (emails compared lower-cased). */
     static void requireDistinct(ObjectType type, List<JsonNode> inputs) {
         Set<String> seen = new HashSet<>();

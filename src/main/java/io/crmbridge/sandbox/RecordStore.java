@@ -20,7 +20,7 @@ final class RecordStore {
 
     private final String lastModifiedProperty;
     private final NavigableMap<Long, SandboxRecord> active = new TreeMap<>();
-    private final Map<Long, SandboxRecord> archived = new HashMap<>();
+    private final NavigableMap<Long, SandboxRecord> archived = new TreeMap<>();
     private final Map<String, Map<String, String>> uniqueIndex = new HashMap<>();
 
     RecordStore(String lastModifiedProperty) {
@@ -120,13 +120,13 @@ final class RecordStore {
         return active.values();
     }
 
-    Collection<SandboxRecord> allArchived() {
-        return new TreeMap<>(archived).values();
-    }
-
-    /** Up to {@code limit} active records with an id greater than {@code afterId} (null = from the start). */
-    List<SandboxRecord> page(Long afterId, int limit) {
-        Collection<SandboxRecord> tail = afterId == null ? active.values() : active.tailMap(afterId, false).values();
+    /**
+     * Up to {@code limit} active (or, with {@code ofArchived}, archived) records with an id greater than
+     * {@code afterId} (null = from the start), in id order.
+     */
+    List<SandboxRecord> page(Long afterId, int limit, boolean ofArchived) {
+        NavigableMap<Long, SandboxRecord> records = ofArchived ? archived : active;
+        Collection<SandboxRecord> tail = afterId == null ? records.values() : records.tailMap(afterId, false).values();
         List<SandboxRecord> page = new ArrayList<>(Math.min(limit, 128));
         for (SandboxRecord r : tail) {
             if (page.size() == limit) {
@@ -137,8 +137,9 @@ final class RecordStore {
         return page;
     }
 
-    boolean hasAfter(long id) {
-        return active.higherKey(id) != null;
+    /** Whether an active (or, with {@code ofArchived}, archived) record has an id greater than {@code id}. */
+    boolean hasAfter(long id, boolean ofArchived) {
+        return (ofArchived ? archived : active).higherKey(id) != null;
     }
 
     void clear() {

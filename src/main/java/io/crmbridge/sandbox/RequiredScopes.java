@@ -17,7 +17,9 @@ import java.util.Set;
  *       tickets the legacy {@code tickets} scope for both;</li>
  *   <li>properties: a read takes {@code crm.schemas.<type>.read} or the type's object read or write scope, a write
  *       {@code crm.schemas.<type>.write}; for tickets {@code tickets} does both (properties documents);</li>
- *   <li>associations: the read (batch/read) or write scope of each object type;</li>
+ *   <li>associations, batch or of one record: the read (GET, batch/read) or write scope of each object type;</li>
+ *   <li>reading pipelines: the type's object read or schema read scope (pipelines documents list both among their
+ *       alternatives);</li>
  *   <li>the lists API's membership batch read: {@code crm.lists.read} (lists documents);</li>
  *   <li>the Property Validations API: as a read of the type's properties (propertyValidations.json);</li>
  *   <li>the daily usage read {@code /account-info/<version>/api-usage/daily/private-apps}: {@code oauth}
@@ -30,9 +32,14 @@ final class RequiredScopes {
     private RequiredScopes() {
     }
 
+    /** The scopes of the call that {@code granted} lacks ({@link #missing(List, Set)}); empty when it may be made. */
+    static List<String> missing(String method, String path, Set<String> granted) {
+        return missing(of(method, path), granted);
+    }
+
     /** The groups of alternatives the call needs, each in order of preference; empty when the path is not an API route. */
     static List<List<String>> of(String method, String path) {
-        List<String> s = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/+"));
+        List<String> s = SandboxRouter.segments(path);
         if (SandboxRouter.isDailyUsage(method, s)) {
             return List.of(List.of("oauth"));
         }
@@ -41,6 +48,15 @@ final class RequiredScopes {
         }
         if (SandboxRouter.isListMembershipsBatchRead(method, s)) {
             return List.of(List.of("crm.lists.read"));
+        }
+        if (SandboxRouter.isRecordAssociations(s)) {
+            // .../associations/{toType}/... or .../associations/default/{toType}/{toId}
+            return bothTypes(s.get(3), "default".equals(s.get(6)) && s.size() > 7 ? s.get(7) : s.get(6),
+                    "GET".equals(method));
+        }
+        if ("GET".equals(method) && SandboxRouter.isApi(s, "v3", "pipelines")) {
+            return type(s.get(3)).map(t -> List.of(List.of(objectScope(t, true), "crm.schemas." + t.pathName() + ".read")))
+                    .orElse(List.of());
         }
         String family = s.get(1);
         String version = s.get(2);
@@ -51,16 +67,8 @@ final class RequiredScopes {
         }
         if (("v4".equals(family) && "associations".equals(version) || "associations".equals(family) && isDated(version))
                 && s.size() >= 5) {
-            Optional<ObjectType> from = type(s.get(3));
-            Optional<ObjectType> to = type(s.get(4));
-            if (from.isEmpty() || to.isEmpty()) {
-                return List.of();
-            }
             boolean read = "GET".equals(method) || s.subList(5, s.size()).equals(List.of("batch", "read"));
-            Set<List<String>> both = new LinkedHashSet<>();
-            both.add(List.of(objectScope(from.get(), read)));
-            both.add(List.of(objectScope(to.get(), read)));
-            return new ArrayList<>(both);
+            return bothTypes(s.get(3), s.get(4), read);
         }
         if ("property-validations".equals(family) && isDated(version)) {
             return type(s.get(3)).map(t -> List.of(propertyScopes(t, true))).orElse(List.of());
@@ -84,6 +92,19 @@ final class RequiredScopes {
             }
         }
         return missing;
+    }
+
+    /** One group per object type: the read or write scope of each, once; empty when either is no type. */
+    private static List<List<String>> bothTypes(String fromSegment, String toSegment, boolean read) {
+        Optional<ObjectType> from = type(fromSegment);
+        Optional<ObjectType> to = type(toSegment);
+        if (from.isEmpty() || to.isEmpty()) {
+            return List.of();
+        }
+        Set<List<String>> both = new LinkedHashSet<>();
+        both.add(List.of(objectScope(from.get(), read)));
+        both.add(List.of(objectScope(to.get(), read)));
+        return new ArrayList<>(both);
     }
 
     private static List<String> propertyScopes(ObjectType type, boolean read) {

@@ -108,7 +108,7 @@ final class SandboxExchangeHandler implements HttpHandler {
             headers.set("X-HubSpot-Auth-Failure", "401 Unauthorized");
             return new ApiResponse(401, ErrorBodies.error("INVALID_AUTHENTICATION", ErrorBodies.AUTH_MESSAGE));
         }
-        List<String> missingScopes = RequiredScopes.missing(RequiredScopes.of(method, path), grantedScopes);
+        List<String> missingScopes = RequiredScopes.missing(method, path, grantedScopes);
         if (!missingScopes.isEmpty()) {
             return new ApiResponse(403, ErrorBodies.missingScopes(missingScopes));
         }
@@ -208,8 +208,9 @@ final class SandboxExchangeHandler implements HttpHandler {
                 } catch (IOException e) {
                     throw ErrorBodies.validation("Invalid input JSON: unreadable body");
                 }
-                if (parsed == null || !parsed.isObject()) {
-                    throw ErrorBodies.validation("Invalid input JSON: expected an object");
+                // an object, or an array: the body of a v4 PUT of one association is a list of association types
+                if (parsed == null || !parsed.isContainerNode()) {
+                    throw ErrorBodies.validation("Invalid input JSON: expected an object or an array");
                 }
             }
             return parsed;

@@ -121,8 +121,9 @@ public final class SandboxState {
     /**
      * Merges record {@code mergedId} into {@code primaryId} as a user merging two contacts in HubSpot would:
      * the primary's {@code hs_merged_object_ids} gains the merged id (';'-separated) and its last-modified
-     * property moves to now; the merged record leaves the active records. Where HubSpot keeps the merged
-     * record is not documented (hubspot-api.md has no merge section): the sandbox archives it.
+     * property moves to now; the merged record leaves the active records and its associations move to the
+     * primary. Where HubSpot keeps the merged record is not documented (hubspot-api.md has no merge section):
+     * the sandbox archives it.
      *
      * @return the primary record after the merge
      * @throws IllegalArgumentException when either id is not an active record, or they are the same
@@ -137,6 +138,7 @@ public final class SandboxState {
             if (!store.archive(mergedId, schema.uniqueKeys(type))) {
                 throw new IllegalArgumentException("no record " + mergedId);
             }
+            associations.moveAll(type, mergedId, primaryId);
             String before = primary.property(MERGED_IDS);
             String merged = before == null || before.isBlank() ? mergedId : before + ";" + mergedId;
             return store.update(primary, Map.of(MERGED_IDS, merged), Timestamps.now(), schema.uniqueKeys(type));

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * The checks every record write goes through: property validation (hubspot-api.md §6) and the portal's property
- * validation rules, the contact name-or-email rule, default ticket pipeline, the portal's admin rules on the
- * paths that enforce them, and uniqueness of emails and hasUniqueValue properties (§1.6, §1.7). Call under the
- * state's write lock.
+ * validation rules, the contact name-or-email rule, the ticket's required stage and default pipeline, the portal's
+ * admin rules on the paths that enforce them, and uniqueness of emails and hasUniqueValue properties (§1.6, §1.7).
+ * Call under the state's write lock.
  *
  * <p>Which rules on which paths: property validation rules on every API version, as HubSpot has enforced them on API
  * writes since July 2023 (developer changelog "Property Validations Rules will be enforced for APIs and
@@ -70,8 +70,13 @@ final class WritePlanner {
                     && isEmpty(values, "lastname")) {
                 throw ErrorBodies.validation("Property values were not valid: one of email, firstname or lastname is required");
             }
+            if (type == ObjectType.TICKETS && isEmpty(values, "hs_pipeline_stage")) {
+                // hubspot-api.md §6: HubSpot refuses a ticket without a stage (HubSpot/hubspot-api-php#139)
+                throw ErrorBodies.validation("Cannot create object with type: TICKET. The following required properties"
+                        + " were missing: [hs_pipeline_stage]");
+            }
             if (type == ObjectType.TICKETS && isEmpty(values, "hs_pipeline")) {
-                values.put("hs_pipeline", "0");
+                values.put("hs_pipeline", Pipeline.DEFAULT_TICKETS.id());
             }
         }
         if (adminRules) {

@@ -20,6 +20,17 @@ class CommandLineTest {
     }
 
     @Test
+    void hubSpotEmulatorKeepsTheSandboxSettingsAndNamesWhatItDoesNotUse() {
+        CommandLine cl = CommandLine.parse(new String[] {"--hubspot-emulator", "--sandbox.port=8089", "--verbose",
+            "--once", "--camel.server.port=8081", "stray"});
+
+        assertThat(cl.hubSpotEmulator()).isTrue();
+        assertThat(cl.overrides()).containsEntry("sandbox.port", "8089");
+        assertThat(cl.ignoredByEmulator()).containsExactly("--once", "--camel.server.port=8081", "stray");
+        assertThat(CommandLine.parse(new String[] {"--once"}).hubSpotEmulator()).isFalse();
+    }
+
+    @Test
     void withoutFlagsOverridesNothing() {
         CommandLine cl = CommandLine.parse(new String[0]);
 

@@ -102,6 +102,8 @@ class HubSpotContractTest {
                 .contains("2026-09/accountInfo.json");
         assertThat(HubSpotContract.documentFor("/crm/lists/2026-09/records/memberships/batch/read")).contains("2026-09/lists.json");
         assertThat(HubSpotContract.documentFor("/crm/v3/lists/records/memberships/batch/read")).isEmpty();
+        assertThat(HubSpotContract.documentFor("/crm/v3/pipelines/tickets")).contains("pipelines-v3.json");
+        assertThat(HubSpotContract.documentFor("/crm/pipelines/2026-03/tickets/0/stages")).contains("2026-03/pipelines.json");
         assertThat(HubSpotContract.documentFor("/crm/gadgets/2026-09/x")).isEmpty();
         assertThat(HubSpotContract.versionOf("/crm/objects/2026-09/contacts")).isEqualTo("2026-09");
         assertThat(HubSpotContract.versionOf("/crm/v4/associations/0-1/0-2/batch/create")).isEqualTo("v3/v4");

@@ -2,12 +2,15 @@ package io.crmbridge.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmbridge.hubspot.HubSpotPaths;
+import io.crmbridge.model.ObjectType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.StringJoiner;
 
 /** Test helper: a started sandbox and real HTTP calls to it. */
 final class SandboxHttp implements AutoCloseable {
@@ -55,6 +58,29 @@ final class SandboxHttp implements AutoCloseable {
                 .header("Authorization", "Bearer " + TOKEN).GET().build());
     }
 
+    Answer patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    Answer put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A PUT without a body, as HubSpot's default-association PUT is sent. */
+    Answer put(String path) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    Answer delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).header("Authorization", "Bearer " + TOKEN);
+    }
+
     Answer send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -77,6 +103,25 @@ final class SandboxHttp implements AutoCloseable {
     String createCompany(String name) {
         return post("/crm/v3/objects/companies/batch/create",
                 "{\"inputs\":[{\"properties\":{\"name\":\"" + name + "\"}}]}").body().at("/results/0/id").asText();
+    }
+
+    /**
+     * Associates a contact with a company by the v4 PUT of one pair (on {@code paths}' version), with the
+     * HUBSPOT_DEFINED {@code typeIds} (279 unlabeled, 1 primary); returns the answer.
+     */
+    Answer associateContactWithCompany(HubSpotPaths paths, String contact, String company, int... typeIds) {
+        StringJoiner specs = new StringJoiner(",", "[", "]");
+        for (int typeId : typeIds) {
+            specs.add("{\"associationCategory\":\"HUBSPOT_DEFINED\",\"associationTypeId\":" + typeId + "}");
+        }
+        return put(new EmulatorPaths(paths).recordAssociations(ObjectType.CONTACTS, contact, ObjectType.COMPANIES) + "/" + company,
+                specs.toString());
+    }
+
+    /** Creates one ticket in HubSpot's default pipeline, stage 1, and returns its id. */
+    String createTicket(String subject) {
+        return post("/crm/v3/objects/tickets", "{\"properties\":{\"subject\":\"" + subject
+                + "\",\"hs_pipeline_stage\":\"1\"}}").body().path("id").asText();
     }
 
     @Override
