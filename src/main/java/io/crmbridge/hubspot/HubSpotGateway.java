@@ -12,7 +12,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
  * Sends one HubSpot API request through the {@code direct:hubspot-request} route (rate budget,
- * bearer header, redelivery: routes/hubspot-delivery.yaml) and turns the answer into a
+ * bearer header, redelivery: routes/hubspot-delivery.yaml), telling the route whether HubSpot counts it in
+ * its 10-second window ({@link #TEN_SECONDLY_EXEMPT_PROPERTY}), and turns the answer into a
  * {@link HubSpotResponse} or a {@link HubSpotCallException}. Requests and retries are counted on
  * the {@link ImportReport} passed in, when there is one, and each request's last attempt is told to the
  * {@link HubSpotTraffic} (its retried attempts are told by {@link HubSpotRetryPolicy}).
@@ -21,6 +22,11 @@ public class HubSpotGateway {
 
     /** Exchange property carrying the ImportReport that counts requests, retries and 429s. */
     public static final String REPORT_PROPERTY = "crmBridgeReport";
+    /**
+     * Exchange property: true when HubSpot leaves the request out of its 10-second window
+     * ({@link HubSpotRateLimitExemptions}); read by {@link HubSpotRequestBudget} and {@link HubSpotRateSteering}.
+     */
+    public static final String TEN_SECONDLY_EXEMPT_PROPERTY = "crmBridgeTenSecondlyExempt";
     static final String ENDPOINT = "direct:hubspot-request";
 
     private final ProducerTemplate template;
@@ -63,6 +69,7 @@ public class HubSpotGateway {
      */
     public HubSpotResponse send(String method, String path, Object body, ImportReport report) {
         String payload = body == null ? null : toJson(body);
+        boolean exempt = HubSpotRateLimitExemptions.isTenSecondlyExempt(method, path);
         if (report != null) {
             report.request();
         }
@@ -73,6 +80,7 @@ public class HubSpotGateway {
                 e.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
             }
             e.getIn().setBody(payload);
+            e.setProperty(TEN_SECONDLY_EXEMPT_PROPERTY, exempt);
             if (report != null) {
                 e.setProperty(REPORT_PROPERTY, report);
             }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * reserve, so that the window refills instead of ending in a 429 (hubspot-api.md §4.2). A window spent by
  * crm-bridge's own requests is not steered: the client-side budget ({@link HubSpotRequestBudget}) already
  * keeps their pace under the budget, and pausing on top of it cost the load 7% of its rate (BENCHMARKS.md).
- * Answers without the headers (search, or when HubSpot could not gather them: §4.2) are not steered.
+ * Answers without the headers (search, or when HubSpot could not gather them: §4.2) are not steered. The answer
+ * to a request HubSpot leaves out of its window ({@link HubSpotGateway#TEN_SECONDLY_EXEMPT_PROPERTY}) is neither
+ * steered nor counted among crm-bridge's requests: HubSpot did not count it either.
  * Each pause is told to the {@link HubSpotTraffic} ({@link HubSpotTraffic.RateWait#STEERING}).
  * Thread-safe: the import and the contact sync share one budget.
  */
@@ -52,6 +54,9 @@ public class HubSpotRateSteering implements Processor {
 
     @Override
     public void process(Exchange exchange) throws InterruptedException {
+        if (exchange.getProperty(HubSpotGateway.TEN_SECONDLY_EXEMPT_PROPERTY, false, Boolean.class)) {
+            return;
+        }
         Long max = header(exchange, "X-HubSpot-RateLimit-Max");
         Long remaining = header(exchange, "X-HubSpot-RateLimit-Remaining");
         Long intervalMs = header(exchange, "X-HubSpot-RateLimit-Interval-Milliseconds");

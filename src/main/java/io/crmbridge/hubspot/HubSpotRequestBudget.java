@@ -24,7 +24,10 @@ import org.apache.camel.support.SynchronizationAdapter;
  *       answers slower than 200 ms, so a slow answer (a real portal's, a large page) keeps the pace it had.</li>
  * </ul>
  * The throttle counted from the send only, so the budget's first, slow window repeated every 10.25 s
- * (BENCHMARKS.md). Waiting for a permit blocks the calling thread; each wait is told to the
+ * (BENCHMARKS.md). A request HubSpot leaves out of its window (association batches and search:
+ * {@link HubSpotRateLimitExemptions}, marked by {@link HubSpotGateway#TEN_SECONDLY_EXEMPT_PROPERTY}) takes no
+ * permit, neither on its first attempt nor on a redelivery; search keeps its own pace (the contact sync spaces
+ * its searches). Waiting for a permit blocks the calling thread; each wait is told to the
  * {@link HubSpotTraffic} ({@link HubSpotTraffic.RateWait#BUDGET}). Thread-safe: one budget for the process
  * (imports, associations and the contact sync share it).
  */
@@ -127,12 +130,16 @@ public final class HubSpotRequestBudget implements Processor, Service {
      * Takes one permit for the attempt the exchange is about to send, waiting until one is free. The permit
      * of the exchange's previous attempt (this is then a redelivery: its answer is in) is given back first, so
      * an exchange never waits while holding a permit; the last attempt's is given back when the exchange is
-     * done (succeeded or failed). Each goes back after the hold described on the class.
+     * done (succeeded or failed). Each goes back after the hold described on the class. An exchange marked
+     * exempt from the 10-second window goes through at once and takes nothing.
      *
      * @throws InterruptedException when the thread is interrupted while waiting (no permit is taken)
      */
     @Override
     public void process(Exchange exchange) throws InterruptedException {
+        if (exchange.getProperty(HubSpotGateway.TEN_SECONDLY_EXEMPT_PROPERTY, false, Boolean.class)) {
+            return;
+        }
         Boolean holding = exchange.getProperty(HOLDING, Boolean.class);
         if (holding == null) {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

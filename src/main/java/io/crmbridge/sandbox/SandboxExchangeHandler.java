@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.crmbridge.hubspot.HubSpotRateLimitExemptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -28,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * after the limits admitted the call (so it counts against them, as any call HubSpot received) and before
  * the call is handled (so a faulted call changes nothing). The latency sleep holds no lock. After the call is
  * handled and logged, an armed {@link HeldAnswer} may hold its answer back (a crash test's window between a write
- * HubSpot applied and the client learning of it).
+ * HubSpot applied and the client learning of it). The operations HubSpot exempts from the 10-second window
+ * ({@link HubSpotRateLimitExemptions}: association batches, search) spend the daily budget only, search its
+ * per-second limit too, and carry no 10-second headers: HubSpot sends none on search (§4.2), the one exempt
+ * operation whose answers were recorded.
  */
 final class SandboxExchangeHandler implements HttpHandler {
 
@@ -120,8 +125,10 @@ final class SandboxExchangeHandler implements HttpHandler {
                 return new ApiResponse(429, ErrorBodies.dailyLimit(UUID.randomUUID().toString()));
             }
         }
-        if (SandboxRouter.isSearch(method, path)) {
-            if (searchLimit != null && searchLimit.tryAcquire() < 0) {
+        Optional<HubSpotRateLimitExemptions.Operation> exempt = HubSpotRateLimitExemptions.tenSecondly(method, path);
+        if (exempt.isPresent()) {
+            // outside the 10-second window and without its headers (search's, §4.2); search has its own limit
+            if (exempt.get().search() && searchLimit != null && searchLimit.tryAcquire() < 0) {
                 return new ApiResponse(429, ErrorBodies.secondlySearchLimit());
             }
         } else if (burst != null) {

@@ -66,11 +66,6 @@ final class SandboxRouter {
         this.daily = daily;
     }
 
-    /** Whether a request goes to search, which has its own per-second limit and no burst headers (§4.2). */
-    static boolean isSearch(String method, String path) {
-        return POST.equals(method) && path.endsWith("/search");
-    }
-
     ApiResponse route(String method, String path, QueryParameters params, Supplier<JsonNode> body) {
         List<String> s = segments(path);
         if (isDailyUsage(method, s)) {

@@ -2,7 +2,13 @@ package io.crmbridge.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 class HubSpotRateSteeringTest {
@@ -41,6 +47,29 @@ class HubSpotRateSteeringTest {
         assertThat(steering.answeredWithin(10_000L)).isEqualTo(2);
         now.addAndGet(20_000);
         assertThat(steering.answeredWithin(null)).isEqualTo(1);
+    }
+
+    @Test
+    void neitherPausesOnNorCountsTheAnswerOfARequestHubSpotLeftOutOfItsWindow() throws Exception {
+        List<Duration> pauses = new CopyOnWriteArrayList<>();
+        HubSpotRateSteering steering = new HubSpotRateSteering(new HubSpotTraffic() {
+            @Override
+            public void waited(RateWait cause, Duration waited) {
+                pauses.add(waited);
+            }
+        });
+        Exchange exempt = new DefaultExchange(new DefaultCamelContext());
+        exempt.setProperty(HubSpotGateway.TEN_SECONDLY_EXEMPT_PROPERTY, true);
+        // headers that pause a counted answer 9 spacings: another client left 10 of 190
+        exempt.getMessage().setHeader("X-HubSpot-RateLimit-Max", "190");
+        exempt.getMessage().setHeader("X-HubSpot-RateLimit-Remaining", "10");
+        exempt.getMessage().setHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000");
+
+        steering.process(exempt);
+
+        assertThat(pauses).isEmpty();
+        // the exempt answer was not recorded as one of crm-bridge's requests in HubSpot's window
+        assertThat(steering.answeredWithin(10_000L)).isEqualTo(1);
     }
 
     @Test

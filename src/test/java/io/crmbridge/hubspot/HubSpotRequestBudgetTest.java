@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
@@ -164,6 +165,28 @@ class HubSpotRequestBudgetTest {
         assertThat(retried.get().getException()).isNull();
         assertThat(attempts).hasValue(2);
         assertThat(budget.inUse()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestHubSpotLeavesOutOfItsWindowTakesNoPermitNorDoItsRedeliveries() throws Exception {
+        HubSpotRequestBudget budget = start(1);
+        template.sendBody("direct:request", "counted");
+        assertThat(budget.inUse()).isEqualTo(1);
+        // the budget is spent: a counted request would wait, an exempt one (a 429 retried too) goes at once
+        failuresLeft.set(2);
+
+        CompletableFuture<Exchange> sent = CompletableFuture.supplyAsync(() -> template.send("direct:request", e -> {
+            e.setProperty(HubSpotGateway.TEN_SECONDLY_EXEMPT_PROPERTY, true);
+            e.getIn().setBody("association batch");
+        }));
+
+        // a permit comes back only when the test gives it: a request that waited for one never ends
+        Exchange exempt = sent.get(10, TimeUnit.SECONDS);
+        assertThat(exempt.getException()).isNull();
+        assertThat(attempts).hasValue(4);
+        assertThat(budget.inUse()).isEqualTo(1);
+        assertThat(giveBacks).hasSize(1);
+        assertThat(waits).isEmpty();
     }
 
     @Test

@@ -45,6 +45,56 @@ class SandboxRateLimitTiersTest {
     }
 
     @Test
+    void leavesAssociationBatchesOutOfTheTenSecondWindowWithoutItsHeadersButCountsThemForTheDay() {
+        try (SandboxHttp http = new SandboxHttp(config(100, 250_000))) {
+            String contact = http.createContact("exempt@x.io");
+            String link = link(contact, http.createCompany("Exempt Ltd"));
+            // more association batches than the whole window holds: none is refused, none shows the window
+            for (int i = 1; i <= 120; i++) {
+                SandboxHttp.Answer a = http.post("/crm/v4/associations/contacts/companies/batch/create", link);
+                assertThat(a.status()).as("association batch %d", i).isEqualTo(201);
+                assertThat(a.header("X-HubSpot-RateLimit-Max")).isNull();
+                assertThat(a.header("X-HubSpot-RateLimit-Remaining")).isNull();
+                assertThat(a.header("X-HubSpot-RateLimit-Interval-Milliseconds")).isNull();
+                assertThat(a.header("X-HubSpot-RateLimit-Daily-Remaining")).isEqualTo(Long.toString(250_000 - 2 - i));
+            }
+            String read = "{\"inputs\":[{\"id\":\"" + contact + "\"}]}";
+            for (String version : new String[] {"/crm/v4/associations", "/crm/associations/2026-03",
+                    "/crm/associations/2026-09"}) {
+                SandboxHttp.Answer a = http.post(version + "/contacts/companies/batch/read", read);
+                assertThat(a.status()).isEqualTo(200);
+                assertThat(a.header("X-HubSpot-RateLimit-Remaining")).isNull();
+            }
+
+            // the window holds the two creates of records only
+            SandboxHttp.Answer counted = http.get("/crm/v3/objects/contacts");
+            assertThat(counted.status()).isEqualTo(200);
+            assertThat(counted.header("X-HubSpot-RateLimit-Remaining")).isEqualTo("97");
+            assertThat(counted.header("X-HubSpot-RateLimit-Daily-Remaining")).isEqualTo(Long.toString(250_000 - 126));
+        }
+    }
+
+    @Test
+    void refusesAnAssociationBatchOnceTheDayBudgetIsSpent() {
+        try (SandboxHttp http = new SandboxHttp(config(100, 4))) {
+            String link = link(http.createContact("daily@x.io"), http.createCompany("Daily Ltd"));
+            assertThat(http.post("/crm/v4/associations/contacts/companies/batch/create", link).status()).isEqualTo(201);
+            assertThat(http.post("/crm/v4/associations/contacts/companies/batch/create", link).status()).isEqualTo(201);
+
+            SandboxHttp.Answer refused = http.post("/crm/v4/associations/contacts/companies/batch/create", link);
+
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.body().path("policyName").asText()).isEqualTo("DAILY");
+        }
+    }
+
+    /** A batch/create body linking a contact to a company, unlabeled (type 279, hubspot-api.md §2.3). */
+    private static String link(String contact, String company) {
+        return "{\"inputs\":[{\"from\":{\"id\":\"" + contact + "\"},\"to\":{\"id\":\"" + company
+                + "\"},\"types\":[{\"associationCategory\":\"HUBSPOT_DEFINED\",\"associationTypeId\":279}]}]}";
+    }
+
+    @Test
     void answers429DailyOnceTheDayBudgetIsSpent() {
         try (SandboxHttp http = new SandboxHttp(config(0, 2))) {
             assertThat(http.get("/crm/v3/objects/contacts").status()).isEqualTo(200);
