@@ -33,6 +33,7 @@ final class SandboxCamel implements AutoCloseable {
     final HubSpotSandbox sandbox;
     final CamelContext camel;
     final HubSpotGateway gateway;
+    final HubSpotRequestBudget budget;
 
     /** Starts the sandbox and a Camel context that authenticates with {@code clientToken}. */
     SandboxCamel(String clientToken) throws Exception {
@@ -44,10 +45,23 @@ final class SandboxCamel implements AutoCloseable {
      * version {@code apiVersion} and authenticates with {@code clientToken}.
      */
     SandboxCamel(SandboxConfig config, String apiVersion, String clientToken) throws Exception {
+        this(config, apiVersion, clientToken, 1000);
+    }
+
+    /**
+     * As {@link #SandboxCamel(SandboxConfig, String, String)} with the sandbox's own token and a client budget of
+     * {@code requestsPerTenSeconds}.
+     */
+    SandboxCamel(SandboxConfig config, String apiVersion, int requestsPerTenSeconds) throws Exception {
+        this(config, apiVersion, SANDBOX_TOKEN, requestsPerTenSeconds);
+    }
+
+    private SandboxCamel(SandboxConfig config, String apiVersion, String clientToken, int requestsPerTenSeconds)
+            throws Exception {
         sandbox = HubSpotSandbox.start(config);
         try {
             HubSpotSettings settings = new HubSpotSettings(sandbox.baseUrl(), new HubSpotPaths(apiVersion),
-                    AccessToken.of(clientToken), true, 1000, 3, 5, 20);
+                    AccessToken.of(clientToken), true, requestsPerTenSeconds, 3, 5, 20);
             camel = new DefaultCamelContext();
             Properties p = new Properties();
             p.setProperty("crm-bridge.db.url", "jdbc:h2:mem:unit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -57,7 +71,7 @@ final class SandboxCamel implements AutoCloseable {
             camel.getRegistry().bind("hubspotRetryPolicy", new HubSpotRetryPolicy(settings));
             camel.getRegistry().bind("hubspotAuthorization", new HubSpotAuthorization(settings.token()));
             camel.getRegistry().bind("hubspotRateSteering", new HubSpotRateSteering());
-            HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(settings.requestsPerTenSeconds());
+            budget = HubSpotRequestBudget.withTimer(settings.requestsPerTenSeconds());
             camel.addService(budget, true, true);
             camel.getRegistry().bind("hubspotRequestBudget", budget);
             Database database = Database.open(camel.getPropertiesComponent(), true);
