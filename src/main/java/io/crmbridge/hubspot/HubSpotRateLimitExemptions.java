@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The operations HubSpot leaves out of its 10-second burst window: those its OpenAPI documents mark
@@ -13,7 +14,7 @@ import java.util.Optional;
  * budget (§4.1, §10.4); search has a per-second limit of its own (§3.2). The client takes no burst permit for
  * them ({@link HubSpotRequestBudget}) and the sandbox leaves them out of its window.
  *
- * <p>The jar cannot read the documents, so the operations are copied here, with the documents' own path
+ * <p>The jar cannot read the documents, so the operations are written here, in the documents' own path
  * templates, per API version: {@code v3} (objects under {@code /crm/v3}, associations under {@code /crm/v4},
  * as {@link HubSpotPaths} calls them), {@code 2026-03} and {@code 2026-09}. A test compares this table with
  * every document under {@code ../shared/hubspot-openapi}. A date version not listed here has no exemption:
@@ -51,35 +52,14 @@ public final class HubSpotRateLimitExemptions {
         }
     }
 
-    private static final List<Operation> TEN_SECONDLY = List.of(
-            // associations-v4.json and objects-v3.json (contacts-, companies-, tickets-v3.json: the same search)
-            new Operation("v3", "POST", "/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/archive"),
-            new Operation("v3", "POST", "/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/associate/default"),
-            new Operation("v3", "POST", "/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/create"),
-            new Operation("v3", "POST", "/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/labels/archive"),
-            new Operation("v3", "POST", "/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/read"),
-            new Operation("v3", "POST", "/crm/v4/associations/usage/high-usage-report/{userId}"),
-            new Operation("v3", "POST", "/crm/v3/objects/{objectType}/search"),
-            // 2026-03/associations.json and 2026-03/objects.json
-            new Operation("2026-03", "POST", "/crm/associations/2026-03/{fromObjectType}/{toObjectType}/batch/archive"),
-            new Operation("2026-03", "POST",
-                    "/crm/associations/2026-03/{fromObjectType}/{toObjectType}/batch/associate/default"),
-            new Operation("2026-03", "POST", "/crm/associations/2026-03/{fromObjectType}/{toObjectType}/batch/create"),
-            new Operation("2026-03", "POST",
-                    "/crm/associations/2026-03/{fromObjectType}/{toObjectType}/batch/labels/archive"),
-            new Operation("2026-03", "POST", "/crm/associations/2026-03/{fromObjectType}/{toObjectType}/batch/read"),
-            new Operation("2026-03", "POST", "/crm/associations/2026-03/usage/high-usage-report/{userId}"),
-            new Operation("2026-03", "POST", "/crm/objects/2026-03/{objectType}/search"),
-            // 2026-09/associations.json and 2026-09/objects.json
-            new Operation("2026-09", "POST", "/crm/associations/2026-09/{fromObjectType}/{toObjectType}/batch/archive"),
-            new Operation("2026-09", "POST",
-                    "/crm/associations/2026-09/{fromObjectType}/{toObjectType}/batch/associate/default"),
-            new Operation("2026-09", "POST", "/crm/associations/2026-09/{fromObjectType}/{toObjectType}/batch/create"),
-            new Operation("2026-09", "POST",
-                    "/crm/associations/2026-09/{fromObjectType}/{toObjectType}/batch/labels/archive"),
-            new Operation("2026-09", "POST", "/crm/associations/2026-09/{fromObjectType}/{toObjectType}/batch/read"),
-            new Operation("2026-09", "POST", "/crm/associations/2026-09/usage/high-usage-report/{userId}"),
-            new Operation("2026-09", "POST", "/crm/objects/2026-09/{objectType}/search"));
+    private static final List<Operation> TEN_SECONDLY = Stream.of(
+            // associations-v4.json; objects-v3.json (contacts-, companies-, tickets-v3.json: the same search)
+            exempt("v3", "/crm/v4/associations", "/crm/v3/objects"),
+            // 2026-03/associations.json; 2026-03/objects.json (and the per-object documents)
+            exempt("2026-03", "/crm/associations/2026-03", "/crm/objects/2026-03"),
+            // 2026-09/associations.json; 2026-09/objects.json (and the per-object documents)
+            exempt("2026-09", "/crm/associations/2026-09", "/crm/objects/2026-09"))
+            .flatMap(List::stream).toList();
 
     private HubSpotRateLimitExemptions() {
     }
@@ -106,6 +86,21 @@ public final class HubSpotRateLimitExemptions {
     /** Whether HubSpot leaves {@code method} on {@code path} out of its 10-second window. */
     public static boolean isTenSecondlyExempt(String method, String path) {
         return tenSecondly(method, path).isPresent();
+    }
+
+    /**
+     * The operations one version's documents mark: five association batches and the usage report under
+     * {@code associations}, search under {@code objects}.
+     */
+    private static List<Operation> exempt(String version, String associations, String objects) {
+        return List.of(
+                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/archive"),
+                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/associate/default"),
+                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/create"),
+                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/labels/archive"),
+                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/read"),
+                new Operation(version, "POST", associations + "/usage/high-usage-report/{userId}"),
+                new Operation(version, "POST", objects + "/{objectType}/search"));
     }
 
     private static List<String> segments(String path) {
