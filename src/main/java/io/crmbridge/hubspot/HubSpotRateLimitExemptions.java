@@ -93,12 +93,13 @@ public final class HubSpotRateLimitExemptions {
      * {@code associations}, search under {@code objects}.
      */
     private static List<Operation> exempt(String version, String associations, String objects) {
+        String batch = associations + "/{fromObjectType}/{toObjectType}/batch/";
         return List.of(
-                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/archive"),
-                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/associate/default"),
-                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/create"),
-                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/labels/archive"),
-                new Operation(version, "POST", associations + "/{fromObjectType}/{toObjectType}/batch/read"),
+                new Operation(version, "POST", batch + "archive"),
+                new Operation(version, "POST", batch + "associate/default"),
+                new Operation(version, "POST", batch + "create"),
+                new Operation(version, "POST", batch + "labels/archive"),
+                new Operation(version, "POST", batch + "read"),
                 new Operation(version, "POST", associations + "/usage/high-usage-report/{userId}"),
                 new Operation(version, "POST", objects + "/{objectType}/search"));
     }
