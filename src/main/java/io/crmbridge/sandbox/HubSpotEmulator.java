@@ -46,6 +46,9 @@ public final class HubSpotEmulator implements AutoCloseable {
         String given = settings.get("sandbox.token", "");
         String token = given.isEmpty() ? TOKEN_PREFIX + UUID.randomUUID() : given;
         SandboxConfig config = settings.config(token);
+        if (settings.get("sandbox.scopes", "").isEmpty()) {
+            config = config.withScopes(SandboxConfig.EVERY_SCOPE);
+        }
         HubSpotSandbox sandbox;
         try {
             sandbox = HubSpotSandbox.start(config);
@@ -65,8 +68,8 @@ public final class HubSpotEmulator implements AutoCloseable {
                     ? token + " (made up for this run; --sandbox.token=... chooses one)"
                     : "the one given in sandbox.token (not shown)"));
             out.println("  Limits: " + limits(config));
-            out.println("  Scopes: " + (config.scopes().equals(SandboxConfig.FLOW_SCOPES)
-                    ? "every scope crm-bridge needs" : String.join(", ", new TreeSet<>(config.scopes()))));
+            out.println("  Scopes: " + (config.scopes().equals(SandboxConfig.EVERY_SCOPE)
+                    ? "every scope the emulator checks" : String.join(", ", new TreeSet<>(config.scopes()))));
             out.println("  Faults: " + (config.faults().active() ? config.faults() : "none"));
             out.println("  Seeded contacts: " + seeded);
             out.println("Ctrl-C stops it; the portal is in memory and gone when it stops.");

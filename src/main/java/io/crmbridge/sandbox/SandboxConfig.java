@@ -1,6 +1,7 @@
 package io.crmbridge.sandbox;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,6 +43,27 @@ public record SandboxConfig(String host, int port, String accessToken, int maxBa
      * would refuse such a token.
      */
     public static final Set<String> FLOW_SCOPES = io.crmbridge.hubspot.PortalScopes.standard().names();
+
+    /**
+     * Every scope the sandbox checks ({@link RequiredScopes}): the read, write and schema scopes of each object type,
+     * {@code tickets}, {@code crm.lists.read} and {@code oauth}; what the emulator's token has unless
+     * {@code sandbox.scopes} says otherwise, since other clients call more than crm-bridge does.
+     */
+    public static final Set<String> EVERY_SCOPE = everyScope();
+
+    private static Set<String> everyScope() {
+        Set<String> all = new java.util.TreeSet<>(FLOW_SCOPES);
+        for (io.crmbridge.model.ObjectType type : io.crmbridge.model.ObjectType.values()) {
+            for (String access : new String[] {"read", "write"}) {
+                all.add("crm.schemas." + type.pathName() + "." + access);
+                if (type != io.crmbridge.model.ObjectType.TICKETS) {
+                    all.add("crm.objects." + type.pathName() + "." + access);
+                }
+            }
+        }
+        all.addAll(List.of("tickets", "crm.lists.read", "oauth"));
+        return Set.copyOf(all);
+    }
 
     public SandboxConfig {
         if (accessToken == null || accessToken.isBlank()) {

@@ -17,12 +17,8 @@ final class SandboxHttp implements AutoCloseable {
 
     static final String TOKEN = "pat-na1-test-token";
 
-    /**
-     * Every scope the sandbox checks: crm-bridge's ({@link SandboxConfig#FLOW_SCOPES}) and the companies read scope
-     * crm-bridge never needs, for tests of the sandbox's queries that are not about scopes.
-     */
-    static final java.util.Set<String> EVERY_SCOPE = java.util.stream.Stream.concat(SandboxConfig.FLOW_SCOPES.stream(),
-            java.util.stream.Stream.of("crm.objects.companies.read")).collect(java.util.stream.Collectors.toSet());
+    /** Every scope the sandbox checks, for tests of the sandbox's queries that are not about scopes. */
+    static final java.util.Set<String> EVERY_SCOPE = SandboxConfig.EVERY_SCOPE;
 
     final HubSpotSandbox sandbox;
     final ObjectMapper mapper = new ObjectMapper();
