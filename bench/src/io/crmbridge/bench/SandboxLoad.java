@@ -1,5 +1,7 @@
 package io.crmbridge.bench;
 
+import io.crmbridge.hubspot.HubSpotPaths;
+import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import io.crmbridge.sandbox.SandboxConfig;
 import io.crmbridge.sandbox.SandboxFaults;
@@ -15,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sandbox headroom (issue 6, target 7): starts the embedded sandbox alone with its rate and daily
  * limits off and drives it from {@code threads} client threads, each sending batch upserts of 100
- * new contacts ({@code POST /crm/v3/objects/contacts/batch/upsert}, the request an import sends) back
+ * new contacts ({@code POST /crm/objects/2026-09/contacts/batch/upsert}, the request an import sends) back
  * to back. After a warm-up it counts answered requests for {@code seconds} and prints
  * {@code requests=<n> ok=<2xx> seconds=<s>}. Client and server share the machine's cores, so the
  * figure is a lower bound of what the sandbox sustains.
@@ -33,7 +35,8 @@ final class SandboxLoad {
         try (HubSpotSandbox sandbox = HubSpotSandbox.start(new SandboxConfig("127.0.0.1", 0, token, 100, 0, null, 0,
                 SandboxFaults.none()))) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            URI uri = URI.create(sandbox.baseUrl() + "/crm/v3/objects/contacts/batch/upsert");
+            URI uri = URI.create(sandbox.baseUrl()
+                    + new HubSpotPaths(HubSpotPaths.DEFAULT_VERSION).objects(ObjectType.CONTACTS) + "/batch/upsert");
             AtomicLong nextContact = new AtomicLong();
             AtomicLong requests = new AtomicLong();
             AtomicLong ok = new AtomicLong();

@@ -248,11 +248,12 @@ class CrashRestartIT {
     }
 
     private static boolean ticketUpsert(RecordedRequest r) {
-        return r.status() == 200 && r.path().endsWith("/objects/tickets/batch/upsert");
+        return r.status() == 200 && r.path().endsWith("/tickets/batch/upsert");
     }
 
     private static boolean associationBatch(RecordedRequest r) {
-        return r.status() == 201 && r.path().contains("/associations/") && r.path().endsWith("/batch/create");
+        // 201 in v4 and 2026-03, 200 from 2026-09 (hubspot-api.md §10.2)
+        return r.status() / 100 == 2 && r.path().contains("/associations/") && r.path().endsWith("/batch/create");
     }
 
     private static long count(HubSpotSandbox portal, Predicate<RecordedRequest> which) {
