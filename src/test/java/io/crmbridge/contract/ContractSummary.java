@@ -9,10 +9,13 @@ import java.nio.file.Path;
 /**
  * The closing note of a test run: how many requests and responses were validated against HubSpot's
  * OpenAPI documents and how many spec exceptions exist (and how often each applied). Printed to the
- * console and written to {@code target/contract-summary.txt} when JUnit closes the root store at the
- * end of the run.
+ * console and written to {@code target/contract-summary.txt} ({@code target/contract-summary-it.txt} for the
+ * integration tests) when JUnit closes the root store at the end of the run.
  */
 final class ContractSummary implements AutoCloseable {
+
+    /** The system property naming the file the totals go to; {@code target/contract-summary.txt} when unset. */
+    static final String FILE_PROPERTY = "crm-bridge.contract-summary";
 
     private final ContractRecords records;
     private final ContractExceptions exceptions;
@@ -34,10 +37,11 @@ final class ContractSummary implements AutoCloseable {
     public void close() {
         String line = line();
         System.out.println(line);
+        // the integration tests' JVM names its own file (pom.xml), so that it does not overwrite the unit tests' totals
+        Path file = Path.of(System.getProperty(FILE_PROPERTY, "target/contract-summary.txt"));
         try {
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target", "contract-summary.txt"), line + System.lineSeparator(),
-                    StandardCharsets.UTF_8);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
