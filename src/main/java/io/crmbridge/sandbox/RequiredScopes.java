@@ -58,22 +58,19 @@ final class RequiredScopes {
             return type(s.get(3)).map(t -> List.of(List.of(objectScope(t, true), "crm.schemas." + t.pathName() + ".read")))
                     .orElse(List.of());
         }
-        String family = s.get(1);
-        String version = s.get(2);
-        if ("v3".equals(family) && "objects".equals(version) || "objects".equals(family) && isDated(version)) {
+        if (SandboxRouter.isApi(s, "v3", "objects")) {
             List<String> rest = s.subList(4, s.size());
             boolean read = "GET".equals(method) || rest.equals(List.of("search")) || rest.equals(List.of("batch", "read"));
             return type(s.get(3)).map(t -> List.of(List.of(objectScope(t, read)))).orElse(List.of());
         }
-        if (("v4".equals(family) && "associations".equals(version) || "associations".equals(family) && isDated(version))
-                && s.size() >= 5) {
+        if (SandboxRouter.isApi(s, "v4", "associations") && s.size() >= 5) {
             boolean read = "GET".equals(method) || s.subList(5, s.size()).equals(List.of("batch", "read"));
             return bothTypes(s.get(3), s.get(4), read);
         }
-        if ("property-validations".equals(family) && isDated(version)) {
+        if ("property-validations".equals(s.get(1)) && SandboxRouter.isDated(s.get(2))) {
             return type(s.get(3)).map(t -> List.of(propertyScopes(t, true))).orElse(List.of());
         }
-        if ("v3".equals(family) && "properties".equals(version) || "properties".equals(family) && isDated(version)) {
+        if (SandboxRouter.isApi(s, "v3", "properties")) {
             boolean read = "GET".equals(method) || s.subList(4, s.size()).equals(List.of("batch", "read"));
             return type(s.get(3)).map(t -> List.of(propertyScopes(t, read))).orElse(List.of());
         }
@@ -124,9 +121,5 @@ final class RequiredScopes {
 
     private static Optional<ObjectType> type(String segment) {
         return ObjectType.fromPathSegment(segment);
-    }
-
-    private static boolean isDated(String segment) {
-        return segment.matches("\\d{4}-\\d{2}");
     }
 }
