@@ -58,17 +58,11 @@ class ColumnTemplatesTest extends ImportFlowTestSupport {
             assertThat(fields).as(name + ": one column per field").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(expected);
             int rows = records.size() - 1;
-            assertThat(rows).as(name + ": example rows").isPositive();
 
-            drop(TEMPLATES.resolve(name), name);
-            JsonNode report = awaitReport(name, 1, TIMEOUT);
+            JsonNode report = importTemplate(name);
 
             assertThat(report.path("objectType").asText()).isEqualTo(type.pathName());
-            assertThat(report.path("rowsRead").asInt()).isEqualTo(rows);
-            assertThat(report.path("outcomes").path("created").asInt()).as(name).isEqualTo(rows);
-            assertThat(report.path("errorsByCode").size()).as(name + " errors " + report.path("errorsByCode")).isZero();
-            assertThat(report.path("warningsByCode").size()).as(name + " warnings " + report.path("warningsByCode"))
-                    .isZero();
+            assertEveryRowLoadedWhole(name, report, "created", rows);
             assertThat(report.path("unmappedColumns").size()).as(name + " unmapped " + report.path("unmappedColumns"))
                     .isZero();
             assertThat(report.path("duplicateColumns").size()).as(name).isZero();
@@ -96,18 +90,11 @@ class ColumnTemplatesTest extends ImportFlowTestSupport {
             assertThat(header).as(name).containsExactlyElementsOf(
                     deadLetterRecords(SAMPLE_LEDGER.resolve(name)).get(0).toList());
             int rows = records.size() - 1;
-            assertThat(rows).as(name + ": example rows").isPositive();
 
-            drop(TEMPLATES.resolve(name), name);
-            JsonNode report = awaitReport(name, 1, TIMEOUT);
+            JsonNode report = importTemplate(name);
 
             assertThat(report.path("kind").asText()).isEqualTo(kind.label());
-            assertThat(report.path("rowsRead").asInt()).isEqualTo(rows);
-            assertThat(report.path("outcomes").path("loaded").asInt()).as(name + " " + report.path("outcomes"))
-                    .isEqualTo(rows);
-            assertThat(report.path("errorsByCode").size()).as(name + " errors " + report.path("errorsByCode")).isZero();
-            assertThat(report.path("warningsByCode").size()).as(name + " warnings " + report.path("warningsByCode"))
-                    .isZero();
+            assertEveryRowLoadedWhole(name, report, "loaded", rows);
         }
         SalesLedgerStore store = context.getRegistry().lookupByNameAndType("salesLedgerStore", SalesLedgerStore.class);
         CSVRecord clientRow = templateRecords("clients.csv").get(1);
@@ -118,6 +105,21 @@ class ColumnTemplatesTest extends ImportFlowTestSupport {
                 .doesNotContainNull();
         assertThat(store.loadedCount()).isEqualTo(templateRecords("ventes_lignes.csv").size() - 1);
         assertThat(store.heldCount()).isZero();
+    }
+
+    /** Drops template {@code name} into the inbox and waits for its report. */
+    private JsonNode importTemplate(String name) throws IOException {
+        drop(TEMPLATES.resolve(name), name);
+        return awaitReport(name, 1, TIMEOUT);
+    }
+
+    /** Every one of the {@code rows} rows ended as {@code outcome}, with no error and no value left out. */
+    private static void assertEveryRowLoadedWhole(String name, JsonNode report, String outcome, int rows) {
+        assertThat(rows).as(name + ": example rows").isPositive();
+        assertThat(report.path("rowsRead").asInt()).as(name).isEqualTo(rows);
+        assertThat(report.path("outcomes").path(outcome).asInt()).as(name + " " + report.path("outcomes")).isEqualTo(rows);
+        assertThat(report.path("errorsByCode").size()).as(name + " errors " + report.path("errorsByCode")).isZero();
+        assertThat(report.path("warningsByCode").size()).as(name + " warnings " + report.path("warningsByCode")).isZero();
     }
 
     /** A template's records, header first, read in the dialect crm-bridge detects. */
