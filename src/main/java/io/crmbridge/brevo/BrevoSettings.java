@@ -1,7 +1,7 @@
 package io.crmbridge.brevo;
 
 /**
- * Where and how fast crm-bridge talks to Brevo ({@code brevo.*} properties, docs/customer-push.md).
+ * Where and how fast crm-bridge talks to Brevo ({@code brevo.*} properties, docs/sales-ledger.md).
  *
  * @param baseUrl           {@code https://api.brevo.com}, or the Brevo sandbox's loopback URL
  * @param apiKey            the API key (masked in toString)

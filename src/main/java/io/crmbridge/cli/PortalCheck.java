@@ -23,7 +23,7 @@ import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * {@code --check-portal}: tells, before any import, what the configured HubSpot portal lacks for crm-bridge, one line
- * a check, and answers 0 when every check passes, 1 otherwise (docs/command-line.md, docs/hubspot-portal.md). The
+ * a check, and answers 0 when every check passes, 1 otherwise (docs/command-line.md, docs/hubspot.md). The
  * checks: the token is accepted (a 401 is not), the configured {@code hubspot.api-version} answers (a 404 is not),
  * each scope of {@link PortalScopes} is granted (its probe, a read or a batch with no inputs, is not refused with
  * 403; HubSpot's documents offer no token introspection), and the account has daily requests left (hubspot-api.md
@@ -90,7 +90,7 @@ public final class PortalCheck {
         pass("HubSpot reachable at " + (settings.sandbox() ? "the embedded sandbox" : settings.baseUrl()));
         if (first.status() == 401) {
             fail("token accepted: HubSpot answered 401 (" + first.message() + "); set a valid HUBSPOT_ACCESS_TOKEN"
-                    + " (a service key: docs/hubspot-portal.md)");
+                    + " (a service key: docs/hubspot.md)");
             out.println("[skip] API version, scopes and daily budget: not checked without an accepted token");
             return 1;
         }

@@ -206,7 +206,7 @@ public class AppConfiguration implements CamelConfiguration {
     /**
      * Says once, at start-up, what this process keeps only in memory: the embedded HubSpot sandbox (no token) and
      * the in-memory ledger it gets by default (config/Database) are thrown away at exit, so a later run starts
-     * from an empty portal and from run number 1 (docs/outbox.md: reports are never overwritten for that).
+     * from an empty portal and from run number 1 (docs/import.md: reports are never overwritten for that).
      */
     private static void warnWhatIsForgottenAtExit(boolean sandbox, boolean ledgerInMemory) {
         if (sandbox && ledgerInMemory) {
@@ -259,7 +259,7 @@ public class AppConfiguration implements CamelConfiguration {
 
     /**
      * The push of scored clients to HubSpot and Brevo (W3; routes/customer-push.yaml,
-     * docs/customer-push.md): the Brevo client (or the Brevo sandbox when no key is configured) and the
+     * docs/sales-ledger.md): the Brevo client (or the Brevo sandbox when no key is configured) and the
      * {@code customerPush} bean, which reuses the HubSpot client.
      */
     private static void bindCustomerPush(CamelContext context, BridgeSettings settings, HubSpotGateway gateway,
@@ -276,7 +276,7 @@ public class AppConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The REST API of the contact sync (S3; routes/api.yaml, docs/rest-api.md): the bearer token
+     * The REST API of the contact sync (S3; routes/api.yaml, docs/contact-sync.md): the bearer token
      * from {@code crm-bridge.api.token}, else the environment variable {@code CRM_BRIDGE_API_TOKEN} (none:
      * every request is refused), and background syncs on threads Camel shuts down with the context.
      */

@@ -17,7 +17,7 @@ import java.util.Set;
  * The scopes crm-bridge needs in a HubSpot portal, from the bundled {@value #RESOURCE} (one scope a line:
  * {@code scope | probe | what needs it | setting}), with the cheap request that shows each one granted. The list
  * is derived from the {@code security} sections of HubSpot's OpenAPI documents for every endpoint crm-bridge calls
- * (hubspot-api.md §5; PortalScopesTest checks it); README.md and docs/hubspot-portal.md show the same list, and
+ * (hubspot-api.md §5; PortalScopesTest checks it); README.md and docs/hubspot.md show the same list, and
  * {@code --check-portal} probes it (cli/PortalCheck).
  */
 public final class PortalScopes {

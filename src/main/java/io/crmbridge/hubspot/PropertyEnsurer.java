@@ -91,7 +91,7 @@ public class PropertyEnsurer {
     /**
      * The most writes {@link #ensure} may still send for {@code type} besides its one read of the property list: a
      * create (or an options PATCH) per crm-bridge property of the type, and a group read and create per group of
-     * their own; 0 once the type was ensured in this process. For the daily budget's estimate (docs/hubspot-portal.md).
+     * their own; 0 once the type was ensured in this process. For the daily budget's estimate (docs/hubspot.md).
      */
     public int writesStillPossible(ObjectType type) {
         if (ensured.contains(type)) {

@@ -4,7 +4,7 @@ import io.crmbridge.model.ObjectType;
 
 /**
  * How many HubSpot requests one file's import is expected to send, derived from how the pipeline sends
- * (docs/hubspot-portal.md "Daily budget"), for the check of the account's daily budget (hubspot-api.md §10.4).
+ * (docs/hubspot.md "The daily budget before a file"), for the check of the account's daily budget (hubspot-api.md §10.4).
  * An upper bound for a first import: unchanged records are not sent again, and retried attempts (which HubSpot
  * counts too) and the halving of a batch HubSpot refused for one record are not foreseen.
  *

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a scored client becomes in HubSpot and in Brevo (PRODUCT.md W3, docs/customer-push.md):
+ * What a scored client becomes in HubSpot and in Brevo (PRODUCT.md W3, docs/sales-ledger.md):
  * the HubSpot contact properties crm-bridge creates in the group {@code crm_bridge_rfm}, the record upserted
  * by email, and the Brevo contact attributes. Values follow HubSpot's formats (every value a string, dates
  * at midnight UTC in epoch ms, hubspot-api.md §0, §6) and Brevo's (numbers as numbers, dates

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outbox files of one import run (docs/outbox.md), all under one base name:
+ * The outbox files of one import run (docs/import.md), all under one base name:
  * {@code reports/<base>.json}, {@code reports/<base>.html} and {@code dead-letter/<base>.rejected.csv},
  * where {@code <base>} is {@code <outbox name>-run<N>} ({@link OutboxNames}, N the ledger's run number), or
  * {@code <outbox name>-run<N>-2}, {@code -3} ... when an earlier run, whose ledger is gone (an in-memory

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scopes crm-bridge asks a user to grant ({@link PortalScopes}, README.md, docs/hubspot-portal.md) are the ones
+ * The scopes crm-bridge asks a user to grant ({@link PortalScopes}, README.md, docs/hubspot.md) are the ones
  * HubSpot's OpenAPI documents in ../shared/hubspot-openapi require for every endpoint crm-bridge calls, in every API
  * version: each endpoint is satisfied by the list, and no scope of the list can be left out.
  *
@@ -146,7 +146,7 @@ class PortalScopesTest {
         int start = readme.indexOf("## Pointing at a real HubSpot portal");
         String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
         assertThat(backticked(section, known)).isEqualTo(expected);
-        String page = Files.readString(Path.of("docs", "hubspot-portal.md"));
+        String page = Files.readString(Path.of("docs", "hubspot.md"));
         int table = page.indexOf("## Scopes");
         assertThat(backticked(page.substring(table, page.indexOf("\n## ", table + 1)), known)).isEqualTo(expected);
     }

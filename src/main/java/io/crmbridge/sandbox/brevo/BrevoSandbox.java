@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process Brevo-compatible HTTP server (the contacts part of Brevo's API v3, see {@link BrevoRouter}) on
  * the JDK's HttpServer, on a loopback port of its own, keeping its account in memory ({@link BrevoAccount}).
- * Used when no Brevo API key is configured (docs/customer-push.md).
+ * Used when no Brevo API key is configured (docs/sales-ledger.md).
  */
 public final class BrevoSandbox implements AutoCloseable {
 
