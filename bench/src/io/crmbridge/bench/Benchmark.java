@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The benchmark of issue 6 (BENCHMARKS.md): generates the scaled inputs into {@code target/bench/data},
+ * The benchmark (docs/benchmarks.md): generates the scaled inputs into {@code target/bench/data},
  * runs every scenario in a fresh JVM of {@code target/crm-bridge.jar} against the embedded sandbox, and
  * prints one line per figure with its target, then writes {@code target/bench/results.json}.
  *
@@ -324,7 +324,7 @@ public final class Benchmark {
             run.put("received429", count429);
             run.put("reportRateLimited", first.get("rateLimited").asLong());
             // the rolling window makes request n+190 wait for request n's answer: the last request waits, window by
-            // window, for this one, so its answer time after the file's start adds to the whole run (BENCHMARKS.md)
+            // window, for this one, so its answer time after the file's start adds to the whole run (docs/benchmarks.md)
             List<Traffic> firstFile = seen.stream().filter(t -> t.epochMs() <= firstEnd).toList();
             int anchor = firstFile.isEmpty() ? 0
                     : firstFile.size() - (firstFile.size() - 1) / BUDGET_PER_TEN_SECONDS * BUDGET_PER_TEN_SECONDS;
