@@ -175,9 +175,8 @@ public class CustomerPush {
         if (sendable.isEmpty()) {
             return;
         }
-        List<String> pushed = sendable.values().stream().map(n -> n.profile().rfmSegment()).distinct().toList();
         try {
-            new PropertyEnsurer(hubspot, RfmContactFields.hubspotProperties(pushed)).ensure(ObjectType.CONTACTS, null);
+            new PropertyEnsurer(hubspot, RfmContactFields.hubspotProperties()).ensure(ObjectType.CONTACTS, null);
         } catch (HubSpotCallException e) {
             if (e.isAuthProblem()) {
                 throw e;
