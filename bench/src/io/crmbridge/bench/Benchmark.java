@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The benchmark of issue 6 (BENCHMARKS.md): generates the scaled inputs into {@code target/bench/data},
+ * The benchmark (docs/benchmarks.md): generates the scaled inputs into {@code target/bench/data},
  * runs every scenario in a fresh JVM of {@code target/crm-bridge.jar} against the embedded sandbox, and
  * prints one line per figure with its target, then writes {@code target/bench/results.json}.
  *
@@ -324,7 +324,8 @@ public final class Benchmark {
             run.put("received429", count429);
             run.put("reportRateLimited", first.get("rateLimited").asLong());
             // the rolling window makes request n+190 wait for request n's answer: the last request waits, window by
-            // window, for this one, so its answer time after the file's start adds to the whole run (BENCHMARKS.md)
+            // window, for this one, so its answer time after the file's start adds to the whole run
+            // (docs/benchmarks.md)
             List<Traffic> firstFile = seen.stream().filter(t -> t.epochMs() <= firstEnd).toList();
             int anchor = firstFile.isEmpty() ? 0
                     : firstFile.size() - (firstFile.size() - 1) / BUDGET_PER_TEN_SECONDS * BUDGET_PER_TEN_SECONDS;
@@ -708,7 +709,7 @@ public final class Benchmark {
         return ms;
     }
 
-    // ---------------------------------------------------------------- helpers
+    // ---------------------------------------------------------------- output, files and child JVMs
 
     private void line(String text, boolean met) {
         String l = text + (met ? "  OK" : "  BELOW TARGET");
@@ -777,7 +778,7 @@ public final class Benchmark {
         throw new IllegalStateException(url + " did not answer 200 within " + timeout);
     }
 
-    /** Runs a helper class of this benchmark in a fresh JVM and returns what it printed. */
+    /** Runs another class of this benchmark in a fresh JVM and returns what it printed. */
     private String runJava(Path dir, List<String> args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
