@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandLineTest {
 
@@ -40,32 +42,16 @@ class CommandLineTest {
         assertThat(cl.exitStatus()).isZero();
     }
 
-    @Test
-    void inboxWithoutValueIsRefused() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--inbox"}))
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--inbox             | --inbox needs a value: --inbox DIR",
+        "--inbox --once      | --inbox needs a value: --inbox DIR",
+        "--once --outbox     | --outbox needs a value: --outbox DIR",
+        "--once --config     | --config needs a value: --config FILE"})
+    void flagWithoutItsValueIsRefused(String args, String message) {
+        assertThatThrownBy(() -> CommandLine.parse(args.split(" ")))
                 .isInstanceOf(CommandLine.Refused.class)
-                .hasMessage("--inbox needs a value: --inbox DIR");
-    }
-
-    @Test
-    void inboxFollowedByAnotherFlagIsRefused() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--inbox", "--once"}))
-                .isInstanceOf(CommandLine.Refused.class)
-                .hasMessage("--inbox needs a value: --inbox DIR");
-    }
-
-    @Test
-    void outboxWithoutValueIsRefused() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--once", "--outbox"}))
-                .isInstanceOf(CommandLine.Refused.class)
-                .hasMessage("--outbox needs a value: --outbox DIR");
-    }
-
-    @Test
-    void configWithoutValueIsRefused() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--once", "--config"}))
-                .isInstanceOf(CommandLine.Refused.class)
-                .hasMessage("--config needs a value: --config FILE");
+                .hasMessage(message);
     }
 
     @Test
