@@ -24,8 +24,9 @@ import org.apache.camel.main.Main;
  * shown verbatim in docs/command-line.md.
  *
  * <p>The command line is strict: any other argument is refused ({@link Refused}, exit status 2) before anything
- * starts. Nothing is passed to Camel Main's own argument parser, which would print "Unknown option" and go on; every
- * setting its options give (duration, properties location, routes) is a property, set with {@code --name=value}.
+ * starts. Nothing is passed to Camel Main's own argument parser, which prints "Unknown option" and its own usage,
+ * then exits 0; what its options set is a property ({@code --camel.main.duration-max-seconds=60}) or, for a
+ * properties file, {@code --config FILE}.
  *
  * <p>A {@code --once} run starts only what a batch run needs: no HTTP server and no REST routes
  * ({@link #ONCE_DEFAULTS}), since the API and the health endpoints serve a running service and a held port
@@ -169,8 +170,9 @@ public final class CommandLine {
         if (CHECKED_PREFIXES.stream().noneMatch(name::startsWith)) {
             return;
         }
-        // the registry's check plugs in here, e.g.:
-        // Settings.check(name, value).ifPresent(problem -> { throw new Refused("--" + name + "=" + value + ": " + problem); });
+        // the registry's check plugs in here; its message names the property and what is allowed, never a secret's
+        // value, which must not be added to it:
+        // Settings.check(name, value).ifPresent(problem -> { throw new Refused(problem); });
     }
 
     /** The value of the flag at {@code args[i]}: the next argument, which must be there and not be another flag. */
