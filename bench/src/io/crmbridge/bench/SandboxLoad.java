@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sandbox headroom (issue 6, target 7): starts the embedded sandbox alone with its rate and daily
+ * Sandbox headroom: starts the embedded sandbox alone with its rate and daily
  * limits off and drives it from {@code threads} client threads, each sending batch upserts of 100
  * new contacts ({@code POST /crm/objects/2026-09/contacts/batch/upsert}, the request an import sends) back
  * to back. After a warm-up it counts answered requests for {@code seconds} and prints

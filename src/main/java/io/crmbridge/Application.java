@@ -20,12 +20,26 @@ public final class Application {
     /**
      * Runs until stopped (service) or until the inbox is drained ({@code --once}); with {@code --check-portal}, checks
      * the HubSpot portal and exits 0 when every check passed, 1 otherwise ({@link PortalCheck}). Exits 1 when start-up fails,
-     * e.g. a server port is taken ({@link ServerPortCheck}), with one line on stderr saying why.
+     * e.g. a server port is taken ({@link ServerPortCheck}), with one line on stderr saying why. A refused command
+     * line exits 2 before anything starts, with one line naming the argument and the usage on stderr; {@code --help}
+     * prints the usage on stdout and exits 0.
      */
     public static void main(String[] args) {
+        CommandLine cli;
+        try {
+            cli = CommandLine.parse(args);
+        } catch (CommandLine.Refused e) {
+            System.err.println("crm-bridge: " + e.getMessage());
+            System.err.print(CommandLine.usage());
+            System.exit(CommandLine.USAGE_EXIT_STATUS);
+            return;
+        }
+        if (cli.help()) {
+            System.out.print(CommandLine.usage());
+            System.exit(0);
+        }
         int status;
         try {
-            CommandLine cli = CommandLine.parse(args);
             cli.configureLogging();
             if (cli.checkPortal()) {
                 // no Camel Main, no route: the check reads the settings and sends its probes itself
@@ -50,7 +64,10 @@ public final class Application {
         main.configure().addConfiguration(AppConfiguration.class);
         cli.applyTo(main);
         main.addMainListener(new ServerPortCheck());
-        int camelStatus = main.run(cli.camelArgs());
+        // no arguments for Camel Main: CommandLine has taken them all, and Camel Main's own parser would print
+        // "Unknown option" and its own usage for ours
+        main.run();
+        int camelStatus = main.getExitCode();
         int status = camelStatus == 0 ? cli.exitStatus() : camelStatus;
         if (cli.once() && camelStatus == 0) {
             org.slf4j.LoggerFactory.getLogger(Application.class).info("Finished (--once): exit status {}{}", status,

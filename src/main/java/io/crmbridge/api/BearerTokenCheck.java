@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import org.apache.camel.Header;
 
 /**
- * Guards every {@code /api} endpoint (issue #4 item 5): the request's {@code Authorization: Bearer <token>}
+ * Guards every {@code /api} endpoint (PRODUCT.md S3): the request's {@code Authorization: Bearer <token>}
  * must equal the configured token ({@code crm-bridge.api.token} or {@code CRM_BRIDGE_API_TOKEN}). The bytes are
  * compared with {@link MessageDigest#isEqual}, whose time does not depend on where they first differ, so
  * the token cannot be guessed byte by byte from response times. With no token configured every request is

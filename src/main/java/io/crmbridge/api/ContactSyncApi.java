@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The contact sync's REST API (issue #4 item 5, PRODUCT.md S3), one method per endpoint of routes/api.yaml.
+ * The contact sync's REST API (PRODUCT.md S3), one method per endpoint of routes/api.yaml.
  * Every method returns a map that the route writes as JSON (snake_case keys, instants as ISO-8601 text in
  * milliseconds) and
  * throws {@link ApiRefusal} for a request it refuses; the route's {@link ApiErrors} answers those.

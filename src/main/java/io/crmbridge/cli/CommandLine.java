@@ -1,27 +1,63 @@
 package io.crmbridge.cli;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import org.apache.camel.main.Main;
 
 /**
- * The command line of {@code java -jar crm-bridge.jar}: {@code --once} (process what is in the
- * inbox, then exit), {@code --inbox DIR}, {@code --outbox DIR}, {@code --dry-run} (validate and
- * report, send nothing), {@code --name=value} (sets property {@code name}, e.g.
- * {@code --camel.server.port=8081}), {@code --verbose} (the console shows Camel's and the libraries' detail too:
- * see log4j2.properties), {@code --check-portal} (check the HubSpot portal's token, scopes, API version and daily
- * budget, then exit: {@link PortalCheck}), {@code --hubspot-emulator} (run only the HubSpot sandbox, configured by
- * {@code --sandbox.*=value}: docs/hubspot-emulator.md). Other arguments are passed to Camel Main unchanged.
+ * The command line of {@code java -jar crm-bridge.jar} (and {@code bin/crm-bridge}): {@code --once} (process what is
+ * in the inbox, then exit), {@code --inbox DIR}, {@code --outbox DIR}, {@code --dry-run} (validate and report, send
+ * nothing), {@code --verbose} (the console shows Camel's and the libraries' detail too: see log4j2.properties),
+ * {@code --check-portal} (check the HubSpot portal's token, scopes, API version and daily budget, then exit:
+ * {@link PortalCheck}), {@code --hubspot-emulator} (run only the HubSpot sandbox, configured by
+ * {@code --sandbox.*=value}: docs/hubspot-emulator.md), {@code --config FILE} (an external properties file, as
+ * {@value #CONFIG_FILE_PROPERTY}), {@code --name=value} (sets property {@code name}, e.g.
+ * {@code --camel.server.port=8081}) and {@code -h}/{@code --help}. The usage text is {@value #USAGE_RESOURCE},
+ * shown verbatim in docs/command-line.md.
+ *
+ * <p>The command line is strict: any other argument is refused ({@link Refused}, exit status 2) before anything
+ * starts. Nothing is passed to Camel Main's own argument parser, which prints "Unknown option" and its own usage,
+ * then exits 0; what its options set is a property ({@code --camel.main.duration-max-seconds=60}) or, for a
+ * properties file, {@code --config FILE}.
  *
  * <p>A {@code --once} run starts only what a batch run needs: no HTTP server and no REST routes
  * ({@link #ONCE_DEFAULTS}), since the API and the health endpoints serve a running service and a held port
  * must not stop a batch run; a {@code --name=value} on the same command line still wins.
- *
- * @throws IllegalArgumentException from {@link #parse} when a flag that needs a value has none
  */
 public final class CommandLine {
+
+    /** The exit status of a refused command line (a usage error, as for most Unix commands). */
+    public static final int USAGE_EXIT_STATUS = 2;
+
+    /** The class-path resource holding the usage text that {@code --help} prints. */
+    public static final String USAGE_RESOURCE = "/cli/usage.txt";
+
+    /**
+     * The property {@code --config FILE} sets to the file's absolute path: a properties file whose keys override
+     * application.properties (read by the configuration, io.crmbridge.config).
+     */
+    public static final String CONFIG_FILE_PROPERTY = "crm-bridge.config-file";
+
+    /** The flags that take a value ({@code --inbox DIR} or {@code --inbox=DIR}), with the property each one sets. */
+    static final Map<String, String> VALUE_FLAGS = Map.of(
+            "--inbox", "crm-bridge.inbox",
+            "--outbox", "crm-bridge.outbox",
+            "--config", CONFIG_FILE_PROPERTY);
+
+    /**
+     * Property-name prefixes of crm-bridge's own settings: a {@code --name=value} under one of them is checked by the
+     * configuration's registry ({@link #checkSetting}); any other name (camel.*, a library's setting) is passed on
+     * as given.
+     */
+    static final List<String> CHECKED_PREFIXES = List.of("crm-bridge.", "hubspot.", "sandbox.", "brevo.");
 
     /**
      * What {@code --once} switches off unless the command line sets it: the application's HTTP server (the
@@ -44,44 +80,60 @@ public final class CommandLine {
     public static final String HUBSPOT_EMULATOR = "--hubspot-emulator";
 
     private final Map<String, String> overrides;
-    private final List<String> camelArgs;
     private final boolean verbose;
     private final boolean checkPortal;
+    private final boolean help;
     private final List<String> args;
     private RunControl runControl;
 
-    private CommandLine(Map<String, String> overrides, List<String> camelArgs, boolean verbose, boolean checkPortal,
+    private CommandLine(Map<String, String> overrides, boolean verbose, boolean checkPortal, boolean help,
                         List<String> args) {
         this.overrides = overrides;
-        this.camelArgs = camelArgs;
         this.verbose = verbose;
         this.checkPortal = checkPortal;
+        this.help = help;
         this.args = args;
     }
 
-    /** Parses the arguments; {@code --name=value} becomes a property override, unknown ones are kept for Camel Main. */
+    /**
+     * Parses the arguments: each flag becomes a property override ({@code --once} is {@code crm-bridge.once=true}),
+     * {@code --name=value} sets property {@code name}. {@code -h} or {@code --help} stops the parse: {@link #help()}.
+     *
+     * @throws Refused naming the first argument that is not a flag of the usage, a flag that needs a value and has
+     *                 none, or a {@code --config} file that is missing or unreadable
+     */
     public static CommandLine parse(String[] args) {
         Map<String, String> overrides = new LinkedHashMap<>();
-        List<String> rest = new ArrayList<>();
         boolean verbose = false;
         boolean checkPortal = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
+                case "-h", "--help" -> {
+                    return new CommandLine(Map.of(), false, false, true, List.of(args));
+                }
                 case "--once" -> overrides.put("crm-bridge.once", "true");
                 case "--dry-run" -> overrides.put("crm-bridge.dry-run", "true");
                 case "--verbose" -> verbose = true;
                 case "--check-portal" -> checkPortal = true;
                 case HUBSPOT_EMULATOR -> overrides.put("crm-bridge.hubspot-emulator", "true");
-                case "--inbox" -> overrides.put("crm-bridge.inbox", valueAfter(args, i++, a));
-                case "--outbox" -> overrides.put("crm-bridge.outbox", valueAfter(args, i++, a));
+                case "--inbox", "--outbox", "--config" -> {
+                    valueFlag(overrides, a, valueAfter(args, i));
+                    i++;
+                }
                 default -> {
                     int eq = a.indexOf('=');
-                    if (a.startsWith("--") && eq > 2) {
-                        // --name=value sets any property (docs/command-line.md): Camel Main 4.17 has no such form
-                        overrides.put(a.substring(2, eq), a.substring(eq + 1));
+                    if (!a.startsWith("--") || eq <= 2) {
+                        throw new Refused(a.startsWith("-") ? "unknown option " + a : "unknown argument " + a);
+                    }
+                    String name = a.substring(2, eq);
+                    String value = a.substring(eq + 1);
+                    if (VALUE_FLAGS.containsKey("--" + name)) {
+                        // --inbox=DIR as --inbox DIR: not a property named "inbox", which nothing reads
+                        valueFlag(overrides, "--" + name, value);
                     } else {
-                        rest.add(a);
+                        // --name=value sets any property (docs/command-line.md): Camel Main 4.17 has no such form
+                        setting(overrides, name, value);
                     }
                 }
             }
@@ -89,14 +141,81 @@ public final class CommandLine {
         if (once(overrides)) {
             ONCE_DEFAULTS.forEach(overrides::putIfAbsent);
         }
-        return new CommandLine(overrides, rest, verbose, checkPortal, List.of(args));
+        return new CommandLine(overrides, verbose, checkPortal, false, List.of(args));
     }
 
-    private static String valueAfter(String[] args, int i, String flag) {
+    /** Sets the property of a flag that takes a value ({@link #VALUE_FLAGS}). */
+    private static void valueFlag(Map<String, String> overrides, String flag, String value) {
+        setting(overrides, VALUE_FLAGS.get(flag), value);
+    }
+
+    /** Sets a property given on the command line; the {@code --config} file must be readable. */
+    private static void setting(Map<String, String> overrides, String name, String value) {
+        String checked = name.equals(CONFIG_FILE_PROPERTY) ? configFile(value) : value;
+        checkSetting(name, checked);
+        overrides.put(name, checked);
+    }
+
+    /**
+     * Where the configuration's registry checks a setting given on the command line: for a name under
+     * {@link #CHECKED_PREFIXES}, an unknown name or a malformed value must become a {@link Refused} naming the
+     * property and what is allowed.
+     *
+     * <p>REGISTRY CHECK: the single call site of the typed configuration registry of io.crmbridge.config
+     * ({@code Settings.check(name, value)}). Until that registry exists nothing is validated here, and any
+     * {@code --name=value} is passed on as given; the registry also checks every property when the application
+     * starts, whatever its source.
+     */
+    private static void checkSetting(String name, String value) {
+        if (CHECKED_PREFIXES.stream().noneMatch(name::startsWith)) {
+            return;
+        }
+        // the registry's check plugs in here; its message names the property and what is allowed, never a secret's
+        // value, which must not be added to it:
+        // Settings.check(name, value).ifPresent(problem -> { throw new Refused(problem); });
+    }
+
+    /** The value of the flag at {@code args[i]}: the next argument, which must be there and not be another flag. */
+    private static String valueAfter(String[] args, int i) {
         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a directory argument");
+            String what = args[i].equals("--config") ? "FILE" : "DIR";
+            throw new Refused(args[i] + " needs a value: " + args[i] + " " + what);
         }
         return args[i + 1];
+    }
+
+    /** The absolute path of a {@code --config} file, which must be a readable regular file. */
+    private static String configFile(String name) {
+        Path file;
+        try {
+            file = Path.of(name).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new Refused("--config " + name + ": not a file name (" + e.getReason() + ")");
+        }
+        if (!Files.exists(file)) {
+            throw new Refused("--config " + name + ": no such file (" + file + ")");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new Refused("--config " + name + ": not a readable file (" + file + ")");
+        }
+        return file.toString();
+    }
+
+    /** The usage text ({@value #USAGE_RESOURCE}), as {@code --help} prints it and docs/command-line.md shows it. */
+    public static String usage() {
+        try (InputStream in = CommandLine.class.getResourceAsStream(USAGE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(USAGE_RESOURCE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True with {@code -h} or {@code --help}: print the {@link #usage()} and exit 0, nothing else. */
+    public boolean help() {
+        return help;
     }
 
     /**
@@ -150,12 +269,20 @@ public final class CommandLine {
         main.bind(RunControl.BEAN_NAME, runControl);
     }
 
-    public String[] camelArgs() {
-        return camelArgs.toArray(String[]::new);
-    }
-
     /** 0 when every file was processed (rejected rows included), 1 when a file could not be processed. */
     public int exitStatus() {
         return runControl != null && runControl.anyFileFailed() ? 1 : 0;
+    }
+
+    /**
+     * A command line that is refused: its message names the argument and why (e.g. {@code unknown option
+     * --bogus-flag}); the application prints it after {@code crm-bridge: }, then the usage on stderr, and exits
+     * {@value #USAGE_EXIT_STATUS}.
+     */
+    public static final class Refused extends IllegalArgumentException {
+
+        Refused(String message) {
+            super(message);
+        }
     }
 }

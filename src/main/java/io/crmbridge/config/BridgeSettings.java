@@ -21,7 +21,7 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param headerAliasesFile   optional user file of header aliases replacing the bundled ones (I4)
  * @param ticketCodesFile     optional user file of ticket status/priority mappings
  * @param progressSeconds     seconds between progress lines for a long file (R3)
- * @param phoneCacheSize      phone results remembered by (number, region); 0 remembers none (BENCHMARKS.md)
+ * @param phoneCacheSize      phone results remembered by (number, region); 0 remembers none (docs/benchmarks.md)
  * @param csvLimits           lines and characters one CSV record may span before an open quote is judged broken
  */
 public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchSize, String phoneDefaultRegion,

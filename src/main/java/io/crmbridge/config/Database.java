@@ -35,7 +35,7 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  *
  * <p>HikariCP rather than H2's own {@code JdbcConnectionPool}: H2's pool rolls every connection back when it
  * hands it out, and a rollback empties the H2 session's cache of parsed statements, so the ledger's statements,
- * the same few SQL strings for every batch, were parsed again for every batch (BENCHMARKS.md). HikariCP rolls
+ * the same few SQL strings for every batch, were parsed again for every batch (docs/benchmarks.md). HikariCP rolls
  * back only a connection returned with uncommitted work.
  */
 public final class Database extends ServiceSupport {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * thread pauses one average request spacing ({@code Interval-Milliseconds / Max}) per request below that
  * reserve, so that the window refills instead of ending in a 429 (hubspot-api.md §4.2). A window spent by
  * crm-bridge's own requests is not steered: the client-side budget ({@link HubSpotRequestBudget}) already
- * keeps their pace under the budget, and pausing on top of it cost the load 7% of its rate (BENCHMARKS.md).
+ * keeps their pace under the budget, and pausing on top of it cost the load 7% of its rate (docs/benchmarks.md).
  * Answers without the headers (search, or when HubSpot could not gather them: §4.2) are not steered. The answer
  * to a request HubSpot leaves out of its window ({@link HubSpotGateway#TEN_SECONDLY_EXEMPT_PROPERTY}) is neither
  * steered nor counted among crm-bridge's requests: HubSpot did not count it either.

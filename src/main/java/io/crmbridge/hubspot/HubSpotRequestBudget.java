@@ -24,7 +24,7 @@ import org.apache.camel.support.SynchronizationAdapter;
  *       answers slower than 200 ms, so a slow answer (a real portal's, a large page) keeps the pace it had.</li>
  * </ul>
  * The throttle counted from the send only, so the budget's first, slow window repeated every 10.25 s
- * (BENCHMARKS.md). A request HubSpot leaves out of its window (association batches and search:
+ * (docs/benchmarks.md). A request HubSpot leaves out of its window (association batches and search:
  * {@link HubSpotRateLimitExemptions}, marked by {@link HubSpotGateway#TEN_SECONDLY_EXEMPT_PROPERTY}) takes no
  * permit, neither on its first attempt nor on a redelivery; search keeps its own pace (the contact sync spaces
  * its searches). Waiting for a permit blocks the calling thread; each wait is told to the

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Tells a file that is not text at all (a spreadsheet, a zip or gzip archive, an image dropped by
  * mistake) from a CSV file, so that it is refused as a whole with a clear reason instead of being
- * read as rows of garbage (issue #5, hostile input).
+ * read as rows of garbage.
  *
  * <p>The first {@link DialectSniffer#DEFAULT_SAMPLE_BYTES} bytes are decoded in the sniffed
  * {@link Dialect}. C0 control characters other than tab, CR and LF (NUL included) never occur in

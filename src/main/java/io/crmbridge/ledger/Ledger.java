@@ -31,7 +31,7 @@ import org.hibernate.jdbc.Work;
  * delivery and association beans. The reads and writes every batch makes (find, remember, pending links)
  * are plain JDBC on the transaction's connection, the rest JPA named queries declared on the entities, which
  * Hibernate parses once, when the EntityManagerFactory is built, instead of in the first file that asks
- * (BENCHMARKS.md says why). Losing the ledger costs API calls, never correctness, because every write to HubSpot
+ * (docs/benchmarks.md says why). Losing the ledger costs API calls, never correctness, because every write to HubSpot
  * is an idempotent upsert.
  */
 public class Ledger {
@@ -111,7 +111,7 @@ public class Ledger {
      * Known records by natural key (keys not in the ledger are absent from the map); detached values, read
      * with plain JDBC ({@link #selectIn}). Every batch of every file asks, once per row: through Hibernate,
      * building managed entities and closing each statement (H2 then reads its query timeout back with a query
-     * of its own) cost about a third of the re-drop's delivery thread (BENCHMARKS.md).
+     * of its own) cost about a third of the re-drop's delivery thread (docs/benchmarks.md).
      */
     public Map<String, RecordKey> find(ObjectType type, Collection<String> keys) {
         Map<String, RecordKey> found = new HashMap<>();
@@ -178,7 +178,7 @@ public class Ledger {
      * Inserts the keys the ledger does not have and updates the others (a null hash keeps the stored one), in
      * the order given, with JDBC batches on the transaction's connection: through Hibernate, persisting and
      * flushing a batch's entities was the largest part of the delivery thread while the JVM is cold, and the
-     * first seconds of an import set its pace for every later window of the rate budget (BENCHMARKS.md).
+     * first seconds of an import set its pace for every later window of the rate budget (docs/benchmarks.md).
      * {@code updated_at} is written as UTC wall time.
      */
     private void remember(EntityManager em, ObjectType type, List<RememberedRecord> records) {
@@ -219,7 +219,7 @@ public class Ledger {
         Set<Link> known = new HashSet<>();
         knownLinks(em, "pending_link", links, known);
         // only the links not pending can have been made already: a re-dropped file finds all of its links
-        // pending and needs no second query (BENCHMARKS.md)
+        // pending and needs no second query (docs/benchmarks.md)
         knownLinks(em, "association_link", links.stream().filter(l -> !known.contains(l)).toList(), known);
         List<Link> added = new ArrayList<>();
         for (Link l : links) {
@@ -324,7 +324,7 @@ public class Ledger {
     /**
      * Inserts pending links in one JDBC batch on the transaction's connection. The entity's identity id
      * makes Hibernate insert them one statement at a time, which cost more than the rest of a batch's
-     * delivery (BENCHMARKS.md); nothing reads them back in this transaction. {@code created_at} is
+     * delivery (docs/benchmarks.md); nothing reads them back in this transaction. {@code created_at} is
      * written as UTC wall time.
      */
     private void insertPending(EntityManager em, List<Link> links) {
@@ -352,7 +352,7 @@ public class Ledger {
     /**
      * Pending links whose target key starts with {@code toKeyPrefix} ({@code withPrefix}) or does not, in
      * insertion order, at most {@code limit}, starting after id {@code afterId}: a pass over one kind of link
-     * reads only those (BENCHMARKS.md).
+     * reads only those (docs/benchmarks.md).
      */
     public List<PendingLink> pending(long afterId, int limit, String toKeyPrefix, boolean withPrefix) {
         String like = likePrefix(toKeyPrefix);
@@ -366,7 +366,7 @@ public class Ledger {
      * not start with {@code toKeyPrefix} (links through a contact are resolved apart). In insertion order, at
      * most {@code limit}, starting after id {@code afterId}. Links whose target never landed (contacts of a
      * company that was not imported) are not read at all: the direct pass over 100,000 of them read and
-     * looked up every one at the end of every file (BENCHMARKS.md).
+     * looked up every one at the end of every file (docs/benchmarks.md).
      */
     public List<PendingLink> pendingWithLandedTarget(long afterId, int limit, String toKeyPrefix) {
         String like = likePrefix(toKeyPrefix);

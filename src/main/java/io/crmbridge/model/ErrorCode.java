@@ -16,13 +16,13 @@ public enum ErrorCode {
     UNCHANGED_SINCE_DEAD_LETTER(Severity.REJECT,
             "unchanged since it was dead-lettered (%s: %s); edit the row to import it"),
     ROW_PROCESSING_ERROR(Severity.REJECT, "row could not be processed: %s"),
-    // a required value that is present but unusable (sales ledger, issue #7: a date, an amount, a quantity)
+    // a required value that is present but unusable (sales ledger, W1: a date, an amount, a quantity)
     INVALID_VALUE(Severity.REJECT, "invalid %s '%s' in column %s: %s"),
     // Preflight against the portal's schema (V7): HubSpot would refuse the value (hubspot-api.md §6)
     INVALID_OPTION(Severity.REJECT, "'%s' is not an allowed option of %s (allowed: %s)"),
     // Preflight against the portal's property validation rules (P1, hubspot-api.md §10.3): property, value, problem, rule
     VALIDATION_RULE(Severity.REJECT, "%s '%s' %s: it breaks the portal's property validation rule %s"),
-    // Warnings: an optional value was dropped from the record (issue #2 item 3)
+    // Warnings: an optional value was dropped from the record, and the row kept
     INVALID_PHONE(Severity.WARNING, "phone '%s' in column %s is not valid (%s); value left out"),
     INVALID_DATE(Severity.WARNING, "date '%s' in column %s is not a valid date (%s); value left out"),
     INVALID_OPTIONAL_EMAIL(Severity.WARNING, "email '%s' in column %s is invalid; value left out"),
@@ -46,7 +46,7 @@ public enum ErrorCode {
     HUBSPOT_UNAVAILABLE(Severity.FAILURE, "HubSpot could not be reached after redelivery: %s"),
     HUBSPOT_AUTH(Severity.FAILURE, "HubSpot refused the access token or its scopes, nothing more is sent for this file: %s"),
     DELIVERY_ERROR(Severity.FAILURE, "the record could not be delivered: %s"),
-    // Push of scored clients to Brevo (issue #7 W3)
+    // Push of scored clients to Brevo (W3)
     BREVO_REJECTED(Severity.FAILURE, "Brevo rejected the contact: %s"),
     BREVO_UNAVAILABLE(Severity.FAILURE, "Brevo could not be reached after redelivery: %s");
 

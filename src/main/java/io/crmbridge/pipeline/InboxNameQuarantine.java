@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inbox consumer's file filter (routes/intake.yaml, {@code filter}): takes the inbox files
- * that Camel's file consumer could never take out of the inbox before it sees them (issue #5,
- * hostile file names). Without this, such a file stays in the inbox and fails again on every poll.
+ * that Camel's file consumer could never take out of the inbox before it sees them (hostile
+ * file names). Without this, such a file stays in the inbox and fails again on every poll.
  * <ul>
  *   <li>a name holding {@code \}: an ordinary character of a Linux file name, but a folder
  *       separator for the file component ({@code contacts-..\..\x.csv} cannot be locked nor read);</li>

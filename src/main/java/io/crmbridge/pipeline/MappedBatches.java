@@ -18,8 +18,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A file's row batches already through the {@link RowPipeline}, up to {@link #READ_AHEAD} batches ahead: while
  * the intake route delivers batch N (ledger, HubSpot), batches N+1 to N+{@value #READ_AHEAD} are read and mapped on
- * {@code executor}, so mapping no longer waits for the network and the network no longer waits for mapping
- * (BENCHMARKS.md). Batches are still read and mapped one at a time, in file order (batch N+1 starts only after
+ * {@code executor}, so mapping does not wait for the network and the network does not wait for mapping
+ * (docs/benchmarks.md). Batches are still read and mapped one at a time, in file order (batch N+1 starts only after
  * batch N is mapped), so per-file rules that depend on order (first row with a key wins, the date order a row
  * settles) see exactly what they saw without read-ahead. A failure while reading or mapping is thrown by
  * {@link #next()} or {@link #hasNext()} on the caller's thread when the caller reaches that batch; the batches
@@ -32,7 +32,7 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
      * first seconds mapping and delivery both run slower by turns (the JIT compiles them while they run), and a
      * deeper queue lets one go on while the other stalls: the 100,000-row import answered its 54th upsert, the
      * request the rolling rate window replays, about 0.9 s sooner with 4 than with 1, and not sooner still with
-     * 16 (BENCHMARKS.md, session 7). So at most four batches of a stopped or failed file are read and not delivered.
+     * 16 (docs/benchmarks.md). So at most four batches of a stopped or failed file are read and not delivered.
      */
     static final int READ_AHEAD = 4;
     /** How often a wait for a batch checks that the executor can still map it, in ms. */

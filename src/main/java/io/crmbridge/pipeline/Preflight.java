@@ -90,7 +90,7 @@ public final class Preflight {
      * Bean method (routes/intake.yaml, before the splitter): reads the file's schema now, creating crm-bridge's
      * own properties first, while the first batch is being mapped on the row-mapping thread, instead of after
      * it: the first upsert goes out that much sooner, and in the first seconds of an import every request sets
-     * the pace of the rate budget's later windows (BENCHMARKS.md). A failure is left for the first batch to meet
+     * the pace of the rate budget's later windows (docs/benchmarks.md). A failure is left for the first batch to meet
      * again, where it fails the rows and stops the file as before (401/403).
      */
     public void prepare(@ExchangeProperty(FileImport.PROPERTY) FileImport file) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * Source field -> HubSpot property mappings per object type, from
- * {@code mapping/hubspot-properties.properties} (configuration, not code: issue #2 item 2), and the
+ * {@code mapping/hubspot-properties.properties} (configuration, not code), and the
  * custom properties they need in the portal (plus the {@value #KEY_PROPERTY} upsert key of each type).
  */
 public final class PropertyMapping {

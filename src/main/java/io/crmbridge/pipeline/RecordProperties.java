@@ -19,7 +19,7 @@ import java.util.Set;
  * Fills HubSpot properties from a row by the {@link PropertyMapping}: text trimmed, phones to E.164
  * (V3), dates to midnight-UTC epoch ms (V4), numbers read in the file's own convention
  * ({@link NumberReader}) as plain decimals, coded values mapped by configuration.
- * An invalid optional value is left out and reported as a warning, never silently (issue #2 item 3).
+ * An invalid optional value is left out and reported as a warning, never silently.
  */
 public final class RecordProperties {
 

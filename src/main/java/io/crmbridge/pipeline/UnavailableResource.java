@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Tells a failure of a resource the import depends on from a failure caused by the file (issue #5 item 4): a
+ * Tells a failure of a resource the import depends on from a failure caused by the file: a
  * file whose import failed because the ledger database is locked or gone, or the outbox cannot be written, goes
  * back to the inbox to be retried; a file that is itself bad goes to {@code inbox/.failed/}.
  */

@@ -37,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes scored clients (issue #7 W3; the body of {@code direct:push-customers}, routes/customer-push.yaml)
+ * Pushes scored clients (PRODUCT.md W3; the body of {@code direct:push-customers}, routes/customer-push.yaml)
  * to HubSpot and Brevo:
  * <ol>
  *   <li>clients without a valid email, or repeating an email already pushed in this call, are dead-lettered
@@ -175,9 +175,8 @@ public class CustomerPush {
         if (sendable.isEmpty()) {
             return;
         }
-        List<String> pushed = sendable.values().stream().map(n -> n.profile().rfmSegment()).distinct().toList();
         try {
-            new PropertyEnsurer(hubspot, RfmContactFields.hubspotProperties(pushed)).ensure(ObjectType.CONTACTS, null);
+            new PropertyEnsurer(hubspot, RfmContactFields.hubspotProperties()).ensure(ObjectType.CONTACTS, null);
         } catch (HubSpotCallException e) {
             if (e.isAuthProblem()) {
                 throw e;

@@ -3,7 +3,7 @@ package io.crmbridge.push;
 import java.util.Map;
 
 /**
- * What a push of scored clients did (issue #7 W3), for the report: counts per target and outcome.
+ * What a push of scored clients did (PRODUCT.md W3), for the report: counts per target and outcome.
  *
  * @param clients        profiles received
  * @param dryRun         true when nothing was sent ({@code crm-bridge.dry-run})

@@ -4,16 +4,14 @@ import io.crmbridge.hubspot.PropertySpec;
 import io.crmbridge.model.CrmRecord;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sales.CustomerProfile;
+import io.crmbridge.sales.scoring.RfmSegments;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a scored client becomes in HubSpot and in Brevo (PRODUCT.md W3, docs/sales-ledger.md):
@@ -28,11 +26,10 @@ public final class RfmContactFields {
     public static final PropertySpec.Group GROUP = new PropertySpec.Group("crm_bridge_rfm", "crm-bridge RFM");
 
     /**
-     * The usual named RFM segments (the eleven of the classic RFM segment grid), the options of
-     * {@code crm_bridge_rfm_segment}; a pushed segment outside them is added when the property is created.
+     * The options of {@code crm_bridge_rfm_segment}: every segment the scorer names ({@link RfmSegments#ALL}), in the
+     * order of its rules. A portal whose property lacks one of them gets it added ({@code PropertyEnsurer}).
      */
-    public static final List<String> SEGMENTS = List.of("champions", "loyal", "potential_loyalists", "new_customers",
-            "promising", "need_attention", "about_to_sleep", "at_risk", "cannot_lose", "hibernating", "lost");
+    public static final List<String> SEGMENTS = RfmSegments.ALL;
 
     /** How many recommendations and rebuy suggestions a contact carries. */
     public static final int TOP = 3;
@@ -42,13 +39,11 @@ public final class RfmContactFields {
     private RfmContactFields() {
     }
 
-    /** The RFM contact properties, the segment an enumeration of {@link #SEGMENTS} plus {@code segments}. */
-    public static List<PropertySpec> hubspotProperties(Collection<String> segments) {
-        Set<String> options = new LinkedHashSet<>(SEGMENTS);
-        options.addAll(segments);
+    /** The RFM contact properties, the segment an enumeration of {@link #SEGMENTS}. */
+    public static List<PropertySpec> hubspotProperties() {
         List<PropertySpec> specs = new ArrayList<>();
         specs.add(new PropertySpec(ObjectType.CONTACTS, SEGMENT, "RFM segment", "enumeration", "select", false,
-                GROUP, List.copyOf(options)));
+                GROUP, SEGMENTS));
         specs.add(number("crm_bridge_rfm_recency_score", "RFM recency score (1-5)"));
         specs.add(number("crm_bridge_rfm_frequency_score", "RFM frequency score (1-5)"));
         specs.add(number("crm_bridge_rfm_monetary_score", "RFM monetary score (1-5)"));

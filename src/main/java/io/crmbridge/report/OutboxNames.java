@@ -7,8 +7,8 @@ import java.util.HexFormat;
 
 /**
  * Turns the name of an inbox file, which anyone who can drop a file chooses, into the plain file
- * name its reports, dead letters and archived copy are written under (issue #5, "file names from
- * the inbox can never make the application write outside outbox/").
+ * name its reports, dead letters and archived copy are written under (file names from
+ * the inbox can never make the application write outside outbox/).
  *
  * <p>The result is always one path segment of at most {@value #MAX_BYTES} UTF-8 bytes, so that
  * the longest suffix crm-bridge adds ({@code -run<N>.html}, {@code .rejected.csv},

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The three exports of the merchant's sales software (iSaVigne, issue #7 W1), with the file-name
+ * The three exports of the merchant's sales software (iSaVigne, PRODUCT.md W1), with the file-name
  * prefixes and the header columns that identify them. Column names are the export's own, compared
  * trimmed and in any case.
  */

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Fills the sandbox with a population of contacts (issue #4 item 6, {@code sandbox.seed-contacts}) so that
+ * Fills the sandbox with a population of contacts ({@code sandbox.seed-contacts}) so that
  * the contact sync runs on real volume: either the rows of a customers CSV ({@code First Name, Last Name,
  * Company, Email, Phone 1}, the shape of {@code ../shared/datasets/customers-10000.csv}) or
  * {@code generate:N} made-up contacts. Every contact gets a {@code createdate} spread over the last

@@ -94,7 +94,7 @@ public final class SandboxState {
     }
 
     /**
-     * Inserts a record with a past history (seeding, item 6 of issue #4): {@code createdate} and the
+     * Inserts a record with a past history (seeding: {@link SandboxSeeder}): {@code createdate} and the
      * last-modified property are set from the instants given, not from the clock.
      *
      * @return the stored record, with its new id

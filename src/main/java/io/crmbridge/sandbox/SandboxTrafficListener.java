@@ -2,7 +2,7 @@ package io.crmbridge.sandbox;
 
 /**
  * Hears every exchange the sandbox answers, after the response is written: for tooling such as
- * the contract tests, which check each exchange against HubSpot's OpenAPI documents (issue #3).
+ * the contract tests, which check each exchange against HubSpot's OpenAPI documents.
  * Implementations are found with {@link java.util.ServiceLoader} when a sandbox starts
  * ({@code META-INF/services/io.crmbridge.sandbox.SandboxTrafficListener}); the application ships
  * none. Called on the sandbox's worker threads, so implementations must be thread-safe; an

@@ -29,7 +29,7 @@ final class Timestamps {
     /**
      * e.g. {@code 2022-02-17T19:22:45.581Z}. The sandbox formats four timestamps per record it writes, and the
      * pattern formatter (a zone conversion and a print context per call) was a fifth of a batch upsert's CPU
-     * (BENCHMARKS.md): years 1 to 9999 are written field by field, others by the formatter.
+     * (docs/benchmarks.md): years 1 to 9999 are written field by field, others by the formatter.
      */
     static String format(Instant instant) {
         long seconds = instant.getEpochSecond();

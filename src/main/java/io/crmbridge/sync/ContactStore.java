@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The synced contacts and sync runs in the database (issue #4 item 2). Every method runs in its own
+ * The synced contacts and sync runs in the database (PRODUCT.md S1). Every method runs in its own
  * transaction, so a page once stored stays stored whatever happens to the rest of the run (S4).
  */
 public class ContactStore {
@@ -112,7 +112,7 @@ public class ContactStore {
             SegmentRules.NAMES.forEach(n -> counts.put(n, 0L));
             Map<String, List<String>> changed = new HashMap<>();
             // the columns the rules read, not the entities: loading 100,000 contacts with their stored properties
-            // and checking each for changes at commit took 3 s at the end of every full sync (BENCHMARKS.md)
+            // and checking each for changes at commit took 3 s at the end of every full sync (docs/benchmarks.md)
             try (Stream<Object[]> active = em.createQuery("select c.hubspotId, c.company, c.lifecyclestage,"
                     + " c.updatedAt, c.segments from SyncedContact c where c.archived = false", Object[].class)
                     .getResultStream()) {

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one contact sync from HubSpot into the database (issue #4 items 1-4; features S1, S2, S4), one
+ * Runs one contact sync from HubSpot into the database (PRODUCT.md S1, S2, S4), one
  * run at a time. Every request goes through {@link HubSpotGateway} (rate budget, 429/5xx redelivery).
  * <ul>
  * <li>FULL: pages {@code GET /crm/v3/objects/contacts?limit=100&properties=...&after=...} until no
@@ -203,8 +203,8 @@ public class ContactSync {
             }
             String after = body.path("paging").path("next").path("after").asText(null);
             boolean more = after != null && !after.isEmpty();
-            // the next page is on its way while this one is stored: storing no longer holds up the listing,
-            // which then runs at the request budget (BENCHMARKS.md); pages are still stored in order
+            // the next page is on its way while this one is stored: storing does not hold up the listing,
+            // which then runs at the request budget (docs/benchmarks.md); pages are still stored in order
             next = more ? fetch(base, after, progress) : null;
             store(body, progress);
             if (!more) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The segment rules of feature S2 (PRODUCT.md; issue #4 item 3), from configuration
+ * The segment rules of feature S2 (PRODUCT.md), from configuration
  * ({@code crm-bridge.sync.segments.*}): {@code chainge} when the company contains the configured word
  * (ignoring case), {@code engaged} when modified in the last {@code engagedDays}, {@code cold} when not
  * modified for {@code coldDays}, {@code high_value} when the lifecycle stage is one of

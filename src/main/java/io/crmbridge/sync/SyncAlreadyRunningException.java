@@ -1,6 +1,6 @@
 package io.crmbridge.sync;
 
-/** A sync was asked for while another one runs: runs never overlap (issue #4 item 1). */
+/** A sync was asked for while another one runs: runs never overlap (S1). */
 public class SyncAlreadyRunningException extends RuntimeException {
 
     public SyncAlreadyRunningException() {

@@ -13,7 +13,7 @@ import java.time.Instant;
 @Table(name = "sync_run")
 public class SyncRun {
 
-    /** Full listing or incremental search (issue #4 item 1). */
+    /** Full listing or incremental search (S1). */
     public enum Mode { FULL, INCREMENTAL }
 
     /**

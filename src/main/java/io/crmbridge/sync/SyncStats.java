@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one sync run did: the shape {@code GET /api/integrations/hubspot/sync/stats} returns (issue #4
- * item 5), plus the run's id, mode, status, request count and error messages.
+ * What one sync run did: the shape {@code GET /api/integrations/hubspot/sync/stats} returns (PRODUCT.md
+ * S3), plus the run's id, mode, status, request count and error messages.
  *
  * @param runId           sync_run id
  * @param mode            FULL or INCREMENTAL

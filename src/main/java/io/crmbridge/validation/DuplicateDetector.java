@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  *
  * <p>Memory: only a 64-bit hash of each key is kept (the first 8 bytes of its SHA-256) with its row
  * number, in two primitive arrays probed linearly and at most three quarters full: 22 to 43 bytes a
- * key, where a {@code HashMap<Long, Long>} took about 72 (BENCHMARKS.md: a 1,000,000-row file under
+ * key, where a {@code HashMap<Long, Long>} took about 72 (docs/benchmarks.md: a 1,000,000-row file under
  * {@code -Xmx256m}). Two different keys share a hash with probability about n²/2⁶⁵, below 10⁻⁹ for a
  * million keys; such a collision would report a false duplicate. Use one instance per file and key
  * kind. Thread-safe (synchronised).
@@ -21,7 +21,8 @@ public final class DuplicateDetector {
 
     private static final int INITIAL_CAPACITY = 1 << 10;
 
-    // one digest for every key: looking SHA-256 up per key cost more than hashing it (BENCHMARKS.md); used under the lock
+    // one digest for every key, used under the lock: looking SHA-256 up per key cost more than hashing it
+    // (docs/benchmarks.md)
     private final MessageDigest sha256 = sha256();
     private long[] hashes = new long[INITIAL_CAPACITY];
     // row number + 1 of the key in the same slot; 0 marks an empty slot

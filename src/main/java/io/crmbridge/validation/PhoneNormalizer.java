@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The result of a (number, region) pair is remembered, up to {@code cacheSize} pairs (Caffeine, least
  * recently and frequently used dropped first): libphonenumber's parse and validation cost tens of microseconds
- * a number and were most of a row's time (BENCHMARKS.md), and the same numbers come back when the same
+ * a number and were most of a row's time (docs/benchmarks.md), and the same numbers come back when the same
  * people are exported again, or a file repeats a switchboard number. The result is a function of the pair
  * alone (libphonenumber's metadata does not change while the application runs), so a remembered result is
  * the one a new reading would give.
@@ -40,7 +40,7 @@ public final class PhoneNormalizer {
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
     private final CountryRegions regions;
-    // folding a country name costs four regular expressions; rows repeat the same few names (BENCHMARKS.md)
+    // folding a country name costs four regular expressions; rows repeat the same few names (docs/benchmarks.md)
     private final Map<String, String> regionByCountry = new ConcurrentHashMap<>();
     private final Cache<String, ValueCheck> results;
 
@@ -66,7 +66,8 @@ public final class PhoneNormalizer {
         this.defaultRegion = defaultRegion == null ? "ZZ" : defaultRegion.trim().toUpperCase(Locale.ROOT);
         this.regions = regions;
         // the cache's upkeep runs on the calling thread (Caffeine.executor with a direct executor): on the default
-        // common pool, waking a worker for it after each new number cost more than the upkeep itself (BENCHMARKS.md)
+        // common pool, waking a worker for it after each new number cost more than the upkeep itself
+        // (docs/benchmarks.md)
         this.results = cacheSize == 0 ? null
                 : Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).build();
     }
@@ -99,7 +100,7 @@ public final class PhoneNormalizer {
             // a number written with "+" carries its country code: read in any region it is the same number
             return inRowRegion;
         }
-        // "a phone no region accepts" is invalid (issue #2): a national number that does not fit the
+        // "a phone no region accepts" is invalid (V3): a national number that does not fit the
         // row's country is tried in the configured default region before it is given up
         ValueCheck inDefault = attempt(raw, defaultRegion);
         return inDefault.isValid() ? inDefault : inRowRegion;

@@ -15,7 +15,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * Syncs never overlap through the API either (issue #4 items 1 and 5): while a background sync runs, another
+ * Syncs never overlap through the API either (S1, S3): while a background sync runs, another
  * sync and a delete are answered 409. The sandbox answers every call after 500 ms, so the background full
  * sync of 300 contacts (4 listing requests) runs for about 2 s after its 202.
  */

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The REST API of the contact sync (issue #4 item 5) on the real application, against a sandbox seeded with
+ * The REST API of the contact sync (PRODUCT.md S3) on the real application, against a sandbox seeded with
  * 300 generated contacts, called over HTTP as a client would.
  */
 class ContactSyncApiTest extends ImportFlowTestSupport {

@@ -3,7 +3,12 @@ package io.crmbridge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandLineTest {
 
@@ -16,17 +21,16 @@ class CommandLineTest {
                 "crm-bridge.inbox", "in/dir",
                 "crm-bridge.outbox", "out",
                 "crm-bridge.dry-run", "true"));
-        assertThat(cl.camelArgs()).isEmpty();
     }
 
     @Test
     void hubSpotEmulatorKeepsTheSandboxSettingsAndNamesWhatItDoesNotUse() {
         CommandLine cl = CommandLine.parse(new String[] {"--hubspot-emulator", "--sandbox.port=8089", "--verbose",
-            "--once", "--camel.server.port=8081", "stray"});
+            "--once", "--camel.server.port=8081", "--inbox", "in"});
 
         assertThat(cl.hubSpotEmulator()).isTrue();
         assertThat(cl.overrides()).containsEntry("sandbox.port", "8089");
-        assertThat(cl.ignoredByEmulator()).containsExactly("--once", "--camel.server.port=8081", "stray");
+        assertThat(cl.ignoredByEmulator()).containsExactly("--once", "--camel.server.port=8081", "--inbox", "in");
         assertThat(CommandLine.parse(new String[] {"--once"}).hubSpotEmulator()).isFalse();
     }
 
@@ -38,25 +42,109 @@ class CommandLineTest {
         assertThat(cl.exitStatus()).isZero();
     }
 
-    @Test
-    void inboxWithoutValueIsRefused() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--inbox"}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--inbox");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--inbox             | --inbox needs a value: --inbox DIR",
+        "--inbox --once      | --inbox needs a value: --inbox DIR",
+        "--once --outbox     | --outbox needs a value: --outbox DIR",
+        "--once --config     | --config needs a value: --config FILE"})
+    void flagWithoutItsValueIsRefused(String args, String message) {
+        assertThatThrownBy(() -> CommandLine.parse(args.split(" ")))
+                .isInstanceOf(CommandLine.Refused.class)
+                .hasMessage(message);
     }
 
     @Test
-    void inboxFollowedByAnotherFlagIsRefused() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--inbox", "--once"}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--inbox");
+    void unknownOptionIsRefusedByName() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--once", "--bogus-flag", "1"}))
+                .isInstanceOf(CommandLine.Refused.class)
+                .hasMessage("unknown option --bogus-flag");
     }
 
     @Test
-    void outboxWithoutValueIsRefused() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--once", "--outbox"}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--outbox");
+    void camelMainsOwnOptionsAreRefusedToo() {
+        // Camel Main parses no argument: its settings are properties (--camel.main.duration-max-seconds=10)
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"-di", "10"}))
+                .isInstanceOf(CommandLine.Refused.class).hasMessage("unknown option -di");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--properties", "x.properties"}))
+                .isInstanceOf(CommandLine.Refused.class).hasMessage("unknown option --properties");
+    }
+
+    @Test
+    void argumentThatIsNoFlagIsRefused() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--once", "contacts.csv"}))
+                .isInstanceOf(CommandLine.Refused.class)
+                .hasMessage("unknown argument contacts.csv");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--=x"}))
+                .isInstanceOf(CommandLine.Refused.class)
+                .hasMessage("unknown option --=x");
+    }
+
+    @Test
+    void helpStopsTheParseWhateverFollows() {
+        for (String flag : new String[] {"--help", "-h"}) {
+            CommandLine cl = CommandLine.parse(new String[] {"--once", flag, "--bogus-flag"});
+
+            assertThat(cl.help()).as(flag).isTrue();
+            assertThat(cl.overrides()).as(flag).isEmpty();
+        }
+        assertThat(CommandLine.parse(new String[] {"--once"}).help()).isFalse();
+    }
+
+    @Test
+    void usageNamesEveryFlag() {
+        String usage = CommandLine.usage();
+
+        assertThat(usage).startsWith("Usage: crm-bridge [options]");
+        for (String flag : new String[] {"--once", "--dry-run", "--inbox DIR", "--outbox DIR", "--verbose",
+            "--check-portal", "--hubspot-emulator", "--config FILE", "--name=value", "-h, --help"}) {
+            assertThat(usage).contains("\n  " + flag + " ");
+        }
+    }
+
+    @Test
+    void theCommandLinePageShowsTheUsageThatHelpPrints() throws Exception {
+        String page = Files.readString(Path.of("docs", "command-line.md"));
+
+        assertThat(page).as("docs/command-line.md must show src/main/resources" + CommandLine.USAGE_RESOURCE
+                + " verbatim in a code block").contains("```\n" + CommandLine.usage() + "```\n");
+    }
+
+    @Test
+    void configSetsTheAbsolutePathOfTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("crm.properties"), "crm-bridge.batch-size=50\n");
+
+        CommandLine cl = CommandLine.parse(new String[] {"--config", file.toString(), "--once"});
+
+        assertThat(cl.overrides()).containsEntry(CommandLine.CONFIG_FILE_PROPERTY, file.toAbsolutePath().toString());
+        assertThat(CommandLine.parse(new String[] {"--config=" + file}).overrides())
+                .containsEntry(CommandLine.CONFIG_FILE_PROPERTY, file.toAbsolutePath().toString());
+    }
+
+    @Test
+    void configWithAMissingFileIsRefused(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.properties");
+
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--config", missing.toString()}))
+                .isInstanceOf(CommandLine.Refused.class)
+                .hasMessage("--config " + missing + ": no such file (" + missing + ")");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--crm-bridge.config-file=" + missing}))
+                .isInstanceOf(CommandLine.Refused.class).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void configThatIsAFolderIsRefused(@TempDir Path dir) {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--config", dir.toString()}))
+                .isInstanceOf(CommandLine.Refused.class)
+                .hasMessage("--config " + dir + ": not a readable file (" + dir + ")");
+    }
+
+    @Test
+    void valueFlagsTakeTheirValueAfterAnEqualsSignToo() {
+        CommandLine cl = CommandLine.parse(new String[] {"--inbox=in", "--outbox=out"});
+
+        assertThat(cl.overrides()).containsEntry("crm-bridge.inbox", "in").containsEntry("crm-bridge.outbox", "out")
+                .doesNotContainKeys("inbox", "outbox");
     }
 
     @Test
@@ -64,15 +152,15 @@ class CommandLineTest {
         CommandLine cl = CommandLine.parse(new String[] {"--camel.server.port=8081", "--once"});
 
         assertThat(cl.overrides()).containsEntry("camel.server.port", "8081").containsEntry("crm-bridge.once", "true");
-        assertThat(cl.camelArgs()).isEmpty();
     }
 
     @Test
-    void passesUnknownArgumentsThroughInOrder() {
-        CommandLine cl = CommandLine.parse(new String[] {"-di", "10", "--once", "--properties", "x.properties"});
+    void nameEqualsValueKeepsEverythingAfterTheFirstEqualsSign() {
+        CommandLine cl = CommandLine.parse(new String[] {"--crm-bridge.sync.cron=0+0/5+*+*+*+?", "--sandbox.scopes=",
+            "--camel.main.name=a=b"});
 
-        assertThat(cl.camelArgs()).containsExactly("-di", "10", "--properties", "x.properties");
-        assertThat(cl.overrides()).containsKey("crm-bridge.once").doesNotContainKey("-di");
+        assertThat(cl.overrides()).containsEntry("crm-bridge.sync.cron", "0+0/5+*+*+*+?")
+                .containsEntry("sandbox.scopes", "").containsEntry("camel.main.name", "a=b");
     }
 
     @Test
@@ -116,7 +204,6 @@ class CommandLineTest {
 
             assertThat(System.getProperty(CommandLine.LOG_DETAIL_PROPERTY)).isEqualTo("INFO");
             assertThat(System.getProperty(CommandLine.LOG_THREAD_PROPERTY)).isEqualTo("[%t] ");
-            assertThat(cl.camelArgs()).isEmpty();
             assertThat(cl.once()).isTrue();
         } finally {
             restore(CommandLine.LOG_DETAIL_PROPERTY, detail);

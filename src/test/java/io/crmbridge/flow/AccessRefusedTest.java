@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * A token without the `tickets` scope (issue #3 item 4): HubSpot answers 403 MISSING_SCOPES, the
+ * A token without the `tickets` scope: HubSpot answers 403 MISSING_SCOPES, the
  * run stops with a message naming the scope, the file is not marked imported (it moves to
  * inbox/.failed/ to be dropped again) and nothing is retried.
  */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmbridge.cli.CommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +137,6 @@ class ApplicationProcessIT {
         assertThat(filesIn(inbox.resolve(".done"))).hasSize(2);
     }
 
-    /** Runs the application in a child JVM in this test's folder; destroys it if it outlives the timeout. */
     @Test
     void checkPortalExitsOneAndNamesTheScopeTheSandboxTokenLacks() throws Exception {
         String allButLists = io.crmbridge.hubspot.PortalScopes.standard().names().stream()
@@ -163,11 +163,58 @@ class ApplicationProcessIT {
                 .contains("[ok]   daily budget left: ").contains("All checks passed.").doesNotContain("[FAIL]");
     }
 
+    @Test
+    void anUnknownOptionStopsBeforeAnythingStartsWithTheUsageOnStderrAndExitTwo() throws Exception {
+        Streams run = runSeparatingStreams("--bogus-flag", "1", "--once");
+
+        assertThat(run.exitStatus()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.stderr()).isEqualTo("crm-bridge: unknown option --bogus-flag\n" + CommandLine.usage());
+        // nothing started: no log line, no folder
+        assertThat(run.stdout()).isEmpty();
+        assertThat(dir.resolve("outbox")).doesNotExist();
+        assertThat(dir.resolve("inbox")).doesNotExist();
+    }
+
+    @Test
+    void aFlagWithoutItsValueStopsWithExitTwo() throws Exception {
+        Streams run = runSeparatingStreams("--once", "--inbox");
+
+        assertThat(run.exitStatus()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.stderr()).isEqualTo("crm-bridge: --inbox needs a value: --inbox DIR\n" + CommandLine.usage());
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void helpPrintsTheUsageOnStdoutAndExitsZero() throws Exception {
+        Streams run = runSeparatingStreams("--help");
+
+        assertThat(run.exitStatus()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo(CommandLine.usage()).startsWith("Usage: crm-bridge");
+        assertThat(run.stderr()).isEmpty();
+        assertThat(dir.resolve("outbox")).doesNotExist();
+    }
+
+    /** Runs the application in a child JVM in this test's folder; destroys it if it outlives the timeout. */
     private Run run(String... args) throws IOException, InterruptedException {
         Path log = dir.resolve("run-" + System.nanoTime() + ".log");
         try (ChildApplication child = ChildApplication.start(dir, log, Map.of(), args)) {
             int status = child.awaitExit(Duration.ofSeconds(RUN_TIMEOUT_SECONDS));
             return new Run(status, child.output());
+        }
+    }
+
+    /** Exit status, stdout and stderr of one finished run. */
+    private record Streams(int exitStatus, String stdout, String stderr) {
+    }
+
+    /** As {@link #run}, with stdout and stderr kept apart. */
+    private Streams runSeparatingStreams(String... args) throws IOException, InterruptedException {
+        long id = System.nanoTime();
+        Path out = dir.resolve("run-" + id + ".out");
+        Path err = dir.resolve("run-" + id + ".err");
+        try (ChildApplication child = ChildApplication.start(dir, out, err, Map.of(), args)) {
+            int status = child.awaitExit(Duration.ofSeconds(RUN_TIMEOUT_SECONDS));
+            return new Streams(status, child.output(), child.errorOutput());
         }
     }
 

@@ -24,10 +24,12 @@ final class ChildApplication implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final Path errorLog;
 
-    private ChildApplication(Process process, Path log) {
+    private ChildApplication(Process process, Path log, Path errorLog) {
         this.process = process;
         this.log = log;
+        this.errorLog = errorLog;
     }
 
     /** System property naming the packaged jar to run (set by the failsafe plugin in pom.xml). */
@@ -42,6 +44,15 @@ final class ChildApplication implements AutoCloseable {
      */
     static ChildApplication start(Path workDir, Path log, Map<String, String> properties, String... args)
             throws IOException {
+        return start(workDir, log, log, properties, args);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Map, String...)}, with stdout in {@code log} ({@link #output()}) and stderr in
+     * {@code errorLog} ({@link #errorOutput()}), for a test of what goes to which stream.
+     */
+    static ChildApplication start(Path workDir, Path log, Path errorLog, Map<String, String> properties,
+                                  String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dcamel.management.port=" + ImportFlowTestSupport.freePort());
@@ -60,16 +71,29 @@ final class ChildApplication implements AutoCloseable {
             command.add("io.crmbridge.Application");
         }
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(log.toFile());
+        if (errorLog.equals(log)) {
+            pb.redirectErrorStream(true);
+        } else {
+            pb.redirectError(errorLog.toFile());
+        }
         pb.environment().remove("HUBSPOT_ACCESS_TOKEN");
-        return new ChildApplication(pb.start(), log);
+        return new ChildApplication(pb.start(), log, errorLog);
     }
 
-    /** Everything the child printed so far. */
+    /** Everything the child printed so far (on stdout only when stderr goes to a file of its own). */
     String output() {
+        return read(log);
+    }
+
+    /** What the child printed on stderr so far, when started with a file of its own for it. */
+    String errorOutput() {
+        return read(errorLog);
+    }
+
+    private static String read(Path file) {
         try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash and stop safety (issue #5 items 1 and 2): a 50,000-row tickets file whose every ticket links to one
+ * Crash and stop safety (PRODUCT.md "Promises"): a 50,000-row tickets file whose every ticket links to one
  * of 10,000 contacts is imported by the packaged application ({@code java -jar target/crm-bridge.jar}, run
  * by failsafe in {@code mvn verify} after {@code package}; see {@link ChildApplication}) against a
  * sandbox running in this JVM, which outlives the child, with a file H2 ledger, which outlives it too. The

@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #3's transient-fault run: customers-10000.csv through a sandbox that answers 10% 5xx,
+ * The transient-fault run: customers-10000.csv through a sandbox that answers 10% 5xx,
  * 5% 429 (a third of them with Retry-After), drops 2% of connections and adds latency. Redelivery
  * (L3) must land every record exactly once: the end state equals a clean run's, nothing is
  * dead-lettered for a transient reason.

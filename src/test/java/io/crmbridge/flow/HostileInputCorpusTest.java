@@ -32,10 +32,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hostile input corpus (issue #5 item 3): every file of {@code src/test/resources/hostile/}
- * plus the big and oddly named ones generated here are dropped into ONE running application. Each
- * ends in the outcome {@code hostile/expected.properties} (or this class, for generated files)
- * gives it, with a clear per-file or per-row error; no file blocks another, nothing is written
+ * The hostile input corpus (PRODUCT.md "Promises": bad input never stops the other files): every file
+ * of {@code src/test/resources/hostile/} plus the big and oddly named ones generated here are dropped into
+ * ONE running application. Each ends in the outcome {@code hostile/expected.properties} (or this class,
+ * for generated files) gives it, with a clear per-file or per-row error; no file blocks another, nothing is written
  * outside {@code outbox/} and the inbox's archive folders, and the application keeps running.
  */
 class HostileInputCorpusTest extends ImportFlowTestSupport {

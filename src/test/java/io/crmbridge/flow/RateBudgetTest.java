@@ -10,7 +10,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client's rate budget (L4, issue #3 item 4): against a sandbox enforcing HubSpot's Free tier
+ * The client's rate budget (L4): against a sandbox enforcing HubSpot's Free tier
  * (a rolling 100 requests per 10 s), a client configured for that tier sends more than a window's
  * worth of requests and never receives a 429.
  */

@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #2, end to end: the three real datasets (../shared/datasets) go through the real routes
+ * End to end: the three real datasets (../shared/datasets) go through the real routes
  * into the sandbox, tickets first, then customers, then organisations, so that every link has to
  * wait for its target (E3: order does not matter). Every expected number is derived from the CSV
  * files by {@link RealDatasetFacts}, not copied from a report.

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * An unavailable resource is not a bad file (issue #5 item 4): while the outbox cannot be written or the ledger
+ * An unavailable resource is not a bad file: while the outbox cannot be written or the ledger
  * database is locked, the file is neither archived as done nor moved to {@code inbox/.failed/}; it stays in the
  * inbox, no row is dropped, and it is imported once the resource is back, with one report for all its rows.
  */

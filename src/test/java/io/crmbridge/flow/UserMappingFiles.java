@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Test helper: writes the mapping files a user can give crm-bridge
+ * Writes the mapping files a user can give crm-bridge
  * ({@code crm-bridge.mapping.ticket-codes-file}, {@code crm-bridge.mapping.hubspot-properties-file})
  * into a test's folder.
  */

@@ -18,7 +18,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
 /**
- * Test helper: the embedded HubSpot sandbox (no rate limit) and a plain Camel context running the
+ * The embedded HubSpot sandbox (no rate limit) and a plain Camel context running the
  * real {@code routes/hubspot-delivery.yaml} (from the classpath), with the beans that file names
  * bound in the registry: {@code batchDelivery} (route deliver-batch) is a real {@link BatchDelivery}
  * over an in-memory ledger, although the tests only call {@code direct:hubspot-request} through

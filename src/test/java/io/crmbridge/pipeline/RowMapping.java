@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Test helper: maps every row of a small CSV file with the real rules, as the intake route would
+ * Maps every row of a small CSV file with the real rules, as the intake route would
  * (UTF-8, comma, the bundled header aliases, property mapping and ticket codes, phones in US by
  * default), through a hand-built {@link FileImport}. Rows are mapped in file order with one
  * FileImport, so per-file state (duplicates, secondary contacts) carries from row to row.

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmbridge.config.BrevoConnection;
 import io.crmbridge.flow.ImportFlowTestSupport;
+import io.crmbridge.hubspot.HubSpotGateway;
+import io.crmbridge.hubspot.PropertyEnsurer;
+import io.crmbridge.hubspot.PropertySpec;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sales.CustomerProfile;
+import io.crmbridge.sales.scoring.RfmSegments;
 import io.crmbridge.sandbox.SandboxRecord;
 import io.crmbridge.sandbox.SandboxState;
 import io.crmbridge.sandbox.brevo.BrevoAccount;
@@ -26,7 +30,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The push of scored clients (issue #7 W3) through {@code direct:push-customers}, against the embedded
+ * The push of scored clients (PRODUCT.md W3) through {@code direct:push-customers}, against the embedded
  * HubSpot and Brevo sandboxes: contacts with their RFM properties (created in the portal first), Brevo lists
  * per segment, dead letters for clients that cannot be pushed.
  */
@@ -164,20 +168,47 @@ class CustomerPushTest extends ImportFlowTestSupport {
     }
 
     @Test
-    void aSegmentTheSegmentPropertyLacksIsAddedToItsOptions() {
-        push(threeClients());
+    void everySegmentOfTheScorerIsAnOptionInHubSpotAndAListInBrevoOfTheSameName() {
+        List<CustomerProfile> onePerSegment = new ArrayList<>();
+        for (String segment : RfmSegments.ALL) {
+            onePerSegment.add(Profiles.client("C-" + segment, segment + "@example.org", segment));
+        }
 
-        PushResult result = push(List.of(Profiles.client("C020", "lea@example.org", "wine_lovers")));
+        PushResult result = push(onePerSegment);
+
+        assertThat(result.hubspot()).containsEntry("created", (long) RfmSegments.ALL.size()).containsEntry("rejected", 0L);
+        assertThat(segmentOptions()).containsExactlyElementsOf(RfmSegments.ALL);
+        assertThat(brevo().account().lists()).extracting(BrevoList::name)
+                .containsExactlyInAnyOrderElementsOf(RfmSegments.ALL.stream().map(s -> "rfm-" + s).toList());
+        for (String segment : RfmSegments.ALL) {
+            assertThat(sandbox().state().findByProperty(ObjectType.CONTACTS, "email", segment + "@example.org")
+                    .orElseThrow().property("crm_bridge_rfm_segment")).isEqualTo(segment);
+        }
+    }
+
+    @Test
+    void aSegmentPropertyCreatedWithOtherOptionsGetsTheScorersSegmentsAdded() {
+        // a portal whose crm_bridge_rfm_segment offers the classic RFM grid's names, not the scorer's
+        List<String> classic = List.of("champions", "loyal", "potential_loyalists", "need_attention", "lost");
+        HubSpotGateway gateway = context.getRegistry().lookupByNameAndType("hubspotGateway", HubSpotGateway.class);
+        new PropertyEnsurer(gateway, List.of(new PropertySpec(ObjectType.CONTACTS, "crm_bridge_rfm_segment",
+                "RFM segment", "enumeration", "select", false, RfmContactFields.GROUP, classic)))
+                .ensure(ObjectType.CONTACTS, null);
+
+        PushResult result = push(List.of(Profiles.client("C020", "lea@example.org", "needs_attention")));
 
         assertThat(result.hubspot()).containsEntry("created", 1L).containsEntry("rejected", 0L);
+        assertThat(segmentOptions()).startsWith(classic.toArray(String[]::new))
+                .containsAll(RfmSegments.ALL).doesNotHaveDuplicates();
+        assertThat(sandbox().state().findByProperty(ObjectType.CONTACTS, "email", "lea@example.org").orElseThrow()
+                .property("crm_bridge_rfm_segment")).isEqualTo("needs_attention");
+    }
+
+    private List<String> segmentOptions() {
         List<String> options = new ArrayList<>();
         sandbox().state().property(ObjectType.CONTACTS, "crm_bridge_rfm_segment").orElseThrow().path("options")
                 .forEach(o -> options.add(o.path("value").asText()));
-        assertThat(options).startsWith("champions").endsWith("wine_lovers").contains("lost");
-        assertThat(sandbox().state().findByProperty(ObjectType.CONTACTS, "email", "lea@example.org").orElseThrow()
-                .property("crm_bridge_rfm_segment")).isEqualTo("wine_lovers");
-        BrevoAccount account = brevo().account();
-        assertThat(account.listMembers(account.list("rfm-wine_lovers").orElseThrow().id())).containsExactly("lea@example.org");
+        return options;
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * Foreign-key checks of the sales ledger (issue #7 W1): sales lines whose client or product is not
+ * Foreign-key checks of the sales ledger (PRODUCT.md W1): sales lines whose client or product is not
  * in the ledger are held, reported with their row numbers, and loaded when the client and product
  * arrive, whatever the order of the files.
  */

@@ -23,9 +23,9 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #7 end to end: the sample ledger dropped into the inbox is loaded, scored, and its scored clients
- * pushed (W3) to the HubSpot sandbox as contacts carrying their RFM segment and to the Brevo sandbox's list of
- * their segment; the sales-lines report carries the push's counts.
+ * The sales ledger end to end (PRODUCT.md W1 to W3): the sample ledger dropped into the inbox is loaded,
+ * scored, and its scored clients pushed to the HubSpot sandbox as contacts carrying their RFM segment and to
+ * the Brevo sandbox's list of their segment; the sales-lines report carries the push's counts.
  */
 class SalesLedgerPushTest extends ImportFlowTestSupport {
 

@@ -32,7 +32,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample ledger of data/sales-ledger/ (issue #7 item 4) through the real application: exact
+ * The sample ledger of data/sales-ledger/ through the real application: exact
  * counts per file, derived here from the files themselves, normalised values in the tables, and
  * the segment distribution in the JSON and HTML reports.
  */

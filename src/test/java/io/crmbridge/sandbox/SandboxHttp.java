@@ -12,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.StringJoiner;
 
-/** Test helper: a started sandbox and real HTTP calls to it. */
+/** A started sandbox and real HTTP calls to it. */
 final class SandboxHttp implements AutoCloseable {
 
     static final String TOKEN = "pat-na1-test-token";

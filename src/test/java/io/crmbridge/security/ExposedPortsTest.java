@@ -25,7 +25,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the running application exposes on the network (issue #5 item 5), with the shipped
+ * What the running application exposes on the network, with the shipped
  * defaults for every host property: the REST API, the management server and the embedded
  * sandbox listen on loopback only, and no database console answers on either HTTP port.
  */

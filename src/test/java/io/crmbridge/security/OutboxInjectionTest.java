@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Outbox files opened by people (issue #5 item 5): a dead-letter CSV never runs a spreadsheet
+ * Outbox files opened by people: a dead-letter CSV never runs a spreadsheet
  * formula yet gives the original values back when dropped into the inbox again, and the HTML
  * report shows every value that came from an input file (file name, column names, a website and
  * a company name quoted in error messages) as text.

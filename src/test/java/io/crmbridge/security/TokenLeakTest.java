@@ -40,7 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HubSpot token and the API token never leak (issue #5 item 5; PRODUCT.md "Promises"): the
+ * The HubSpot token and the API token never leak (PRODUCT.md "Promises"): the
  * application runs against a sandbox of its own started here with a recognisable HubSpot token
  * (read from {@code hubspot.access-token-file}, {@code hubspot.sandbox=false}, as with a real
  * portal), through the main flows: imports with rejected rows, a record HubSpot refuses, injected

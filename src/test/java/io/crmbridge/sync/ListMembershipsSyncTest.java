@@ -13,7 +13,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #4 item 2, "list memberships when requested": with crm-bridge.sync.list-memberships=true every
+ * List memberships when requested: with crm-bridge.sync.list-memberships=true every
  * stored contact carries the lists the sandbox portal has it in, read with one batch request per 100
  * contacts; incremental runs refresh them for the contacts they fetch.
  */

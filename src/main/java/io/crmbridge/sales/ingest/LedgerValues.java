@@ -7,7 +7,7 @@ import java.time.format.ResolverStyle;
 import java.util.Locale;
 
 /**
- * The normalisation rules of the sales-ledger exports (issue #7 W1): French conventions as iSaVigne
+ * The normalisation rules of the sales-ledger exports (PRODUCT.md W1): French conventions as iSaVigne
  * writes them. Pure functions; a value that cannot be read throws {@link IllegalArgumentException}
  * whose message says why. Numbers are not here: their separators depend on the file, see
  * {@link io.crmbridge.validation.NumberReader}.

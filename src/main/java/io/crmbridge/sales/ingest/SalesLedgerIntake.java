@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The intake steps of a sales-ledger file (issue #7 W1), in the main job's inbox: tells a ledger
+ * The intake steps of a sales-ledger file (PRODUCT.md W1), in the main job's inbox: tells a ledger
  * export from the main job's files, then opens it the way {@link FileIntake} opens theirs (content
  * already imported is skipped; charset and delimiter sniffed; import run, history row, report and
  * dead-letter writer opened; the rows handed on in batches).

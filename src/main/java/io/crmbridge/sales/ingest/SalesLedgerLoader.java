@@ -22,7 +22,7 @@ import java.util.function.Function;
 import org.apache.camel.ExchangeProperty;
 
 /**
- * Decides the outcome of every row of a batch of a ledger file (issue #7 W1) and returns the
+ * Decides the outcome of every row of a batch of a ledger file (PRODUCT.md W1) and returns the
  * entities to store, which the route hands to camel-jpa. Every row read gets exactly one
  * {@link LedgerOutcome}:
  *

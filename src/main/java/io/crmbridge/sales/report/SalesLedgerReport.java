@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What happened to one sales-ledger file (issue #7 W1, W2): its rows' outcomes, reasons, held lines
+ * What happened to one sales-ledger file (PRODUCT.md W1, W2): its rows' outcomes, reasons, held lines
  * and the scoring run that followed. Rows read = loaded + updated + unchanged + held + rejected,
  * checked by {@link #checkAccounting()} before the report is written. Methods are synchronized: the
  * route's steps may run on different threads, one after another.
@@ -127,7 +127,7 @@ public final class SalesLedgerReport {
     }
 
     /**
-     * The push of the scored clients to HubSpot and Brevo after this import (issue #7 W3): its counts
+     * The push of the scored clients to HubSpot and Brevo after this import (W3): its counts
      * ({@link io.crmbridge.push.PushResult#toMap()}), or {@code {"error": message}} when it stopped.
      */
     public synchronized void push(Map<String, Object> section) {

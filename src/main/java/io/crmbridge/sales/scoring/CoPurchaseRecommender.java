@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Co-purchase recommendations (issue #7 W2) by association rules over client baskets: a client's
+ * Co-purchase recommendations (PRODUCT.md W2) by association rules over client baskets: a client's
  * basket is the set of products it bought (sale lines). For products A and B, with n clients that
  * bought anything: {@code support(A,B) = clients who bought both / n} and
  * {@code confidence(A -> B) = clients who bought both / clients who bought A}. A rule counts when

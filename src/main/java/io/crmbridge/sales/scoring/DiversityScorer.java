@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Diversity score (issue #7 W2): the share of the catalogue's families ({@code famille_crm}: the
+ * Diversity score (PRODUCT.md W2): the share of the catalogue's families ({@code famille_crm}: the
  * wine regions and grape families) a client has bought from, {@code distinct families bought /
  * families in the catalogue}, 0.0 to 1.0 with three decimals. Sale lines of products without a
  * family do not count.

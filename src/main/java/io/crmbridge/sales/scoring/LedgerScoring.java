@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One scoring run over the loaded sales lines (issue #7 W2): RFM and segments ({@link RfmScorer},
+ * One scoring run over the loaded sales lines (PRODUCT.md W2): RFM and segments ({@link RfmScorer},
  * {@link RfmSegments}), co-purchase recommendations, rebuy suggestions and diversity, put together
  * as one {@link CustomerProfile} per scored client. Pure: no database, no Camel.
  *

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Rebuy suggestions (issue #7 W2): for each product a client bought on at least two distinct dates,
+ * Rebuy suggestions (PRODUCT.md W2): for each product a client bought on at least two distinct dates,
  * its usual repurchase interval is the mean gap between those dates, {@code (last - first) / (dates -
  * 1)} days, rounded. The client is past it when the days from the last purchase to the reference
  * date exceed {@code interval * tolerance}; the suggestion says by how many days it is past the

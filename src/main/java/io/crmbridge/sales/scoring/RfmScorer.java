@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * RFM per client (issue #7 W2). Clients with at least one sale line are scored.
+ * RFM per client (PRODUCT.md W2). Clients with at least one sale line are scored.
  *
  * <ul>
  *   <li>recency: days from the client's last sale line to the reference date;</li>

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The sales ledger's queries and bookkeeping (issue #7): import history, the lookups the loader's
+ * The sales ledger's queries and bookkeeping (PRODUCT.md W1, W2): import history, the lookups the loader's
  * duplicate and reference checks need, the release of held lines, the scoring's input and its
  * results. Rows themselves are written by the route's camel-jpa endpoint. Every method runs in its
  * own transaction.
