@@ -1,4 +1,4 @@
--- The contact sync (issue #4, features S1, S2, S4): HubSpot contacts as last fetched, and one row per sync run.
+-- The contact sync (features S1, S2, S4): HubSpot contacts as last fetched, and one row per sync run.
 
 -- One row per HubSpot contact, upserted by id; archived contacts stay, flagged (and merged_into set for a
 -- contact merged into another).

@@ -1,4 +1,4 @@
--- The sales ledger of a wine merchant (issue #7, features W1 and W2): the three iSaVigne exports
+-- The sales ledger of a wine merchant (features W1 and W2): the three iSaVigne exports
 -- (clients, products, sales lines), an import history per file, and the scores recomputed after
 -- every ledger import. No foreign keys between sales_line and its client or product: a line whose
 -- client or product has not arrived yet is stored HELD and released when it arrives (any file order).

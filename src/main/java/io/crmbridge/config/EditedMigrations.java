@@ -1,0 +1,65 @@
+package io.crmbridge.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * Migrates the ledger database, accepting the shipped migrations whose SQL comments were edited after they shipped.
+ * Flyway's checksum covers a whole migration file, comments included, and {@code migrate()} refuses a database
+ * whose history holds another checksum for an applied version ("Migration checksum mismatch"). When that refusal
+ * comes only from the known comment edits below (the history holds exactly the checksum of the file as first
+ * shipped) the history is realigned with Flyway's {@code repair()} and the migration runs again; any other
+ * mismatch, a failed migration or a changed schema, still stops the start with Flyway's own message.
+ */
+public final class EditedMigrations {
+
+    /**
+     * Version -> Flyway's checksum of the file as first shipped, for each migration whose comments were edited since
+     * (the schema they create is unchanged).
+     */
+    static final Map<String, Integer> SHIPPED_CHECKSUMS = Map.of(
+            "2", -218476669,
+            "3", -2128852868,
+            "4", -1131944310,
+            "5", 1035993220);
+
+    private EditedMigrations() {
+    }
+
+    /**
+     * Runs {@code flyway.migrate()}; on a validation failure made only of known comment edits, repairs the history
+     * and migrates again.
+     *
+     * @throws FlywayException as {@code migrate()} does, for any failure other than a known comment edit
+     */
+    public static void migrate(Flyway flyway) {
+        try {
+            flyway.migrate();
+        } catch (FlywayException refused) {
+            if (!onlyKnownCommentEdits(flyway.info().all())) {
+                throw refused;
+            }
+            flyway.repair();
+            flyway.migrate();
+        }
+    }
+
+    /**
+     * True when at least one applied migration's checksum differs from its file's, every such difference is a known
+     * comment edit, and no migration failed.
+     */
+    static boolean onlyKnownCommentEdits(MigrationInfo[] migrations) {
+        List<MigrationInfo> mismatched = Arrays.stream(migrations)
+                .filter(m -> m.getAppliedChecksum() != null && m.getResolvedChecksum() != null
+                        && !m.getAppliedChecksum().equals(m.getResolvedChecksum()))
+                .toList();
+        boolean anyFailed = Arrays.stream(migrations).anyMatch(m -> m.getState().isFailed());
+        return !mismatched.isEmpty() && !anyFailed && mismatched.stream().allMatch(m -> m.getVersion() != null
+                && Objects.equals(SHIPPED_CHECKSUMS.get(m.getVersion().getVersion()), m.getAppliedChecksum()));
+    }
+}
