@@ -4,6 +4,9 @@ import io.crmbridge.cli.CommandLine;
 import io.crmbridge.cli.PortalCheck;
 import io.crmbridge.cli.ServerPortCheck;
 import io.crmbridge.config.AppConfiguration;
+import io.crmbridge.config.InvalidSettingException;
+import io.crmbridge.config.StartupProperties;
+import java.util.Map;
 import io.crmbridge.sandbox.HubSpotEmulator;
 import org.apache.camel.main.Main;
 
@@ -20,34 +23,39 @@ public final class Application {
     /**
      * Runs until stopped (service) or until the inbox is drained ({@code --once}); with {@code --check-portal}, checks
      * the HubSpot portal and exits 0 when every check passed, 1 otherwise ({@link PortalCheck}). Exits 1 when start-up fails,
-     * e.g. a server port is taken ({@link ServerPortCheck}), with one line on stderr saying why.
+     * e.g. a server port is taken ({@link ServerPortCheck}), with one line on stderr saying why; exits 2, before anything
+     * starts, when a crm-bridge property is unknown or malformed ({@link StartupProperties}).
      */
     public static void main(String[] args) {
         int status;
         try {
             CommandLine cli = CommandLine.parse(args);
             cli.configureLogging();
+            // the user's configuration file under the command line, every crm-bridge property checked
+            Map<String, String> overrides = StartupProperties.resolve(cli.overrides());
             if (cli.checkPortal()) {
                 // no Camel Main, no route: the check reads the settings and sends its probes itself
-                System.exit(PortalCheck.run(cli.overrides(), System.out));
+                System.exit(PortalCheck.run(overrides, System.out));
             }
             // the emulator is the sandbox alone: Camel Main, the ledger and Brevo are never started for it
             status = cli.hubSpotEmulator()
-                    ? HubSpotEmulator.run(cli.overrides(), cli.ignoredByEmulator(), System.out)
-                    : runCamel(cli);
+                    ? HubSpotEmulator.run(overrides, cli.ignoredByEmulator(), System.out)
+                    : runCamel(cli, overrides);
         } catch (Exception e) {
             System.err.println("crm-bridge could not start: " + reason(e));
-            status = 1;
+            // a configuration error is the user's input, as an unknown option is
+            status = cause(e, InvalidSettingException.class) != null ? 2 : 1;
         }
         // exit explicitly: library threads (H2, HTTP pools) must not keep a finished --once run alive
         System.exit(status);
     }
 
     /** Runs Camel Main with the routes until it stops; its exit status, or 1 when a --once file failed. */
-    private static int runCamel(CommandLine cli) throws Exception {
+    private static int runCamel(CommandLine cli, Map<String, String> overrides) throws Exception {
         // the configuration class named, no package scan: scanning io.crmbridge cost ~2 s of every start
         Main main = new Main();
         main.configure().addConfiguration(AppConfiguration.class);
+        overrides.forEach(main::addOverrideProperty);
         cli.applyTo(main);
         main.addMainListener(new ServerPortCheck());
         int camelStatus = main.run(cli.camelArgs());
@@ -61,11 +69,20 @@ public final class Application {
 
     /** The message of the start-up failure the user can act on: Camel wraps it in its own exceptions. */
     private static String reason(Throwable e) {
+        Throwable known = cause(e, ServerPortCheck.ServerPortUnavailableException.class);
+        if (known == null) {
+            known = cause(e, InvalidSettingException.class);
+        }
+        return (known == null ? e : known).getMessage();
+    }
+
+    /** {@code e} or the first of its causes of {@code type}, else null. */
+    private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ServerPortCheck.ServerPortUnavailableException) {
-                return t.getMessage();
+            if (type.isInstance(t)) {
+                return t;
             }
         }
-        return e.getMessage();
+        return null;
     }
 }
