@@ -31,7 +31,12 @@ public enum SettingGroup {
     LAUNCHER("Launcher and logging", "Set by the command line's flags or read before logging starts"
             + " ([command-line.md](command-line.md))."),
     CAMEL("Camel settings crm-bridge sets", "Camel's own properties whose value crm-bridge chooses in"
-            + " `application.properties`; Camel checks their names and values itself.");
+            + " `application.properties`; Camel checks their names and values itself. `camel-observability-services`"
+            + " sets, below anything in `application.properties` or on the command line: `camel.management.enabled`,"
+            + " `camel.management.health-check-enabled`, `camel.management.metrics-enabled`, `camel.metrics.enabled`"
+            + " (all `true`), `camel.management.health-path` and `camel.metrics.path` (`/observe/health`,"
+            + " `/observe/metrics`), `camel.health.exposure-level=full` (crm-bridge sets `default`) and"
+            + " `camel.opentelemetry2.enabled=true`.");
 
     private final String title;
     private final String intro;

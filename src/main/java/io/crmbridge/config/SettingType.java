@@ -71,6 +71,19 @@ public final class SettingType<T> {
         return new SettingType<>("text", allowed, s -> s);
     }
 
+    /**
+     * Text without control characters: a secret pasted with a line break or a tab inside it would be sent as written
+     * and refused far from its cause.
+     */
+    public static SettingType<String> printable() {
+        return new SettingType<>("text", "text without control characters", s -> {
+            if (s.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("control character");
+            }
+            return s;
+        });
+    }
+
     /** A file path; empty means none. Whether the file exists is checked by the code that reads it. */
     public static SettingType<String> optionalPath(String allowed) {
         return new SettingType<>("path", allowed, s -> {

@@ -10,6 +10,7 @@ import static io.crmbridge.config.SettingType.longInteger;
 import static io.crmbridge.config.SettingType.oneOf;
 import static io.crmbridge.config.SettingType.optionalDate;
 import static io.crmbridge.config.SettingType.optionalPath;
+import static io.crmbridge.config.SettingType.printable;
 import static io.crmbridge.config.SettingType.region;
 import static io.crmbridge.config.SettingType.text;
 import static io.crmbridge.config.SettingType.zoneId;
@@ -216,7 +217,7 @@ public final class Settings {
     public static final Setting<String> DB_USER = define(DATABASE, "crm-bridge.db.user", text("a database user"))
             .byDefault("sa").feature("L6, E3")
             .doc("ledger database user");
-    public static final Setting<String> DB_PASSWORD = define(DATABASE, "crm-bridge.db.password", text("any text"))
+    public static final Setting<String> DB_PASSWORD = define(DATABASE, "crm-bridge.db.password", printable())
             .secret().feature("L6, E3")
             .doc("ledger database password");
     public static final Setting<Integer> DB_MAX_CONNECTIONS = define(DATABASE, "crm-bridge.db.max-connections",
@@ -278,7 +279,7 @@ public final class Settings {
     public static final Setting<Integer> SANDBOX_PORT = define(SANDBOX, "sandbox.port", integer(0, MAX_PORT))
             .byDefault("0").unit("port").feature("O1, O6")
             .doc("sandbox port (0: any free port)");
-    public static final Setting<String> SANDBOX_TOKEN = define(SANDBOX, "sandbox.token", text("any text"))
+    public static final Setting<String> SANDBOX_TOKEN = define(SANDBOX, "sandbox.token", printable())
             .secret().feature("O6")
             .doc("the emulator's Bearer token ([hubspot-emulator.md](hubspot-emulator.md)); empty: one made up and"
                     + " printed at start. The sandbox inside crm-bridge always makes up its own");
@@ -419,7 +420,7 @@ public final class Settings {
     public static final Setting<String> BREVO_BASE_URL = define(BREVO, "brevo.base-url", httpUrl())
             .byDefault("https://api.brevo.com").feature("W3")
             .doc("Brevo API base URL");
-    public static final Setting<String> BREVO_API_KEY = define(BREVO, "brevo.api-key", text("any text"))
+    public static final Setting<String> BREVO_API_KEY = define(BREVO, "brevo.api-key", printable())
             .secret().feature("W3")
             .doc("the Brevo API v3 key; empty: the environment variable `BREVO_API_KEY` (prefer it: a key in a file"
                     + " is easily committed)");
@@ -511,7 +512,7 @@ public final class Settings {
 
     // REST API
 
-    public static final Setting<String> API_TOKEN = define(API, "crm-bridge.api.token", text("any text"))
+    public static final Setting<String> API_TOKEN = define(API, "crm-bridge.api.token", printable())
             .secret().feature("S3")
             .doc("bearer token of every `/api` endpoint; empty: the environment variable `CRM_BRIDGE_API_TOKEN`, and"
                     + " when that is empty too every request is answered 401");
@@ -731,8 +732,14 @@ public final class Settings {
                 closest = s.name();
             }
         }
-        // a suggestion only when it is plausibly a typo: a few edits, not another name altogether
+        // a suggestion only when it is plausibly a typo (a few edits, not another name altogether) or a name cut short
         boolean near = closest != null && best <= Math.max(2, name.length() / 6);
+        if (!near) {
+            Optional<String> longer = ALL.stream().map(Setting::name).filter(n -> n.startsWith(name))
+                    .min(java.util.Comparator.comparingInt(String::length));
+            near = longer.isPresent();
+            closest = longer.orElse(closest);
+        }
         return "unknown property " + name + (near ? " (did you mean " + closest + "?)"
                 : " (docs/configuration.md lists every property)");
     }
@@ -772,25 +779,32 @@ public final class Settings {
         return SettingType.of("one of", "one of . ,", NumberConvention::withDecimalSeparator);
     }
 
+    // the parsers below throw without a message where the allowed values say it all
+
     private static String jdbcUrl(String s) {
         if (!s.isEmpty() && !s.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
-            throw new IllegalArgumentException("not a JDBC URL");
+            throw new IllegalArgumentException();
         }
         return s;
     }
 
     private static String seedSpec(String s) {
-        if (s.startsWith(SandboxSeeder.GENERATE) && Integer.parseInt(s.substring(SandboxSeeder.GENERATE.length())
-                .trim()) <= 0) {
-            throw new IllegalArgumentException("generate:N needs N > 0");
+        if (s.startsWith(SandboxSeeder.GENERATE)) {
+            String n = s.substring(SandboxSeeder.GENERATE.length()).trim();
+            if (!n.matches("[0-9]{1,9}") || Integer.parseInt(n) <= 0) {
+                throw new IllegalArgumentException();
+            }
         }
         return s;
     }
 
+    /** Quartz's own parse, whose message says where the expression breaks. */
     private static String cron(String s) {
-        if (!org.quartz.CronExpression.isValidExpression(s.replace('+', ' '))) {
-            throw new IllegalArgumentException("not a cron expression");
+        try {
+            new org.quartz.CronExpression(s.replace('+', ' '));
+            return s;
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return s;
     }
 }
