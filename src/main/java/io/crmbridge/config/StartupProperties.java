@@ -1,9 +1,7 @@
 package io.crmbridge.config;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,8 @@ public final class StartupProperties {
 
     /**
      * Reads the user's configuration file, when one is named, and checks every crm-bridge property of the command
-     * line, the system properties, that file and the bundled application.properties ({@link Settings#check}).
+     * line, the system properties and that file ({@link Settings#check}). The bundled application.properties holds
+     * only Camel's settings; a Camel run checks what Camel's properties hold again ({@link Settings#applyTo}).
      *
      * @param commandLine the command line's properties ({@code --name=value} and those its flags set)
      * @return the properties to give Camel as overrides: the file's, then the command line's over them
@@ -46,7 +45,6 @@ public final class StartupProperties {
             Settings.validate(file);
             resolved.putAll(file);
         }
-        Settings.validate(bundled());
         resolved.putAll(commandLine);
         return resolved;
     }
@@ -68,20 +66,6 @@ public final class StartupProperties {
         for (String name : new java.util.TreeSet<>(p.stringPropertyNames())) {
             map.put(name, p.getProperty(name).trim());
         }
-        return map;
-    }
-
-    private static Map<String, String> bundled() {
-        Properties p = new Properties();
-        try (InputStream in = StartupProperties.class.getResourceAsStream("/application.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled application.properties", e);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        p.stringPropertyNames().forEach(name -> map.put(name, p.getProperty(name)));
         return map;
     }
 }
