@@ -61,8 +61,9 @@ public final class ConfigurationReference {
                 `crm-bridge.api.token`). A secret's value is never written in a log line or an error.
 
                 Every property whose name starts with `crm-bridge.`, `hubspot.`, `sandbox.` or `brevo.` is checked
-                before anything starts, wherever it comes from: an unknown name or a value the table does not allow
-                stops the start with one line on stderr and exit status 2, e.g.
+                before anything starts, wherever it comes from (of an environment variable, the value only: its name
+                cannot be told from another program's): an unknown name or a value the table does not allow stops
+                the start with one line on stderr and exit status 2, e.g.
 
                 ```
                 crm-bridge could not start: crm-bridge.batch-size = 500: an integer from 1 to 100

@@ -238,8 +238,9 @@ public final class Settings {
     public static final Setting<String> HUBSPOT_ACCESS_TOKEN_FILE = define(HUBSPOT, "hubspot.access-token-file",
                     optionalPath("a file path, or empty"))
             .feature("O2")
-            .doc("file holding the token (a service key or a private app's token), read when the environment"
-                    + " variable `HUBSPOT_ACCESS_TOKEN` is not set; the path is not a secret, the file is");
+            .doc("file holding the token (a service key's, or an existing private app's: HubSpot no longer lets"
+                    + " anyone create one, [hubspot-portal.md](hubspot-portal.md)), read when the environment variable"
+                    + " `HUBSPOT_ACCESS_TOKEN` is not set; the path is not a secret, the file is");
     public static final Setting<HubSpotPaths> HUBSPOT_API_VERSION = define(HUBSPOT, "hubspot.api-version",
                     SettingType.of("version", "a date-based version yyyy-MM such as 2026-09, or v3", HubSpotPaths::new))
             .byDefault(HubSpotPaths.DEFAULT_VERSION).feature("O7")
