@@ -6,8 +6,8 @@ import io.crmbridge.cli.ServerPortCheck;
 import io.crmbridge.config.AppConfiguration;
 import io.crmbridge.config.InvalidSettingException;
 import io.crmbridge.config.StartupProperties;
-import java.util.Map;
 import io.crmbridge.sandbox.HubSpotEmulator;
+import java.util.Map;
 import org.apache.camel.main.Main;
 
 /**

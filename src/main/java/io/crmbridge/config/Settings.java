@@ -32,12 +32,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Every crm-bridge property, declared once (name, type, allowed values, default, unit, feature, group, secret, meaning):
- * the code reads its settings through these constants, Camel gets their defaults from here ({@link #defaults()}), a
+ * the code reads its settings through these constants, Camel gets their defaults from here ({@link #applyTo}), a
  * start is refused when a property under {@code crm-bridge.}, {@code hubspot.}, {@code sandbox.} or {@code brevo.} is
  * unknown or malformed ({@link #check(String, String)}), and docs/configuration.md is generated from it
  * ({@link ConfigurationReference}). The {@code camel.*} entries only document the Camel properties crm-bridge sets in
@@ -675,22 +674,6 @@ public final class Settings {
                 throw new InvalidSettingException(error.get());
             }
         }
-    }
-
-    /**
-     * The defaults of crm-bridge's own settings, for Camel's properties component as its initial properties (the
-     * lowest precedence: application.properties, the user's file, {@code -D} and the command line all override
-     * them), so that the routes' placeholders such as {@code {{crm-bridge.inbox}}} resolve without a line in
-     * application.properties.
-     */
-    public static Properties defaults() {
-        Properties p = new Properties();
-        for (Setting<?> s : ALL) {
-            if (isOwn(s.name())) {
-                p.setProperty(s.name(), s.defaultText());
-            }
-        }
-        return p;
     }
 
     /**
