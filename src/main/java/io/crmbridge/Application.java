@@ -4,7 +4,10 @@ import io.crmbridge.cli.CommandLine;
 import io.crmbridge.cli.PortalCheck;
 import io.crmbridge.cli.ServerPortCheck;
 import io.crmbridge.config.AppConfiguration;
+import io.crmbridge.config.InvalidSettingException;
+import io.crmbridge.config.StartupProperties;
 import io.crmbridge.sandbox.HubSpotEmulator;
+import java.util.Map;
 import org.apache.camel.main.Main;
 
 /**
@@ -22,7 +25,8 @@ public final class Application {
      * the HubSpot portal and exits 0 when every check passed, 1 otherwise ({@link PortalCheck}). Exits 1 when start-up fails,
      * e.g. a server port is taken ({@link ServerPortCheck}), with one line on stderr saying why. A refused command
      * line exits 2 before anything starts, with one line naming the argument and the usage on stderr; {@code --help}
-     * prints the usage on stdout and exits 0.
+     * prints the usage on stdout and exits 0. An unknown or malformed crm-bridge property also exits 2 before
+     * anything starts, with one line on stderr naming it ({@link StartupProperties}).
      */
     public static void main(String[] args) {
         CommandLine cli;
@@ -41,27 +45,31 @@ public final class Application {
         int status;
         try {
             cli.configureLogging();
+            // the user's configuration file under the command line, every crm-bridge property checked
+            Map<String, String> overrides = StartupProperties.resolve(cli.overrides());
             if (cli.checkPortal()) {
                 // no Camel Main, no route: the check reads the settings and sends its probes itself
-                System.exit(PortalCheck.run(cli.overrides(), System.out));
+                System.exit(PortalCheck.run(overrides, System.out));
             }
             // the emulator is the sandbox alone: Camel Main, the ledger and Brevo are never started for it
             status = cli.hubSpotEmulator()
-                    ? HubSpotEmulator.run(cli.overrides(), cli.ignoredByEmulator(), System.out)
-                    : runCamel(cli);
+                    ? HubSpotEmulator.run(overrides, cli.ignoredByEmulator(), System.out)
+                    : runCamel(cli, overrides);
         } catch (Exception e) {
             System.err.println("crm-bridge could not start: " + reason(e));
-            status = 1;
+            // a configuration error is the user's input, as an unknown option is
+            status = cause(e, InvalidSettingException.class) != null ? CommandLine.USAGE_EXIT_STATUS : 1;
         }
         // exit explicitly: library threads (H2, HTTP pools) must not keep a finished --once run alive
         System.exit(status);
     }
 
     /** Runs Camel Main with the routes until it stops; its exit status, or 1 when a --once file failed. */
-    private static int runCamel(CommandLine cli) throws Exception {
+    private static int runCamel(CommandLine cli, Map<String, String> overrides) throws Exception {
         // the configuration class named, no package scan: scanning io.crmbridge cost ~2 s of every start
         Main main = new Main();
         main.configure().addConfiguration(AppConfiguration.class);
+        overrides.forEach(main::addOverrideProperty);
         cli.applyTo(main);
         main.addMainListener(new ServerPortCheck());
         // no arguments for Camel Main: CommandLine has taken them all, and Camel Main's own parser would print
@@ -78,11 +86,20 @@ public final class Application {
 
     /** The message of the start-up failure the user can act on: Camel wraps it in its own exceptions. */
     private static String reason(Throwable e) {
+        Throwable known = cause(e, ServerPortCheck.ServerPortUnavailableException.class);
+        if (known == null) {
+            known = cause(e, InvalidSettingException.class);
+        }
+        return (known == null ? e : known).getMessage();
+    }
+
+    /** {@code e} or the first of its causes of {@code type}, else null. */
+    private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ServerPortCheck.ServerPortUnavailableException) {
-                return t.getMessage();
+            if (type.isInstance(t)) {
+                return t;
             }
         }
-        return e.getMessage();
+        return null;
     }
 }

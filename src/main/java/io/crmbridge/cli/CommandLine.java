@@ -1,5 +1,6 @@
 package io.crmbridge.cli;
 
+import io.crmbridge.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,20 +45,13 @@ public final class CommandLine {
      * The property {@code --config FILE} sets to the file's absolute path: a properties file whose keys override
      * application.properties (read by the configuration, io.crmbridge.config).
      */
-    public static final String CONFIG_FILE_PROPERTY = "crm-bridge.config-file";
+    public static final String CONFIG_FILE_PROPERTY = Settings.CONFIG_FILE.name();
 
     /** The flags that take a value ({@code --inbox DIR} or {@code --inbox=DIR}), with the property each one sets. */
     static final Map<String, String> VALUE_FLAGS = Map.of(
-            "--inbox", "crm-bridge.inbox",
-            "--outbox", "crm-bridge.outbox",
+            "--inbox", Settings.INBOX.name(),
+            "--outbox", Settings.OUTBOX.name(),
             "--config", CONFIG_FILE_PROPERTY);
-
-    /**
-     * Property-name prefixes of crm-bridge's own settings: a {@code --name=value} under one of them is checked by the
-     * configuration's registry ({@link #checkSetting}); any other name (camel.*, a library's setting) is passed on
-     * as given.
-     */
-    static final List<String> CHECKED_PREFIXES = List.of("crm-bridge.", "hubspot.", "sandbox.", "brevo.");
 
     /**
      * What {@code --once} switches off unless the command line sets it: the application's HTTP server (the
@@ -72,9 +66,9 @@ public final class CommandLine {
             "camel.main.routes-exclude-pattern", "**/api.yaml");
 
     /** The system property log4j2.properties reads for the level of the console's detail lines. */
-    public static final String LOG_DETAIL_PROPERTY = "crm-bridge.log.detail";
+    public static final String LOG_DETAIL_PROPERTY = Settings.LOG_DETAIL.name();
     /** The system property log4j2.properties reads for the thread part of each console line. */
-    public static final String LOG_THREAD_PROPERTY = "crm-bridge.log.thread";
+    public static final String LOG_THREAD_PROPERTY = Settings.LOG_THREAD.name();
 
     /** The flag that runs only the HubSpot sandbox, as an emulator (docs/hubspot-emulator.md). */
     public static final String HUBSPOT_EMULATOR = "--hubspot-emulator";
@@ -112,11 +106,11 @@ public final class CommandLine {
                 case "-h", "--help" -> {
                     return new CommandLine(Map.of(), false, false, true, List.of(args));
                 }
-                case "--once" -> overrides.put("crm-bridge.once", "true");
-                case "--dry-run" -> overrides.put("crm-bridge.dry-run", "true");
+                case "--once" -> overrides.put(Settings.ONCE.name(), "true");
+                case "--dry-run" -> overrides.put(Settings.DRY_RUN.name(), "true");
                 case "--verbose" -> verbose = true;
                 case "--check-portal" -> checkPortal = true;
-                case HUBSPOT_EMULATOR -> overrides.put("crm-bridge.hubspot-emulator", "true");
+                case HUBSPOT_EMULATOR -> overrides.put(Settings.HUBSPOT_EMULATOR.name(), "true");
                 case "--inbox", "--outbox", "--config" -> {
                     valueFlag(overrides, a, valueAfter(args, i));
                     i++;
@@ -149,30 +143,13 @@ public final class CommandLine {
         setting(overrides, VALUE_FLAGS.get(flag), value);
     }
 
-    /** Sets a property given on the command line; the {@code --config} file must be readable. */
-    private static void setting(Map<String, String> overrides, String name, String value) {
-        String checked = name.equals(CONFIG_FILE_PROPERTY) ? configFile(value) : value;
-        checkSetting(name, checked);
-        overrides.put(name, checked);
-    }
-
     /**
-     * Where the configuration's registry checks a setting given on the command line: for a name under
-     * {@link #CHECKED_PREFIXES}, an unknown name or a malformed value must become a {@link Refused} naming the
-     * property and what is allowed.
-     *
-     * <p>REGISTRY CHECK: the single call site of the typed configuration registry of io.crmbridge.config
-     * ({@code Settings.check(name, value)}). Until that registry exists nothing is validated here, and any
-     * {@code --name=value} is passed on as given; the registry also checks every property when the application
-     * starts, whatever its source.
+     * Sets a property given on the command line; the {@code --config} file must be readable. Names and values of
+     * crm-bridge's own settings are checked with every other source's when the application starts
+     * (io.crmbridge.config.StartupProperties), so that a setting is judged the same way wherever it comes from.
      */
-    private static void checkSetting(String name, String value) {
-        if (CHECKED_PREFIXES.stream().noneMatch(name::startsWith)) {
-            return;
-        }
-        // the registry's check plugs in here; its message names the property and what is allowed, never a secret's
-        // value, which must not be added to it:
-        // Settings.check(name, value).ifPresent(problem -> { throw new Refused(problem); });
+    private static void setting(Map<String, String> overrides, String name, String value) {
+        overrides.put(name, name.equals(CONFIG_FILE_PROPERTY) ? configFile(value) : value);
     }
 
     /** The value of the flag at {@code args[i]}: the next argument, which must be there and not be another flag. */
@@ -240,12 +217,12 @@ public final class CommandLine {
     }
 
     private static boolean once(Map<String, String> overrides) {
-        return "true".equals(overrides.get("crm-bridge.once"));
+        return "true".equals(overrides.get(Settings.ONCE.name()));
     }
 
     /** True with {@value #HUBSPOT_EMULATOR}: run only the HubSpot sandbox, without Camel. */
     public boolean hubSpotEmulator() {
-        return "true".equals(overrides.get("crm-bridge.hubspot-emulator"));
+        return "true".equals(overrides.get(Settings.HUBSPOT_EMULATOR.name()));
     }
 
     /**

@@ -103,6 +103,8 @@ public class AppConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
+        // before anything starts: an unknown or malformed crm-bridge property stops the start here
+        Settings.applyTo(context.getPropertiesComponent());
         BridgeSettings settings = BridgeSettings.from(context.getPropertiesComponent());
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
@@ -150,8 +152,8 @@ public class AppConfiguration implements CamelConfiguration {
         mappers.put(ObjectType.COMPANIES, new CompanyRowMapper(domains, properties));
         mappers.put(ObjectType.TICKETS, new TicketRowMapper(emails,
                 new ContactExtractor(emails, settings.phoneDefaultRegion()), properties, contacts,
-                BridgeSettings.get(context.getPropertiesComponent(), "crm-bridge.tickets.default-pipeline", "0"),
-                BridgeSettings.get(context.getPropertiesComponent(), "crm-bridge.tickets.default-stage", "1")));
+                Settings.TICKETS_DEFAULT_PIPELINE.read(context.getPropertiesComponent()),
+                Settings.TICKETS_DEFAULT_STAGE.read(context.getPropertiesComponent())));
 
         RunControl runControl = registry.lookupByNameAndType(RunControl.BEAN_NAME, RunControl.class);
         if (runControl == null) {
@@ -163,8 +165,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("rowPipeline", rowPipeline);
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         DailyBudgetCheck dailyBudget = new DailyBudgetCheck(new DailyUsageReader(gateway), ensurer,
-                ledger::pendingCount, settings.batchSize(), DailyBudgetCheck.Mode.parse(BridgeSettings.get(
-                        context.getPropertiesComponent(), "crm-bridge.daily-budget.mode", "warn")));
+                ledger::pendingCount, settings.batchSize(),
+                Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()));
         // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2), dailyBudget));
@@ -178,8 +180,8 @@ public class AppConfiguration implements CamelConfiguration {
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
-        InboxRetry retry = new InboxRetry(settings.inbox(), Duration.ofMillis(Long.parseLong(BridgeSettings.get(
-                context.getPropertiesComponent(), "crm-bridge.retry-delay-ms", "30000").trim())), clock);
+        InboxRetry retry = new InboxRetry(settings.inbox(),
+                Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
         registry.bind("inboxFilter", new InboxFilter(java.util.List.of(
                 new InboxNameQuarantine(settings.deadLetterDir(), runControl, metrics), retry)));
@@ -195,7 +197,7 @@ public class AppConfiguration implements CamelConfiguration {
      */
     static String configurationLine(BridgeSettings settings, HubSpotSettings hubspot,
                                     org.apache.camel.spi.PropertiesComponent p) {
-        boolean once = Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.once", "false"));
+        boolean once = Settings.ONCE.read(p);
         return "crm-bridge " + (once ? "--once" : "service") + (settings.dryRun() ? ", dry run (nothing is sent)" : "")
                 + ": inbox " + settings.inbox().toAbsolutePath().normalize()
                 + ", outbox " + settings.outbox().toAbsolutePath().normalize()
@@ -237,23 +239,19 @@ public class AppConfiguration implements CamelConfiguration {
         SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
         registry.bind("salesLedgerStore", store);
         // the exports are French: a decimal comma unless a file's values prove otherwise
-        NumberConvention ledgerNumbers = NumberConvention.withDecimalSeparator(
-                BridgeSettings.get(p, "crm-bridge.sales.numbers.default-decimal-separator", ","));
+        NumberConvention ledgerNumbers = Settings.SALES_DECIMAL_SEPARATOR.read(p);
         registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, ledgerNumbers,
                 clock));
-        PhoneNormalizer frenchPhones = new PhoneNormalizer(BridgeSettings.get(p, "crm-bridge.sales.phone-region", "FR"),
-                countries);
+        PhoneNormalizer frenchPhones = new PhoneNormalizer(Settings.SALES_PHONE_REGION.read(p), countries);
         registry.bind("salesLedgerLoader", new SalesLedgerLoader(store, new ClientRowParser(emails, frenchPhones),
                 new ProductRowParser(), new SalesLineRowParser(emails), clock));
-        String reference = BridgeSettings.get(p, "crm-bridge.sales.reference-date", "");
         LedgerScoring scoring = new LedgerScoring(
                 new CoPurchaseRecommender(
-                        Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.recommendations.min-support", "0.02")),
-                        Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.recommendations.min-confidence", "0.2")),
-                        Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sales.recommendations.max", "3"))),
-                new RebuyAdvisor(Double.parseDouble(BridgeSettings.get(p, "crm-bridge.sales.rebuy.tolerance", "1.25")),
-                        Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sales.rebuy.max", "3"))),
-                reference.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(reference)));
+                        Settings.SALES_RECOMMENDATIONS_MIN_SUPPORT.read(p),
+                        Settings.SALES_RECOMMENDATIONS_MIN_CONFIDENCE.read(p),
+                        Settings.SALES_RECOMMENDATIONS_MAX.read(p)),
+                new RebuyAdvisor(Settings.SALES_REBUY_TOLERANCE.read(p), Settings.SALES_REBUY_MAX.read(p)),
+                Settings.SALES_REFERENCE_DATE.read(p));
         registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, scoring, clock, metrics));
     }
 
@@ -281,7 +279,7 @@ public class AppConfiguration implements CamelConfiguration {
      * every request is refused), and background syncs on threads Camel shuts down with the context.
      */
     private static void bindContactSyncApi(CamelContext context, ContactSync contactSync, ObjectMapper json) {
-        String token = BridgeSettings.get(context.getPropertiesComponent(), "crm-bridge.api.token", "");
+        String token = Settings.API_TOKEN.read(context.getPropertiesComponent());
         if (token.isBlank()) {
             token = System.getenv().getOrDefault("CRM_BRIDGE_API_TOKEN", "");
         }
@@ -304,25 +302,21 @@ public class AppConfiguration implements CamelConfiguration {
                                            Clock clock) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
         SegmentRules rules = new SegmentRules(
-                BridgeSettings.get(p, "crm-bridge.sync.segments.chainge.company-word", "chainge"),
-                Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sync.segments.engaged.days", "30").trim()),
-                Integer.parseInt(BridgeSettings.get(p, "crm-bridge.sync.segments.cold.days", "90").trim()),
-                java.util.Arrays.stream(BridgeSettings.get(p, "crm-bridge.sync.segments.high-value.stages",
-                                "customer,evangelist,opportunity").split(","))
-                        .map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty())
+                Settings.SEGMENT_CHAINGE_WORD.read(p),
+                Settings.SEGMENT_ENGAGED_DAYS.read(p),
+                Settings.SEGMENT_COLD_DAYS.read(p),
+                Settings.SEGMENT_HIGH_VALUE_STAGES.read(p).stream().map(s -> s.toLowerCase(java.util.Locale.ROOT))
                         .collect(java.util.stream.Collectors.toSet()));
-        java.util.List<String> properties = java.util.Arrays.stream(BridgeSettings.get(p, "crm-bridge.sync.properties",
-                        ContactSync.DEFAULT_PROPERTIES).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        java.util.List<String> properties = Settings.SYNC_PROPERTIES.read(p);
         org.apache.camel.ProducerTemplate template = context.createProducerTemplate();
         ContactStore store = new ContactStore(database.entityManagerFactory(),
                 rows -> template.requestBody("direct:store-contacts", rows));
         context.getRegistry().bind("contactStore", store);
         SyncOptions options = new SyncOptions(properties,
-                java.time.Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.overlap-seconds", "300").trim())),
-                java.time.Duration.ofMillis(Long.parseLong(BridgeSettings.get(p, "crm-bridge.sync.search-spacing-ms", "210").trim())),
-                Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.sync.list-memberships", "false").trim()),
-                Boolean.parseBoolean(BridgeSettings.get(p, "crm-bridge.sync.incremental-archived", "true").trim()));
+                Duration.ofSeconds(Settings.SYNC_OVERLAP_SECONDS.read(p)),
+                Duration.ofMillis(Settings.SYNC_SEARCH_SPACING_MS.read(p)),
+                Settings.SYNC_LIST_MEMBERSHIPS.read(p),
+                Settings.SYNC_INCREMENTAL_ARCHIVED.read(p));
         return new ContactSync(gateway, store, rules, options, clock,
                 context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"));
     }
@@ -335,8 +329,8 @@ public class AppConfiguration implements CamelConfiguration {
     private static HubSpotHealthCheck hubSpotHealthCheck(CamelContext context, HubSpotSettings hubspot) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
         return new HubSpotHealthCheck(hubspot,
-                Duration.ofSeconds(Long.parseLong(BridgeSettings.get(p, "crm-bridge.health.hubspot-ttl-seconds", "60").trim())),
-                Duration.ofMillis(Long.parseLong(BridgeSettings.get(p, "crm-bridge.health.hubspot-timeout-ms", "3000").trim())),
+                Duration.ofSeconds(Settings.HEALTH_HUBSPOT_TTL_SECONDS.read(p)),
+                Duration.ofMillis(Settings.HEALTH_HUBSPOT_TIMEOUT_MS.read(p)),
                 System::nanoTime);
     }
 
@@ -346,7 +340,7 @@ public class AppConfiguration implements CamelConfiguration {
      */
     private static PropertyMapping propertyMapping(CamelContext context) throws IOException {
         PropertyMapping mapping = PropertyMapping.loadDefault();
-        String file = BridgeSettings.get(context.getPropertiesComponent(), "crm-bridge.mapping.hubspot-properties-file", "");
+        String file = Settings.HUBSPOT_PROPERTIES_FILE.read(context.getPropertiesComponent());
         return file.isBlank() ? mapping : mapping.overriddenBy(PropertyMapping.load(Path.of(file)));
     }
 

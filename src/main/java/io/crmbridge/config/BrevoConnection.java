@@ -36,30 +36,28 @@ public final class BrevoConnection {
      */
     public static BrevoSettings settings(CamelContext context) throws Exception {
         PropertiesComponent p = context.getPropertiesComponent();
-        String mode = BridgeSettings.get(p, "brevo.sandbox", "auto");
-        Optional<BrevoApiKey> key = "true".equalsIgnoreCase(mode) ? Optional.empty()
-                : BrevoApiKey.resolve(BridgeSettings.get(p, "brevo.api-key", ""), System.getenv());
-        int perSecond = Integer.parseInt(BridgeSettings.get(p, "brevo.requests-per-second", "10"));
-        int attempts = Integer.parseInt(BridgeSettings.get(p, "brevo.max-attempts", "6"));
-        long initial = Long.parseLong(BridgeSettings.get(p, "brevo.backoff-initial-ms", "500"));
-        long max = Long.parseLong(BridgeSettings.get(p, "brevo.backoff-max-ms", "30000"));
-        String folder = BridgeSettings.get(p, "brevo.folder-name", "crm-bridge");
-        String prefix = BridgeSettings.get(p, "brevo.list-prefix", "rfm-");
+        String mode = Settings.BREVO_SANDBOX.read(p);
+        Optional<BrevoApiKey> key = "true".equals(mode) ? Optional.empty()
+                : BrevoApiKey.resolve(Settings.BREVO_API_KEY.read(p), System.getenv());
+        int perSecond = Settings.BREVO_REQUESTS_PER_SECOND.read(p);
+        int attempts = Settings.BREVO_MAX_ATTEMPTS.read(p);
+        long initial = Settings.BREVO_BACKOFF_INITIAL_MS.read(p);
+        long max = Settings.BREVO_BACKOFF_MAX_MS.read(p);
+        String folder = Settings.BREVO_FOLDER_NAME.read(p);
+        String prefix = Settings.BREVO_LIST_PREFIX.read(p);
         if (key.isPresent()) {
-            String base = BridgeSettings.get(p, "brevo.base-url", "https://api.brevo.com");
+            String base = Settings.BREVO_BASE_URL.read(p);
             LOG.info("Brevo: {} with the configured API key", base);
             return new BrevoSettings(base, key.get(), false, perSecond, attempts, initial, max, folder, prefix);
         }
-        if ("false".equalsIgnoreCase(mode)) {
-            throw new IllegalStateException("brevo.sandbox=false but no Brevo API key: set brevo.api-key or "
+        if ("false".equals(mode)) {
+            throw new IllegalStateException(Settings.BREVO_SANDBOX.name() + "=false but no Brevo API key: set " + Settings.BREVO_API_KEY.name() + " or "
                     + BrevoApiKey.ENV);
         }
         // made up here: it guards the loopback port, it is not a user secret
         String sandboxKey = "xkeysib-sandbox-" + UUID.randomUUID();
         BrevoSandbox sandbox = BrevoSandbox.start(new BrevoSandboxConfig("127.0.0.1",
-                Integer.parseInt(BridgeSettings.get(p, "brevo.sandbox.port", "0").trim()), sandboxKey,
-                Integer.parseInt(BridgeSettings.get(p, "brevo.sandbox.requests-per-second",
-                        Integer.toString(BrevoSandboxConfig.DEFAULT_REQUESTS_PER_SECOND)).trim()),
+                Settings.BREVO_SANDBOX_PORT.read(p), sandboxKey, Settings.BREVO_SANDBOX_REQUESTS_PER_SECOND.read(p),
                 HubSpotConnection.sandboxFaults(p)));
         context.getRegistry().bind(SANDBOX_BEAN, sandbox);
         context.addService(new ServiceSupport() {

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * The {@code crm-bridge.*} settings of application.properties (every one documented in docs/configuration.md),
- * read once at start-up.
+ * The import's {@code crm-bridge.*} settings ({@link Settings}, docs/configuration.md), read once at start-up.
  *
  * @param inbox               folder watched for CSV files
  * @param outbox              folder that receives reports/ and dead-letter/
@@ -32,37 +31,24 @@ public record BridgeSettings(Path inbox, Path outbox, boolean dryRun, int batchS
     public static final int HUBSPOT_MAX_BATCH = 100;
 
     /**
-     * Reads the settings from Camel's properties.
+     * Reads the settings from Camel's properties ({@link Settings}).
      *
-     * @throws IllegalArgumentException when batch-size is not between 1 and 100, or the default decimal
-     *                                  separator is neither {@code .} nor {@code ,}
+     * @throws InvalidSettingException when a value is not one its setting allows (e.g. a batch size above 100)
      */
     public static BridgeSettings from(PropertiesComponent p) {
-        int batch = Integer.parseInt(get(p, "crm-bridge.batch-size", "100"));
-        if (batch < 1 || batch > HUBSPOT_MAX_BATCH) {
-            throw new IllegalArgumentException("crm-bridge.batch-size must be between 1 and 100, was " + batch);
-        }
         return new BridgeSettings(
-                Path.of(get(p, "crm-bridge.inbox", "inbox")),
-                Path.of(get(p, "crm-bridge.outbox", "outbox")),
-                Boolean.parseBoolean(get(p, "crm-bridge.dry-run", "false")),
-                batch,
-                get(p, "crm-bridge.phone.default-region", "US"),
-                get(p, "crm-bridge.dates.default-order", "DMY"),
-                NumberConvention.withDecimalSeparator(get(p, "crm-bridge.numbers.default-decimal-separator", ".")),
-                get(p, "crm-bridge.mapping.header-aliases-file", ""),
-                get(p, "crm-bridge.mapping.ticket-codes-file", ""),
-                Integer.parseInt(get(p, "crm-bridge.progress-seconds", "5")),
-                Integer.parseInt(get(p, "crm-bridge.phone.cache-size", "50000")),
-                new CsvLimits(
-                        Integer.parseInt(get(p, "crm-bridge.csv.max-record-lines",
-                                Integer.toString(CsvLimits.DEFAULT.maxRecordLines()))),
-                        Integer.parseInt(get(p, "crm-bridge.csv.max-record-chars",
-                                Integer.toString(CsvLimits.DEFAULT.maxRecordChars())))));
-    }
-
-    static String get(PropertiesComponent p, String key, String defaultValue) {
-        return p.resolveProperty(key).map(String::trim).orElse(defaultValue);
+                Path.of(Settings.INBOX.read(p)),
+                Path.of(Settings.OUTBOX.read(p)),
+                Settings.DRY_RUN.read(p),
+                Settings.BATCH_SIZE.read(p),
+                Settings.PHONE_DEFAULT_REGION.read(p),
+                Settings.DATES_DEFAULT_ORDER.read(p),
+                Settings.NUMBERS_DEFAULT_DECIMAL_SEPARATOR.read(p),
+                Settings.HEADER_ALIASES_FILE.read(p),
+                Settings.TICKET_CODES_FILE.read(p),
+                Settings.PROGRESS_SECONDS.read(p),
+                Settings.PHONE_CACHE_SIZE.read(p),
+                new CsvLimits(Settings.CSV_MAX_RECORD_LINES.read(p), Settings.CSV_MAX_RECORD_CHARS.read(p)));
     }
 
     public Path reportsDir() {

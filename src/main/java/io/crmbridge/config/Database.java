@@ -59,7 +59,7 @@ public final class Database extends ServiceSupport {
      * that outlived them would wrongly skip records as unchanged.
      */
     public static Database open(PropertiesComponent p, boolean sandbox) {
-        String url = BridgeSettings.get(p, "crm-bridge.db.url", "");
+        String url = Settings.DB_URL.read(p);
         if (url.isBlank()) {
             url = sandbox ? "jdbc:h2:mem:crm-bridge-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
                     : "jdbc:h2:file:./var/crm-bridge";
@@ -70,9 +70,9 @@ public final class Database extends ServiceSupport {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("ledger");
         pool.setJdbcUrl(url);
-        pool.setUsername(BridgeSettings.get(p, "crm-bridge.db.user", "sa"));
-        pool.setPassword(BridgeSettings.get(p, "crm-bridge.db.password", ""));
-        pool.setMaximumPoolSize(Integer.parseInt(BridgeSettings.get(p, "crm-bridge.db.max-connections", "8")));
+        pool.setUsername(Settings.DB_USER.read(p));
+        pool.setPassword(Settings.DB_PASSWORD.read(p));
+        pool.setMaximumPoolSize(Settings.DB_MAX_CONNECTIONS.read(p));
         // connections are opened as the work asks for them: most runs use one or two
         pool.setMinimumIdle(1);
         // Hibernate's boot reads no table (no schema validation, named queries compiled at first use), so it runs

@@ -37,23 +37,22 @@ public final class HubSpotConnection {
      */
     public static HubSpotSettings settings(CamelContext context) throws Exception {
         PropertiesComponent p = context.getPropertiesComponent();
-        String mode = BridgeSettings.get(p, "hubspot.sandbox", "auto");
-        Optional<AccessToken> token = "true".equalsIgnoreCase(mode) ? Optional.empty()
-                : AccessToken.resolve(System.getenv(), BridgeSettings.get(p, "hubspot.access-token-file", ""));
-        int budget = Integer.parseInt(BridgeSettings.get(p, "hubspot.requests-per-ten-seconds", "190"));
-        int attempts = Integer.parseInt(BridgeSettings.get(p, "hubspot.max-attempts", "6"));
-        long initial = Long.parseLong(BridgeSettings.get(p, "hubspot.backoff-initial-ms", "500"));
-        long max = Long.parseLong(BridgeSettings.get(p, "hubspot.backoff-max-ms", "30000"));
-        HubSpotPaths paths = new HubSpotPaths(BridgeSettings.get(p, "hubspot.api-version", HubSpotPaths.DEFAULT_VERSION));
+        String mode = Settings.HUBSPOT_SANDBOX.read(p);
+        Optional<AccessToken> token = "true".equals(mode) ? Optional.empty()
+                : AccessToken.resolve(System.getenv(), Settings.HUBSPOT_ACCESS_TOKEN_FILE.read(p));
+        int budget = Settings.HUBSPOT_REQUESTS_PER_TEN_SECONDS.read(p);
+        int attempts = Settings.HUBSPOT_MAX_ATTEMPTS.read(p);
+        long initial = Settings.HUBSPOT_BACKOFF_INITIAL_MS.read(p);
+        long max = Settings.HUBSPOT_BACKOFF_MAX_MS.read(p);
+        HubSpotPaths paths = Settings.HUBSPOT_API_VERSION.read(p);
         if (token.isPresent()) {
-            if ("false".equalsIgnoreCase(mode) || "auto".equalsIgnoreCase(mode)) {
-                String base = BridgeSettings.get(p, "hubspot.base-url", "https://api.hubapi.com");
-                LOG.info("HubSpot: {} with the configured access token", base);
-                return new HubSpotSettings(base, paths, token.get(), false, budget, attempts, initial, max);
-            }
-        } else if ("false".equalsIgnoreCase(mode)) {
-            throw new IllegalStateException("hubspot.sandbox=false but no token: set " + AccessToken.ENV
-                    + " or hubspot.access-token-file");
+            // never with hubspot.sandbox=true: no token is looked for then
+            String base = Settings.HUBSPOT_BASE_URL.read(p);
+            LOG.info("HubSpot: {} with the configured access token", base);
+            return new HubSpotSettings(base, paths, token.get(), false, budget, attempts, initial, max);
+        } else if ("false".equals(mode)) {
+            throw new IllegalStateException(Settings.HUBSPOT_SANDBOX.name() + "=false but no token: set " + AccessToken.ENV
+                    + " or " + Settings.HUBSPOT_ACCESS_TOKEN_FILE.name());
         }
         // the sandbox's token is made up here: it guards the loopback port, it is not a user secret
         String sandboxToken = "sandbox-" + UUID.randomUUID();

@@ -23,7 +23,7 @@ public record HubSpotPaths(String version) {
     public HubSpotPaths {
         version = version == null ? "" : version.trim().toLowerCase(Locale.ROOT);
         if (!version.equals("v3") && !version.matches("\\d{4}-\\d{2}")) {
-            throw new IllegalArgumentException("hubspot.api-version must be a date such as 2026-09, or v3, was '"
+            throw new IllegalArgumentException("an API version is a date such as 2026-09, or v3, was '"
                     + version + "'");
         }
     }

@@ -77,7 +77,7 @@ public final class HubSpotRequestBudget implements Processor, Service {
     private HubSpotRequestBudget(int max, Later later, LongSupplier clockMs, ScheduledThreadPoolExecutor timer,
                                  HubSpotTraffic traffic) {
         if (max <= 0) {
-            throw new IllegalArgumentException("hubspot.requests-per-ten-seconds must be positive, was " + max);
+            throw new IllegalArgumentException("a request budget per 10 s must be positive, was " + max);
         }
         this.permits = new Semaphore(max, true);
         this.max = max;

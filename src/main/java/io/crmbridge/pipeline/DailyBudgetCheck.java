@@ -40,7 +40,7 @@ public final class DailyBudgetCheck {
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new IllegalArgumentException("crm-bridge.daily-budget.mode must be warn or wait, was '" + value
+                throw new IllegalArgumentException("a daily budget mode is warn or wait, was '" + value
                         + "'");
             }
         }

@@ -1,5 +1,6 @@
 package io.crmbridge.sandbox;
 
+import io.crmbridge.config.Settings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -43,18 +44,19 @@ public final class HubSpotEmulator implements AutoCloseable {
      */
     public static HubSpotEmulator start(SandboxSettings settings, List<String> ignored, PrintStream out)
             throws IOException {
-        String given = settings.get("sandbox.token", "");
+        String given = settings.get(Settings.SANDBOX_TOKEN);
         String token = given.isEmpty() ? TOKEN_PREFIX + UUID.randomUUID() : given;
         SandboxConfig config = settings.config(token);
-        if (settings.get("sandbox.scopes", "").isEmpty()) {
+        if (settings.get(Settings.SANDBOX_SCOPES).isEmpty()) {
             config = config.withScopes(SandboxConfig.EVERY_SCOPE);
         }
         HubSpotSandbox sandbox;
         try {
             sandbox = HubSpotSandbox.start(config);
         } catch (BindException e) {
-            throw new IllegalStateException("port " + config.port() + " (sandbox.port) on " + config.host()
-                    + " cannot be bound: " + e.getMessage() + "; free it or set --sandbox.port=<another port>", e);
+            String setting = Settings.SANDBOX_PORT.name();
+            throw new IllegalStateException("port " + config.port() + " (" + setting + ") on " + config.host()
+                    + " cannot be bound: " + e.getMessage() + "; free it or set --" + setting + "=<another port>", e);
         }
         HubSpotEmulator emulator = new HubSpotEmulator(sandbox, out);
         try {
@@ -65,8 +67,8 @@ public final class HubSpotEmulator implements AutoCloseable {
             out.println(LISTENING + sandbox.baseUrl());
             out.println("  API: /crm/v3 and /crm/v4 paths and the date-based ones (/crm/objects/2026-09/...)");
             out.println("  Access token: " + (given.isEmpty()
-                    ? token + " (made up for this run; --sandbox.token=... chooses one)"
-                    : "the one given in sandbox.token (not shown)"));
+                    ? token + " (made up for this run; --" + Settings.SANDBOX_TOKEN.name() + "=... chooses one)"
+                    : "the one given in " + Settings.SANDBOX_TOKEN.name() + " (not shown)"));
             out.println("  Limits: " + limits(config));
             out.println("  Scopes: " + (config.scopes().equals(SandboxConfig.EVERY_SCOPE)
                     ? "every scope the emulator checks" : String.join(", ", new TreeSet<>(config.scopes()))));

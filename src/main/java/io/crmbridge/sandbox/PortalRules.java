@@ -81,7 +81,7 @@ public record PortalRules(Map<ObjectType, Set<String>> requiredOnCreate, List<Co
     public static PortalRules parse(String requiredOnCreate, String conditionalRequired, String propertyValidations) {
         Map<ObjectType, Set<String>> required = new EnumMap<>(ObjectType.class);
         for (String entry : entries(requiredOnCreate, ",")) {
-            TypedProperty p = TypedProperty.of(entry, "sandbox.portal-rules.required-on-create");
+            TypedProperty p = TypedProperty.of(entry);
             required.computeIfAbsent(p.type(), t -> new LinkedHashSet<>()).add(p.name());
         }
         List<ConditionalRequirement> conditional = new ArrayList<>();
@@ -89,10 +89,10 @@ public record PortalRules(Map<ObjectType, Set<String>> requiredOnCreate, List<Co
             String[] parts = entry.split("\\s+if\\s+", 2);
             int eq = parts.length == 2 ? parts[1].indexOf('=') : -1;
             if (eq <= 0) {
-                throw new IllegalArgumentException("sandbox.portal-rules.conditional-required: '" + entry
+                throw new IllegalArgumentException("'" + entry
                         + "' is not <type>.<property> if <property>=<value>");
             }
-            TypedProperty p = TypedProperty.of(parts[0], "sandbox.portal-rules.conditional-required");
+            TypedProperty p = TypedProperty.of(parts[0]);
             conditional.add(new ConditionalRequirement(p.type(), p.name(), parts[1].substring(0, eq).trim(),
                     parts[1].substring(eq + 1).trim()));
         }
@@ -101,10 +101,10 @@ public record PortalRules(Map<ObjectType, Set<String>> requiredOnCreate, List<Co
             String[] parts = entry.split("\\s+", 3);
             String ruleType = parts.length < 2 ? "" : parts[1];
             if (!RULE_TYPES.contains(ruleType)) {
-                throw new IllegalArgumentException("sandbox.portal-rules.property-validations: '" + entry
+                throw new IllegalArgumentException("'" + entry
                         + "' is not <type>.<property> <RULE_TYPE> [arguments] with a rule type of HubSpot's " + RULE_TYPES);
             }
-            TypedProperty p = TypedProperty.of(parts[0], "sandbox.portal-rules.property-validations");
+            TypedProperty p = TypedProperty.of(parts[0]);
             String rest = parts.length == 3 ? parts[2].trim() : "";
             List<String> arguments = rest.isEmpty() ? List.of()
                     : "REGEX".equals(ruleType) ? List.of(rest)
@@ -189,12 +189,12 @@ public record PortalRules(Map<ObjectType, Set<String>> requiredOnCreate, List<Co
 
     /** {@code <type>.<property>}. */
     private record TypedProperty(ObjectType type, String name) {
-        static TypedProperty of(String text, String setting) {
+        static TypedProperty of(String text) {
             String t = text.trim();
             int dot = t.indexOf('.');
             ObjectType type = dot <= 0 ? null : ObjectType.fromPathSegment(t.substring(0, dot)).orElse(null);
             if (type == null || dot == t.length() - 1) {
-                throw new IllegalArgumentException(setting + ": '" + t + "' is not <object type>.<property>, with an"
+                throw new IllegalArgumentException("'" + t + "' is not <object type>.<property>, with an"
                         + " object type of contacts, companies, tickets (or 0-1, 0-2, 0-5)");
             }
             return new TypedProperty(type, t.substring(dot + 1));

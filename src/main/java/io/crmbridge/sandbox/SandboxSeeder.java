@@ -70,7 +70,7 @@ public final class SandboxSeeder {
      */
     public SandboxSeeder withLists(int count) {
         if (count < 0) {
-            throw new IllegalArgumentException("sandbox.seed-lists must be 0 or more, was " + count);
+            throw new IllegalArgumentException("a number of contact lists is 0 or more, was " + count);
         }
         this.lists = count;
         return this;
@@ -89,7 +89,7 @@ public final class SandboxSeeder {
         if (s.startsWith(GENERATE)) {
             int n = Integer.parseInt(s.substring(GENERATE.length()).trim());
             if (n <= 0) {
-                throw new IllegalArgumentException("sandbox.seed-contacts: generate:N needs N > 0, was " + n);
+                throw new IllegalArgumentException("generate:N needs N > 0, was " + n);
             }
             for (int i = 0; i < n; i++) {
                 String first = FIRST[random.nextInt(FIRST.length)];

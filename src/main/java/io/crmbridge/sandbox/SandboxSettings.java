@@ -1,21 +1,19 @@
 package io.crmbridge.sandbox;
 
+import io.crmbridge.config.Setting;
+import io.crmbridge.config.Settings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The {@code sandbox.*} settings (docs/configuration.md, docs/hubspot-emulator.md) read from one source of
- * properties: Camel's properties inside the application, or {@link #layered(Map)} for the emulator, which
- * starts without Camel. Values are trimmed; an unset key takes its default.
+ * The {@code sandbox.*} settings ({@link Settings}, docs/configuration.md, docs/hubspot-emulator.md) read from one
+ * source of properties: Camel's properties inside the application, or {@link #layered(Map)} for the emulator, which
+ * starts without Camel. Values are trimmed; an unset key takes the registry's default.
  */
 public final class SandboxSettings {
 
@@ -27,68 +25,59 @@ public final class SandboxSettings {
     }
 
     /**
-     * The settings as the command line, the JVM's system properties ({@code -Dname=value}) and the bundled
-     * {@code application.properties} give them, in that order of precedence.
+     * The settings as the command line and the JVM's system properties ({@code -Dname=value}) give them, in that
+     * order of precedence, else the registry's defaults.
      *
-     * @param commandLine the {@code --name=value} settings of the command line
+     * @param commandLine the {@code --name=value} settings of the command line (and the user's configuration file)
      */
     public static SandboxSettings layered(Map<String, String> commandLine) {
-        Properties bundled = new Properties();
-        try (InputStream in = SandboxSettings.class.getResourceAsStream("/application.properties")) {
-            if (in != null) {
-                bundled.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled application.properties", e);
-        }
         return new SandboxSettings(key -> Optional.ofNullable(commandLine.get(key))
-                .or(() -> Optional.ofNullable(System.getProperty(key)))
-                .or(() -> Optional.ofNullable(bundled.getProperty(key))));
+                .or(() -> Optional.ofNullable(System.getProperty(key))));
     }
 
-    /** The value of {@code key}, trimmed, or {@code defaultValue} when unset. */
-    public String get(String key, String defaultValue) {
-        return source.apply(key).map(String::trim).orElse(defaultValue);
+    /**
+     * The value of {@code setting}, or its default when unset.
+     *
+     * @throws io.crmbridge.config.InvalidSettingException when the value is not one the setting allows
+     */
+    public <T> T get(Setting<T> setting) {
+        return setting.read(source);
     }
 
     /**
      * The sandbox's settings: {@code sandbox.host}, {@code .port}, {@code .max-batch-inputs},
      * {@code .requests-per-ten-seconds}, {@code .scopes} (comma-separated; empty: every scope the flows need),
-     * {@code .daily-limit}, {@code .time-zone} (the portal's zone: its daily count resets at midnight there; UTC), the
+     * {@code .daily-limit}, {@code .time-zone} (the portal's zone: its daily count resets at midnight there), the
      * faults of {@link #faults()} and the portal's admin rules ({@code sandbox.portal-rules.*}, {@link PortalRules#parse}).
      *
      * @param accessToken the one Bearer token the sandbox accepts
-     * @throws IllegalArgumentException when a number is malformed, a fault rate is out of range, a portal rule cannot
-     *                                  be read or the zone is unknown
+     * @throws IllegalArgumentException when a value is malformed or the fault rates add up to more than 1
      */
     public SandboxConfig config(String accessToken) {
-        String scopeList = get("sandbox.scopes", "");
-        Set<String> scopes = scopeList.isEmpty() ? null : Arrays.stream(scopeList.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        return new SandboxConfig(get("sandbox.host", "127.0.0.1"), integer("sandbox.port", 0), accessToken,
-                integer("sandbox.max-batch-inputs", 100), integer("sandbox.requests-per-ten-seconds", 190), scopes,
-                Long.parseLong(get("sandbox.daily-limit", Long.toString(SandboxConfig.DEFAULT_DAILY_LIMIT))), faults(),
-                PortalRules.parse(get("sandbox.portal-rules.required-on-create", ""),
-                        get("sandbox.portal-rules.conditional-required", ""),
-                        get("sandbox.portal-rules.property-validations", "")),
-                java.time.ZoneId.of(get("sandbox.time-zone", "UTC")));
+        List<String> scopeList = get(Settings.SANDBOX_SCOPES);
+        Set<String> scopes = scopeList.isEmpty() ? null : Set.copyOf(scopeList);
+        return new SandboxConfig(get(Settings.SANDBOX_HOST), get(Settings.SANDBOX_PORT), accessToken,
+                get(Settings.SANDBOX_MAX_BATCH_INPUTS), get(Settings.SANDBOX_REQUESTS_PER_TEN_SECONDS), scopes,
+                get(Settings.SANDBOX_DAILY_LIMIT), faults(),
+                PortalRules.parse(get(Settings.PORTAL_REQUIRED_ON_CREATE), get(Settings.PORTAL_CONDITIONAL_REQUIRED),
+                        get(Settings.PORTAL_PROPERTY_VALIDATIONS)),
+                get(Settings.SANDBOX_TIME_ZONE));
     }
 
     /**
      * The injected faults of the {@code sandbox.faults.*} settings, shared by the HubSpot and the Brevo sandboxes.
      *
-     * @throws IllegalArgumentException when a number is malformed or a rate is out of range
+     * @throws IllegalArgumentException when a value is malformed or the rates add up to more than 1
      */
     public SandboxFaults faults() {
         return SandboxFaults.none()
-                .withSeed(Long.parseLong(get("sandbox.faults.seed", "1")))
-                .withServerErrorRate(rate("sandbox.faults.server-error-rate"))
-                .withLockedRate(rate("sandbox.faults.locked-rate"))
-                .withRateLimitedRate(rate("sandbox.faults.rate-limited-rate"))
-                .withRetryAfter(rate("sandbox.faults.retry-after-rate"), integer("sandbox.faults.retry-after-seconds",
-                        SandboxFaults.DEFAULT_RETRY_AFTER_SECONDS))
-                .withLatency(get("sandbox.faults.latency-ms", "0"))
-                .withDropRate(rate("sandbox.faults.drop-rate"));
+                .withSeed(get(Settings.FAULTS_SEED))
+                .withServerErrorRate(get(Settings.FAULTS_SERVER_ERROR_RATE))
+                .withLockedRate(get(Settings.FAULTS_LOCKED_RATE))
+                .withRateLimitedRate(get(Settings.FAULTS_RATE_LIMITED_RATE))
+                .withRetryAfter(get(Settings.FAULTS_RETRY_AFTER_RATE), get(Settings.FAULTS_RETRY_AFTER_SECONDS))
+                .withLatency(get(Settings.FAULTS_LATENCY_MS))
+                .withDropRate(get(Settings.FAULTS_DROP_RATE));
     }
 
     /**
@@ -98,34 +87,15 @@ public final class SandboxSettings {
      * @return what was seeded, e.g. {@code "500 contacts from generate:500 (0 contact lists)"}; empty when
      *         {@code sandbox.seed-contacts} is not set
      * @throws IOException              when the CSV cannot be read
-     * @throws IllegalArgumentException when a number is malformed or the CSV lacks a column the seeder reads
+     * @throws IllegalArgumentException when a value is malformed or the CSV lacks a column the seeder reads
      */
     public Optional<String> seed(SandboxState state) throws IOException {
-        String spec = get("sandbox.seed-contacts", "");
+        String spec = get(Settings.SEED_CONTACTS);
         if (spec.isEmpty()) {
             return Optional.empty();
         }
-        int lists = integer("sandbox.seed-lists", 0);
-        int seeded = new SandboxSeeder(Long.parseLong(get("sandbox.seed-random", "42")), Instant.now())
-                .withLists(lists).seed(state, spec);
+        int lists = get(Settings.SEED_LISTS);
+        int seeded = new SandboxSeeder(get(Settings.SEED_RANDOM), Instant.now()).withLists(lists).seed(state, spec);
         return Optional.of(seeded + " contacts from " + spec + " (" + lists + " contact lists)");
-    }
-
-    private int integer(String key, int defaultValue) {
-        String value = get(key, Integer.toString(defaultValue));
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private double rate(String key) {
-        String value = get(key, "0");
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number between 0 and 1, was '" + value + "'", e);
-        }
     }
 }

@@ -61,7 +61,7 @@ public final class PhoneNormalizer {
      */
     public PhoneNormalizer(String defaultRegion, CountryRegions regions, int cacheSize) {
         if (cacheSize < 0) {
-            throw new IllegalArgumentException("crm-bridge.phone.cache-size must be 0 or more, was " + cacheSize);
+            throw new IllegalArgumentException("a phone cache size is 0 or more, was " + cacheSize);
         }
         this.defaultRegion = defaultRegion == null ? "ZZ" : defaultRegion.trim().toUpperCase(Locale.ROOT);
         this.regions = regions;

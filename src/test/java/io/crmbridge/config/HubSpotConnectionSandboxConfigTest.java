@@ -70,6 +70,14 @@ class HubSpotConnectionSandboxConfigTest {
     @Test
     void rejectsAFaultRateAboveOne() {
         assertThatThrownBy(() -> HubSpotConnection.sandboxConfig(properties("sandbox.faults.drop-rate", "2"), "t"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dropRate");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("sandbox.faults.drop-rate = 2: a number from 0 to 1");
+    }
+
+    @Test
+    void rejectsFaultRatesThatAddUpToMoreThanOne() {
+        assertThatThrownBy(() -> HubSpotConnection.sandboxConfig(properties("sandbox.faults.drop-rate", "0.6",
+                "sandbox.faults.locked-rate", "0.6"), "t"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not sum above 1");
     }
 }

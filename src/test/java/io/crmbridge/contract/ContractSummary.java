@@ -15,7 +15,7 @@ import java.nio.file.Path;
 final class ContractSummary implements AutoCloseable {
 
     /** The system property naming the file the totals go to; {@code target/contract-summary.txt} when unset. */
-    static final String FILE_PROPERTY = "crm-bridge.contract-summary";
+    static final String FILE_PROPERTY = "test.contract-summary";
 
     private final ContractRecords records;
     private final ContractExceptions exceptions;

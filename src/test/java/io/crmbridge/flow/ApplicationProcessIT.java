@@ -194,6 +194,50 @@ class ApplicationProcessIT {
         assertThat(dir.resolve("outbox")).doesNotExist();
     }
 
+    @Test
+    void anUnknownPropertyStopsTheStartWithExitTwoBeforeAnyFileIsTaken() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path outbox = dir.resolve("outbox");
+        Files.copy(Path.of("data", "contacts.csv"), inbox.resolve("contacts.csv"));
+
+        Run run = run("--once", "--inbox", inbox.toString(), "--outbox", outbox.toString(), "--crm-bridge.bacth-size=50");
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("crm-bridge could not start: unknown property crm-bridge.bacth-size (did you"
+                + " mean crm-bridge.batch-size?)").doesNotContain("sandbox").doesNotContain("Exception");
+        assertThat(filesIn(inbox)).containsExactly("contacts.csv");
+        assertThat(outbox).doesNotExist();
+    }
+
+    @Test
+    void aMalformedValueInTheUsersConfigurationFileStopsTheStartAndNeverShowsASecret() throws Exception {
+        Path file = dir.resolve("crm-bridge.properties");
+        Files.writeString(file, "crm-bridge.db.password = canary-password\ncrm-bridge.batch-size = 500\n");
+
+        Run run = run("--once", "--inbox", dir.resolve("inbox").toString(), "--crm-bridge.config-file=" + file);
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("crm-bridge could not start: crm-bridge.batch-size = 500: an integer from 1"
+                + " to 100").doesNotContain("canary-password");
+    }
+
+    @Test
+    void theUsersConfigurationFileSetsTheRunUnderTheCommandLine() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path outbox = dir.resolve("outbox");
+        Files.copy(Path.of("data", "contacts.csv"), inbox.resolve("contacts.csv"));
+        Path file = dir.resolve("crm-bridge.properties");
+        Files.writeString(file, "crm-bridge.inbox = " + inbox.toString().replace("\\", "/") + "\n"
+                + "crm-bridge.outbox = elsewhere\ncrm-bridge.dry-run = true\n");
+
+        Run run = run("--once", "--outbox", outbox.toString(), "--config", file.toString());
+
+        assertThat(run.exitStatus()).as(run.output()).isZero();
+        JsonNode json = JSON.readTree(outbox.resolve("reports").resolve("contacts.csv-run1.json").toFile());
+        assertThat(json.path("dryRun").asBoolean()).isTrue();
+        assertThat(dir.resolve("elsewhere")).doesNotExist();
+    }
+
     /** Runs the application in a child JVM in this test's folder; destroys it if it outlives the timeout. */
     private Run run(String... args) throws IOException, InterruptedException {
         Path log = dir.resolve("run-" + System.nanoTime() + ".log");

@@ -33,7 +33,7 @@ final class ChildApplication implements AutoCloseable {
     }
 
     /** System property naming the packaged jar to run (set by the failsafe plugin in pom.xml). */
-    static final String JAR_PROPERTY = "crm-bridge.jar";
+    static final String JAR_PROPERTY = "test.application-jar";
 
     /**
      * Starts {@code java -D<properties> -jar <packaged jar> <args>} (or, outside {@code mvn verify},

@@ -33,6 +33,6 @@ class HubSpotPathsTest {
     @Test
     void refusesAnUnknownVersion() {
         assertThatThrownBy(() -> new HubSpotPaths("v5")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("hubspot.api-version");
+                .hasMessageContaining("an API version is a date such as 2026-09, or v3");
     }
 }

@@ -50,7 +50,7 @@ class DailyBudgetCheckTest {
     void theModeIsWarnOrWaitInAnyCase() {
         assertThat(Mode.parse(" Wait ")).isEqualTo(Mode.WAIT);
         assertThat(Mode.parse("warn")).isEqualTo(Mode.WARN);
-        assertThatThrownBy(() -> Mode.parse("skip")).hasMessageContaining("crm-bridge.daily-budget.mode")
+        assertThatThrownBy(() -> Mode.parse("skip")).hasMessageContaining("a daily budget mode is warn or wait")
                 .hasMessageContaining("skip");
     }
 }

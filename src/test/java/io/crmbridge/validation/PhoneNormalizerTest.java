@@ -143,7 +143,7 @@ class PhoneNormalizerTest {
         assertThat(remembering.remembered()).isEqualTo(1);
         assertThat(new PhoneNormalizer("US", CountryRegions.load(), 0).remembered()).isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PhoneNormalizer("US", CountryRegions.load(), -1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache-size");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a phone cache size is 0 or more");
     }
 
     @Test
