@@ -25,14 +25,15 @@ public final class SandboxSettings {
     }
 
     /**
-     * The settings as the command line and the JVM's system properties ({@code -Dname=value}) give them, in that
-     * order of precedence, else the registry's defaults.
+     * The settings as the JVM's system properties ({@code -Dname=value}) and the command line give them, in that
+     * order of precedence, else the registry's defaults: the order of a crm-bridge run, where Camel ranks a system
+     * property above a command-line override (docs/configuration.md "How to set a property").
      *
      * @param commandLine the {@code --name=value} settings of the command line (and the user's configuration file)
      */
     public static SandboxSettings layered(Map<String, String> commandLine) {
-        return new SandboxSettings(key -> Optional.ofNullable(commandLine.get(key))
-                .or(() -> Optional.ofNullable(System.getProperty(key))));
+        return new SandboxSettings(key -> Optional.ofNullable(System.getProperty(key))
+                .or(() -> Optional.ofNullable(commandLine.get(key))));
     }
 
     /**
