@@ -56,6 +56,8 @@ class ConsoleApiTest extends ImportFlowTestSupport {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("error").asText()).contains("424242");
         assertThat(get("/api/runs/abc", "Bearer " + TOKEN, null).statusCode()).isEqualTo(400);
+        // the document the API serves names the runs' endpoints
+        assertThat(get("/openapi.json", null, null).body()).contains("/api/runs").contains("/api/runs/{id}");
         JsonNode empty = JSON.readTree(get("/api/runs", "Bearer " + TOKEN, null).body());
         assertThat(empty.path("total").asLong()).isZero();
         assertThat(empty.path("limit").asInt()).isEqualTo(50);
