@@ -3,6 +3,7 @@ package io.crmbridge.console;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
+import io.crmbridge.api.ApiErrors;
 import io.crmbridge.api.ApiRefusal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -180,17 +181,9 @@ public class ConsolePages {
             redirect(in, r.location());
             return;
         }
-        int status;
-        String text;
-        if (caught instanceof ApiRefusal refusal) {
-            status = refusal.status();
-            text = refusal.getMessage();
-        } else {
-            status = 500;
-            LOG.error("console request failed", caught);
-            text = "internal error (" + (caught == null ? "unknown" : caught.getClass().getSimpleName())
-                    + "); see the application log";
-        }
+        ApiErrors.Answer answer = ApiErrors.answer(caught);
+        int status = answer.status();
+        String text = answer.message();
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Error " + status);
         model.put("status", status);
