@@ -119,8 +119,14 @@ public class RunCatalog {
         m.put("dataQualityScore", quality == null || quality.isNull() ? null : quality.asDouble());
         Instant end = r.getFinishedAt();
         JsonNode duration = report == null ? null : report.get("durationMs");
-        m.put("durationMs", duration != null && duration.isNumber() ? duration.asLong()
-                : end == null ? null : Duration.between(r.getStartedAt(), end).toMillis());
+        Long durationMs = null;
+        if (duration != null && duration.isNumber()) {
+            durationMs = duration.asLong();
+        } else if (end != null) {
+            durationMs = Duration.between(r.getStartedAt(), end).toMillis();
+        }
+        // null while the run goes on and has no report yet
+        m.put("durationMs", durationMs);
         m.put("startedAt", r.getStartedAt().toString());
         m.put("finishedAt", end == null ? null : end.toString());
         List<String> files = new ArrayList<>();
