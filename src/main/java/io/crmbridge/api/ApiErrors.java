@@ -23,22 +23,26 @@ public class ApiErrors {
      * @return the error body
      */
     public Map<String, Object> reply(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught, Message message) {
-        int status;
-        String text;
+        Answer answer = answer(caught);
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
+        return Map.of("error", answer.message(), "status", answer.status());
+    }
+
+    /** The status and message to answer for {@code caught}: a refusal's own, 409, or 500 (the cause logged). */
+    public static Answer answer(Exception caught) {
         if (caught instanceof ApiRefusal refusal) {
-            status = refusal.status();
-            text = refusal.getMessage();
-        } else if (caught instanceof SyncAlreadyRunningException) {
-            status = 409;
-            text = caught.getMessage();
-        } else {
-            status = 500;
-            // the caller sees only the class; the cause goes to the log
-            LOG.error("API request failed", caught);
-            text = "internal error (" + (caught == null ? "unknown" : caught.getClass().getSimpleName())
-                    + "); see the application log";
+            return new Answer(refusal.status(), refusal.getMessage() == null ? "" : refusal.getMessage());
         }
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        return Map.of("error", text == null ? "" : text, "status", status);
+        if (caught instanceof SyncAlreadyRunningException) {
+            return new Answer(409, caught.getMessage() == null ? "" : caught.getMessage());
+        }
+        // the caller sees only the class; the cause goes to the log
+        LOG.error("API request failed", caught);
+        return new Answer(500, "internal error (" + (caught == null ? "unknown" : caught.getClass().getSimpleName())
+                + "); see the application log");
+    }
+
+    /** An error answer: HTTP status and a message safe to show the caller. */
+    public record Answer(int status, String message) {
     }
 }

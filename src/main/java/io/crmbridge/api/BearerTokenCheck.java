@@ -22,6 +22,20 @@ public class BearerTokenCheck {
         this.expected = token == null || token.isBlank() ? null : token.trim().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether a token is configured: without one every request is refused. */
+    public boolean configured() {
+        return expected != null;
+    }
+
+    /**
+     * Whether {@code presented} is the configured token, compared in constant time (false when none is configured).
+     * The console's login form checks the token it is given with this.
+     */
+    public boolean matches(String presented) {
+        return expected != null && presented != null
+                && MessageDigest.isEqual(expected, presented.trim().getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * Lets the request through or refuses it.
      *
@@ -36,8 +50,7 @@ public class BearerTokenCheck {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw new ApiRefusal(401, "missing bearer token (Authorization: Bearer <token>)");
         }
-        byte[] presented = authorization.substring(SCHEME.length()).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, presented)) {
+        if (!matches(authorization.substring(SCHEME.length()))) {
             throw new ApiRefusal(401, "invalid bearer token");
         }
     }

@@ -13,6 +13,9 @@ import io.crmbridge.brevo.BrevoRateSteering;
 import io.crmbridge.brevo.BrevoRetryPolicy;
 import io.crmbridge.brevo.BrevoSettings;
 import io.crmbridge.cli.RunControl;
+import io.crmbridge.console.ConsolePages;
+import io.crmbridge.console.ConsoleSessions;
+import io.crmbridge.console.RunCatalog;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
 import io.crmbridge.hubspot.AssociationWriter;
@@ -180,6 +183,7 @@ public class AppConfiguration implements CamelConfiguration {
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
+        bindConsole(context, settings, ledger, clock, json);
         InboxRetry retry = new InboxRetry(settings.inbox(),
                 Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
@@ -290,6 +294,21 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("contactSyncApi", new ContactSyncApi(contactSync, store,
                 context.getExecutorServiceManager().newCachedThreadPool(contactSync, "contact-sync-api"),
                 json, 30_000));
+    }
+
+    /**
+     * The console (routes/console.yaml, docs/console.md): sessions opened by the API token (12 hours, in memory),
+     * the import runs from the ledger and the outbox, and the pages.
+     */
+    private static void bindConsole(CamelContext context, BridgeSettings settings, Ledger ledger, Clock clock,
+                                    ObjectMapper json) {
+        Registry registry = context.getRegistry();
+        ConsoleSessions sessions = new ConsoleSessions(
+                registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12));
+        RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json);
+        registry.bind("consoleSessions", sessions);
+        registry.bind("runCatalog", catalog);
+        registry.bind("consolePages", new ConsolePages(sessions, catalog));
     }
 
     /**

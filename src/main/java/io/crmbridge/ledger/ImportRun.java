@@ -85,6 +85,24 @@ public class ImportRun {
         return reportPath;
     }
 
+    /** HubSpot object type ({@code companies}, {@code contacts}, {@code tickets}) or sales-ledger file kind; null when unknown. */
+    public String getObjectType() {
+        return objectType;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** Rows read, set when the run ends (0 while it runs). */
+    public long getRowsRead() {
+        return rowsRead;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
     public Instant getFinishedAt() {
         return finishedAt;
     }

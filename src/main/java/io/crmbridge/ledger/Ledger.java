@@ -52,6 +52,27 @@ public class Ledger {
                 .setParameter("h", contentHash).setMaxResults(1).getResultStream().findFirst());
     }
 
+    /**
+     * One page of every import run the ledger knows, newest first (the console, docs/console.md).
+     *
+     * @param offset runs to skip, 0 or more
+     * @param limit  most runs to return, 1 or more
+     */
+    public List<ImportRun> runs(int offset, int limit) {
+        return inTransaction(em -> em.createQuery("select r from ImportRun r order by r.id desc", ImportRun.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    /** How many import runs the ledger knows. */
+    public long runCount() {
+        return inTransaction(em -> em.createQuery("select count(r) from ImportRun r", Long.class).getSingleResult());
+    }
+
+    /** The import run with this id, if the ledger knows it. */
+    public Optional<ImportRun> run(long id) {
+        return inTransaction(em -> Optional.ofNullable(em.find(ImportRun.class, id)));
+    }
+
     /** Opens a RUNNING import run and returns its id. */
     public long openRun(String fileName, String contentHash, ObjectType type, boolean dryRun) {
         return openRunOfKind(fileName, contentHash, type == null ? null : type.pathName(), dryRun);

@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 /**
  * What the running application exposes on the network, with the shipped
  * defaults for every host property: the REST API, the management server and the embedded
- * sandbox listen on loopback only, and no database console answers on either HTTP port.
+ * sandbox listen on loopback only, and no database console answers on either HTTP port (crm-bridge's own
+ * console answers on the application port, behind its login).
  */
 class ExposedPortsTest extends ImportFlowTestSupport {
 
     private static final List<String> CONSOLE_PATHS = List.of("/h2-console", "/h2-console/", "/h2-console/login.do",
-            "/h2", "/console", "/h2/login.jsp", "/q/dev", "/hawtio", "/jolokia", "/actuator", "/observe/jolokia");
+            "/h2", "/h2/login.jsp", "/q/dev", "/hawtio", "/jolokia", "/actuator", "/observe/jolokia");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -65,6 +66,14 @@ class ExposedPortsTest extends ImportFlowTestSupport {
                         .doesNotContain("h2 console", "jdbc:");
             }
         }
+        // /console is crm-bridge's own console (docs/console.md), on the application port only, behind its login
+        HttpResponse<String> console = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + applicationPort() + "/console")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(console.statusCode()).isEqualTo(303);
+        assertThat(console.headers().firstValue("Location")).hasValue("/console/login");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + "/console"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
         // the ports do answer: a 404 above is the server's, not a closed port's
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort() + "/observe/health")).GET().build(),

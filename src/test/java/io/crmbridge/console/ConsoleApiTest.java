@@ -1,0 +1,145 @@
+package io.crmbridge.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmbridge.flow.ImportFlowTestSupport;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's pages and the import runs' API (routes/console.yaml, docs/console.md) on the real application
+ * against the sandbox, over HTTP as a browser or a script calls them: the token, the session cookie, paging
+ * bounds, unknown runs, downloads limited to a run's own files, and a hostile file name shown as text.
+ */
+class ConsoleApiTest extends ImportFlowTestSupport {
+
+    private static final String TOKEN = "console-token-3b7d91c4";
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>.csv";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    protected Properties extraProperties() {
+        Properties p = unlimitedRate();
+        p.setProperty("crm-bridge.api.token", TOKEN);
+        return p;
+    }
+
+    @Test
+    void runsApiNeedsTheTokenChecksItsBoundsAndAnswers404ForAnUnknownRun() throws Exception {
+        for (String authorization : new String[] {null, "Bearer wrong", "Bearer " + TOKEN + "x"}) {
+            for (String path : List.of("/api/runs", "/api/runs/1")) {
+                HttpResponse<String> r = get(path, authorization, null);
+                assertThat(r.statusCode()).as("%s with %s", path, authorization).isEqualTo(401);
+                assertThat(r.body()).doesNotContain(TOKEN);
+            }
+        }
+        assertThat(get("/api/runs", "Bearer " + TOKEN, "crm_bridge_console=forged").statusCode()).isEqualTo(200);
+        assertThat(get("/api/runs", null, "crm_bridge_console=forged").statusCode()).isEqualTo(401);
+        for (String query : List.of("limit=0", "limit=501", "limit=abc", "offset=-1", "offset=x")) {
+            HttpResponse<String> r = get("/api/runs?" + query, "Bearer " + TOKEN, null);
+            assertThat(r.statusCode()).as(query).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).path("error").asText()).as(query).containsAnyOf("limit", "offset");
+        }
+        HttpResponse<String> unknown = get("/api/runs/424242", "Bearer " + TOKEN, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("error").asText()).contains("424242");
+        assertThat(get("/api/runs/abc", "Bearer " + TOKEN, null).statusCode()).isEqualTo(400);
+        // the document the API serves names the runs' endpoints
+        assertThat(get("/openapi.json", null, null).body()).contains("/api/runs").contains("/api/runs/{id}");
+        JsonNode empty = JSON.readTree(get("/api/runs", "Bearer " + TOKEN, null).body());
+        assertThat(empty.path("total").asLong()).isZero();
+        assertThat(empty.path("limit").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void pagesNeedALoginThatTheWrongTokenDoesNotOpenAndShowAHostileFileNameAsText() throws Exception {
+        HttpResponse<String> anonymous = get("/console/imports", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).hasValue("/console/login");
+        assertThat(get("/console/login", null, null).body()).contains("name=\"token\"");
+
+        HttpResponse<String> refused = login("not-the-token");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("That is not the API token").doesNotContain("not-the-token");
+        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+
+        HttpResponse<String> accepted = login(TOKEN);
+        assertThat(accepted.statusCode()).isEqualTo(303);
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/console/imports");
+        String setCookie = accepted.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").doesNotContain(TOKEN);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        assertThat(get("/console/imports", null, cookie).body()).contains("Drop a CSV");
+
+        drop(Path.of("data", "contacts.csv"), HOSTILE);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                JSON.readTree(get("/api/runs", null, cookie).body()).path("runs").path(0).path("status").asText()
+                        .equals("COMPLETED"));
+        JsonNode runs = JSON.readTree(get("/api/runs", null, cookie).body());
+        JsonNode run = runs.path("runs").get(0);
+        assertThat(run.path("file").asText()).isEqualTo(HOSTILE);
+        String id = run.path("id").asText();
+        // the run's JSON report, as the console serves it, is the one the outbox holds (its name made safe)
+        HttpResponse<String> reportAnswer = get("/console/imports/" + id + "/files/report.json", null, cookie);
+        assertThat(reportAnswer.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(reportAnswer.body());
+        assertThat(report.path("file").asText()).isEqualTo(HOSTILE);
+        assertThat(reports("_img src=x onerror=alert(1)_.csv")).hasSize(1);
+        assertThat(run.path("outcomes").path("created").asLong())
+                .isEqualTo(report.path("outcomes").path("created").asLong()).isPositive();
+        assertThat(run.path("outcomes").path("rejected").asLong())
+                .isEqualTo(report.path("outcomes").path("rejected").asLong());
+
+        String imports = get("/console/imports", null, cookie).body();
+        assertThat(imports).doesNotContain("<img").contains("&lt;img src&#61;x onerror&#61;alert(1)&gt;.csv");
+        String page = get("/console/imports/" + id, null, cookie).body();
+        assertThat(page).doesNotContain("<img").contains("&lt;img");
+
+        HttpResponse<String> deadLetter = get("/console/imports/" + id + "/files/dead-letter.csv", null, cookie);
+        assertThat(deadLetter.statusCode()).isEqualTo(200);
+        assertThat(deadLetter.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(deadLetter.body().lines().count()).isEqualTo(1 + report.path("outcomes").path("rejected").asLong());
+        // only the run's own files, whatever the request says
+        for (String path : List.of("/console/imports/" + id + "/files/..%2F..%2Fpom.xml",
+                "/console/imports/" + id + "/files/report.txt", "/console/imports/999/files/report.json")) {
+            assertThat(get(path, null, cookie).statusCode()).as(path).isIn(400, 404);
+        }
+        assertThat(get("/console/imports/" + id + "/files/report.json", null, null).statusCode()).isEqualTo(303);
+    }
+
+    private HttpResponse<String> login(String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String authorization, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + applicationPort() + path);
+    }
+}
