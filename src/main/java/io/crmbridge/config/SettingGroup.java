@@ -26,7 +26,8 @@ public enum SettingGroup {
             + " Brevo sandbox is used."),
     SYNC("Contact sync", "The contact sync from HubSpot into the database, off unless enabled"
             + " ([contact-sync.md](contact-sync.md))."),
-    API("REST API", "The REST API of the contact sync on the application's HTTP server ([contact-sync.md](contact-sync.md))."),
+    API("REST API and console", "The REST API (contact sync, runs) and the console on the application's HTTP server"
+            + " ([contact-sync.md](contact-sync.md), [console.md](console.md))."),
     OPERATIONS("Operations", "Health checks served on the management port ([operations.md](operations.md))."),
     LAUNCHER("Launcher and logging", "Set by the command line's flags or read before logging starts"
             + " ([command-line.md](command-line.md))."),

@@ -513,9 +513,10 @@ public final class Settings {
     // REST API
 
     public static final Setting<String> API_TOKEN = define(API, "crm-bridge.api.token", printable())
-            .secret().feature("S3")
-            .doc("bearer token of every `/api` endpoint; empty: the environment variable `CRM_BRIDGE_API_TOKEN`, and"
-                    + " when that is empty too every request is answered 401");
+            .secret().feature("S3, O4")
+            .doc("bearer token of every `/api` endpoint and the console's login ([console.md](console.md)); empty:"
+                    + " the environment variable `CRM_BRIDGE_API_TOKEN`, and when that is empty too every API request"
+                    + " is answered 401 and the console says how to set one");
 
     // Operations
 
