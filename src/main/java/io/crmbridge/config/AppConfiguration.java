@@ -299,7 +299,8 @@ public class AppConfiguration implements CamelConfiguration {
 
     /**
      * The console (routes/console.yaml, docs/console.md): sessions opened by the API token (12 hours, in memory),
-     * the import runs from the ledger and the outbox, and the pages.
+     * the import runs from the ledger and the outbox, the health report (the readiness checks, the rate budget, the
+     * routes, the settings) and the pages.
      */
     private static void bindConsole(CamelContext context, BridgeSettings settings, Ledger ledger, Clock clock,
                                     ObjectMapper json, HubSpotSettings hubspot, boolean ledgerInMemory) {
