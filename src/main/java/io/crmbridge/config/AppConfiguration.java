@@ -14,6 +14,7 @@ import io.crmbridge.brevo.BrevoRetryPolicy;
 import io.crmbridge.brevo.BrevoSettings;
 import io.crmbridge.cli.RunControl;
 import io.crmbridge.console.ConsolePages;
+import io.crmbridge.console.HealthReport;
 import io.crmbridge.console.ConsoleSessions;
 import io.crmbridge.console.RunCatalog;
 import io.crmbridge.enrichment.AssociationLinker;
@@ -183,7 +184,7 @@ public class AppConfiguration implements CamelConfiguration {
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
-        bindConsole(context, settings, ledger, clock, json);
+        bindConsole(context, settings, ledger, clock, json, hubspot, database.inMemory());
         InboxRetry retry = new InboxRetry(settings.inbox(),
                 Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
@@ -298,17 +299,24 @@ public class AppConfiguration implements CamelConfiguration {
 
     /**
      * The console (routes/console.yaml, docs/console.md): sessions opened by the API token (12 hours, in memory),
-     * the import runs from the ledger and the outbox, and the pages.
+     * the import runs from the ledger and the outbox, the health report (the readiness checks, the rate budget, the
+     * routes, the settings) and the pages.
      */
     private static void bindConsole(CamelContext context, BridgeSettings settings, Ledger ledger, Clock clock,
-                                    ObjectMapper json) {
+                                    ObjectMapper json, HubSpotSettings hubspot, boolean ledgerInMemory) {
         Registry registry = context.getRegistry();
         ConsoleSessions sessions = new ConsoleSessions(
                 registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12));
         RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json);
         registry.bind("consoleSessions", sessions);
         registry.bind("runCatalog", catalog);
-        registry.bind("consolePages", new ConsolePages(sessions, catalog));
+        HealthReport health = new HealthReport(context, hubspot,
+                registry.lookupByNameAndType("hubspotRequestBudget", HubSpotRequestBudget.class),
+                registry.lookupByNameAndType("hubspotHealthCheck", HubSpotHealthCheck.class),
+                registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
+                ledgerInMemory);
+        registry.bind("healthReport", health);
+        registry.bind("consolePages", new ConsolePages(sessions, catalog, health));
     }
 
     /**

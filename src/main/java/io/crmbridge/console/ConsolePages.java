@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's pages (routes/console.yaml, docs/console.md), server-rendered with mustache.java from
- * {@code templates/console/}: the login form, the imports page and a run's page, the run's files for download
- * and the stylesheet. Every value goes through mustache's HTML escaping ({@code {{ }}}, never {@code {{{ }}}}),
+ * {@code templates/console/}: the login form, the imports page and a run's page, the run's files for download,
+ * the Health page and the stylesheet. Every value goes through mustache's HTML escaping ({@code {{ }}}, never {@code {{{ }}}}),
  * so a file name or a value from a CSV shows as text. Pages other than the login need an open session
  * ({@link ConsoleSessions}); without one they redirect to the login ({@link ConsoleRedirect}).
  */
@@ -46,14 +46,16 @@ public class ConsolePages {
 
     private final ConsoleSessions sessions;
     private final RunCatalog catalog;
+    private final HealthReport health;
     private final Map<String, Mustache> templates = new HashMap<>();
     private final byte[] stylesheet;
 
-    public ConsolePages(ConsoleSessions sessions, RunCatalog catalog) {
+    public ConsolePages(ConsoleSessions sessions, RunCatalog catalog, HealthReport health) {
         this.sessions = sessions;
         this.catalog = catalog;
+        this.health = health;
         MustacheFactory factory = new DefaultMustacheFactory("templates/console");
-        for (String name : List.of("login", "imports", "run", "error")) {
+        for (String name : List.of("login", "imports", "run", "health", "error")) {
             templates.put(name, factory.compile(name + ".html.mustache"));
         }
         try (InputStream in = ConsolePages.class.getResourceAsStream("/console/console.css")) {
@@ -144,6 +146,29 @@ public class ConsolePages {
         Map<String, Object> model = new HashMap<>(run);
         model.put("title", "Import run " + run.get("id"));
         html(in, 200, "run", model);
+    }
+
+    /**
+     * {@code GET /console/health}: HubSpot, the ledger database, the routes, the versions and the effective
+     * configuration, as {@link HealthReport#report()} gives them (secrets only as set or not set).
+     */
+    public void health(Message in) {
+        requireSession(in);
+        Map<String, Object> model = new HashMap<>(health.report());
+        model.put("title", "Health");
+        Map<String, Object> hubspot = cast(model.get("hubspot"));
+        hubspot.put("stateClass", stateClass(hubspot.get("state")));
+        Map<String, Object> ledger = cast(model.get("ledger"));
+        ledger.put("stateClass", stateClass(ledger.get("state")));
+        for (Object r : (List<?>) model.get("routes")) {
+            Map<String, Object> route = cast(r);
+            route.put("statusClass", "Started".equals(route.get("status")) ? "completed" : "failed");
+        }
+        html(in, 200, "health", model);
+    }
+
+    private static String stateClass(Object state) {
+        return "UP".equals(state) ? "completed" : "failed";
     }
 
     /** {@code GET /console/imports/{id}/files/{file}}: one of the run's outbox files ({@link RunFile}), as a download. */

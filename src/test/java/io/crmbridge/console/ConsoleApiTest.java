@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class ConsoleApiTest extends ImportFlowTestSupport {
 
     private static final String TOKEN = "console-token-3b7d91c4";
+    /** A secret the health report must show only as set. */
+    private static final String DB_PASSWORD = "canary-db-5e21f0";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>.csv";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -33,6 +35,7 @@ class ConsoleApiTest extends ImportFlowTestSupport {
     protected Properties extraProperties() {
         Properties p = unlimitedRate();
         p.setProperty("crm-bridge.api.token", TOKEN);
+        p.setProperty("crm-bridge.db.password", DB_PASSWORD);
         return p;
     }
 
@@ -118,6 +121,47 @@ class ConsoleApiTest extends ImportFlowTestSupport {
             assertThat(get(path, null, cookie).statusCode()).as(path).isIn(400, 404);
         }
         assertThat(get("/console/imports/" + id + "/files/report.json", null, null).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void healthShowsHubSpotTheLedgerTheRoutesAndTheConfigurationWithoutASecret() throws Exception {
+        assertThat(get("/api/health", null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/health", "Bearer wrong", null).statusCode()).isEqualTo(401);
+        assertThat(get("/console/health", null, null).statusCode()).isEqualTo(303);
+        assertThat(get("/openapi.json", null, null).body()).contains("/api/health");
+
+        HttpResponse<String> answer = get("/api/health", "Bearer " + TOKEN, null);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode health = JSON.readTree(answer.body());
+        JsonNode hubspot = health.path("hubspot");
+        assertThat(hubspot.path("apiVersion").asText()).isEqualTo(io.crmbridge.hubspot.HubSpotPaths.DEFAULT_VERSION);
+        assertThat(hubspot.path("sandbox").asBoolean()).isTrue();
+        assertThat(hubspot.path("state").asText()).isEqualTo("UP");
+        assertThat(hubspot.path("requestsLeft").asInt()).isBetween(0, hubspot.path("requestsPerTenSeconds").asInt());
+        assertThat(health.path("ledger").path("state").asText()).isEqualTo("UP");
+        assertThat(health.path("ledger").path("inMemory").asBoolean()).isTrue();
+        assertThat(health.path("versions").path("camel").asText()).startsWith("4.");
+        assertThat(health.path("versions").path("java").asText()).isEqualTo(Runtime.version().toString());
+        List<String> routes = new java.util.ArrayList<>();
+        health.path("routes").forEach(r -> routes.add(r.path("id").asText() + " " + r.path("status").asText()));
+        assertThat(routes).contains("console-health Started", "api-health-call Started");
+        java.util.Map<String, String> settings = new java.util.HashMap<>();
+        health.path("settings").forEach(s -> settings.put(s.path("name").asText(), s.path("value").asText()));
+        assertThat(settings).hasSize(io.crmbridge.config.Settings.ALL.size())
+                .containsEntry("crm-bridge.db.password", HealthReport.SECRET_SET)
+                .containsEntry("crm-bridge.api.token", HealthReport.SECRET_SET)
+                .containsEntry("brevo.api-key", HealthReport.SECRET_NOT_SET)
+                .containsEntry("hubspot.api-version", io.crmbridge.hubspot.HubSpotPaths.DEFAULT_VERSION);
+        assertThat(answer.body()).doesNotContain(DB_PASSWORD).doesNotContain(TOKEN);
+
+        String setCookie = login(TOKEN).headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        assertThat(get("/api/health", null, cookie).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = get("/console/health", null, cookie);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("console-health").contains("crm-bridge.db.password")
+                .contains(HealthReport.SECRET_SET).contains(io.crmbridge.hubspot.HubSpotPaths.DEFAULT_VERSION)
+                .doesNotContain(DB_PASSWORD).doesNotContain(TOKEN);
     }
 
     private HttpResponse<String> login(String token) throws Exception {

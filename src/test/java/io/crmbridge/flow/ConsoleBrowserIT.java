@@ -34,8 +34,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The console in a real browser (docs/console.md): the packaged application as a service against the sandbox,
  * the four files of {@code data/} dropped in its inbox, and Debian's headless Chromium driven through
  * chromedriver as a user would: a wrong token refused, the right one let in, the imports page listing the four
- * runs with the counts of their reports, the tickets run's page and its dead-letter CSV. Each page is saved as a
- * PNG under {@code target/console-screenshots/}. Without Chromium and chromedriver the test fails: it never skips.
+ * runs with the counts of their reports, the tickets run's page and its dead-letter CSV, and the Health page.
+ * Each page is saved as a PNG under {@code target/console-screenshots/}. Without Chromium and chromedriver the test
+ * fails: it never skips.
  */
 class ConsoleBrowserIT {
 
@@ -141,6 +142,20 @@ class ConsoleBrowserIT {
 
                 browser.get(base + "/console/imports/" + tickets.path("runId").asText() + "/files/report.html");
                 screenshot(browser, "5-tickets-report");
+
+                browser.get(base + "/console/imports");
+                browser.findElement(By.linkText("Health")).click();
+                assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/health");
+                assertThat(browser.findElement(By.id("hubspot-api-version")).getText()).isEqualTo("2026-09");
+                assertThat(browser.findElement(By.id("hubspot-state")).getText()).isEqualTo("UP");
+                assertThat(browser.findElement(By.id("ledger-state")).getText()).isEqualTo("UP");
+                List<String> routes = browser.findElements(By.cssSelector("#routes td.route")).stream()
+                        .map(WebElement::getText).toList();
+                assertThat(routes).contains("console-health", "api-health-call");
+                assertThat(browser.findElement(By.id("version-crm-bridge")).getText()).isNotBlank()
+                        .doesNotContain("unknown");
+                assertThat(browser.getPageSource()).contains("crm-bridge.api.token").doesNotContain(token);
+                screenshot(browser, "6-health");
             } finally {
                 browser.quit();
             }

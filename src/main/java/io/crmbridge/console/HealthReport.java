@@ -1,0 +1,148 @@
+package io.crmbridge.console;
+
+import io.crmbridge.config.Setting;
+import io.crmbridge.config.Settings;
+import io.crmbridge.hubspot.HubSpotRequestBudget;
+import io.crmbridge.hubspot.HubSpotSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * What the console's Health page and {@code GET /api/health} show (docs/console.md): HubSpot (API version,
+ * sandbox or portal, the client-side 10-second budget, the readiness check), the ledger database (its readiness
+ * check, in memory or not), every Camel route with its status, the versions, and the effective configuration:
+ * every {@link Settings#ALL} property with its value, a secret only as set or not set. Nothing here sends a
+ * request to HubSpot but the readiness check's own probe, at most one per its time to live.
+ */
+public class HealthReport {
+
+    /** What a secret setting shows when it has a value; its value is never read into the report. */
+    public static final String SECRET_SET = "(secret, set)";
+    /** What a secret setting shows when it is empty. */
+    public static final String SECRET_NOT_SET = "(secret, not set)";
+
+    private final CamelContext context;
+    private final HubSpotSettings hubspot;
+    private final HubSpotRequestBudget budget;
+    private final HealthCheck hubspotCheck;
+    private final HealthCheck ledgerCheck;
+    private final boolean ledgerInMemory;
+
+    /**
+     * @param ledgerInMemory true when the ledger is an in-memory H2 database (config/Database)
+     */
+    public HealthReport(CamelContext context, HubSpotSettings hubspot, HubSpotRequestBudget budget,
+                        HealthCheck hubspotCheck, HealthCheck ledgerCheck, boolean ledgerInMemory) {
+        this.context = context;
+        this.hubspot = hubspot;
+        this.budget = budget;
+        this.hubspotCheck = hubspotCheck;
+        this.ledgerCheck = ledgerCheck;
+        this.ledgerInMemory = ledgerInMemory;
+    }
+
+    /**
+     * The report: {@code hubspot} (apiVersion, sandbox, baseUrl, requestsPerTenSeconds, requestsInUse,
+     * requestsLeft, state, message), {@code ledger} (state, message, inMemory), {@code routes} ([{id, status}]),
+     * {@code versions} (crmBridge, camel, java) and {@code settings} ([{name, group, value, default}]).
+     */
+    public Map<String, Object> report() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("hubspot", hubspot());
+        Map<String, Object> ledger = check(ledgerCheck);
+        ledger.put("inMemory", ledgerInMemory);
+        r.put("ledger", ledger);
+        r.put("routes", routes());
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("crmBridge", crmBridgeVersion());
+        versions.put("camel", context.getVersion());
+        versions.put("java", Runtime.version().toString());
+        r.put("versions", versions);
+        r.put("settings", settings());
+        return r;
+    }
+
+    private Map<String, Object> hubspot() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("apiVersion", hubspot.paths().version());
+        h.put("sandbox", hubspot.sandbox());
+        h.put("baseUrl", hubspot.baseUrl());
+        int max = hubspot.requestsPerTenSeconds();
+        int inUse = budget.inUse();
+        h.put("requestsPerTenSeconds", max);
+        h.put("requestsInUse", inUse);
+        h.put("requestsLeft", Math.max(0, max - inUse));
+        h.putAll(check(hubspotCheck));
+        return h;
+    }
+
+    private static Map<String, Object> check(HealthCheck check) {
+        HealthCheck.Result result = check.call();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", result.getState().name());
+        m.put("message", result.getMessage().orElse(null));
+        return m;
+    }
+
+    private List<Map<String, Object>> routes() {
+        List<Map<String, Object>> routes = new ArrayList<>();
+        for (Route route : context.getRoutes()) {
+            ServiceStatus status = context.getRouteController().getRouteStatus(route.getRouteId());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", route.getRouteId());
+            m.put("status", status == null ? "Unknown" : status.name());
+            routes.add(m);
+        }
+        routes.sort((a, b) -> ((String) a.get("id")).compareTo((String) b.get("id")));
+        return routes;
+    }
+
+    /** Each setting with the text it is configured with, else its default; a secret only as set or not set. */
+    private List<Map<String, Object>> settings() {
+        PropertiesComponent p = context.getPropertiesComponent();
+        List<Map<String, Object>> settings = new ArrayList<>();
+        for (Setting<?> s : Settings.ALL) {
+            Optional<String> configured = p.resolveProperty(s.name());
+            String value = configured.orElse(s.defaultText());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("group", s.group().title());
+            m.put("value", s.secret() ? (value.isBlank() ? SECRET_NOT_SET : SECRET_SET) : value);
+            m.put("default", configured.isEmpty());
+            settings.add(m);
+        }
+        return settings;
+    }
+
+    /**
+     * The version of the running jar: its manifest's Implementation-Version, else the pom.properties Maven puts
+     * in the jar, else null (run from the classes folder, as the tests do).
+     */
+    static String crmBridgeVersion() {
+        String manifest = HealthReport.class.getPackage().getImplementationVersion();
+        if (manifest != null) {
+            return manifest;
+        }
+        try (InputStream in = HealthReport.class.getResourceAsStream("/META-INF/maven/io.crmbridge/crm-bridge/pom.properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties pom = new Properties();
+            pom.load(in);
+            return pom.getProperty("version");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
