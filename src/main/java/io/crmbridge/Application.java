@@ -69,8 +69,7 @@ public final class Application {
         // the configuration class named, no package scan: scanning io.crmbridge cost ~2 s of every start
         Main main = new Main();
         main.configure().addConfiguration(AppConfiguration.class);
-        overrides.forEach(main::addOverrideProperty);
-        cli.applyTo(main);
+        cli.applyTo(main, overrides);
         main.addMainListener(new ServerPortCheck());
         // no arguments for Camel Main: CommandLine has taken them all, and Camel Main's own parser would print
         // "Unknown option" and its own usage for ours

@@ -239,9 +239,14 @@ public final class CommandLine {
         return overrides;
     }
 
-    /** Sets the overrides on Camel Main and binds the {@link RunControl} the routes report to. */
-    public void applyTo(Main main) {
-        overrides.forEach(main::addOverrideProperty);
+    /**
+     * Sets {@code resolved} on Camel Main as overrides and binds the {@link RunControl} the routes report to.
+     *
+     * @param resolved this command line's properties over the user's configuration file
+     *                 (io.crmbridge.config.StartupProperties#resolve)
+     */
+    public void applyTo(Main main, Map<String, String> resolved) {
+        resolved.forEach(main::addOverrideProperty);
         runControl = new RunControl();
         main.bind(RunControl.BEAN_NAME, runControl);
     }
