@@ -14,6 +14,7 @@ import io.crmbridge.brevo.BrevoRetryPolicy;
 import io.crmbridge.brevo.BrevoSettings;
 import io.crmbridge.cli.RunControl;
 import io.crmbridge.console.ConsolePages;
+import io.crmbridge.console.ConsoleView;
 import io.crmbridge.console.HealthReport;
 import io.crmbridge.console.ConsoleSessions;
 import io.crmbridge.console.RunCatalog;
@@ -316,7 +317,9 @@ public class AppConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
                 ledgerInMemory);
         registry.bind("healthReport", health);
-        registry.bind("consolePages", new ConsolePages(sessions, catalog, health));
+        ConsoleView view = new ConsoleView(sessions);
+        registry.bind("consoleView", view);
+        registry.bind("consolePages", new ConsolePages(view, catalog, health));
     }
 
     /**

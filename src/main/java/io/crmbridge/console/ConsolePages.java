@@ -1,16 +1,10 @@
 package io.crmbridge.console;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
-import com.github.mustachejava.MustacheFactory;
 import io.crmbridge.api.ApiErrors;
 import io.crmbridge.api.ApiRefusal;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,23 +35,27 @@ public class ConsolePages {
             .withZone(ZoneOffset.UTC);
     /** Runs on one page of the imports page. */
     static final int PAGE_SIZE = 50;
-    private static final String LOGIN = "/console/login";
+    private static final String LOGIN = ConsoleView.LOGIN;
     private static final String IMPORTS = "/console/imports";
 
+    /** The files {@link #asset} serves: the name the pages ask for, and the webjar resource (versions in the pom). */
+    static final Map<String, String> ASSETS = Map.of(
+            "htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js",
+            "htmx-sse.js", "/META-INF/resources/webjars/htmx-ext-sse/2.2.2/sse.js",
+            "uPlot.min.js", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
+            "uPlot.min.css", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css");
+
+    private final ConsoleView view;
     private final ConsoleSessions sessions;
     private final RunCatalog catalog;
     private final HealthReport health;
-    private final Map<String, Mustache> templates = new HashMap<>();
     private final byte[] stylesheet;
 
-    public ConsolePages(ConsoleSessions sessions, RunCatalog catalog, HealthReport health) {
-        this.sessions = sessions;
+    public ConsolePages(ConsoleView view, RunCatalog catalog, HealthReport health) {
+        this.view = view;
+        this.sessions = view.sessions();
         this.catalog = catalog;
         this.health = health;
-        MustacheFactory factory = new DefaultMustacheFactory("templates/console");
-        for (String name : List.of("login", "imports", "run", "health", "error")) {
-            templates.put(name, factory.compile(name + ".html.mustache"));
-        }
         try (InputStream in = ConsolePages.class.getResourceAsStream("/console/console.css")) {
             stylesheet = in.readAllBytes();
         } catch (IOException | NullPointerException e) {
@@ -65,16 +63,9 @@ public class ConsolePages {
         }
     }
 
-    /** Lets the request through when it carries an open session, else redirects to the login. */
-    public void requireSession(Message in) {
-        if (!sessions.configured() || !sessions.valid(in.getHeader("Cookie", String.class))) {
-            throw new ConsoleRedirect(LOGIN);
-        }
-    }
-
     /** {@code GET /console}: the imports page (through the login when needed). */
     public void home(Message in) {
-        requireSession(in);
+        view.requireSession(in);
         throw new ConsoleRedirect(IMPORTS);
     }
 
@@ -83,7 +74,7 @@ public class ConsolePages {
         if (sessions.configured() && sessions.valid(in.getHeader("Cookie", String.class))) {
             throw new ConsoleRedirect(IMPORTS);
         }
-        html(in, sessions.configured() ? 200 : 503, "login", loginModel(null));
+        view.html(in, sessions.configured() ? 200 : 503, "login", loginModel(null));
     }
 
     /**
@@ -93,20 +84,20 @@ public class ConsolePages {
      */
     public void login(Exchange exchange) {
         Message in = exchange.getMessage();
-        String presented = formField(in, "token");
+        String presented = ConsoleView.formField(in, "token");
         if (!sessions.configured()) {
-            html(in, 503, "login", loginModel(null));
+            view.html(in, 503, "login", loginModel(null));
             return;
         }
         Optional<String> session = sessions.login(presented);
         if (session.isEmpty()) {
             LOG.info("console: login refused (wrong token)");
-            html(in, 401, "login", loginModel("That is not the API token. Try again."));
+            view.html(in, 401, "login", loginModel("That is not the API token. Try again."));
             return;
         }
         in.setBody("");
         in.setHeader("Set-Cookie", sessions.cookie(session.get()));
-        redirect(in, IMPORTS);
+        ConsoleView.redirect(in, IMPORTS);
     }
 
     /** {@code POST /console/logout}: ends the session and goes back to the login. */
@@ -114,18 +105,18 @@ public class ConsolePages {
         sessions.logout(in.getHeader("Cookie", String.class));
         in.setBody("");
         in.setHeader("Set-Cookie", sessions.expiredCookie());
-        redirect(in, LOGIN);
+        ConsoleView.redirect(in, LOGIN);
     }
 
     /** {@code GET /console/imports?page=N}: every run the ledger knows, newest first, {@value #PAGE_SIZE} a page. */
     public void imports(Message in) {
-        requireSession(in);
-        int page = pageNumber(in.getHeader("page", String.class));
+        view.requireSession(in);
+        int page = ConsoleView.pageNumber(in.getHeader("page", String.class));
         Map<String, Object> runs = catalog.runs(String.valueOf(PAGE_SIZE), String.valueOf((page - 1) * PAGE_SIZE));
         long total = ((Number) runs.get("total")).longValue();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object r : (List<?>) runs.get("runs")) {
-            rows.add(view(cast(r)));
+            rows.add(runView(ConsoleView.cast(r)));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Imports");
@@ -136,16 +127,16 @@ public class ConsolePages {
         model.put("last", (page - 1) * PAGE_SIZE + rows.size());
         model.put("previous", page > 1 ? IMPORTS + "?page=" + (page - 1) : null);
         model.put("next", (long) page * PAGE_SIZE < total ? IMPORTS + "?page=" + (page + 1) : null);
-        html(in, 200, "imports", model);
+        view.html(in, 200, "imports", model);
     }
 
     /** {@code GET /console/imports/{id}}: the run's counts and quality, and links to its files. */
     public void runPage(Message in) {
-        requireSession(in);
-        Map<String, Object> run = view(catalog.run(in.getHeader("id", String.class)));
+        view.requireSession(in);
+        Map<String, Object> run = runView(catalog.run(in.getHeader("id", String.class)));
         Map<String, Object> model = new HashMap<>(run);
         model.put("title", "Import run " + run.get("id"));
-        html(in, 200, "run", model);
+        view.html(in, 200, "run", model);
     }
 
     /**
@@ -153,18 +144,18 @@ public class ConsolePages {
      * configuration, as {@link HealthReport#report()} gives them (secrets only as set or not set).
      */
     public void health(Message in) {
-        requireSession(in);
+        view.requireSession(in);
         Map<String, Object> model = new HashMap<>(health.report());
         model.put("title", "Health");
-        Map<String, Object> hubspot = cast(model.get("hubspot"));
+        Map<String, Object> hubspot = ConsoleView.cast(model.get("hubspot"));
         hubspot.put("stateClass", stateClass(hubspot.get("state")));
-        Map<String, Object> ledger = cast(model.get("ledger"));
+        Map<String, Object> ledger = ConsoleView.cast(model.get("ledger"));
         ledger.put("stateClass", stateClass(ledger.get("state")));
         for (Object r : (List<?>) model.get("routes")) {
-            Map<String, Object> route = cast(r);
+            Map<String, Object> route = ConsoleView.cast(r);
             route.put("statusClass", "Started".equals(route.get("status")) ? "completed" : "failed");
         }
-        html(in, 200, "health", model);
+        view.html(in, 200, "health", model);
     }
 
     private static String stateClass(Object state) {
@@ -173,7 +164,7 @@ public class ConsolePages {
 
     /** {@code GET /console/imports/{id}/files/{file}}: one of the run's outbox files ({@link RunFile}), as a download. */
     public void download(Message in) {
-        requireSession(in);
+        view.requireSession(in);
         Path file = catalog.file(in.getHeader("id", String.class), in.getHeader("file", String.class));
         RunFile kind = RunFile.ofUrlName(in.getHeader("file", String.class)).orElseThrow();
         try {
@@ -185,6 +176,30 @@ public class ConsolePages {
         // the name is crm-bridge's own (RunFiles), made of the inbox name made safe; quotes are dropped all the same
         in.setHeader("Content-Disposition", (kind == RunFile.HTML_REPORT ? "inline" : "attachment")
                 + "; filename=\"" + file.getFileName().toString().replace("\"", "") + "\"");
+    }
+
+    /**
+     * {@code GET /console/assets/{file}}: one of the scripts and stylesheets the pages load, from the webjars in
+     * the jar ({@link #ASSETS}: htmx, its server-sent events extension, uPlot). Anything else is 404: the request
+     * names a file of that list, never a path.
+     */
+    public void asset(Message in) {
+        String name = in.getHeader("file", String.class);
+        String resource = ASSETS.get(name);
+        if (resource == null) {
+            throw new ApiRefusal(404, "no such console asset");
+        }
+        try (InputStream stream = ConsolePages.class.getResourceAsStream(resource)) {
+            if (stream == null) {
+                throw new IllegalStateException(resource + " is missing from the class path");
+            }
+            in.setBody(stream.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        in.setHeader("Content-Type", (name.endsWith(".css") ? "text/css" : "text/javascript") + "; charset=UTF-8");
+        // the versions are in the resource paths: a new jar brings new files, so a day's caching is safe enough
+        in.setHeader("Cache-Control", "max-age=86400");
     }
 
     /** {@code GET /console/console.css}: the stylesheet, from the jar. */
@@ -203,7 +218,7 @@ public class ConsolePages {
         Message in = exchange.getMessage();
         if (caught instanceof ConsoleRedirect r) {
             in.setBody("");
-            redirect(in, r.location());
+            ConsoleView.redirect(in, r.location());
             return;
         }
         ApiErrors.Answer answer = ApiErrors.answer(caught);
@@ -213,19 +228,20 @@ public class ConsolePages {
         model.put("title", "Error " + status);
         model.put("status", status);
         model.put("message", text);
-        html(in, status, "error", model);
+        view.html(in, status, "error", model);
     }
 
     private Map<String, Object> loginModel(String message) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Log in");
+        model.put("anonymous", true);
         model.put("configured", sessions.configured());
         model.put("message", message);
         return model;
     }
 
     /** A run as {@link RunCatalog#run} gives it, with the figures formatted for the page. */
-    private static Map<String, Object> view(Map<String, Object> run) {
+    private static Map<String, Object> runView(Map<String, Object> run) {
         Map<String, Object> v = new HashMap<>(run);
         v.put("href", IMPORTS + "/" + run.get("id"));
         v.put("statusClass", String.valueOf(run.get("status")).toLowerCase(Locale.ROOT));
@@ -242,58 +258,5 @@ public class ConsolePages {
         }
         v.put("links", files);
         return v;
-    }
-
-    private void html(Message in, int status, String template, Map<String, Object> model) {
-        StringWriter out = new StringWriter();
-        templates.get(template).execute(out, model);
-        in.setBody(out.toString());
-        in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        in.setHeader("Content-Type", "text/html; charset=UTF-8");
-        in.setHeader("Cache-Control", "no-store");
-    }
-
-    private static void redirect(Message in, String location) {
-        in.setHeader(Exchange.HTTP_RESPONSE_CODE, 303);
-        in.setHeader("Location", location);
-    }
-
-    private static int pageNumber(String value) {
-        try {
-            int n = value == null || value.isBlank() ? 1 : Integer.parseInt(value.trim());
-            if (n >= 1 && n <= 1_000_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new ApiRefusal(400, "page must be a whole number from 1");
-    }
-
-    /** Form field {@code name} of a {@code application/x-www-form-urlencoded} POST, whichever way Vert.x handed it over. */
-    private static String formField(Message in, String name) {
-        Object body = in.getBody();
-        if (body instanceof Map<?, ?> map && map.get(name) != null) {
-            return String.valueOf(map.get(name));
-        }
-        String header = in.getHeader(name, String.class);
-        if (header != null) {
-            return header;
-        }
-        String text = in.getBody(String.class);
-        if (text != null) {
-            for (String pair : text.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                }
-            }
-        }
-        return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object o) {
-        return (Map<String, Object>) o;
     }
 }

@@ -5,12 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmbridge.flow.ImportFlowTestSupport;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +23,6 @@ class ConsoleApiTest extends ImportFlowTestSupport {
     /** A secret the health report must show only as set. */
     private static final String DB_PASSWORD = "canary-db-5e21f0";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>.csv";
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     protected Properties extraProperties() {
@@ -124,6 +117,28 @@ class ConsoleApiTest extends ImportFlowTestSupport {
     }
 
     @Test
+    void pagesLoadTheirScriptsFromTheJarAndNothingElse() throws Exception {
+        String cookie = new ConsoleHttp(applicationPort()).session(TOKEN);
+        String page = get("/console/imports", null, cookie).body();
+        java.util.regex.Matcher sources = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page);
+        List<String> loaded = new java.util.ArrayList<>();
+        while (sources.find()) {
+            loaded.add(sources.group(1));
+        }
+        assertThat(loaded).contains("/console/assets/htmx.min.js").allMatch(s -> s.startsWith("/console/"));
+        for (String asset : ConsolePages.ASSETS.keySet()) {
+            HttpResponse<String> answer = get("/console/assets/" + asset, null, null);
+            assertThat(answer.statusCode()).as(asset).isEqualTo(200);
+            assertThat(answer.body().length()).as(asset).isGreaterThan(1000);
+        }
+        assertThat(get("/console/assets/htmx.min.js", null, null).body()).contains("htmx");
+        for (String path : List.of("/console/assets/pom.xml", "/console/assets/..%2F..%2Fpom.xml",
+                "/console/assets/htmx.js")) {
+            assertThat(get(path, null, null).statusCode()).as(path).isIn(400, 404);
+        }
+    }
+
+    @Test
     void healthShowsHubSpotTheLedgerTheRoutesAndTheConfigurationWithoutASecret() throws Exception {
         assertThat(get("/api/health", null, null).statusCode()).isEqualTo(401);
         assertThat(get("/api/health", "Bearer wrong", null).statusCode()).isEqualTo(401);
@@ -165,25 +180,10 @@ class ConsoleApiTest extends ImportFlowTestSupport {
     }
 
     private HttpResponse<String> login(String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri("/console/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new ConsoleHttp(applicationPort()).login(token);
     }
 
     private HttpResponse<String> get(String path, String authorization, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + applicationPort() + path);
+        return new ConsoleHttp(applicationPort()).get(path, authorization, cookie);
     }
 }

@@ -23,12 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The console in a real browser (docs/console.md): the packaged application as a service against the sandbox,
@@ -40,9 +36,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class ConsoleBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final List<String> FILES = List.of("companies.csv", "contacts.csv", "contacts-europe.csv", "tickets.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,14 +44,10 @@ class ConsoleBrowserIT {
 
     @Test
     void aUserLogsInReadsTheFourImportsAndDownloadsTheTicketsDeadLetter() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser tests need Chromium and chromedriver: apt-get install -y chromium chromium-driver")
-                .isTrue();
         String token = "browser-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
         int port = ImportFlowTestSupport.freePort();
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         Path outbox = dir.resolve("outbox");
-        Files.createDirectories(SCREENSHOTS);
         Map<String, String> p = new HashMap<>();
         p.put("camel.server.port", Integer.toString(port));
         p.put("crm-bridge.api.token", token);
@@ -82,18 +71,18 @@ class ConsoleBrowserIT {
             assertThat(reports.keySet()).containsExactlyInAnyOrderElementsOf(FILES);
             assertThat(reports.get("companies.csv").path("outcomes").path("created").asLong()).isEqualTo(46);
 
-            WebDriver browser = chromium();
+            WebDriver browser = ConsoleBrowser.start(dir);
             try {
                 String base = "http://127.0.0.1:" + port;
                 browser.get(base + "/console/imports");
                 assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/login");
-                screenshot(browser, "1-login");
+                ConsoleBrowser.screenshot(browser, "1-login");
 
                 browser.findElement(By.id("token")).sendKeys("not-" + token);
                 browser.findElement(By.cssSelector("form.login button")).click();
                 assertThat(browser.findElement(By.id("login-message")).getText()).contains("not the API token");
                 assertThat(browser.getPageSource()).doesNotContain(token);
-                screenshot(browser, "2-login-refused");
+                ConsoleBrowser.screenshot(browser, "2-login-refused");
 
                 browser.findElement(By.id("token")).sendKeys(token);
                 browser.findElement(By.cssSelector("form.login button")).click();
@@ -112,14 +101,14 @@ class ConsoleBrowserIT {
                     assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("COMPLETED");
                 }
                 assertThat(browser.getPageSource()).doesNotContain(token);
-                screenshot(browser, "3-imports");
+                ConsoleBrowser.screenshot(browser, "3-imports");
 
                 browser.findElement(By.linkText("tickets.csv")).click();
                 JsonNode tickets = reports.get("tickets.csv");
                 assertThat(browser.findElement(By.id("run-file")).getText()).isEqualTo("tickets.csv");
                 assertThat(browser.findElement(By.id("count-rejected")).getText())
                         .isEqualTo(tickets.path("outcomes").path("rejected").asText());
-                screenshot(browser, "4-tickets-run");
+                ConsoleBrowser.screenshot(browser, "4-tickets-run");
 
                 String href = browser.findElement(By.cssSelector("a.run-file[data-file='dead-letter.csv']"))
                         .getAttribute("href");
@@ -141,7 +130,7 @@ class ConsoleBrowserIT {
                 }
 
                 browser.get(base + "/console/imports/" + tickets.path("runId").asText() + "/files/report.html");
-                screenshot(browser, "5-tickets-report");
+                ConsoleBrowser.screenshot(browser, "5-tickets-report");
 
                 browser.get(base + "/console/imports");
                 browser.findElement(By.linkText("Health")).click();
@@ -155,28 +144,17 @@ class ConsoleBrowserIT {
                 assertThat(browser.findElement(By.id("version-crm-bridge")).getText()).isNotBlank()
                         .doesNotContain("unknown");
                 assertThat(browser.getPageSource()).contains("crm-bridge.api.token").doesNotContain(token);
-                screenshot(browser, "6-health");
+                ConsoleBrowser.screenshot(browser, "6-health");
+
+                browser.findElement(By.id("logout")).click();
+                assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/login");
+                browser.get(base + "/console/health");
+                assertThat(browser.getCurrentUrl()).as("the session ended").isEqualTo(base + "/console/login");
             } finally {
                 browser.quit();
             }
             assertThat(app.output()).doesNotContain(token);
         }
-    }
-
-    private WebDriver chromium() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
 
     private static List<Path> reports(Path outbox) throws IOException {

@@ -1,0 +1,116 @@
+package io.crmbridge.console;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import io.crmbridge.api.ApiRefusal;
+import java.io.StringWriter;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * What every console page shares (docs/console.md): the session check, rendering a mustache.java template of
+ * {@code templates/console/} into the answer, redirects, page numbers and form fields. Templates escape every
+ * value ({@code {{ }}}, never {@code {{{ }}}}), so a file name or a value from a CSV or the portal shows as text.
+ * One instance serves every page class; templates are compiled once, on first use.
+ */
+public class ConsoleView {
+
+    /** The login page, where a request without a session is sent. */
+    public static final String LOGIN = "/console/login";
+
+    private final ConsoleSessions sessions;
+    private final MustacheFactory factory = new DefaultMustacheFactory("templates/console");
+    private final Map<String, Mustache> templates = new ConcurrentHashMap<>();
+
+    public ConsoleView(ConsoleSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** The sessions this view checks against. */
+    public ConsoleSessions sessions() {
+        return sessions;
+    }
+
+    /**
+     * Lets the request through when it carries an open session.
+     *
+     * @throws ConsoleRedirect to the login page otherwise (answered 303 by {@code ConsolePages.failure})
+     */
+    public void requireSession(Message in) {
+        if (!sessions.configured() || !sessions.valid(in.getHeader("Cookie", String.class))) {
+            throw new ConsoleRedirect(LOGIN);
+        }
+    }
+
+    /**
+     * Renders {@code templates/console/<template>.html.mustache} with {@code model} as the answer: HTML, the given
+     * status, never cached (the pages show live figures and sit behind a session).
+     */
+    public void html(Message in, int status, String template, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        templates.computeIfAbsent(template, t -> factory.compile(t + ".html.mustache")).execute(out, model);
+        in.setBody(out.toString());
+        in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        in.setHeader("Content-Type", "text/html; charset=UTF-8");
+        in.setHeader("Cache-Control", "no-store");
+    }
+
+    /** Answers 303 See Other to {@code location} (after a form POST, or to the login). */
+    public static void redirect(Message in, String location) {
+        in.setHeader(Exchange.HTTP_RESPONSE_CODE, 303);
+        in.setHeader("Location", location);
+    }
+
+    /**
+     * Query parameter {@code page}: 1 when absent.
+     *
+     * @throws ApiRefusal 400 when it is not a whole number from 1 to 1,000,000
+     */
+    public static int pageNumber(String value) {
+        try {
+            int n = value == null || value.isBlank() ? 1 : Integer.parseInt(value.trim());
+            if (n >= 1 && n <= 1_000_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ApiRefusal(400, "page must be a whole number from 1");
+    }
+
+    /**
+     * Form field {@code name} of an {@code application/x-www-form-urlencoded} POST, whichever way Vert.x handed it
+     * over (a map body, a header, or the raw body); null when absent.
+     */
+    public static String formField(Message in, String name) {
+        Object body = in.getBody();
+        if (body instanceof Map<?, ?> map && map.get(name) != null) {
+            return String.valueOf(map.get(name));
+        }
+        String header = in.getHeader(name, String.class);
+        if (header != null) {
+            return header;
+        }
+        String text = in.getBody(String.class);
+        if (text != null) {
+            for (String pair : text.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A JSON-shaped map as the catalogs give it. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
+    }
+}

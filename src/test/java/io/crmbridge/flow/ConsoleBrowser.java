@@ -1,0 +1,59 @@
+package io.crmbridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through chromedriver, for the console's browser tests (docs/testing.md):
+ * started with a profile in the test's directory, screenshots saved under {@code target/console-screenshots/}.
+ * Without Chromium and chromedriver {@link #start} fails with the command that installs them: the tests never skip.
+ */
+public final class ConsoleBrowser {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Where each page's PNG goes: docs/console.md shows some of them. */
+    public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private ConsoleBrowser() {
+    }
+
+    /** A headless Chromium, 1400×1000, its profile under {@code dir}; the caller quits it. */
+    public static WebDriver start(Path dir) throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser tests need Chromium and chromedriver: apt-get install -y chromium chromium-driver")
+                .isTrue();
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Logs in through the form at {@code base}/console/login with {@code token}. */
+    public static void login(WebDriver browser, String base, String token) {
+        browser.get(base + "/console/login");
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.cssSelector("form.login button")).click();
+    }
+
+    /** Saves what the browser shows as {@code target/console-screenshots/<name>.png}. */
+    public static void screenshot(WebDriver browser, String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+}
