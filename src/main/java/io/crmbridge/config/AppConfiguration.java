@@ -18,6 +18,9 @@ import io.crmbridge.console.ConsoleView;
 import io.crmbridge.console.HealthReport;
 import io.crmbridge.console.ConsoleSessions;
 import io.crmbridge.console.RunCatalog;
+import io.crmbridge.console.health.HubSpotBudgetUse;
+import io.crmbridge.console.health.HubSpotLastHour;
+import io.crmbridge.console.health.HubSpotRateLimitWatch;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
 import io.crmbridge.hubspot.AssociationWriter;
@@ -133,7 +136,10 @@ public class AppConfiguration implements CamelConfiguration {
         HubSpotHealthCheck hubspotCheck = hubSpotHealthCheck(context, hubspot);
         registry.bind("hubspotHealthCheck", hubspotCheck);
         // the answers of the imports' own requests are the readiness check's evidence too: no probe while busy
-        HubSpotTraffic traffic = HubSpotTraffic.both(metrics, hubspotCheck);
+        // the answers' rate-limit headers, for the console's Health page
+        HubSpotRateLimitWatch rateLimits = new HubSpotRateLimitWatch(clock);
+        registry.bind("hubspotRateLimitWatch", rateLimits);
+        HubSpotTraffic traffic = HubSpotTraffic.both(HubSpotTraffic.both(metrics, hubspotCheck), rateLimits);
         registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot, traffic));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
         registry.bind("hubspotRateSteering", new HubSpotRateSteering(metrics));
@@ -169,7 +175,9 @@ public class AppConfiguration implements CamelConfiguration {
         RowPipeline rowPipeline = new RowPipeline(mappers);
         registry.bind("rowPipeline", rowPipeline);
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
-        DailyBudgetCheck dailyBudget = new DailyBudgetCheck(new DailyUsageReader(gateway), ensurer,
+        DailyUsageReader dailyUsage = new DailyUsageReader(gateway, clock);
+        registry.bind("dailyUsageReader", dailyUsage);
+        DailyBudgetCheck dailyBudget = new DailyBudgetCheck(dailyUsage, ensurer,
                 ledger::pendingCount, settings.batchSize(),
                 Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()));
         // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
@@ -185,7 +193,7 @@ public class AppConfiguration implements CamelConfiguration {
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
-        bindConsole(context, settings, ledger, clock, json, hubspot, database.inMemory());
+        bindConsole(context, settings, ledger, clock, json, hubspot, database);
         InboxRetry retry = new InboxRetry(settings.inbox(),
                 Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
@@ -304,22 +312,41 @@ public class AppConfiguration implements CamelConfiguration {
      * routes, the settings) and the pages.
      */
     private static void bindConsole(CamelContext context, BridgeSettings settings, Ledger ledger, Clock clock,
-                                    ObjectMapper json, HubSpotSettings hubspot, boolean ledgerInMemory) {
+                                    ObjectMapper json, HubSpotSettings hubspot, Database database) throws Exception {
         Registry registry = context.getRegistry();
         ConsoleSessions sessions = new ConsoleSessions(
                 registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12));
         RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json);
         registry.bind("consoleSessions", sessions);
         registry.bind("runCatalog", catalog);
-        HealthReport health = new HealthReport(context, hubspot,
-                registry.lookupByNameAndType("hubspotRequestBudget", HubSpotRequestBudget.class),
-                registry.lookupByNameAndType("hubspotHealthCheck", HubSpotHealthCheck.class),
-                registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
-                ledgerInMemory);
+        HealthReport health = healthReport(context, hubspot, database, clock);
         registry.bind("healthReport", health);
         ConsoleView view = new ConsoleView(sessions);
         registry.bind("consoleView", view);
         registry.bind("consolePages", new ConsolePages(view, catalog, health));
+    }
+
+    /**
+     * The Health page's report (docs/console.md "Read the health"): the readiness checks, the client-side budget, the
+     * use of HubSpot's budget from its answers (the rate-limit headers, the daily usage the imports read, the last
+     * hour per minute from the meters: {@link HubSpotLastHour}, a service whose timer stops with Camel) and the
+     * ledger database.
+     */
+    private static HealthReport healthReport(CamelContext context, HubSpotSettings hubspot, Database database,
+                                             Clock clock) throws Exception {
+        Registry registry = context.getRegistry();
+        HubSpotLastHour lastHour = HubSpotLastHour.of(registry.lookupByNameAndType("bridgeMetrics", BridgeMetrics.class),
+                clock);
+        context.addService(lastHour, true, true);
+        DailyUsageReader dailyUsage = registry.lookupByNameAndType("dailyUsageReader", DailyUsageReader.class);
+        HubSpotBudgetUse budgetUse = new HubSpotBudgetUse(
+                registry.lookupByNameAndType("hubspotRateLimitWatch", HubSpotRateLimitWatch.class),
+                dailyUsage::latest, lastHour);
+        return new HealthReport(context, hubspot,
+                registry.lookupByNameAndType("hubspotRequestBudget", HubSpotRequestBudget.class),
+                registry.lookupByNameAndType("hubspotHealthCheck", HubSpotHealthCheck.class),
+                registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
+                database.inMemory(), database.url(), budgetUse);
     }
 
     /**

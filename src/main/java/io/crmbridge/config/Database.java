@@ -155,6 +155,11 @@ public final class Database extends ServiceSupport {
         return pool.getJdbcUrl().startsWith("jdbc:h2:mem:");
     }
 
+    /** The JDBC URL in effect, as configured or defaulted: it may carry credentials, so mask it before showing it. */
+    public String url() {
+        return pool.getJdbcUrl();
+    }
+
     /** The connection pool itself: for the readiness check's {@code select 1} (io.crmbridge.ops). */
     public DataSource dataSource() {
         return pool;

@@ -2,6 +2,7 @@ package io.crmbridge.console;
 
 import io.crmbridge.api.ApiErrors;
 import io.crmbridge.api.ApiRefusal;
+import io.crmbridge.console.health.HubSpotBudgetUse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -140,15 +141,18 @@ public class ConsolePages {
     }
 
     /**
-     * {@code GET /console/health}: HubSpot, the ledger database, the routes, the versions and the effective
-     * configuration, as {@link HealthReport#report()} gives them (secrets only as set or not set).
+     * {@code GET /console/health}: HubSpot (with the use of its rate budget and the last hour's chart), the ledger
+     * database, the routes, the versions and the effective configuration, as {@link HealthReport#report()} gives
+     * them (secrets only as set or not set).
      */
     public void health(Message in) {
         view.requireSession(in);
         Map<String, Object> model = new HashMap<>(health.report());
         model.put("title", "Health");
+        model.put("charts", true);
         Map<String, Object> hubspot = ConsoleView.cast(model.get("hubspot"));
         hubspot.put("stateClass", stateClass(hubspot.get("state")));
+        HubSpotBudgetUse.addPageView(hubspot);
         Map<String, Object> ledger = ConsoleView.cast(model.get("ledger"));
         ledger.put("stateClass", stateClass(ledger.get("state")));
         for (Object r : (List<?>) model.get("routes")) {

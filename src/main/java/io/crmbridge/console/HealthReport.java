@@ -2,6 +2,8 @@ package io.crmbridge.console;
 
 import io.crmbridge.config.Setting;
 import io.crmbridge.config.Settings;
+import io.crmbridge.console.health.HubSpotBudgetUse;
+import io.crmbridge.console.health.UrlCredentials;
 import io.crmbridge.hubspot.HubSpotRequestBudget;
 import io.crmbridge.hubspot.HubSpotSettings;
 import java.io.IOException;
@@ -20,10 +22,12 @@ import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * What the console's Health page and {@code GET /api/health} show (docs/console.md): HubSpot (API version,
- * sandbox or portal, the client-side 10-second budget, the readiness check), the ledger database (its readiness
- * check, in memory or not), every Camel route with its status, the versions, and the effective configuration:
- * every {@link Settings#ALL} property with its value, a secret only as set or not set. Nothing here sends a
- * request to HubSpot but the readiness check's own probe, at most one per its time to live.
+ * sandbox or portal, the client-side 10-second budget, the readiness check, and the use of HubSpot's own budget:
+ * {@link HubSpotBudgetUse}), the ledger database (its readiness check, in memory or not, its URL without
+ * credentials), every Camel route with its status, the versions, and the effective configuration: every
+ * {@link Settings#ALL} property with its value, a secret only as set or not set, a URL without its user and password
+ * ({@link UrlCredentials}). Nothing here sends a request to HubSpot but the readiness check's own probe, at most one
+ * per its time to live.
  */
 public class HealthReport {
 
@@ -38,23 +42,32 @@ public class HealthReport {
     private final HealthCheck hubspotCheck;
     private final HealthCheck ledgerCheck;
     private final boolean ledgerInMemory;
+    private final String ledgerUrl;
+    private final HubSpotBudgetUse budgetUse;
 
     /**
      * @param ledgerInMemory true when the ledger is an in-memory H2 database (config/Database)
+     * @param ledgerUrl      the ledger's JDBC URL in effect (shown with its credentials masked)
+     * @param budgetUse      the use of HubSpot's rate budget, from its answers
      */
     public HealthReport(CamelContext context, HubSpotSettings hubspot, HubSpotRequestBudget budget,
-                        HealthCheck hubspotCheck, HealthCheck ledgerCheck, boolean ledgerInMemory) {
+                        HealthCheck hubspotCheck, HealthCheck ledgerCheck, boolean ledgerInMemory, String ledgerUrl,
+                        HubSpotBudgetUse budgetUse) {
         this.context = context;
         this.hubspot = hubspot;
         this.budget = budget;
         this.hubspotCheck = hubspotCheck;
         this.ledgerCheck = ledgerCheck;
         this.ledgerInMemory = ledgerInMemory;
+        this.ledgerUrl = ledgerUrl;
+        this.budgetUse = budgetUse;
     }
 
     /**
      * The report: {@code hubspot} (apiVersion, sandbox, baseUrl, requestsPerTenSeconds, requestsInUse,
-     * requestsLeft, state, message), {@code ledger} (state, message, inMemory), {@code routes} ([{id, status}]),
+     * requestsLeft, state, message, and {@link HubSpotBudgetUse#report()}'s rateLimitWindow, rateLimitDaily,
+     * dailyUsage, lastHour, lastHourTotals), {@code ledger} (state, message, inMemory, url without credentials),
+     * {@code routes} ([{id, status}]),
      * {@code versions} (crmBridge, camel, java) and {@code settings} ([{name, group, value, default}]).
      */
     public Map<String, Object> report() {
@@ -62,6 +75,7 @@ public class HealthReport {
         r.put("hubspot", hubspot());
         Map<String, Object> ledger = check(ledgerCheck);
         ledger.put("inMemory", ledgerInMemory);
+        ledger.put("url", UrlCredentials.masked(ledgerUrl));
         r.put("ledger", ledger);
         r.put("routes", routes());
         Map<String, Object> versions = new LinkedHashMap<>();
@@ -84,6 +98,7 @@ public class HealthReport {
         h.put("requestsInUse", inUse);
         h.put("requestsLeft", Math.max(0, max - inUse));
         h.putAll(check(hubspotCheck));
+        h.putAll(budgetUse.report());
         return h;
     }
 
@@ -108,7 +123,10 @@ public class HealthReport {
         return routes;
     }
 
-    /** Each setting with the text it is configured with, else its default; a secret only as set or not set. */
+    /**
+     * Each setting with the text it is configured with, else its default; a secret only as set or not set, a URL
+     * (the ledger's JDBC URL may carry a user and password) with its credentials masked.
+     */
     private List<Map<String, Object>> settings() {
         PropertiesComponent p = context.getPropertiesComponent();
         List<Map<String, Object>> settings = new ArrayList<>();
@@ -118,7 +136,7 @@ public class HealthReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", s.name());
             m.put("group", s.group().title());
-            m.put("value", s.secret() ? (value.isBlank() ? SECRET_NOT_SET : SECRET_SET) : value);
+            m.put("value", s.secret() ? (value.isBlank() ? SECRET_NOT_SET : SECRET_SET) : UrlCredentials.masked(value));
             m.put("default", configured.isEmpty());
             settings.add(m);
         }

@@ -2,8 +2,10 @@ package io.crmbridge.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmbridge.report.ImportReport;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,7 +13,8 @@ import java.util.Set;
  * ({@link HubSpotPaths#dailyUsage()}; scope {@code oauth} per {@code accountInfo.json}), which answers
  * {@code {"results":[{name, usageLimit, currentUsage, collectedAt, resetsAt, fetchStatus}]}} (hubspot-api.md §10.4).
  * Never throws for HubSpot's sake: a refused or failed read, or a count HubSpot could not make ({@code fetchStatus}
- * FAILURE, NOTFOUND or TIMEOUT), gives an {@link DailyUsage#unknown unknown} usage with the reason.
+ * FAILURE, NOTFOUND or TIMEOUT), gives an {@link DailyUsage#unknown unknown} usage with the reason. The latest
+ * read is kept with its time ({@link #latest()}), so that others can show it without a request of their own.
  */
 public final class DailyUsageReader {
 
@@ -19,9 +22,26 @@ public final class DailyUsageReader {
     private static final Set<String> COUNTED = Set.of("SUCCESS", "CACHED");
 
     private final HubSpotGateway gateway;
+    private final Clock clock;
+    private volatile Reading latest;
+
+    /** One read and when it was made. */
+    public record Reading(DailyUsage usage, Instant readAt) {
+    }
 
     public DailyUsageReader(HubSpotGateway gateway) {
+        this(gateway, Clock.systemUTC());
+    }
+
+    /** @param clock tells when each read was made */
+    public DailyUsageReader(HubSpotGateway gateway, Clock clock) {
         this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    /** The latest read since the start, known or not; empty before the first. */
+    public Optional<Reading> latest() {
+        return Optional.ofNullable(latest);
     }
 
     /**
@@ -31,14 +51,15 @@ public final class DailyUsageReader {
      *         reason it is unknown
      */
     public DailyUsage read(ImportReport report) {
-        JsonNode body;
+        DailyUsage usage;
         try {
-            body = gateway.get(gateway.settings().paths().dailyUsage(), report).body();
+            usage = parse(gateway.get(gateway.settings().paths().dailyUsage(), report).body());
         } catch (HubSpotCallException e) {
-            return DailyUsage.unknown(e.status() == 0 ? e.getMessage()
+            usage = DailyUsage.unknown(e.status() == 0 ? e.getMessage()
                     : e.status() + (e.category() == null ? "" : " " + e.category()) + ": " + e.getMessage());
         }
-        return parse(body);
+        latest = new Reading(usage, clock.instant());
+        return usage;
     }
 
     /** The usage an {@code accountInfo.json} {@code CollectionResponseApiUsageNoPaging} body gives (a missing body: unknown). */

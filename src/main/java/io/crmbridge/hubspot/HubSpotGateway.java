@@ -16,7 +16,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * its 10-second window ({@link #TEN_SECONDLY_EXEMPT_PROPERTY}), and turns the answer into a
  * {@link HubSpotResponse} or a {@link HubSpotCallException}. Requests and retries are counted on
  * the {@link ImportReport} passed in, when there is one, and each request's last attempt is told to the
- * {@link HubSpotTraffic} (its retried attempts are told by {@link HubSpotRetryPolicy}).
+ * {@link HubSpotTraffic} with the rate-limit headers of its answer (its retried attempts are told by
+ * {@link HubSpotRetryPolicy}).
  */
 public class HubSpotGateway {
 
@@ -88,14 +89,24 @@ public class HubSpotGateway {
         String kind = HubSpotRequestKind.of(method, path);
         Exception failure = result.getException();
         if (failure != null) {
+            HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+            tellRateLimits(http == null ? null : http.getResponseHeaders());
             HubSpotCallException refused = translate(failure);
             traffic.answered(kind, refused.status());
             throw refused;
         }
+        tellRateLimits(result.getMessage().getHeaders());
         int status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
         traffic.answered(kind, status);
         String text = result.getMessage().getBody(String.class);
         return new HubSpotResponse(status, parse(text));
+    }
+
+    private void tellRateLimits(java.util.Map<String, ?> headers) {
+        HubSpotRateLimitHeaders limits = HubSpotRateLimitHeaders.of(headers);
+        if (!limits.isEmpty()) {
+            traffic.rateLimits(limits);
+        }
     }
 
     private HubSpotCallException translate(Exception failure) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * maximumRedeliveries once retryWhile is set) and sets each delay in the
  * {@code CamelRedeliveryDelay} header: Retry-After when HubSpot sends it (seconds), at least 2 s
  * for 423 (locks last 2 s, hubspot-api.md §1.5), otherwise exponential backoff with full jitter.
- * Each attempt it sends again is told to the {@link HubSpotTraffic}.
+ * Each attempt it sends again is told to the {@link HubSpotTraffic}, with the rate-limit headers of its answer.
  */
 public class HubSpotRetryPolicy implements Predicate {
 
@@ -61,6 +61,10 @@ public class HubSpotRetryPolicy implements Predicate {
                 delay = Math.max(delay, LOCKED_MIN_DELAY_MS);
             }
             count(exchange, status == 429);
+            HubSpotRateLimitHeaders limits = HubSpotRateLimitHeaders.of(http.getResponseHeaders());
+            if (!limits.isEmpty()) {
+                traffic.rateLimits(limits);
+            }
             traffic.retried(kind(exchange), status);
             LOG.warn("HubSpot answered {}: redelivery {} in {} ms", status, redeliveries + 1, delay);
         } else if (cause(caught, IOException.class) != null) {

@@ -35,6 +35,13 @@ public interface HubSpotTraffic {
     default void waited(RateWait cause, Duration waited) {
     }
 
+    /**
+     * An answer carried HubSpot's rate-limit headers (at least one of them): told for every answer that is told
+     * as {@link #answered} or {@link #retried}, before it.
+     */
+    default void rateLimits(HubSpotRateLimitHeaders headers) {
+    }
+
     /** Tells {@code first}, then {@code second}, everything. */
     static HubSpotTraffic both(HubSpotTraffic first, HubSpotTraffic second) {
         return new HubSpotTraffic() {
@@ -54,6 +61,12 @@ public interface HubSpotTraffic {
             public void waited(RateWait cause, Duration waited) {
                 first.waited(cause, waited);
                 second.waited(cause, waited);
+            }
+
+            @Override
+            public void rateLimits(HubSpotRateLimitHeaders headers) {
+                first.rateLimits(headers);
+                second.rateLimits(headers);
             }
         };
     }
