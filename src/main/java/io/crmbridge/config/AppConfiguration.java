@@ -336,7 +336,7 @@ public class AppConfiguration implements CamelConfiguration {
                                              Clock clock) throws Exception {
         Registry registry = context.getRegistry();
         HubSpotLastHour lastHour = HubSpotLastHour.of(registry.lookupByNameAndType("bridgeMetrics", BridgeMetrics.class),
-                clock);
+                clock::millis);
         context.addService(lastHour, true, true);
         DailyUsageReader dailyUsage = registry.lookupByNameAndType("dailyUsageReader", DailyUsageReader.class);
         HubSpotBudgetUse budgetUse = new HubSpotBudgetUse(

@@ -57,9 +57,10 @@ public class HubSpotRateSteering implements Processor {
         if (exchange.getProperty(HubSpotGateway.TEN_SECONDLY_EXEMPT_PROPERTY, false, Boolean.class)) {
             return;
         }
-        Long max = header(exchange, "X-HubSpot-RateLimit-Max");
-        Long remaining = header(exchange, "X-HubSpot-RateLimit-Remaining");
-        Long intervalMs = header(exchange, "X-HubSpot-RateLimit-Interval-Milliseconds");
+        HubSpotRateLimitHeaders headers = HubSpotRateLimitHeaders.of(exchange.getMessage().getHeaders());
+        Long max = headers.max();
+        Long remaining = headers.remaining();
+        Long intervalMs = headers.intervalMs();
         long ours = answeredWithin(intervalMs);
         long pause = pauseMs(max, remaining, intervalMs, ours);
         if (pause > 0) {
@@ -104,18 +105,5 @@ public class HubSpotRateSteering implements Processor {
             return 0;
         }
         return (reserve - remaining) * intervalMs / max;
-    }
-
-    private static Long header(Exchange exchange, String name) {
-        // Camel's header map is case-insensitive: HubSpot's header case does not matter
-        Object v = exchange.getMessage().getHeader(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

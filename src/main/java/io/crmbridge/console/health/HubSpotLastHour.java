@@ -1,13 +1,13 @@
 package io.crmbridge.console.health;
 
 import io.crmbridge.ops.BridgeMetrics;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.Service;
 
@@ -48,30 +48,34 @@ public final class HubSpotLastHour implements Service {
     }
 
     private final Supplier<Totals> meters;
-    private final Clock clock;
+    private final LongSupplier clockMs;
     private final Reading[] ring = new Reading[MINUTES + 1];
     private ScheduledThreadPoolExecutor timer;
 
     /**
-     * @param meters the meters' totals now (cumulative since the start)
-     * @param clock  the time of day: minutes are those of this clock (UTC)
+     * @param meters  the meters' totals now (cumulative since the start)
+     * @param clockMs the time in epoch ms: minutes are those of this clock (UTC)
      */
-    public HubSpotLastHour(Supplier<Totals> meters, Clock clock) {
+    public HubSpotLastHour(Supplier<Totals> meters, LongSupplier clockMs) {
         this.meters = meters;
-        this.clock = clock;
+        this.clockMs = clockMs;
         read();
     }
 
-    /** Over the meters of {@code metrics}: all attempts sent by status, retries by reason, 429s. */
-    public static HubSpotLastHour of(BridgeMetrics metrics, Clock clock) {
+    /**
+     * Over the meters of {@code metrics}: all attempts sent by status, retries by reason, 429s.
+     *
+     * @param clockMs the time in epoch ms ({@code Clock::millis})
+     */
+    public static HubSpotLastHour of(BridgeMetrics metrics, LongSupplier clockMs) {
         return new HubSpotLastHour(() -> new Totals(
                 metrics.requestsByStatus().values().stream().mapToLong(Long::longValue).sum(),
-                metrics.retries(), metrics.rateLimited()), clock);
+                metrics.retries(), metrics.rateLimited()), clockMs);
     }
 
     /** Takes the reading of the current minute, unless it has one. */
     void read() {
-        long now = clock.millis();
+        long now = clockMs.getAsLong();
         long minute = Math.floorDiv(now, MINUTE_MS);
         Totals totals = meters.get();
         synchronized (ring) {
@@ -87,7 +91,7 @@ public final class HubSpotLastHour implements Service {
      * first reading show zeros.
      */
     public List<Minute> minutes() {
-        long now = clock.millis();
+        long now = clockMs.getAsLong();
         long current = Math.floorDiv(now, MINUTE_MS);
         Totals latest = meters.get();
         // bounds[i]: the totals at the start of minute (current - MINUTES + 1 + i); bounds[MINUTES]: now
@@ -158,7 +162,7 @@ public final class HubSpotLastHour implements Service {
 
     /** Schedules the next reading just after the next minute starts, from the clock each time: no drift. */
     private void scheduleNext() {
-        long now = clock.millis();
+        long now = clockMs.getAsLong();
         long delay = (Math.floorDiv(now, MINUTE_MS) + 1) * MINUTE_MS - now + READ_AFTER_MS;
         try {
             timer.schedule(this::tick, delay, TimeUnit.MILLISECONDS);

@@ -6,53 +6,32 @@ import io.crmbridge.console.health.HubSpotLastHour.Minute;
 import io.crmbridge.console.health.HubSpotLastHour.Totals;
 import io.crmbridge.ops.BridgeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class HubSpotLastHourTest {
 
     private static final Instant START = Instant.parse("2026-12-05T10:00:20Z");
 
-    /** A clock the test moves. */
-    private static final class ManualClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void readsTheMetersAtEachMinuteAndShowsTheDifferencesPerMinute() {
-        ManualClock clock = new ManualClock();
+        AtomicLong clock = new AtomicLong(START.toEpochMilli());
         BridgeMetrics metrics = new BridgeMetrics(new SimpleMeterRegistry());
-        HubSpotLastHour lastHour = HubSpotLastHour.of(metrics, clock);
+        HubSpotLastHour lastHour = HubSpotLastHour.of(metrics, clock::get);
 
         // 10:00: three requests, one of them a 429 sent again
         metrics.retried("contacts_batch_upsert", 429);
         metrics.answered("contacts_batch_upsert", 200);
         metrics.answered("daily_usage", 200);
-        clock.now = Instant.parse("2026-12-05T10:01:00.050Z");
+        clock.set(Instant.parse("2026-12-05T10:01:00.050Z").toEpochMilli());
         lastHour.read();
         // 10:01: two requests
         metrics.answered("contacts_batch_upsert", 200);
         metrics.answered("contacts_batch_upsert", 200);
-        clock.now = Instant.parse("2026-12-05T10:02:30Z");
+        clock.set(Instant.parse("2026-12-05T10:02:30Z").toEpochMilli());
 
         List<Minute> minutes = lastHour.minutes();
 
@@ -68,12 +47,12 @@ class HubSpotLastHourTest {
 
     @Test
     void aMinuteOlderThanAnHourLeavesTheWindow() {
-        ManualClock clock = new ManualClock();
+        AtomicLong clock = new AtomicLong(START.toEpochMilli());
         BridgeMetrics metrics = new BridgeMetrics(new SimpleMeterRegistry());
-        HubSpotLastHour lastHour = HubSpotLastHour.of(metrics, clock);
+        HubSpotLastHour lastHour = HubSpotLastHour.of(metrics, clock::get);
         metrics.answered("contacts_batch_upsert", 200);
         for (int minute = 1; minute <= 61; minute++) {
-            clock.now = START.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(minute));
+            clock.set(START.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(minute)).toEpochMilli());
             lastHour.read();
             if (minute == 30) {
                 metrics.answered("contacts_batch_upsert", 429);
