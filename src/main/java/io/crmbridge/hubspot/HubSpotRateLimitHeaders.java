@@ -6,8 +6,8 @@ import java.util.Map;
  * The rate-limit headers of one HubSpot answer (hubspot-api.md §4.2): the 10-second window's
  * {@code X-HubSpot-RateLimit-Max}, {@code -Remaining} and {@code -Interval-Milliseconds}, and the day's
  * {@code X-HubSpot-RateLimit-Daily} and {@code -Daily-Remaining}. Each is null when the answer did not carry it:
- * search and the other operations HubSpot leaves out of its window carry no window headers, OAuth calls no daily
- * ones, and HubSpot may leave all of them out when it could not gather them (§4.2).
+ * search answers carry no window headers (the sandbox sends none for any operation HubSpot leaves out of its
+ * window), OAuth calls no daily ones, and HubSpot may leave all of them out when it could not gather them (§4.2).
  *
  * @param max            requests allowed in the window
  * @param remaining      requests left in the window when HubSpot answered
