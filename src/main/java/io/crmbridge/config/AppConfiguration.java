@@ -18,6 +18,9 @@ import io.crmbridge.console.ConsoleView;
 import io.crmbridge.console.HealthReport;
 import io.crmbridge.console.ConsoleSessions;
 import io.crmbridge.console.RunCatalog;
+import io.crmbridge.console.links.LinksCatalog;
+import io.crmbridge.console.links.LinksPages;
+import io.crmbridge.ledger.PendingLinks;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
 import io.crmbridge.hubspot.AssociationWriter;
@@ -186,6 +189,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
         bindConsole(context, settings, ledger, clock, json, hubspot, database.inMemory());
+        bindConsoleLinks(context, settings, database, clock, json);
         InboxRetry retry = new InboxRetry(settings.inbox(),
                 Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
@@ -320,6 +324,20 @@ public class AppConfiguration implements CamelConfiguration {
         ConsoleView view = new ConsoleView(sessions);
         registry.bind("consoleView", view);
         registry.bind("consolePages", new ConsolePages(view, catalog, health));
+    }
+
+    /**
+     * The console's Links page and {@code /api/links} (routes/console-links.yaml, docs/console.md "Links that wait"):
+     * the pending links of the ledger database, dropped-links CSVs in {@code <outbox>/links/}.
+     */
+    private static void bindConsoleLinks(CamelContext context, BridgeSettings settings, Database database, Clock clock,
+                                         ObjectMapper json) {
+        Registry registry = context.getRegistry();
+        ConsoleView view = registry.lookupByNameAndType("consoleView", ConsoleView.class);
+        LinksCatalog links = new LinksCatalog(new PendingLinks(database.entityManagerFactory()), settings.outbox(),
+                clock, json);
+        registry.bind("linksCatalog", links);
+        registry.bind("linksPages", new LinksPages(view, links));
     }
 
     /**
