@@ -316,8 +316,11 @@ public class LinksCatalog {
 
     /** What a target key stands for, in words: {@code name:acme} is "a company named acme", and so on. */
     public static String waitsFor(Kind kind, String target) {
-        String type = kind.toType().pathName();
-        String singular = type.substring(0, type.length() - 1);
+        String singular = switch (kind.toType()) {
+            case CONTACTS -> "contact";
+            case COMPANIES -> "company";
+            case TICKETS -> "ticket";
+        };
         if (target.startsWith("contact:")) {
             return "the " + singular + " of contact " + target.substring("contact:".length());
         }
