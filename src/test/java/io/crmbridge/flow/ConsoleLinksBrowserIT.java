@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,16 +55,9 @@ class ConsoleLinksBrowserIT {
     void aUserSeesTheMissingCompaniesDropsOneAndDownloadsItsLinks() throws Exception {
         String token = "links-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
         int port = ImportFlowTestSupport.freePort();
-        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path inbox = dir.resolve("inbox");
         Path outbox = dir.resolve("outbox");
-        Map<String, String> p = new HashMap<>();
-        p.put("camel.server.port", Integer.toString(port));
-        p.put("crm-bridge.api.token", token);
-        p.put("sandbox.requests-per-ten-seconds", "0");
-        p.put("hubspot.requests-per-ten-seconds", "2000");
-        p.put("crm-bridge.poll-delay-ms", "200");
-        try (ChildApplication app = ChildApplication.start(dir, dir.resolve("app.log"), p,
-                "--inbox", inbox.toString(), "--outbox", outbox.toString())) {
+        try (ChildApplication app = ConsoleBrowser.startApplication(dir, port, token)) {
             JsonNode last = null;
             for (String name : ORDER) {
                 Path staging = dir.resolve("staging-" + name);

@@ -154,7 +154,7 @@ public class LinksPages {
         }
         String ofKind = first(form, "of-kind");
         List<String> sources = form.getOrDefault("source", List.of());
-        if (ofKind != null && !sources.isEmpty()) {
+        if (ofKind != null && !ofKind.isBlank() && !sources.isEmpty()) {
             String ofTarget = first(form, "of-target");
             if (ofTarget == null || ofTarget.isEmpty()) {
                 throw new ApiRefusal(400, "of-target is required with of-kind");
