@@ -21,6 +21,9 @@ import io.crmbridge.console.RunCatalog;
 import io.crmbridge.console.health.HubSpotBudgetUse;
 import io.crmbridge.console.health.HubSpotLastHour;
 import io.crmbridge.console.health.HubSpotRateLimitWatch;
+import io.crmbridge.console.links.LinksCatalog;
+import io.crmbridge.console.links.LinksPages;
+import io.crmbridge.ledger.PendingLinks;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
 import io.crmbridge.hubspot.AssociationWriter;
@@ -194,6 +197,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
         bindConsole(context, settings, ledger, clock, json, hubspot, database);
+        bindConsoleLinks(context, settings, database, clock, json);
         InboxRetry retry = new InboxRetry(settings.inbox(),
                 Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
@@ -347,6 +351,20 @@ public class AppConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("hubspotHealthCheck", HubSpotHealthCheck.class),
                 registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
                 database.inMemory(), database.url(), budgetUse);
+    }
+
+    /**
+     * The console's Links page and {@code /api/links} (routes/console-links.yaml, docs/console.md "Links that wait"):
+     * the pending links of the ledger database, dropped-links CSVs in {@code <outbox>/links/}.
+     */
+    private static void bindConsoleLinks(CamelContext context, BridgeSettings settings, Database database, Clock clock,
+                                         ObjectMapper json) {
+        Registry registry = context.getRegistry();
+        ConsoleView view = registry.lookupByNameAndType("consoleView", ConsoleView.class);
+        LinksCatalog links = new LinksCatalog(new PendingLinks(database.entityManagerFactory()), settings.outbox(),
+                clock, json);
+        registry.bind("linksCatalog", links);
+        registry.bind("linksPages", new LinksPages(view, links));
     }
 
     /**

@@ -165,7 +165,12 @@ public class RunCatalog {
         }
     }
 
-    private static int number(String name, String value, int absent, int min, int max) {
+    /**
+     * Query parameter {@code name}: {@code absent} when blank, else a whole number from {@code min} to {@code max}.
+     *
+     * @throws ApiRefusal 400 naming the parameter otherwise
+     */
+    public static int number(String name, String value, int absent, int min, int max) {
         if (value == null || value.isBlank()) {
             return absent;
         }

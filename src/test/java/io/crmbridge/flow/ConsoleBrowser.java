@@ -44,6 +44,22 @@ public final class ConsoleBrowser {
         return new ChromeDriver(service, options);
     }
 
+    /**
+     * The packaged application as a service on 127.0.0.1:{@code port} with the API token {@code token}, against the
+     * sandbox without a rate limit (and a client budget far above what a test sends), polling its inbox
+     * {@code dir/inbox} every 200 ms, writing to {@code dir/outbox}, its output in {@code dir/app.log}.
+     */
+    static ChildApplication startApplication(Path dir, int port, String token) throws IOException {
+        java.util.Map<String, String> p = new java.util.HashMap<>();
+        p.put("camel.server.port", Integer.toString(port));
+        p.put("crm-bridge.api.token", token);
+        p.put("sandbox.requests-per-ten-seconds", "0");
+        p.put("hubspot.requests-per-ten-seconds", "2000");
+        p.put("crm-bridge.poll-delay-ms", "200");
+        return ChildApplication.start(dir, dir.resolve("app.log"), p, "--inbox",
+                Files.createDirectories(dir.resolve("inbox")).toString(), "--outbox", dir.resolve("outbox").toString());
+    }
+
     /** Logs in through the form at {@code base}/console/login with {@code token}. */
     public static void login(WebDriver browser, String base, String token) {
         browser.get(base + "/console/login");
