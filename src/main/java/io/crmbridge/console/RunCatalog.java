@@ -165,7 +165,12 @@ public class RunCatalog {
         }
     }
 
-    private static int number(String name, String value, int absent, int min, int max) {
+    /**
+     * A whole-number query parameter: {@code absent} when missing or blank.
+     *
+     * @throws ApiRefusal 400 naming {@code name} when it is not a number from {@code min} to {@code max}
+     */
+    public static int number(String name, String value, int absent, int min, int max) {
         if (value == null || value.isBlank()) {
             return absent;
         }

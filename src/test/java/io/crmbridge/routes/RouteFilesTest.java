@@ -42,7 +42,8 @@ class RouteFilesTest {
 
         assertThat(report.files()).extracting(f -> f.getFileName().toString())
                 .contains("api.yaml", "associations.yaml", "console.yaml", "contact-sync.yaml", "customer-push.yaml",
-                        "hubspot-delivery.yaml", "intake.yaml", "reports.yaml", "sales-ledger.yaml");
+                        "hubspot-delivery.yaml", "intake.yaml", "reports.yaml", "sales-ledger.yaml",
+                        "console-sales.yaml");
         assertThat(report.problems()).isEmpty();
     }
 
