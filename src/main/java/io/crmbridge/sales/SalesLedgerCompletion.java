@@ -60,15 +60,18 @@ public final class SalesLedgerCompletion {
     }
 
     /**
-     * Recomputes and stores the scores, and records the segment distribution as this import's; the profiles go to
-     * property {@value #PROFILES_PROPERTY}.
+     * Recomputes and stores the scores, and records the segment distribution (when a client was scored) as this
+     * import's; the profiles go to property {@value #PROFILES_PROPERTY}.
      */
     public void score(@ExchangeProperty(SalesLedgerFile.PROPERTY) SalesLedgerFile file, Exchange exchange) {
         Map<String, ClientDetails> details = store.clientDetails();
         ScoringResult result = scoring.score(store.purchases(), c -> details.getOrDefault(c, ClientDetails.NONE),
                 store.catalogueFamilies());
         store.replaceScores(result, clock.instant());
-        history.recordSegments(file.importId(), result.summary().segments());
+        // an import that left no client scored (clients or products before any sales line) has no distribution
+        if (result.summary().clientsScored() > 0) {
+            history.recordSegments(file.importId(), result.summary().segments());
+        }
         file.report().scoring(result.summary());
         exchange.setProperty(PROFILES_PROPERTY, result.profiles());
         LOG.info("{}: scored {} clients, segments {}", file.fileName(), result.summary().clientsScored(),
