@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's Sales ledger in a real browser (docs/console.md "Sales ledger"): the packaged application as a
@@ -97,6 +99,7 @@ class ConsoleSalesBrowserIT {
 
                 new Select(browser.findElement(By.id("client-segment"))).selectByValue("champions");
                 browser.findElement(By.cssSelector("form.filter button")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("segment=champions"));
                 List<WebElement> champions = browser.findElements(By.cssSelector("#sales-clients tbody tr"));
                 assertThat(champions).isNotEmpty()
                         .allSatisfy(r -> assertThat(r.findElement(By.cssSelector("td.segment")).getText()).isEqualTo("champions"));
