@@ -81,12 +81,7 @@ public class SalesCatalog {
             }
             return em.createQuery("select count(i) from SalesImport i", Long.class).getSingleResult();
         });
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("imports", imports);
-        page.put("total", total);
-        page.put("limit", l);
-        page.put("offset", o);
-        return page;
+        return page("imports", imports, total, l, o);
     }
 
     /**
@@ -151,22 +146,23 @@ public class SalesCatalog {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("heldLines", em.createQuery("select count(l) from SalesLine l where l.status = 'HELD'", Long.class)
                     .getSingleResult());
-            List<Map<String, Object>> clients = new ArrayList<>();
-            for (Object[] r : em.createQuery("select l.clientCode, count(l) from SalesLine l where l.status = 'HELD'"
-                    + " and not exists (select 1 from LedgerClient c where c.clientCode = l.clientCode)"
-                    + " group by l.clientCode order by count(l) desc, l.clientCode", Object[].class).getResultList()) {
-                clients.add(entry("clientCode", r[0], "lines", r[1]));
-            }
-            answer.put("unknownClients", clients);
-            List<Map<String, Object>> products = new ArrayList<>();
-            for (Object[] r : em.createQuery("select min(l.productLabel), count(l) from SalesLine l where l.status = 'HELD'"
-                    + " and not exists (select 1 from LedgerProduct p where p.productKey = l.productKey)"
-                    + " group by l.productKey order by count(l) desc, l.productKey", Object[].class).getResultList()) {
-                products.add(entry("product", r[0], "lines", r[1]));
-            }
-            answer.put("unknownProducts", products);
+            answer.put("unknownClients", waitingFor(em, "clientCode", "select l.clientCode, count(l) from SalesLine l"
+                    + " where l.status = 'HELD' and not exists (select 1 from LedgerClient c where c.clientCode = l.clientCode)"
+                    + " group by l.clientCode order by count(l) desc, l.clientCode"));
+            answer.put("unknownProducts", waitingFor(em, "product", "select min(l.productLabel), count(l) from SalesLine l"
+                    + " where l.status = 'HELD' and not exists (select 1 from LedgerProduct p where p.productKey = l.productKey)"
+                    + " group by l.productKey order by count(l) desc, l.productKey"));
             return answer;
         });
+    }
+
+    /** What held lines wait for: {@code [{<name>: value, lines}]}, from a query of (value, held lines) rows. */
+    private static List<Map<String, Object>> waitingFor(EntityManager em, String name, String query) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Object[] r : em.createQuery(query, Object[].class).getResultList()) {
+            found.add(entry(name, r[0], "lines", r[1]));
+        }
+        return found;
     }
 
     /**
@@ -224,11 +220,7 @@ public class SalesCatalog {
             }
             return count.getSingleResult();
         });
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("clients", clients);
-        page.put("total", total);
-        page.put("limit", l);
-        page.put("offset", o);
+        Map<String, Object> page = page("clients", clients, total, l, o);
         page.put("q", search);
         page.put("segment", only);
         return page;
@@ -363,12 +355,7 @@ public class SalesCatalog {
             m.put("lists", lists);
             pushes.add(m);
         }
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("pushes", pushes);
-        page.put("total", history.pushCount());
-        page.put("limit", l);
-        page.put("offset", o);
-        return page;
+        return page("pushes", pushes, history.pushCount(), l, o);
     }
 
     private Map<String, Object> describeImport(Object[] r, Map<Long, Map<String, Long>> segments) {
@@ -465,6 +452,16 @@ public class SalesCatalog {
         } catch (NumberFormatException e) {
             throw new ApiRefusal(400, "import id must be a number");
         }
+    }
+
+    /** {@code {<name>: items, "total", "limit", "offset"}}, the shape of every paged answer. */
+    private static Map<String, Object> page(String name, List<?> items, long total, int limit, int offset) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put(name, items);
+        page.put("total", total);
+        page.put("limit", limit);
+        page.put("offset", offset);
+        return page;
     }
 
     private static Map<String, Object> entry(String k1, Object v1, String k2, Object v2) {
