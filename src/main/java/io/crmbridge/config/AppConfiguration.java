@@ -24,6 +24,8 @@ import io.crmbridge.console.health.HubSpotRateLimitWatch;
 import io.crmbridge.console.links.LinksCatalog;
 import io.crmbridge.console.links.LinksPages;
 import io.crmbridge.ledger.PendingLinks;
+import io.crmbridge.console.sales.SalesCatalog;
+import io.crmbridge.console.sales.SalesPages;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
 import io.crmbridge.hubspot.AssociationWriter;
@@ -72,6 +74,7 @@ import io.crmbridge.sales.ingest.SalesLineRowParser;
 import io.crmbridge.sales.scoring.CoPurchaseRecommender;
 import io.crmbridge.sales.scoring.LedgerScoring;
 import io.crmbridge.sales.scoring.RebuyAdvisor;
+import io.crmbridge.sales.store.SalesLedgerHistory;
 import io.crmbridge.sales.store.SalesLedgerStore;
 import io.crmbridge.sync.ContactStore;
 import io.crmbridge.sync.ContactSync;
@@ -207,6 +210,22 @@ public class AppConfiguration implements CamelConfiguration {
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics));
         bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, countries, clock,
                 metrics);
+        // after the sales ledger: its pages read the history bean bound there
+        bindConsoleSales(context, settings, database, json);
+    }
+
+    /**
+     * The console's Sales ledger pages and their API (routes/console-sales.yaml, docs/console.md "Sales ledger"):
+     * {@code salesCatalog} and {@code consoleSalesPages}, on the console's view and the sales ledger's history.
+     */
+    private static void bindConsoleSales(CamelContext context, BridgeSettings settings, Database database,
+                                         ObjectMapper json) {
+        Registry registry = context.getRegistry();
+        SalesCatalog catalog = new SalesCatalog(database.entityManagerFactory(),
+                registry.lookupByNameAndType("salesLedgerHistory", SalesLedgerHistory.class), settings.outbox(), json);
+        registry.bind("salesCatalog", catalog);
+        registry.bind("consoleSalesPages", new SalesPages(
+                registry.lookupByNameAndType("consoleView", ConsoleView.class), catalog, json));
     }
 
     /**
@@ -270,7 +289,10 @@ public class AppConfiguration implements CamelConfiguration {
                         Settings.SALES_RECOMMENDATIONS_MAX.read(p)),
                 new RebuyAdvisor(Settings.SALES_REBUY_TOLERANCE.read(p), Settings.SALES_REBUY_MAX.read(p)),
                 Settings.SALES_REFERENCE_DATE.read(p));
-        registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, scoring, clock, metrics));
+        SalesLedgerHistory history = new SalesLedgerHistory(database.entityManagerFactory());
+        registry.bind("salesLedgerHistory", history);
+        registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, history, scoring, clock,
+                metrics));
     }
 
     /**

@@ -103,8 +103,8 @@ public class CustomerPush {
                 segments.merge(client.profile().rfmSegment(), 1, Integer::sum);
                 Issue problem = addressProblem(client.profile(), sendable);
                 if (problem != null) {
-                    tally.count("hubspot", "skipped");
-                    tally.count("brevo", "skipped");
+                    tally.count("hubspot", "skipped", client, hubspotList(client));
+                    tally.count("brevo", "skipped", client, brevoLists.nameOf(client.profile().rfmSegment()));
                     deadLetter(deadLetters, client, "hubspot+brevo", problem);
                 } else {
                     sendable.put(emails.check(client.profile().email()).value(), client);
@@ -116,7 +116,7 @@ public class CustomerPush {
             }
             PushResult result = new PushResult(profiles.size(), settings.dryRun(), segments, tally.of("hubspot"),
                     tally.of("brevo"), listIds, deadLetters.count(), deadLetters.file()
-                    .map(f -> settings.outbox().relativize(f).toString()).orElse(null));
+                    .map(f -> settings.outbox().relativize(f).toString()).orElse(null), tally.deliveries());
             String where = result.deadLetterFile() == null ? "" : " in " + settings.outbox().resolve(result.deadLetterFile());
             if (settings.dryRun()) {
                 // nothing was sent: say what a real run would send, not counts of zero that read like failures
@@ -185,7 +185,7 @@ public class CustomerPush {
                     ? ErrorCode.HUBSPOT_UNAVAILABLE.issue(e.getMessage())
                     : ErrorCode.DELIVERY_ERROR.issue("HubSpot refused the RFM properties: " + e.getMessage());
             for (Numbered n : sendable.values()) {
-                tally.count("hubspot", "failed");
+                tally.count("hubspot", "failed", n, hubspotList(n));
                 deadLetter(deadLetters, n, "hubspot", issue);
             }
             return;
@@ -194,13 +194,14 @@ public class CustomerPush {
         for (int from = 0; from < records.size(); from += settings.batchSize()) {
             UpsertResult result = upserter.upsert(ObjectType.CONTACTS,
                     records.subList(from, Math.min(records.size(), from + settings.batchSize())), null);
-            result.upserted().values().forEach(u -> tally.count("hubspot", u.created() ? "created" : "updated"));
+            result.upserted().forEach((email, u) -> tally.count("hubspot", u.created() ? "created" : "updated",
+                    sendable.get(email), hubspotList(sendable.get(email))));
             for (Map.Entry<String, String> r : result.rejected().entrySet()) {
-                tally.count("hubspot", "rejected");
+                tally.count("hubspot", "rejected", sendable.get(r.getKey()), hubspotList(sendable.get(r.getKey())));
                 deadLetter(deadLetters, sendable.get(r.getKey()), "hubspot", ErrorCode.HUBSPOT_REJECTED.issue(r.getValue()));
             }
             for (Map.Entry<String, String> r : result.unreachable().entrySet()) {
-                tally.count("hubspot", "failed");
+                tally.count("hubspot", "failed", sendable.get(r.getKey()), hubspotList(sendable.get(r.getKey())));
                 deadLetter(deadLetters, sendable.get(r.getKey()), "hubspot", ErrorCode.HUBSPOT_UNAVAILABLE.issue(r.getValue()));
             }
         }
@@ -244,13 +245,14 @@ public class CustomerPush {
                     continue;
                 }
                 listId = listIds.get(segment.getKey());
-                result.imported().keySet().forEach(e -> tally.count("brevo", "imported"));
+                String list = brevoLists.nameOf(segment.getKey());
+                result.imported().keySet().forEach(e -> tally.count("brevo", "imported", sendable.get(e), list));
                 for (Map.Entry<String, String> r : result.rejected().entrySet()) {
-                    tally.count("brevo", "rejected");
+                    tally.count("brevo", "rejected", sendable.get(r.getKey()), list);
                     deadLetter(deadLetters, sendable.get(r.getKey()), "brevo", ErrorCode.BREVO_REJECTED.issue(r.getValue()));
                 }
                 for (Map.Entry<String, String> r : result.unreachable().entrySet()) {
-                    tally.count("brevo", "failed");
+                    tally.count("brevo", "failed", sendable.get(r.getKey()), list);
                     deadLetter(deadLetters, sendable.get(r.getKey()), "brevo", ErrorCode.BREVO_UNAVAILABLE.issue(r.getValue()));
                 }
             }
@@ -279,8 +281,8 @@ public class CustomerPush {
     }
 
     /** Every client of {@code clients} failed for Brevo because {@code what} could not be prepared. */
-    private static void brevoFailed(java.util.Collection<Numbered> clients, BrevoCallException e, String what, Tally tally,
-                                    DeadLetterWriter deadLetters) throws IOException {
+    private void brevoFailed(java.util.Collection<Numbered> clients, BrevoCallException e, String what, Tally tally,
+                             DeadLetterWriter deadLetters) throws IOException {
         if (e.isAuthProblem()) {
             throw e;
         }
@@ -288,7 +290,7 @@ public class CustomerPush {
                 ? ErrorCode.BREVO_REJECTED.issue("Brevo refused " + what + ": " + e.getMessage())
                 : ErrorCode.BREVO_UNAVAILABLE.issue(e.getMessage());
         for (Numbered n : clients) {
-            tally.count("brevo", "failed");
+            tally.count("brevo", "failed", n, brevoLists.nameOf(n.profile().rfmSegment()));
             deadLetter(deadLetters, n, "brevo", issue);
         }
     }
@@ -306,17 +308,31 @@ public class CustomerPush {
     private record Numbered(int number, CustomerProfile profile) {
     }
 
-    /** Counts per target and outcome, every outcome of a target present (0 when none). */
+    /** The "list" a HubSpot contact lands in: its segment, the value of property crm_bridge_rfm_segment. */
+    private static String hubspotList(Numbered client) {
+        return client == null ? null : client.profile().rfmSegment();
+    }
+
+    /** Counts per target and outcome, every outcome of a target present (0 when none), and each client's outcome. */
     private static final class Tally {
         private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        private final List<PushResult.Delivery> deliveries = new ArrayList<>();
 
         Tally() {
             counts.put("hubspot", zeros("created", "updated", "rejected", "failed", "skipped"));
             counts.put("brevo", zeros("imported", "rejected", "failed", "skipped"));
         }
 
-        void count(String target, String outcome) {
+        void count(String target, String outcome, Numbered client, String list) {
             counts.get(target).merge(outcome, 1L, Long::sum);
+            // a key the target answered for that was not sent cannot be tied to a client: counted only
+            if (client != null) {
+                deliveries.add(new PushResult.Delivery(client.profile().clientCode(), target, list, outcome));
+            }
+        }
+
+        List<PushResult.Delivery> deliveries() {
+            return List.copyOf(deliveries);
         }
 
         Map<String, Long> of(String target) {

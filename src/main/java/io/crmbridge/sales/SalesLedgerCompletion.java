@@ -12,6 +12,7 @@ import io.crmbridge.sales.report.SalesLedgerReportWriter;
 import io.crmbridge.sales.scoring.ClientDetails;
 import io.crmbridge.sales.scoring.LedgerScoring;
 import io.crmbridge.sales.scoring.ScoringResult;
+import io.crmbridge.sales.store.SalesLedgerHistory;
 import io.crmbridge.sales.store.SalesLedgerStore;
 import io.crmbridge.validation.NumberConvention;
 import java.io.IOException;
@@ -41,36 +42,49 @@ public final class SalesLedgerCompletion {
     private final BridgeSettings settings;
     private final Ledger ledger;
     private final SalesLedgerStore store;
+    private final SalesLedgerHistory history;
     private final LedgerScoring scoring;
     private final SalesLedgerReportWriter writer = new SalesLedgerReportWriter();
     private final Clock clock;
     private final BridgeMetrics metrics;
 
-    public SalesLedgerCompletion(BridgeSettings settings, Ledger ledger, SalesLedgerStore store, LedgerScoring scoring,
-                                 Clock clock, BridgeMetrics metrics) {
+    public SalesLedgerCompletion(BridgeSettings settings, Ledger ledger, SalesLedgerStore store,
+                                 SalesLedgerHistory history, LedgerScoring scoring, Clock clock, BridgeMetrics metrics) {
         this.settings = settings;
         this.ledger = ledger;
         this.store = store;
+        this.history = history;
         this.scoring = scoring;
         this.clock = clock;
         this.metrics = metrics;
     }
 
-    /** Recomputes and stores the scores; the profiles go to property {@value #PROFILES_PROPERTY}. */
+    /**
+     * Recomputes and stores the scores, and records the segment distribution (when a client was scored) as this
+     * import's; the profiles go to property {@value #PROFILES_PROPERTY}.
+     */
     public void score(@ExchangeProperty(SalesLedgerFile.PROPERTY) SalesLedgerFile file, Exchange exchange) {
         Map<String, ClientDetails> details = store.clientDetails();
         ScoringResult result = scoring.score(store.purchases(), c -> details.getOrDefault(c, ClientDetails.NONE),
                 store.catalogueFamilies());
         store.replaceScores(result, clock.instant());
+        // an import that left no client scored (clients or products before any sales line) has no distribution
+        if (result.summary().clientsScored() > 0) {
+            history.recordSegments(file.importId(), result.summary().segments());
+        }
         file.report().scoring(result.summary());
         exchange.setProperty(PROFILES_PROPERTY, result.profiles());
         LOG.info("{}: scored {} clients, segments {}", file.fileName(), result.summary().clientsScored(),
                 result.summary().segments());
     }
 
-    /** Puts the push's counts in the file's report (the body of {@code direct:push-customers}'s answer). */
+    /**
+     * Puts the push's counts in the file's report (the body of {@code direct:push-customers}'s answer) and records
+     * the push with each client's outcome in the push history.
+     */
     public void pushed(@ExchangeProperty(SalesLedgerFile.PROPERTY) SalesLedgerFile file, @org.apache.camel.Body PushResult result) {
         file.report().push(result.toMap());
+        history.recordPush(file.importId(), result, clock.instant());
     }
 
     /**
@@ -78,12 +92,14 @@ public final class SalesLedgerCompletion {
      * written): the ledger import itself stands, the report says why the clients were not pushed.
      */
     public void pushFailed(@ExchangeProperty(SalesLedgerFile.PROPERTY) SalesLedgerFile file,
-                           @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+                           @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
+                           @ExchangeProperty(PROFILES_PROPERTY) java.util.List<?> profiles) {
         String message = failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         LOG.error("{}: the push of the scored clients stopped: {}", file.fileName(), message);
         Map<String, Object> section = new java.util.LinkedHashMap<>();
         section.put("error", message);
         file.report().push(section);
+        history.recordPushFailure(file.importId(), profiles == null ? 0 : profiles.size(), message, clock.instant());
     }
 
     /**
