@@ -72,8 +72,14 @@ public record SegmentRules(String companyWord, int engagedDays, int coldDays, Se
         rules.put(ENGAGED, "Changed in HubSpot in the last " + days(engagedDays) + ".");
         rules.put(COLD, "Not changed in HubSpot for more than " + days(coldDays) + ".");
         rules.put(HIGH_VALUE, highValueStages.isEmpty() ? "Nobody: no lifecycle stage is configured."
-                : "Lifecycle stage is " + String.join(" or ", highValueStages.stream().sorted().toList()) + ".");
+                : "Lifecycle stage is " + either(highValueStages.stream().sorted().toList()) + ".");
         return rules;
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    private static String either(List<String> values) {
+        int last = values.size() - 1;
+        return last == 0 ? values.get(0) : String.join(", ", values.subList(0, last)) + " or " + values.get(last);
     }
 
     private static String days(int n) {

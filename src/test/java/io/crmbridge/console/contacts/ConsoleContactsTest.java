@@ -161,7 +161,7 @@ class ConsoleContactsTest extends ImportFlowTestSupport {
         assertThat(anonymousSync.statusCode()).isEqualTo(303);
         assertThat(anonymousSync.headers().firstValue("Location")).hasValue("/console/login");
         for (String path : List.of("/api/integrations/hubspot/segments", "/api/integrations/hubspot/sync/runs",
-                "/api/integrations/hubspot/contacts/1")) {
+                "/api/integrations/hubspot/contacts/1", "/api/integrations/hubspot/contacts")) {
             for (String authorization : new String[] {null, "Bearer wrong", "Bearer " + TOKEN + "x"}) {
                 HttpResponse<String> r = http.get(path, authorization, null);
                 assertThat(r.statusCode()).as("%s with %s", path, authorization).isEqualTo(401);
@@ -173,7 +173,11 @@ class ConsoleContactsTest extends ImportFlowTestSupport {
                 .path("total").asLong()).isZero();
 
         String cookie = http.session(TOKEN);
-        assertThat(http.get("/api/integrations/hubspot/sync/runs", null, cookie).statusCode()).isEqualTo(200);
+        for (String path : List.of("/api/integrations/hubspot/sync/runs", "/api/integrations/hubspot/contacts",
+                "/api/integrations/hubspot/segments")) {
+            assertThat(http.get(path, null, cookie).statusCode()).as(path).isEqualTo(200);
+            assertThat(http.get(path, null, "crm_bridge_console=forged").statusCode()).as(path).isEqualTo(401);
+        }
         for (String query : List.of("page=0", "page=-1", "page=abc", "segment=vip", "sort=phone", "order=up",
                 "q=" + "x".repeat(201))) {
             HttpResponse<String> r = http.get("/console/contacts?" + query, null, cookie);
