@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,12 +43,7 @@ class ConsoleContactsBrowserIT {
         int port = ImportFlowTestSupport.freePort();
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         Path outbox = dir.resolve("outbox");
-        Map<String, String> p = new HashMap<>();
-        p.put("camel.server.port", Integer.toString(port));
-        p.put("crm-bridge.api.token", token);
-        p.put("sandbox.requests-per-ten-seconds", "0");
-        p.put("hubspot.requests-per-ten-seconds", "2000");
-        p.put("crm-bridge.poll-delay-ms", "200");
+        Map<String, String> p = ConsoleBrowser.serviceProperties(port, token);
         p.put("sandbox.seed-contacts", Datasets.CUSTOMERS.toAbsolutePath().normalize().toString());
         try (ChildApplication app = ChildApplication.start(dir, dir.resolve("app.log"), p,
                 "--inbox", inbox.toString(), "--outbox", outbox.toString())) {

@@ -47,6 +47,11 @@ public class ContactsPages {
     private final ContactSyncApi api;
     private final ObjectMapper json;
 
+    /**
+     * @param view the console's rendering and session check
+     * @param api  the contact sync's API bean: every figure of the page comes from it
+     * @param json reads a contact's stored properties and writes the chart's data
+     */
     public ContactsPages(ConsoleView view, ContactSyncApi api, ObjectMapper json) {
         this.view = view;
         this.api = api;
