@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.sync.ContactPage;
+import io.crmbridge.sync.ContactQuery;
 import io.crmbridge.sync.ContactStore;
 import io.crmbridge.sync.ContactSync;
 import io.crmbridge.sync.SegmentRules;
@@ -44,6 +45,10 @@ public class ContactSyncApi {
     public static final int MAX_LIMIT = 1000;
     /** {@code limit} of GET contacts when the request has none. */
     public static final int DEFAULT_LIMIT = 100;
+    /** Largest {@code limit} of GET sync/runs. */
+    public static final int MAX_RUNS = 200;
+    /** Longest search text of GET contacts, in characters. */
+    public static final int MAX_SEARCH = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactSyncApi.class);
     private static final String STATS_PATH = "/api/integrations/hubspot/sync/stats";
@@ -112,18 +117,25 @@ public class ContactSyncApi {
     }
 
     /**
-     * {@code GET /api/integrations/hubspot/contacts}: a page of the stored, non-archived contacts in HubSpot
-     * id order.
+     * {@code GET /api/integrations/hubspot/contacts}: a page of the stored, non-archived contacts, in HubSpot id
+     * order unless {@code sort} says otherwise, optionally only one segment's or those matching a search.
      *
      * @param segment a segment name ({@link SegmentRules#NAMES}) or null for all
      * @param limit   1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when null
      * @param offset  >= 0, 0 when null
+     * @param q       text searched in the e-mail, first and last name and company (any case, part of the value);
+     *                null or blank for no search; at most 200 characters
+     * @param sort    {@code id} (default), {@code email}, {@code name} (last, then first name), {@code company},
+     *                {@code updated}
+     * @param order   {@code asc} (default) or {@code desc}
      * @return {@code contacts}, {@code total} (matching over all pages), {@code limit}, {@code offset},
-     *         {@code segment} (null when not filtered)
-     * @throws ApiRefusal 400 for a limit or offset out of range or not a number, or an unknown segment
+     *         {@code segment} (null when not filtered), {@code q}, {@code sort}, {@code order}
+     * @throws ApiRefusal 400 for a limit or offset out of range or not a number, an unknown segment, sort or order,
+     *                    or a search text longer than 200 characters
      */
     public Map<String, Object> contacts(@Header("segment") String segment, @Header("limit") String limit,
-                                        @Header("offset") String offset) {
+                                        @Header("offset") String offset, @Header("q") String q,
+                                        @Header("sort") String sort, @Header("order") String order) {
         int l = integer("limit", limit, DEFAULT_LIMIT);
         if (l < 1 || l > MAX_LIMIT) {
             throw new ApiRefusal(400, "limit must be between 1 and " + MAX_LIMIT + ", was " + l);
@@ -132,12 +144,19 @@ public class ContactSyncApi {
         if (o < 0) {
             throw new ApiRefusal(400, "offset must be >= 0, was " + o);
         }
-        String s = segment == null || segment.isBlank() ? null : segment.trim().toLowerCase(Locale.ROOT);
-        if (s != null && !SegmentRules.NAMES.contains(s)) {
-            throw new ApiRefusal(400, "unknown segment '" + segment.trim() + "'; segments: "
-                    + String.join(", ", SegmentRules.NAMES));
+        String s = segment(segment);
+        ContactQuery.Sort by = sort == null || sort.isBlank() ? ContactQuery.Sort.ID : ContactQuery.Sort.ofApiName(sort)
+                .orElseThrow(() -> new ApiRefusal(400, "unknown sort '" + sort.trim() + "'; sorts: "
+                        + String.join(", ", ContactQuery.Sort.apiNames())));
+        String direction = order == null || order.isBlank() ? "asc" : order.trim().toLowerCase(Locale.ROOT);
+        if (!direction.equals("asc") && !direction.equals("desc")) {
+            throw new ApiRefusal(400, "order must be asc or desc, was '" + order.trim() + "'");
         }
-        ContactPage page = store.activeContacts(s, o, l);
+        if (q != null && q.length() > MAX_SEARCH) {
+            throw new ApiRefusal(400, "q must be at most " + MAX_SEARCH + " characters, was " + q.length());
+        }
+        ContactQuery query = new ContactQuery(s, q, by, direction.equals("desc"));
+        ContactPage page = store.activeContactsMatching(query, o, l);
         List<Map<String, Object>> contacts = new ArrayList<>(page.contacts().size());
         page.contacts().forEach(c -> contacts.add(contact(c)));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -146,7 +165,112 @@ public class ContactSyncApi {
         answer.put("limit", l);
         answer.put("offset", o);
         answer.put("segment", s);
+        answer.put("q", query.text());
+        answer.put("sort", by.apiName());
+        answer.put("order", direction);
         return answer;
+    }
+
+    /**
+     * {@code GET /api/integrations/hubspot/contacts/{id}}: one stored contact by HubSpot id, archived ones included.
+     *
+     * @return the contact as in {@link #contacts}, with {@code archived} and {@code merged_into}
+     * @throws ApiRefusal 404 when no contact with that id is stored
+     */
+    public Map<String, Object> contact(@Header("id") String id) {
+        SyncedContact c = store.contact(id == null ? "" : id.trim())
+                .orElseThrow(() -> new ApiRefusal(404, "no stored contact with id '" + id + "'"));
+        Map<String, Object> answer = contact(c);
+        answer.put("archived", c.isArchived());
+        answer.put("merged_into", c.getMergedInto());
+        return answer;
+    }
+
+    /**
+     * {@code GET /api/integrations/hubspot/sync/runs}: a page of the sync runs, the running one included, newest
+     * first. A running run has {@code status} RUNNING, no {@code finished_at} and its counters so far.
+     *
+     * @param limit  1 to {@value #MAX_RUNS}, 20 when null
+     * @param offset >= 0, 0 when null
+     * @return {@code runs} (each: {@code run_id}, {@code mode}, {@code status}, {@code started_at},
+     *         {@code finished_at}, {@code total_synced}, {@code total_pages}, {@code requests}, {@code errors},
+     *         {@code error_message}, {@code duration_seconds}, {@code by_segment}), {@code total}, {@code limit},
+     *         {@code offset}, {@code running} (true while a sync runs)
+     * @throws ApiRefusal 400 for a limit or offset out of range or not a number
+     */
+    public Map<String, Object> runs(@Header("limit") String limit, @Header("offset") String offset) {
+        int l = integer("limit", limit, 20);
+        if (l < 1 || l > MAX_RUNS) {
+            throw new ApiRefusal(400, "limit must be between 1 and " + MAX_RUNS + ", was " + l);
+        }
+        int o = integer("offset", offset, 0);
+        if (o < 0) {
+            throw new ApiRefusal(400, "offset must be >= 0, was " + o);
+        }
+        java.util.Optional<ContactSync.RunningSync> live = sync.running();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (SyncRun run : store.runs(o, l)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run_id", run.getId());
+            m.put("mode", run.getMode().name());
+            m.put("status", run.getStatus().name());
+            m.put("started_at", text(run.getStartedAt()));
+            m.put("finished_at", text(run.getFinishedAt()));
+            boolean running = run.getStatus() == SyncRun.Status.RUNNING;
+            ContactSync.RunningSync now = running ? live.filter(r -> r.runId() == run.getId()).orElse(null) : null;
+            m.put("total_synced", now != null ? now.contacts() : run.getContactsSynced());
+            m.put("total_pages", now != null ? now.pages() : run.getPages());
+            m.put("requests", now != null ? now.requests() : run.getRequests());
+            m.put("errors", run.getErrors());
+            m.put("error_message", run.getErrorMessage());
+            m.put("duration_seconds", running ? null : run.getDurationMs() / 1000.0);
+            m.put("by_segment", segmentCounts(run.getSegmentCounts()));
+            runs.add(m);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("runs", runs);
+        answer.put("total", store.runCount());
+        answer.put("limit", l);
+        answer.put("offset", o);
+        answer.put("running", sync.isRunning());
+        return answer;
+    }
+
+    /**
+     * {@code GET /api/integrations/hubspot/segments}: the segment rules in force, written for people, and how many
+     * stored, non-archived contacts each segment holds now.
+     *
+     * @return {@code segments}: each {@code name}, {@code rule} (a sentence), {@code contacts}; and {@code total}
+     *         (every stored, non-archived contact; a contact can be in several segments or none)
+     */
+    public Map<String, Object> segments() {
+        Map<String, Long> sizes = store.segmentSizes();
+        List<Map<String, Object>> segments = new ArrayList<>();
+        sync.rules().descriptions().forEach((name, rule) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("rule", rule);
+            m.put("contacts", sizes.getOrDefault(name, 0L));
+            segments.add(m);
+        });
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("segments", segments);
+        answer.put("total", store.activeContacts(null, 0, 1).total());
+        return answer;
+    }
+
+    /** True while a sync runs (the console's "Sync now" shows the running one instead of starting another). */
+    public boolean syncRunning() {
+        return sync.isRunning();
+    }
+
+    private static String segment(String segment) {
+        String s = segment == null || segment.isBlank() ? null : segment.trim().toLowerCase(Locale.ROOT);
+        if (s != null && !SegmentRules.NAMES.contains(s)) {
+            throw new ApiRefusal(400, "unknown segment '" + segment.trim() + "'; segments: "
+                    + String.join(", ", SegmentRules.NAMES));
+        }
+        return s;
     }
 
     /**

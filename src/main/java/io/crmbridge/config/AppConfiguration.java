@@ -350,6 +350,17 @@ public class AppConfiguration implements CamelConfiguration {
         ConsoleView view = new ConsoleView(sessions);
         registry.bind("consoleView", view);
         registry.bind("consolePages", new ConsolePages(view, catalog, health));
+        bindContactsPage(context, view, json);
+    }
+
+    /**
+     * The console's Contacts page (routes/console-contacts.yaml, docs/console.md "Contacts"): read through the contact
+     * sync's API bean, so the page shows what the API answers.
+     */
+    private static void bindContactsPage(CamelContext context, ConsoleView view, ObjectMapper json) {
+        Registry registry = context.getRegistry();
+        registry.bind("contactsPages", new io.crmbridge.console.contacts.ContactsPages(view,
+                registry.lookupByNameAndType("contactSyncApi", ContactSyncApi.class), json));
     }
 
     /**

@@ -188,24 +188,85 @@ public class ContactStore {
      * @return the page and the number of contacts matching in all
      */
     public ContactPage activeContacts(String segment, int offset, int limit) {
+        return activeContactsMatching(ContactQuery.of(segment), offset, limit);
+    }
+
+    /**
+     * One page of the stored, non-archived contacts that {@code query} selects, in its order (HubSpot id breaking
+     * ties, so that pages never overlap). A segment is matched as a whole name in the comma-separated segments
+     * column, never as a substring; the search text as a part of the e-mail, first name, last name, "first last"
+     * or company, ignoring case, with LIKE's wildcards taken literally.
+     *
+     * @param offset contacts to skip, >= 0
+     * @param limit  most contacts returned, >= 1
+     * @return the page and the number of contacts matching in all
+     */
+    public ContactPage activeContactsMatching(ContactQuery query, int offset, int limit) {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
         }
         String where = " where c.archived = false"
-                + (segment == null ? "" : " and concat(',', c.segments, ',') like :pattern escape '!'");
+                + (query.segment() == null ? "" : " and concat(',', c.segments, ',') like :pattern escape '!'")
+                + (query.text() == null ? "" : " and (lower(c.email) like :text escape '!'"
+                        + " or lower(c.firstname) like :text escape '!' or lower(c.lastname) like :text escape '!'"
+                        + " or lower(concat(coalesce(c.firstname, ''), ' ', coalesce(c.lastname, ''))) like :text escape '!'"
+                        + " or lower(c.company) like :text escape '!')");
+        String direction = query.descending() ? " desc" : " asc";
+        String order = " order by " + String.join(direction + ", ", query.sort().columns().split(", ")) + direction
+                + (query.sort() == ContactQuery.Sort.ID ? "" : ", c.hubspotId" + direction);
         return inTransaction(em -> {
             var count = em.createQuery("select count(c) from SyncedContact c" + where, Long.class);
-            var page = em.createQuery("select c from SyncedContact c" + where + " order by c.hubspotId",
-                    SyncedContact.class);
-            if (segment != null) {
+            var page = em.createQuery("select c from SyncedContact c" + where + order, SyncedContact.class);
+            if (query.segment() != null) {
                 // '!' escapes LIKE's wildcards: high_value's '_' must match only itself
-                String pattern = "%," + segment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ",%";
+                String pattern = "%," + likeLiteral(query.segment()) + ",%";
                 count.setParameter("pattern", pattern);
                 page.setParameter("pattern", pattern);
+            }
+            if (query.text() != null) {
+                String text = "%" + likeLiteral(query.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+                count.setParameter("text", text);
+                page.setParameter("text", text);
             }
             return new ContactPage(page.setFirstResult(offset).setMaxResults(limit).getResultList(),
                     count.getSingleResult());
         });
+    }
+
+    /**
+     * How many stored, non-archived contacts each segment holds now (the segments as the last run left them).
+     *
+     * @return segment -> number of contacts, every name of {@link SegmentRules#NAMES} present, in that order
+     */
+    public Map<String, Long> segmentSizes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String segment : SegmentRules.NAMES) {
+            sizes.put(segment, inTransaction(em -> em.createQuery("select count(c) from SyncedContact c where"
+                            + " c.archived = false and concat(',', c.segments, ',') like :pattern escape '!'", Long.class)
+                    .setParameter("pattern", "%," + likeLiteral(segment) + ",%").getSingleResult()));
+        }
+        return sizes;
+    }
+
+    /**
+     * One page of the sync runs, the running one included, newest first.
+     *
+     * @param offset runs to skip, >= 0
+     * @param limit  most runs returned, >= 1
+     */
+    public List<SyncRun> runs(int offset, int limit) {
+        return inTransaction(em -> em.createQuery("select r from SyncRun r order by r.id desc", SyncRun.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    /** How many sync runs were ever opened. */
+    public long runCount() {
+        return inTransaction(em -> em.createQuery("select count(r) from SyncRun r", Long.class).getSingleResult());
+    }
+
+    /** {@code value} for a LIKE pattern with escape character '!': its wildcards and '!' match only themselves. */
+    private static String likeLiteral(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /**

@@ -78,6 +78,7 @@ public class ContactSync {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile RunInProgress current;
     private long lastSearchNanos;
 
     /**
@@ -126,6 +127,7 @@ public class ContactSync {
         try {
             return runExclusive(m, onStarted);
         } finally {
+            current = null;
             running.set(false);
         }
     }
@@ -135,11 +137,41 @@ public class ContactSync {
         return running.get();
     }
 
+    /** The segment rules this sync applies (the {@code crm-bridge.sync.segments.*} settings). */
+    public SegmentRules rules() {
+        return rules;
+    }
+
+    /**
+     * The counters of the sync running now, as far as it got: empty when none runs. Read while the run goes on
+     * (the console's progress), so the figures may be one page behind.
+     */
+    public java.util.Optional<RunningSync> running() {
+        RunInProgress r = current;
+        return r == null ? java.util.Optional.empty() : java.util.Optional.of(new RunningSync(r.runId(),
+                r.progress().pages(), r.progress().contacts(), r.progress().requests()));
+    }
+
+    /**
+     * A sync in progress as {@link #running()} gives it.
+     *
+     * @param runId    its sync_run id
+     * @param pages    pages stored so far
+     * @param contacts contacts stored so far
+     * @param requests HubSpot requests sent so far
+     */
+    public record RunningSync(long runId, int pages, long contacts, int requests) {
+    }
+
+    private record RunInProgress(long runId, SyncProgress progress) {
+    }
+
     private SyncStats runExclusive(SyncRun.Mode mode, LongConsumer onStarted) {
         Instant started = clock.instant();
         long runId = store.openRun(mode, started);
         onStarted.accept(runId);
         SyncProgress progress = new SyncProgress(mode);
+        current = new RunInProgress(runId, progress);
         LOG.info("Contact sync {} started (run {})", mode, runId);
         SyncRun.Status status;
         try {

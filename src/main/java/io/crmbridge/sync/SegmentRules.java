@@ -3,7 +3,9 @@ package io.crmbridge.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -56,5 +58,31 @@ public record SegmentRules(String companyWord, int engagedDays, int coldDays, Se
             segments.add(HIGH_VALUE);
         }
         return segments;
+    }
+
+    /**
+     * The rules in force, written for people: segment name -> what puts a contact in it, in {@link #NAMES} order,
+     * with the configured word, days and stages (the {@code crm-bridge.sync.segments.*} settings).
+     */
+    public Map<String, String> descriptions() {
+        Map<String, String> rules = new LinkedHashMap<>();
+        rules.put(CHAINGE, companyWord.isEmpty()
+                ? "Nobody: no company word is configured (crm-bridge.sync.segments.chainge.company-word)."
+                : "The company name contains \u201c" + companyWord + "\u201d, in any case.");
+        rules.put(ENGAGED, "Changed in HubSpot in the last " + days(engagedDays) + ".");
+        rules.put(COLD, "Not changed in HubSpot for more than " + days(coldDays) + ".");
+        rules.put(HIGH_VALUE, highValueStages.isEmpty() ? "Nobody: no lifecycle stage is configured."
+                : "Lifecycle stage is " + either(highValueStages.stream().sorted().toList()) + ".");
+        return rules;
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    private static String either(List<String> values) {
+        int last = values.size() - 1;
+        return last == 0 ? values.get(0) : String.join(", ", values.subList(0, last)) + " or " + values.get(last);
+    }
+
+    private static String days(int n) {
+        return n == 1 ? "day" : n + " days";
     }
 }

@@ -16,9 +16,10 @@ final class SyncProgress {
 
     private final SyncRun.Mode mode;
     private final long startNanos = System.nanoTime();
-    private int pages;
-    private long contacts;
-    private int requests;
+    // volatile: the console reads them from another thread while the run goes on (ContactSync#running)
+    private volatile int pages;
+    private volatile long contacts;
+    private volatile int requests;
     private final List<String> errors = new ArrayList<>();
     private Instant watermark;
 

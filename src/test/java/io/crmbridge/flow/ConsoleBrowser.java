@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -71,5 +73,20 @@ public final class ConsoleBrowser {
     public static void screenshot(WebDriver browser, String name) throws IOException {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    /**
+     * The properties of a console service for a browser test ({@link ChildApplication#start}): the application
+     * port, the API token, no sandbox rate limit and a client budget far above what the test sends, a 200 ms inbox
+     * poll. The caller adds its own.
+     */
+    public static Map<String, String> serviceProperties(int port, String token) {
+        Map<String, String> p = new HashMap<>();
+        p.put("camel.server.port", Integer.toString(port));
+        p.put("crm-bridge.api.token", token);
+        p.put("sandbox.requests-per-ten-seconds", "0");
+        p.put("hubspot.requests-per-ten-seconds", "2000");
+        p.put("crm-bridge.poll-delay-ms", "200");
+        return p;
     }
 }
