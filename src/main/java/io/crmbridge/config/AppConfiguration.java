@@ -18,6 +18,8 @@ import io.crmbridge.console.ConsoleView;
 import io.crmbridge.console.HealthReport;
 import io.crmbridge.console.ConsoleSessions;
 import io.crmbridge.console.RunCatalog;
+import io.crmbridge.console.upload.ConsoleUploads;
+import io.crmbridge.console.upload.UploadRecords;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
 import io.crmbridge.hubspot.AssociationWriter;
@@ -308,7 +310,8 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         ConsoleSessions sessions = new ConsoleSessions(
                 registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12));
-        RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json);
+        UploadRecords uploads = new UploadRecords(context.hasService(Database.class).dataSource());
+        RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json, uploads);
         registry.bind("consoleSessions", sessions);
         registry.bind("runCatalog", catalog);
         HealthReport health = new HealthReport(context, hubspot,
@@ -320,6 +323,18 @@ public class AppConfiguration implements CamelConfiguration {
         ConsoleView view = new ConsoleView(sessions);
         registry.bind("consoleView", view);
         registry.bind("consolePages", new ConsolePages(view, catalog, health));
+        bindConsoleUploads(context, settings, sessions, uploads, catalog, clock);
+    }
+
+    /**
+     * The console's uploads (routes/console-upload.yaml, docs/console.md "Upload files"): files streamed into the
+     * inbox, or checked first with a dry run, up to {@code crm-bridge.console.upload-max-bytes}.
+     */
+    private static void bindConsoleUploads(CamelContext context, BridgeSettings settings, ConsoleSessions sessions,
+                                           UploadRecords uploads, RunCatalog catalog, Clock clock) {
+        long maxBytes = Settings.CONSOLE_UPLOAD_MAX_BYTES.read(context.getPropertiesComponent());
+        context.getRegistry().bind("consoleUploads",
+                new ConsoleUploads(settings.inbox(), maxBytes, sessions, uploads, catalog, clock));
     }
 
     /**

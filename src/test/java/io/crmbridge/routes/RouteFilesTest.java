@@ -41,8 +41,8 @@ class RouteFilesTest {
         RouteFileCheck.Report report = check.check(ROUTES);
 
         assertThat(report.files()).extracting(f -> f.getFileName().toString())
-                .contains("api.yaml", "associations.yaml", "console.yaml", "contact-sync.yaml", "customer-push.yaml",
-                        "hubspot-delivery.yaml", "intake.yaml", "reports.yaml", "sales-ledger.yaml");
+                .contains("api.yaml", "associations.yaml", "console.yaml", "console-upload.yaml", "contact-sync.yaml",
+                        "customer-push.yaml", "hubspot-delivery.yaml", "intake.yaml", "reports.yaml", "sales-ledger.yaml");
         assertThat(report.problems()).isEmpty();
     }
 
