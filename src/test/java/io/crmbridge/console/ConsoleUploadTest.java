@@ -99,6 +99,9 @@ class ConsoleUploadTest extends ImportFlowTestSupport {
             assertThat(other.statusCode()).as(name).isEqualTo(400);
             assertThat(error(other)).as(name).containsAnyOf(".csv", "missing");
         }
+        // the OpenAPI document names the upload and the checked files' calls
+        assertThat(http().get("/openapi.json", null, null).body()).contains("/api/uploads")
+                .contains("/api/uploads/held/{file}/import");
         // nothing of a refused upload is left, not even in the staging folder
         assertThat(inboxFiles()).isEmpty();
         // and the connection of each refusal was left clean: the same client uploads at once

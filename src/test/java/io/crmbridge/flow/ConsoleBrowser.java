@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -42,6 +44,20 @@ public final class ConsoleBrowser {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The properties of the application run as a service for a browser test: the console on {@code port} with API
+     * token {@code token}, no rate limit from the sandbox, a 200 ms inbox poll.
+     */
+    public static Map<String, String> serviceProperties(int port, String token) {
+        Map<String, String> p = new HashMap<>();
+        p.put("camel.server.port", Integer.toString(port));
+        p.put("crm-bridge.api.token", token);
+        p.put("sandbox.requests-per-ten-seconds", "0");
+        p.put("hubspot.requests-per-ten-seconds", "2000");
+        p.put("crm-bridge.poll-delay-ms", "200");
+        return p;
     }
 
     /** Logs in through the form at {@code base}/console/login with {@code token}. */
