@@ -80,9 +80,8 @@ public class ConsolePages {
 
     /**
      * {@code POST /console/login} with form fields {@code token} and, optional, {@code name} (who uploads files): the
-     * API token opens a session (HTTP-only,
-     * SameSite=Strict cookie) and redirects to the imports page; a wrong one answers 401 with the form and a
-     * message. The token is never echoed, logged or kept.
+     * API token opens a session (HTTP-only, SameSite=Strict cookie) and redirects to the imports page; a wrong one
+     * answers 401 with the form and a message. The token is never echoed, logged or kept.
      */
     public void login(Exchange exchange) {
         Message in = exchange.getMessage();

@@ -20,6 +20,8 @@ public class ConsoleSessions {
 
     /** Name of the session cookie. */
     public static final String COOKIE = "crm_bridge_console";
+    /** Most characters of a user's name kept from the login form. */
+    public static final int MAX_NAME_LENGTH = 80;
 
     private final BearerTokenCheck token;
     private final Clock clock;
@@ -30,9 +32,6 @@ public class ConsoleSessions {
     /** An open session: when it ends, and the name its user gave at login (null when none). */
     private record Open(Instant end, String name) {
     }
-
-    /** Most characters of a user's name kept from the login form. */
-    public static final int MAX_NAME_LENGTH = 80;
 
     /**
      * @param token    the API's token check (the console takes the same token)
