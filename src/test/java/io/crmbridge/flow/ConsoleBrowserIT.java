@@ -48,13 +48,8 @@ class ConsoleBrowserIT {
         int port = ImportFlowTestSupport.freePort();
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         Path outbox = dir.resolve("outbox");
-        Map<String, String> p = new HashMap<>();
-        p.put("camel.server.port", Integer.toString(port));
-        p.put("crm-bridge.api.token", token);
-        p.put("sandbox.requests-per-ten-seconds", "0");
-        p.put("hubspot.requests-per-ten-seconds", "2000");
-        p.put("crm-bridge.poll-delay-ms", "200");
-        try (ChildApplication app = ChildApplication.start(dir, dir.resolve("app.log"), p,
+        try (ChildApplication app = ChildApplication.start(dir, dir.resolve("app.log"),
+                ConsoleBrowser.serviceProperties(port, token),
                 "--inbox", inbox.toString(), "--outbox", outbox.toString())) {
             for (String f : FILES) {
                 Path staging = dir.resolve("staging-" + f);
