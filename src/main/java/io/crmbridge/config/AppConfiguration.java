@@ -26,6 +26,8 @@ import io.crmbridge.console.links.LinksPages;
 import io.crmbridge.ledger.PendingLinks;
 import io.crmbridge.console.sales.SalesCatalog;
 import io.crmbridge.console.sales.SalesPages;
+import io.crmbridge.console.upload.ConsoleUploads;
+import io.crmbridge.console.upload.UploadRecords;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
 import io.crmbridge.hubspot.AssociationWriter;
@@ -342,7 +344,8 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         ConsoleSessions sessions = new ConsoleSessions(
                 registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12));
-        RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json);
+        UploadRecords uploads = new UploadRecords(database.dataSource());
+        RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json, uploads);
         registry.bind("consoleSessions", sessions);
         registry.bind("runCatalog", catalog);
         HealthReport health = healthReport(context, hubspot, database, clock);
@@ -351,6 +354,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("consoleView", view);
         registry.bind("consolePages", new ConsolePages(view, catalog, health));
         bindContactsPage(context, view, json);
+        bindConsoleUploads(context, settings, sessions, uploads, catalog, clock);
     }
 
     /**
@@ -398,6 +402,17 @@ public class AppConfiguration implements CamelConfiguration {
                 clock, json);
         registry.bind("linksCatalog", links);
         registry.bind("linksPages", new LinksPages(view, links));
+    }
+
+    /**
+     * The console's uploads (routes/console-upload.yaml, docs/console.md "Upload files"): files streamed into the
+     * inbox, or checked first with a dry run, up to {@code crm-bridge.console.upload-max-bytes}.
+     */
+    private static void bindConsoleUploads(CamelContext context, BridgeSettings settings, ConsoleSessions sessions,
+                                           UploadRecords uploads, RunCatalog catalog, Clock clock) {
+        long maxBytes = Settings.CONSOLE_UPLOAD_MAX_BYTES.read(context.getPropertiesComponent());
+        context.getRegistry().bind("consoleUploads",
+                new ConsoleUploads(settings.inbox(), maxBytes, sessions, uploads, catalog, clock));
     }
 
     /**

@@ -517,6 +517,11 @@ public final class Settings {
             .doc("bearer token of every `/api` endpoint and the console's login ([console.md](console.md)); empty:"
                     + " the environment variable `CRM_BRIDGE_API_TOKEN`, and when that is empty too every API request"
                     + " is answered 401 and the console says how to set one");
+    public static final Setting<Long> CONSOLE_UPLOAD_MAX_BYTES = define(API, "crm-bridge.console.upload-max-bytes",
+                    longInteger(1, Long.MAX_VALUE))
+            .byDefault("209715200").unit("bytes").feature("O4")
+            .doc("largest file `POST /api/uploads` and the console's Upload take (default 200 MiB); a bigger one is"
+                    + " refused 413 ([console.md](console.md#upload-files))");
 
     // Operations
 
@@ -621,7 +626,7 @@ public final class Settings {
             SYNC_ENABLED, SYNC_CRON, SYNC_SCHEDULED_MODE, SYNC_PROPERTIES, SYNC_OVERLAP_SECONDS, SYNC_SEARCH_SPACING_MS,
             SYNC_LIST_MEMBERSHIPS, SYNC_INCREMENTAL_ARCHIVED, SEGMENT_CHAINGE_WORD, SEGMENT_ENGAGED_DAYS,
             SEGMENT_COLD_DAYS, SEGMENT_HIGH_VALUE_STAGES,
-            API_TOKEN,
+            API_TOKEN, CONSOLE_UPLOAD_MAX_BYTES,
             HEALTH_HUBSPOT_TTL_SECONDS, HEALTH_HUBSPOT_TIMEOUT_MS,
             CONFIG_FILE, HUBSPOT_EMULATOR, LOG_DETAIL, LOG_THREAD,
             HTTP_CONNECT_TIMEOUT, HTTP_RESPONSE_TIMEOUT, SERVER_ENABLED, SERVER_HOST, SERVER_PORT, MANAGEMENT_ENABLED,

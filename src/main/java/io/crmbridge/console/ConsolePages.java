@@ -44,7 +44,8 @@ public class ConsolePages {
             "htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js",
             "htmx-sse.js", "/META-INF/resources/webjars/htmx-ext-sse/2.2.2/sse.js",
             "uPlot.min.js", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
-            "uPlot.min.css", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css");
+            "uPlot.min.css", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css",
+            "upload.js", "/console/upload.js");
 
     private final ConsoleView view;
     private final ConsoleSessions sessions;
@@ -79,9 +80,9 @@ public class ConsolePages {
     }
 
     /**
-     * {@code POST /console/login} with form field {@code token}: the API token opens a session (HTTP-only,
-     * SameSite=Strict cookie) and redirects to the imports page; a wrong one answers 401 with the form and a
-     * message. The token is never echoed, logged or kept.
+     * {@code POST /console/login} with form fields {@code token} and, optional, {@code name} (who uploads files): the
+     * API token opens a session (HTTP-only, SameSite=Strict cookie) and redirects to the imports page; a wrong one
+     * answers 401 with the form and a message. The token is never echoed, logged or kept.
      */
     public void login(Exchange exchange) {
         Message in = exchange.getMessage();
@@ -90,7 +91,7 @@ public class ConsolePages {
             view.html(in, 503, "login", loginModel(null));
             return;
         }
-        Optional<String> session = sessions.login(presented);
+        Optional<String> session = sessions.login(presented, ConsoleView.formField(in, "name"));
         if (session.isEmpty()) {
             LOG.info("console: login refused (wrong token)");
             view.html(in, 401, "login", loginModel("That is not the API token. Try again."));

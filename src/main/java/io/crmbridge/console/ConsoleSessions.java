@@ -20,12 +20,18 @@ public class ConsoleSessions {
 
     /** Name of the session cookie. */
     public static final String COOKIE = "crm_bridge_console";
+    /** Most characters of a user's name kept from the login form. */
+    public static final int MAX_NAME_LENGTH = 80;
 
     private final BearerTokenCheck token;
     private final Clock clock;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Open> sessions = new ConcurrentHashMap<>();
+
+    /** An open session: when it ends, and the name its user gave at login (null when none). */
+    private record Open(Instant end, String name) {
+    }
 
     /**
      * @param token    the API's token check (the console takes the same token)
@@ -44,16 +50,42 @@ public class ConsoleSessions {
 
     /** A new session id when {@code presented} is the API token, else empty. */
     public Optional<String> login(String presented) {
+        return login(presented, null);
+    }
+
+    /**
+     * A new session id when {@code presented} is the API token, else empty; {@code name} is the name the user gave
+     * (optional: the API has one token for everyone), kept with the session for what it does (who uploaded a file),
+     * trimmed, without control characters and cut to {@value #MAX_NAME_LENGTH} characters; blank means none.
+     */
+    public Optional<String> login(String presented, String name) {
         if (!token.matches(presented)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        sessions.values().removeIf(end -> end.isBefore(now));
+        sessions.values().removeIf(open -> open.end().isBefore(now));
         byte[] id = new byte[32];
         random.nextBytes(id);
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        sessions.put(session, now.plus(lifetime));
+        sessions.put(session, new Open(now.plus(lifetime), cleanName(name)));
         return Optional.of(session);
+    }
+
+    /** The name given at login by the open session the {@code Cookie} header carries, if any. */
+    public Optional<String> userName(String cookieHeader) {
+        String session = sessionId(cookieHeader);
+        Open open = session == null ? null : sessions.get(session);
+        return open == null || !open.end().isAfter(clock.instant()) ? Optional.empty() : Optional.ofNullable(open.name());
+    }
+
+    private static String cleanName(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder clean = new StringBuilder();
+        name.codePoints().filter(cp -> !Character.isISOControl(cp)).limit(MAX_NAME_LENGTH).forEach(clean::appendCodePoint);
+        String trimmed = clean.toString().strip();
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
     /** Whether the request's {@code Cookie} header carries an open session. */
@@ -62,8 +94,8 @@ public class ConsoleSessions {
         if (session == null) {
             return false;
         }
-        Instant end = sessions.get(session);
-        return end != null && end.isAfter(clock.instant());
+        Open open = sessions.get(session);
+        return open != null && open.end().isAfter(clock.instant());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.crmbridge.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.api.ApiRefusal;
+import io.crmbridge.console.upload.UploadRecords;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.Outcome;
@@ -35,11 +36,19 @@ public class RunCatalog {
     private final Ledger ledger;
     private final Path outbox;
     private final ObjectMapper json;
+    private final UploadRecords uploads;
 
+    /** A catalog whose runs name no uploader. */
     public RunCatalog(Ledger ledger, Path outbox, ObjectMapper json) {
+        this(ledger, outbox, json, null);
+    }
+
+    /** @param uploads who uploaded which file (the console's uploads); null when unknown */
+    public RunCatalog(Ledger ledger, Path outbox, ObjectMapper json, UploadRecords uploads) {
         this.ledger = ledger;
         this.outbox = outbox.toAbsolutePath().normalize();
         this.json = json;
+        this.uploads = uploads;
     }
 
     /**
@@ -68,7 +77,9 @@ public class RunCatalog {
      * One run: {@code id}, {@code file}, {@code objectType}, {@code status} (the ledger's: RUNNING, COMPLETED,
      * FAILED, INTERRUPTED), {@code dryRun}, {@code rowsRead}, {@code outcomes} (created, updated, unchanged,
      * rejected, failed; null before the report is written), {@code dataQualityScore}, {@code durationMs},
-     * {@code startedAt}, {@code finishedAt} and {@code files} (the {@link RunFile#urlName()}s that exist).
+     * {@code startedAt}, {@code finishedAt}, {@code files} (the {@link RunFile#urlName()}s that exist) and
+     * {@code uploadedBy}, {@code uploadedAt} (who uploaded the file through the console or the API; null for a file
+     * dropped in the inbox).
      *
      * @throws ApiRefusal 400 for an id that is not a number, 404 for an id the ledger does not know
      */
@@ -134,6 +145,10 @@ public class RunCatalog {
             existing(r, f).ifPresent(p -> files.add(f.urlName()));
         }
         m.put("files", files);
+        Optional<UploadRecords.Uploaded> upload = uploads == null ? Optional.empty()
+                : uploads.of(r.getFileName(), r.getContentHash(), r.getStartedAt());
+        m.put("uploadedBy", upload.map(UploadRecords.Uploaded::by).orElse(null));
+        m.put("uploadedAt", upload.map(u -> u.at().toString()).orElse(null));
         return m;
     }
 

@@ -48,6 +48,11 @@ public final class FileIntake {
 
     /** Exchange property set to true when the file's content was already imported. */
     public static final String SKIP_PROPERTY = "crmBridgeSkip";
+    /**
+     * Exchange property: true makes this one file a dry run whatever {@code crm-bridge.dry-run} says (the console's
+     * "check first": routes/console-upload.yaml).
+     */
+    public static final String DRY_RUN_PROPERTY = "crmBridgeDryRun";
     private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
 
     private final BridgeSettings settings;
@@ -93,7 +98,8 @@ public final class FileIntake {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         Digest digest = digest(path);
         String hash = digest.sha256();
-        if (!settings.dryRun() && skipIfImported(ledger, exchange, fileName, hash)) {
+        boolean dryRun = dryRun(exchange);
+        if (!dryRun && skipIfImported(ledger, exchange, fileName, hash)) {
             return;
         }
         // content that is not a readable CSV file was refused before (CsvContentCheck, routes/intake.yaml)
@@ -122,7 +128,7 @@ public final class FileIntake {
                 throw new UnprocessableFileException("the file has a header row but no data rows");
             }
             ImportReport report = new ImportReport(fileName, type, dialect.charsetLabel(), dialect.delimiterLabel(),
-                    settings.dryRun(), clock.instant());
+                    dryRun, clock.instant());
             report.unmappedColumns(mapping.unmappedColumns());
             report.duplicateColumns(mapping.duplicateFieldColumns());
             if (!mapping.duplicateFieldColumns().isEmpty()) {
@@ -131,8 +137,8 @@ public final class FileIntake {
             }
             // before the run is opened: a file that waits for the daily budget leaves no run behind
             dailyBudget.check(fileName, type, Math.max(0, digest.lines() - 1), report);
-            report.interruptedRuns(takeOverInterruptedRuns(fileName, hash));
-            long runId = ledger.openRun(fileName, hash, type, settings.dryRun());
+            report.interruptedRuns(takeOverInterruptedRuns(fileName, hash, dryRun));
+            long runId = ledger.openRun(fileName, hash, type, dryRun);
             String baseName = claimRunFiles(fileName, runId);
             FileImport file = new FileImport(runId, fileName, baseName, type, dialect, mapping,
                     reader, report, new DeadLetterWriter(settings.deadLetterDir(), baseName, header,
@@ -140,9 +146,9 @@ public final class FileIntake {
                     new DateNormalizer(DateOrder.valueOf(settings.dateOrder())),
                     new NumberReader(settings.numbersByDefault()),
                     new ProgressMeter(fileName, Files.size(path), Duration.ofSeconds(settings.progressSeconds()), clock),
-                    settings.dryRun());
+                    dryRun);
             LOG.info("{}: {} as {}, {}, delimiter {}; unmapped columns {}", fileName, type.pathName(),
-                    settings.dryRun() ? "dry run" : "import", dialect.charsetLabel(), dialect.delimiterLabel(),
+                    dryRun ? "dry run" : "import", dialect.charsetLabel(), dialect.delimiterLabel(),
                     mapping.unmappedColumns());
             exchange.setProperty(FileImport.PROPERTY, file);
             MappedBatches batches = new MappedBatches(new RowBatches(reader, settings.batchSize()), pipeline, file,
@@ -154,6 +160,24 @@ public final class FileIntake {
             if (!handedOver) {
                 reader.close();
             }
+        }
+    }
+
+    /** Whether the file of {@code exchange} is a dry run: the whole process's mode, or {@link #DRY_RUN_PROPERTY}. */
+    private boolean dryRun(Exchange exchange) {
+        return settings.dryRun() || exchange.getProperty(DRY_RUN_PROPERTY, false, Boolean.class);
+    }
+
+    /**
+     * Refuses a sales-ledger export taken as a dry run of its own ({@link #DRY_RUN_PROPERTY}): the sales ledger has
+     * no dry run, so "check first" would import it for real.
+     *
+     * @throws UnprocessableFileException for such a file
+     */
+    public void refuseLedgerFileDryRun(Exchange exchange) {
+        if (exchange.getProperty(DRY_RUN_PROPERTY, false, Boolean.class)) {
+            throw new UnprocessableFileException("a sales-ledger export cannot be checked first (it has no dry run):"
+                    + " upload it without \"check first\"");
         }
     }
 
@@ -183,8 +207,8 @@ public final class FileIntake {
      *
      * @return the interrupted runs' ids, oldest first
      */
-    private List<Long> takeOverInterruptedRuns(String fileName, String hash) throws IOException {
-        List<ImportRun> interrupted = ledger.interruptRuns(hash, settings.dryRun());
+    private List<Long> takeOverInterruptedRuns(String fileName, String hash, boolean dryRun) throws IOException {
+        List<ImportRun> interrupted = ledger.interruptRuns(hash, dryRun);
         for (ImportRun run : interrupted) {
             // a run that planned no report never claimed a name, so it wrote nothing; guessing its name from its
             // number could hit the files of an earlier process's run of the same number
