@@ -10,7 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Who uploaded which file and when, in the ledger database's table {@code console_upload} (migration V6,
+ * Who uploaded which file and when, in the ledger database's table {@code console_upload} (migration V7,
  * docs/console.md "Upload files"). A run is attributed to the latest upload of its file name and content made
  * before it started, so a file dropped in the inbox has no uploader, and a run taken over after a restart keeps
  * its uploader. Plain JDBC on the ledger's connection pool; thread-safe.
