@@ -41,7 +41,7 @@ class RouteFilesTest {
         RouteFileCheck.Report report = check.check(ROUTES);
 
         assertThat(report.files()).extracting(f -> f.getFileName().toString())
-                .contains("api.yaml", "associations.yaml", "console.yaml", "console-contacts.yaml", "console-links.yaml",
+                .contains("api.yaml", "associations.yaml", "console.yaml", "console-contacts.yaml", "console-imports.yaml", "console-links.yaml",
                         "console-sales.yaml",
                         "contact-sync.yaml", "customer-push.yaml", "hubspot-delivery.yaml", "intake.yaml", "reports.yaml",
                         "sales-ledger.yaml");
