@@ -1,0 +1,131 @@
+package io.crmbridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.crmbridge.Datasets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The imports page live in a real browser (docs/console.md "Read the imports"): the packaged application as a
+ * service against the sandbox, the three real datasets dropped in its inbox while the imports page is open, the
+ * page showing a running import's rows rise and then every run done without being reloaded (server-sent events),
+ * then the tickets run's page with its original and its dead letter downloaded. Screenshots under
+ * {@code target/console-screenshots/} ({@code imports-progress}, {@code imports-run}).
+ */
+class ConsoleImportsBrowserIT {
+
+    private static final Map<String, Path> FILES = Map.of(
+            "companies-organizations-1000.csv", Datasets.ORGANIZATIONS,
+            "contacts-customers-10000.csv", Datasets.CUSTOMERS,
+            "tickets-support.csv", Datasets.TICKETS);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theImportsPageShowsRisingProgressWithoutReloadingAndTheTicketsRunGivesItsOriginalAndDeadLetter()
+            throws Exception {
+        String token = "live-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+        int port = ImportFlowTestSupport.freePort();
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path outbox = dir.resolve("outbox");
+        Map<String, String> p = new HashMap<>();
+        p.put("camel.server.port", Integer.toString(port));
+        p.put("crm-bridge.api.token", token);
+        p.put("sandbox.requests-per-ten-seconds", "0");
+        // the client's own budget, low enough that the 10,000 customers take some seconds to watch
+        p.put("hubspot.requests-per-ten-seconds", "150");
+        p.put("crm-bridge.poll-delay-ms", "200");
+        try (ChildApplication app = ChildApplication.start(dir, dir.resolve("app.log"), p,
+                "--inbox", inbox.toString(), "--outbox", outbox.toString())) {
+            WebDriver browser = ConsoleBrowser.start(dir);
+            try {
+                String base = "http://127.0.0.1:" + port;
+                ConsoleBrowser.login(browser, base, token);
+                assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/imports");
+                assertThat(browser.findElement(By.id("no-runs")).getText()).contains("Drop a CSV");
+                // a mark on this page object: a reload or a navigation would lose it
+                JavascriptExecutor js = (JavascriptExecutor) browser;
+                js.executeScript("window.crmBridgeMark = 'same page';");
+
+                for (Map.Entry<String, Path> f : FILES.entrySet()) {
+                    Path staging = dir.resolve("staging-" + f.getKey());
+                    Files.copy(f.getValue(), staging);
+                    Files.move(staging, inbox.resolve(f.getKey()));
+                }
+                By customersRows = By.xpath("//table[@id='runs']//tr[td[@class='file']/a[text()="
+                        + "'contacts-customers-10000.csv']]/td[@class='progress']//span[@class='rows-done']");
+                long first = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> rowsDone(browser, customersRows), n -> n > 0);
+                long later = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> rowsDone(browser, customersRows), n -> n > first);
+                assertThat(later).isGreaterThan(first);
+                assertThat(browser.findElement(By.cssSelector("#runs td.progress .rows-per-second")).getText())
+                        .isNotBlank();
+                assertThat(js.executeScript("return window.crmBridgeMark;")).isEqualTo("same page");
+                ConsoleBrowser.screenshot(browser, "imports-progress");
+
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    List<WebElement> rows = browser.findElements(By.cssSelector("#runs tr[data-run] .status"));
+                    return rows.size() == FILES.size() && rows.stream().allMatch(s -> s.getText().equals("done"));
+                });
+                assertThat(js.executeScript("return window.crmBridgeMark;")).as("never reloaded").isEqualTo("same page");
+                assertThat(browser.findElements(By.cssSelector("#waiting tr[data-file]"))).isEmpty();
+                assertThat(browser.getPageSource()).doesNotContain(token);
+
+                browser.findElement(By.linkText("tickets-support.csv")).click();
+                assertThat(browser.findElement(By.id("run-file")).getText()).isEqualTo("tickets-support.csv");
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        !browser.findElements(By.cssSelector("#run-chart canvas")).isEmpty());
+                ConsoleBrowser.screenshot(browser, "imports-run");
+
+                Cookie session = browser.manage().getCookieNamed("crm_bridge_console");
+                HttpResponse<byte[]> original = download(browser, session, "#run-original");
+                assertThat(original.statusCode()).isEqualTo(200);
+                assertThat(original.body()).isEqualTo(Files.readAllBytes(Datasets.TICKETS));
+                HttpResponse<byte[]> deadLetter = download(browser, session, "a.run-file[data-file='dead-letter.csv']");
+                assertThat(deadLetter.statusCode()).isEqualTo(200);
+                assertThat(deadLetter.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+                assertThat(new String(deadLetter.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\n");
+            } finally {
+                browser.quit();
+            }
+            assertThat(app.output()).doesNotContain(token);
+        }
+    }
+
+    /** The rows done the page shows in {@code cells}' first, 0 when none is shown. */
+    private static long rowsDone(WebDriver browser, By cells) {
+        List<WebElement> found = browser.findElements(cells);
+        try {
+            return found.isEmpty() ? 0 : Long.parseLong(found.get(0).getText().trim());
+        } catch (NumberFormatException | org.openqa.selenium.StaleElementReferenceException e) {
+            return 0;
+        }
+    }
+
+    /** Fetches the link {@code selector} names with the browser's own session (a browser would save it to disk). */
+    private static HttpResponse<byte[]> download(WebDriver browser, Cookie session, String selector) throws Exception {
+        String href = browser.findElement(By.cssSelector(selector)).getAttribute("href");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", session.getName() + "=" + session.getValue()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
