@@ -3,6 +3,8 @@ package io.crmbridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.Datasets;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ import org.openqa.selenium.WebElement;
  * The imports page live in a real browser (docs/console.md "Read the imports"): the packaged application as a
  * service against the sandbox, the three real datasets dropped in its inbox while the imports page is open, the
  * page showing a running import's rows rise and then every run done without being reloaded (server-sent events),
- * then the tickets run's page with its original and its dead letter downloaded. Screenshots under
+ * then the tickets run's page with its original downloaded (the real tickets export rejects no row, so it has no
+ * dead letter) and the companies run's dead letter. Screenshots under
  * {@code target/console-screenshots/} ({@code imports-progress}, {@code imports-run}).
  */
 class ConsoleImportsBrowserIT {
@@ -35,6 +37,8 @@ class ConsoleImportsBrowserIT {
             "companies-organizations-1000.csv", Datasets.ORGANIZATIONS,
             "contacts-customers-10000.csv", Datasets.CUSTOMERS,
             "tickets-support.csv", Datasets.TICKETS);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -46,18 +50,17 @@ class ConsoleImportsBrowserIT {
         int port = ImportFlowTestSupport.freePort();
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         Path outbox = dir.resolve("outbox");
-        Map<String, String> p = new HashMap<>();
-        p.put("camel.server.port", Integer.toString(port));
-        p.put("crm-bridge.api.token", token);
-        p.put("sandbox.requests-per-ten-seconds", "0");
         // the client's own budget, low enough that the 10,000 customers take some seconds to watch
-        p.put("hubspot.requests-per-ten-seconds", "150");
-        p.put("crm-bridge.poll-delay-ms", "200");
+        Map<String, String> p = ConsoleBrowser.serviceProperties(port, token, 150);
         try (ChildApplication app = ChildApplication.start(dir, dir.resolve("app.log"), p,
                 "--inbox", inbox.toString(), "--outbox", outbox.toString())) {
+            String base = "http://127.0.0.1:" + port;
+            HttpClient http = HttpClient.newHttpClient();
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
+                    http.send(HttpRequest.newBuilder(URI.create(base + "/console/login")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
             WebDriver browser = ConsoleBrowser.start(dir);
             try {
-                String base = "http://127.0.0.1:" + port;
                 ConsoleBrowser.login(browser, base, token);
                 assertThat(browser.getCurrentUrl()).isEqualTo(base + "/console/imports");
                 assertThat(browser.findElement(By.id("no-runs")).getText()).contains("Drop a CSV");
@@ -100,10 +103,31 @@ class ConsoleImportsBrowserIT {
                 HttpResponse<byte[]> original = download(browser, session, "#run-original");
                 assertThat(original.statusCode()).isEqualTo(200);
                 assertThat(original.body()).isEqualTo(Files.readAllBytes(Datasets.TICKETS));
+                // the real tickets export has no row to reject: its run has no dead letter, and the page offers none
+                String runId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+                JsonNode run = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + runId))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+                long rejected = run.path("outcomes").path("rejected").asLong() + run.path("outcomes").path("failed").asLong();
+                By deadLetterLink = By.cssSelector("a.run-file[data-file='dead-letter.csv']");
+                if (rejected > 0) {
+                    HttpResponse<byte[]> deadLetter = download(browser, session, "a.run-file[data-file='dead-letter.csv']");
+                    assertThat(deadLetter.statusCode()).isEqualTo(200);
+                    assertThat(deadLetter.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+                } else {
+                    assertThat(browser.findElements(deadLetterLink)).isEmpty();
+                    assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/console/imports/" + runId
+                                    + "/files/dead-letter.csv")).header("Cookie", session.getName() + "="
+                                    + session.getValue()).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                            .isEqualTo(404);
+                }
+                // the companies run has rejected rows (duplicate domains): its dead letter is downloaded
+                browser.get(base + "/console/imports");
+                browser.findElement(By.cssSelector("#runs td.file a[href$='/1']")).click();
+                assertThat(browser.findElement(By.id("run-file")).getText()).isEqualTo("companies-organizations-1000.csv");
                 HttpResponse<byte[]> deadLetter = download(browser, session, "a.run-file[data-file='dead-letter.csv']");
                 assertThat(deadLetter.statusCode()).isEqualTo(200);
                 assertThat(deadLetter.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
-                assertThat(new String(deadLetter.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\n");
+                assertThat(new String(deadLetter.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("DUPLICATE_IN_FILE");
             } finally {
                 browser.quit();
             }
