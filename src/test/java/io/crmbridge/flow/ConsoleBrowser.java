@@ -52,11 +52,17 @@ public final class ConsoleBrowser {
      * {@code dir/inbox} every 200 ms, writing to {@code dir/outbox}, its output in {@code dir/app.log}.
      */
     static ChildApplication startApplication(Path dir, int port, String token) throws IOException {
+        return startApplication(dir, port, token, 2000);
+    }
+
+    /** As {@link #startApplication(Path, int, String)}, with a client budget of {@code requestsPerTenSeconds}. */
+    static ChildApplication startApplication(Path dir, int port, String token, int requestsPerTenSeconds)
+            throws IOException {
         java.util.Map<String, String> p = new java.util.HashMap<>();
         p.put("camel.server.port", Integer.toString(port));
         p.put("crm-bridge.api.token", token);
         p.put("sandbox.requests-per-ten-seconds", "0");
-        p.put("hubspot.requests-per-ten-seconds", "2000");
+        p.put("hubspot.requests-per-ten-seconds", Integer.toString(requestsPerTenSeconds));
         p.put("crm-bridge.poll-delay-ms", "200");
         return ChildApplication.start(dir, dir.resolve("app.log"), p, "--inbox",
                 Files.createDirectories(dir.resolve("inbox")).toString(), "--outbox", dir.resolve("outbox").toString());

@@ -48,12 +48,9 @@ class ConsoleImportsBrowserIT {
             throws Exception {
         String token = "live-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
         int port = ImportFlowTestSupport.freePort();
-        Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        Path outbox = dir.resolve("outbox");
+        Path inbox = dir.resolve("inbox");
         // the client's own budget, low enough that the 10,000 customers take some seconds to watch
-        Map<String, String> p = ConsoleBrowser.serviceProperties(port, token, 150);
-        try (ChildApplication app = ChildApplication.start(dir, dir.resolve("app.log"), p,
-                "--inbox", inbox.toString(), "--outbox", outbox.toString())) {
+        try (ChildApplication app = ConsoleBrowser.startApplication(dir, port, token, 150)) {
             String base = "http://127.0.0.1:" + port;
             HttpClient http = HttpClient.newHttpClient();
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
