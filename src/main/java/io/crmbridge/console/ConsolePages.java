@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's pages (routes/console.yaml, docs/console.md), server-rendered with mustache.java from
- * {@code templates/console/}: the login form, the imports page and a run's page, the run's files for download,
+ * {@code templates/console/}: the login form, the run's files for download (the imports page and a run's page are
+ * {@link ImportsPages}),
  * the Health page and the stylesheet. Every value goes through mustache's HTML escaping ({@code {{ }}}, never {@code {{{ }}}}),
  * so a file name or a value from a CSV shows as text. Pages other than the login need an open session
  * ({@link ConsoleSessions}); without one they redirect to the login ({@link ConsoleRedirect}).

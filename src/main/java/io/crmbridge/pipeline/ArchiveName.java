@@ -62,8 +62,9 @@ public final class ArchiveName {
     }
 
     /**
-     * Bean method for the consumer's {@code move} expression: as {@link #done(String)}, and records the name in the {@link ImportHistory}: against the exchange's import run
-     * ({@link FileImport}), or as a file skipped for content already imported ({@link FileIntake#SKIP_OF_PROPERTY}),
+     * Bean method for the consumer's {@code move} expression: as {@link #done(String)}, and records the name in the
+     * {@link ImportHistory}: against the exchange's import run ({@link FileImport}), or as a file skipped for content
+     * already imported ({@link FileIntake#SKIP_OF_PROPERTY}),
      * so that the console can serve the archived original and list the skip. A failure to record is logged and
      * never stops the archiving.
      */
