@@ -16,6 +16,8 @@ import io.crmbridge.cli.RunControl;
 import io.crmbridge.console.ConsolePages;
 import io.crmbridge.console.ConsoleView;
 import io.crmbridge.console.HealthReport;
+import io.crmbridge.console.ImportsCatalog;
+import io.crmbridge.console.ImportsPages;
 import io.crmbridge.console.ConsoleSessions;
 import io.crmbridge.console.RunCatalog;
 import io.crmbridge.console.health.HubSpotBudgetUse;
@@ -43,6 +45,7 @@ import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.intake.ObjectTypeDetector;
+import io.crmbridge.ledger.ImportHistory;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.BridgeMetrics;
@@ -50,6 +53,7 @@ import io.crmbridge.ops.HubSpotHealthCheck;
 import io.crmbridge.ops.LedgerDatabaseHealthCheck;
 import io.crmbridge.ops.RunTotals;
 import io.crmbridge.pipeline.ArchiveName;
+import io.crmbridge.pipeline.ImportProgress;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
@@ -192,7 +196,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2), dailyBudget));
         registry.bind("csvContentCheck", new CsvContentCheck());
-        registry.bind("archiveName", new ArchiveName(settings.inbox().resolve(".done"), clock));
+        ImportHistory history = new ImportHistory(database.entityManagerFactory(), clock);
+        registry.bind("archiveName", new ArchiveName(settings.inbox().resolve(".done"), clock, history));
         RecordUpserter upserter = new RecordUpserter(gateway);
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);
@@ -203,6 +208,7 @@ public class AppConfiguration implements CamelConfiguration {
         bindContactSyncApi(context, contactSync, json);
         bindConsole(context, settings, ledger, clock, json, hubspot, database);
         bindConsoleLinks(context, settings, database, clock, json);
+        bindImportsConsole(context, settings, history, clock, json);
         InboxRetry retry = new InboxRetry(settings.inbox(),
                 Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
@@ -413,6 +419,23 @@ public class AppConfiguration implements CamelConfiguration {
         long maxBytes = Settings.CONSOLE_UPLOAD_MAX_BYTES.read(context.getPropertiesComponent());
         context.getRegistry().bind("consoleUploads",
                 new ConsoleUploads(settings.inbox(), maxBytes, sessions, uploads, catalog, clock));
+    }
+
+    /**
+     * The imports page and a run's page (docs/console.md "Read the imports"): the live progress the intake route
+     * updates ({@code importProgress}), the runs with skipped and waiting files ({@code importsCatalog}) and the
+     * pages ({@code importsPages}; progress events once a second, one event stream lasting 5 minutes).
+     */
+    private static void bindImportsConsole(CamelContext context, BridgeSettings settings, ImportHistory history,
+                                           Clock clock, ObjectMapper json) {
+        Registry registry = context.getRegistry();
+        ImportProgress progress = new ImportProgress(clock);
+        registry.bind("importProgress", progress);
+        RunCatalog runs = registry.lookupByNameAndType("runCatalog", RunCatalog.class);
+        ImportsCatalog catalog = new ImportsCatalog(runs, history, progress, settings.inbox());
+        registry.bind("importsCatalog", catalog);
+        registry.bind("importsPages", new ImportsPages(registry.lookupByNameAndType("consoleView", ConsoleView.class),
+                catalog, runs, json, Duration.ofSeconds(1), Duration.ofMinutes(5)));
     }
 
     /**

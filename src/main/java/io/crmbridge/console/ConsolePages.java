@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's pages (routes/console.yaml, docs/console.md), server-rendered with mustache.java from
- * {@code templates/console/}: the login form, the imports page and a run's page, the run's files for download,
+ * {@code templates/console/}: the login form, the run's files for download (the imports page and a run's page are
+ * {@link ImportsPages}),
  * the Health page and the stylesheet. Every value goes through mustache's HTML escaping ({@code {{ }}}, never {@code {{{ }}}}),
  * so a file name or a value from a CSV shows as text. Pages other than the login need an open session
  * ({@link ConsoleSessions}); without one they redirect to the login ({@link ConsoleRedirect}).
@@ -32,12 +33,10 @@ import org.slf4j.LoggerFactory;
 public class ConsolePages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsolePages.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
-    /** Runs on one page of the imports page. */
-    static final int PAGE_SIZE = 50;
     private static final String LOGIN = ConsoleView.LOGIN;
-    private static final String IMPORTS = "/console/imports";
+    static final String IMPORTS = "/console/imports";
 
     /** The files {@link #asset} serves: the name the pages ask for, and the webjar resource (versions in the pom). */
     static final Map<String, String> ASSETS = Map.of(
@@ -108,37 +107,6 @@ public class ConsolePages {
         in.setBody("");
         in.setHeader("Set-Cookie", sessions.expiredCookie());
         ConsoleView.redirect(in, LOGIN);
-    }
-
-    /** {@code GET /console/imports?page=N}: every run the ledger knows, newest first, {@value #PAGE_SIZE} a page. */
-    public void imports(Message in) {
-        view.requireSession(in);
-        int page = ConsoleView.pageNumber(in.getHeader("page", String.class));
-        Map<String, Object> runs = catalog.runs(String.valueOf(PAGE_SIZE), String.valueOf((page - 1) * PAGE_SIZE));
-        long total = ((Number) runs.get("total")).longValue();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object r : (List<?>) runs.get("runs")) {
-            rows.add(runView(ConsoleView.cast(r)));
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Imports");
-        model.put("runs", rows);
-        model.put("empty", total == 0);
-        model.put("total", total);
-        model.put("first", total == 0 ? 0 : (page - 1) * PAGE_SIZE + 1);
-        model.put("last", (page - 1) * PAGE_SIZE + rows.size());
-        model.put("previous", page > 1 ? IMPORTS + "?page=" + (page - 1) : null);
-        model.put("next", (long) page * PAGE_SIZE < total ? IMPORTS + "?page=" + (page + 1) : null);
-        view.html(in, 200, "imports", model);
-    }
-
-    /** {@code GET /console/imports/{id}}: the run's counts and quality, and links to its files. */
-    public void runPage(Message in) {
-        view.requireSession(in);
-        Map<String, Object> run = runView(catalog.run(in.getHeader("id", String.class)));
-        Map<String, Object> model = new HashMap<>(run);
-        model.put("title", "Import run " + run.get("id"));
-        view.html(in, 200, "run", model);
     }
 
     /**
@@ -246,7 +214,7 @@ public class ConsolePages {
     }
 
     /** A run as {@link RunCatalog#run} gives it, with the figures formatted for the page. */
-    private static Map<String, Object> runView(Map<String, Object> run) {
+    static Map<String, Object> runView(Map<String, Object> run) {
         Map<String, Object> v = new HashMap<>(run);
         v.put("href", IMPORTS + "/" + run.get("id"));
         v.put("statusClass", String.valueOf(run.get("status")).toLowerCase(Locale.ROOT));

@@ -52,12 +52,17 @@ public class ConsoleView {
      * status, never cached (the pages show live figures and sit behind a session).
      */
     public void html(Message in, int status, String template, Map<String, Object> model) {
-        StringWriter out = new StringWriter();
-        templates.computeIfAbsent(template, t -> factory.compile(t + ".html.mustache")).execute(out, model);
-        in.setBody(out.toString());
+        in.setBody(render(template, model));
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         in.setHeader("Content-Type", "text/html; charset=UTF-8");
         in.setHeader("Cache-Control", "no-store");
+    }
+
+    /** {@code templates/console/<template>.html.mustache} rendered with {@code model}: a page, or a fragment of one. */
+    public String render(String template, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        templates.computeIfAbsent(template, t -> factory.compile(t + ".html.mustache")).execute(out, model);
+        return out.toString();
     }
 
     /** Answers 303 See Other to {@code location} (after a form POST, or to the login). */

@@ -53,6 +53,10 @@ public final class FileIntake {
      * "check first": routes/console-upload.yaml).
      */
     public static final String DRY_RUN_PROPERTY = "crmBridgeDryRun";
+    /** Exchange property: the id of the completed run a skipped file duplicates. */
+    public static final String SKIP_OF_PROPERTY = "crmBridgeSkipOf";
+    /** Exchange property: the content hash of a skipped file. */
+    public static final String SKIP_HASH_PROPERTY = "crmBridgeSkipHash";
     private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
 
     private final BridgeSettings settings;
@@ -231,7 +235,8 @@ public final class FileIntake {
 
     /**
      * Skips content already imported (I1): when a completed, non-dry-run import of {@code hash} exists,
-     * logs it, sets {@value #SKIP_PROPERTY} on the exchange and returns true.
+     * logs it, sets {@value #SKIP_PROPERTY} (with the run it duplicates and the hash, for the console's list of
+     * skipped files: {@link ArchiveName}) on the exchange and returns true.
      */
     public static boolean skipIfImported(Ledger ledger, Exchange exchange, String fileName, String hash) {
         Optional<ImportRun> done = ledger.completedRun(hash);
@@ -241,6 +246,8 @@ public final class FileIntake {
         LOG.info("{}: skipped, same content as {} imported at {} (report {})", fileName,
                 done.get().getFileName(), done.get().getFinishedAt(), done.get().getReportPath());
         exchange.setProperty(SKIP_PROPERTY, true);
+        exchange.setProperty(SKIP_OF_PROPERTY, done.get().getId());
+        exchange.setProperty(SKIP_HASH_PROPERTY, hash);
         return true;
     }
 

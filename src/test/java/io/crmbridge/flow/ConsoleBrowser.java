@@ -52,7 +52,15 @@ public final class ConsoleBrowser {
      * {@code dir/inbox} every 200 ms, writing to {@code dir/outbox}, its output in {@code dir/app.log}.
      */
     static ChildApplication startApplication(Path dir, int port, String token) throws IOException {
-        return ChildApplication.start(dir, dir.resolve("app.log"), serviceProperties(port, token), "--inbox",
+        return startApplication(dir, port, token, 2000);
+    }
+
+    /** As {@link #startApplication(Path, int, String)}, with a client budget of {@code requestsPerTenSeconds}. */
+    static ChildApplication startApplication(Path dir, int port, String token, int requestsPerTenSeconds)
+            throws IOException {
+        Map<String, String> p = serviceProperties(port, token);
+        p.put("hubspot.requests-per-ten-seconds", Integer.toString(requestsPerTenSeconds));
+        return ChildApplication.start(dir, dir.resolve("app.log"), p, "--inbox",
                 Files.createDirectories(dir.resolve("inbox")).toString(), "--outbox", dir.resolve("outbox").toString());
     }
 

@@ -93,7 +93,7 @@ class ConsoleBrowserIT {
                         assertThat(row.findElement(By.cssSelector("td." + o)).getText()).as("%s %s", file, o)
                                 .isEqualTo(outcomes.path(o).asText());
                     }
-                    assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("COMPLETED");
+                    assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("done");
                 }
                 assertThat(browser.getPageSource()).doesNotContain(token);
                 ConsoleBrowser.screenshot(browser, "3-imports");
