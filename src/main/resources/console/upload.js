@@ -55,15 +55,8 @@
     return list.reduce(function (previous, file) {
       return previous.then(function () { return upload(file); });
     }, Promise.resolve()).then(function () {
+      // the imports table below follows the inbox by itself (it polls every second): only the held files are asked for
       refreshHeld();
-      var anyImported = results.querySelector("li.uploaded") && !check.checked;
-      if (anyImported && !document.getElementById("upload-refresh")) {
-        var a = document.createElement("a");
-        a.id = "upload-refresh";
-        a.href = window.location.pathname;
-        a.textContent = "Refresh the list of imports";
-        results.appendChild(document.createElement("li")).appendChild(a);
-      }
     });
   }
 

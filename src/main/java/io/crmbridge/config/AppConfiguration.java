@@ -424,7 +424,7 @@ public class AppConfiguration implements CamelConfiguration {
     /**
      * The imports page and a run's page (docs/console.md "Read the imports"): the live progress the intake route
      * updates ({@code importProgress}), the runs with skipped and waiting files ({@code importsCatalog}) and the
-     * pages ({@code importsPages}; progress events once a second, one event stream lasting 5 minutes).
+     * pages ({@code importsPages}, which the browser polls every second for the progress).
      */
     private static void bindImportsConsole(CamelContext context, BridgeSettings settings, ImportHistory history,
                                            Clock clock, ObjectMapper json) {
@@ -435,7 +435,7 @@ public class AppConfiguration implements CamelConfiguration {
         ImportsCatalog catalog = new ImportsCatalog(runs, history, progress, settings.inbox());
         registry.bind("importsCatalog", catalog);
         registry.bind("importsPages", new ImportsPages(registry.lookupByNameAndType("consoleView", ConsoleView.class),
-                catalog, runs, json, Duration.ofSeconds(1), Duration.ofMinutes(5)));
+                catalog, runs, json));
     }
 
     /**

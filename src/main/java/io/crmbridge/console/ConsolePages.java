@@ -41,7 +41,6 @@ public class ConsolePages {
     /** The files {@link #asset} serves: the name the pages ask for, and the webjar resource (versions in the pom). */
     static final Map<String, String> ASSETS = Map.of(
             "htmx.min.js", "/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js",
-            "htmx-sse.js", "/META-INF/resources/webjars/htmx-ext-sse/2.2.2/sse.js",
             "uPlot.min.js", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
             "uPlot.min.css", "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css",
             "upload.js", "/console/upload.js");
@@ -153,7 +152,7 @@ public class ConsolePages {
 
     /**
      * {@code GET /console/assets/{file}}: one of the scripts and stylesheets the pages load, from the webjars in
-     * the jar ({@link #ASSETS}: htmx, its server-sent events extension, uPlot). Anything else is 404: the request
+     * the jar ({@link #ASSETS}: htmx, uPlot, the upload script). Anything else is 404: the request
      * names a file of that list, never a path.
      */
     public void asset(Message in) {

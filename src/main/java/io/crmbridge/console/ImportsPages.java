@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.api.ApiRefusal;
-import io.crmbridge.pipeline.ImportProgress;
 import io.crmbridge.report.OutboxNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,14 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * The imports page and a run's page (routes/console-imports.yaml, docs/console.md "Read the imports"): the files
  * waiting in the inbox, the runs and skipped files sorted by a column ({@code ?sort=&order=}, paged), the live
- * progress of running imports pushed by server-sent events ({@link ImportEvents}, htmx's SSE extension), a run's
+ * progress of running imports polled by the pages every second (htmx), a run's
  * report with its chart (uPlot), its archived original and the history of its content.
  */
 public class ImportsPages {
@@ -34,6 +30,8 @@ public class ImportsPages {
     /** Entries on one page of the imports page. */
     static final int PAGE_SIZE = 50;
     private static final String IMPORTS = ConsolePages.IMPORTS;
+    /** The status with which htmx stops polling an element (htmx 2 reference, "hx-trigger": polling). */
+    static final int STOP_POLLING = 286;
     /** The columns of the imports table, in order: label, sort name (null: not sortable), numeric. */
     private static final List<String[]> COLUMNS = List.of(
             new String[] {"Run", "run", ""}, new String[] {"File", "file", ""}, new String[] {"Type", "type", ""},
@@ -48,21 +46,14 @@ public class ImportsPages {
     private final ImportsCatalog catalog;
     private final RunCatalog runs;
     private final ObjectMapper json;
-    private final Duration tick;
-    private final Duration streamLifetime;
 
     /**
-     * @param tick           how often the event stream sends the progress of running imports
-     * @param streamLifetime how long one event stream lasts before the browser connects again
      */
-    public ImportsPages(ConsoleView view, ImportsCatalog catalog, RunCatalog runs, ObjectMapper json, Duration tick,
-                        Duration streamLifetime) {
+    public ImportsPages(ConsoleView view, ImportsCatalog catalog, RunCatalog runs, ObjectMapper json) {
         this.view = view;
         this.catalog = catalog;
         this.runs = runs;
         this.json = json;
-        this.tick = tick;
-        this.streamLifetime = streamLifetime;
     }
 
     /** {@code GET /console/imports?page=&sort=&order=}: the waiting files and a page of the runs and skipped files. */
@@ -80,29 +71,22 @@ public class ImportsPages {
     }
 
     /**
-     * {@code GET /console/imports-events}: server-sent events for the imports page, once a second: {@code run-<id>}
-     * with the progress cell of each running import, and {@code changed} when runs started or ended, a file was
-     * skipped or the inbox changed (the page then fetches its table again).
+     * {@code GET /console/imports/{id}/progress}: the run's progress figures alone, as its page polls them while it
+     * runs (htmx, every second). Once the run is no longer in flight the answer is a link to its finished page with
+     * status 286, which tells htmx to stop polling.
      */
-    public void events(Message in) {
+    public void progress(Message in) {
         view.requireSession(in);
-        String[] last = {null};
-        in.setBody(new ImportEvents(() -> {
-            StringBuilder out = new StringBuilder();
-            String signature = signature();
-            if (last[0] != null && !last[0].equals(signature)) {
-                out.append("event: changed\ndata: ").append(signature).append("\n\n");
-            }
-            last[0] = signature;
-            for (Long id : new TreeSet<>(catalog.running())) {
-                catalog.live(id).ifPresent(f -> out.append("event: run-").append(id).append("\ndata: ")
-                        .append(progressCell(f).replace("\n", " ")).append("\n\n"));
-            }
-            return out.toString();
-        }, tick, streamLifetime));
-        in.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        in.setHeader("Content-Type", "text/event-stream; charset=UTF-8");
-        in.setHeader("Cache-Control", "no-store");
+        Map<String, Object> run = catalog.run(in.getHeader("id", String.class));
+        Map<?, ?> live = (Map<?, ?>) run.get("progress");
+        if (live != null) {
+            view.html(in, 200, "imports-progress", progressModel(live));
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("href", IMPORTS + "/" + run.get("id"));
+        model.put("state", run.get("state"));
+        view.html(in, STOP_POLLING, "imports-progress-end", model);
     }
 
     /** {@code GET /console/imports/{id}}: the run's report, chart, files, original and history. */
@@ -148,25 +132,7 @@ public class ImportsPages {
         in.setHeader("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"");
     }
 
-    /** What changes the table: the entries, the runs in flight and the files waiting. */
-    private String signature() {
-        StringBuilder s = new StringBuilder().append(catalog.entryCount()).append('/')
-                .append(new TreeSet<>(catalog.running())).append('/');
-        for (Map<String, Object> w : catalog.waiting()) {
-            s.append(w.get("file")).append(',');
-        }
-        return Integer.toHexString(s.toString().hashCode());
-    }
 
-    private String progressCell(ImportProgress.Figures f) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("rowsDone", f.rowsDone());
-        m.put("rowsEstimated", f.rowsEstimated());
-        m.put("rowsPerSecond", f.rowsPerSecond());
-        m.put("secondsLeft", f.secondsLeft());
-        m.put("percent", f.percent());
-        return view.render("imports-progress", progressModel(m));
-    }
 
     private static Map<String, Object> progressModel(Map<?, ?> figures) {
         Map<String, Object> m = new HashMap<>();

@@ -9,9 +9,6 @@ import io.crmbridge.flow.ImportFlowTestSupport;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.pipeline.FileIntake;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The imports page and a run's page (routes/console-imports.yaml, docs/console.md "Read the imports") on the real
  * application against the sandbox: a file dropped again listed as skipped with the run it duplicates, sorting and
  * its bounds, the archived original, the history of a content with the run it took over, and the live progress of a
- * real import over the API and as server-sent events.
+ * real import over the API and in the fragments the pages poll.
  */
 class ConsoleImportsTest extends ImportFlowTestSupport {
 
@@ -132,35 +127,14 @@ class ConsoleImportsTest extends ImportFlowTestSupport {
     }
 
     @Test
-    void aRunningImportShowsRisingProgressOverTheApiAndAsServerSentEventsThenItIsDone() throws Exception {
+    void aRunningImportShowsRisingProgressOverTheApiAndInThePagesFragmentsThenItIsDone() throws Exception {
         String cookie = new ConsoleHttp(applicationPort()).session(TOKEN);
-        // the event stream, read as a browser's EventSource reads it, from before the file is dropped
-        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                new ConsoleHttp(applicationPort()).uri("/console/imports-events")).header("Cookie", cookie)
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(stream.statusCode()).isEqualTo(200);
-        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
-        List<String> events = new ArrayList<>();
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                String event = null;
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.startsWith("event: ")) {
-                        event = line.substring(7);
-                    } else if (line.startsWith("data: ") && event != null) {
-                        synchronized (events) {
-                            events.add(event + " " + line.substring(6));
-                        }
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the stream is closed when the test ends
-            }
-        });
-
         drop(Datasets.CUSTOMERS, "contacts-big.csv");
         long id = await().atMost(Duration.ofSeconds(30)).until(() -> runOf("contacts-big.csv"), r -> r != null)
                 .path("id").asLong();
+        // what the pages poll every second while the run goes: the table and the run's progress, as a browser gets them
+        List<Long> tableRows = new ArrayList<>();
+        List<Long> progressRows = new ArrayList<>();
         JsonNode first = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> progress(id), p -> p.path("running").asBoolean() && p.path("rowsDone").asLong() > 0);
         // the list shows the same figures while it runs
@@ -168,49 +142,42 @@ class ConsoleImportsTest extends ImportFlowTestSupport {
         assertThat(listed.path("state").asText()).isEqualTo("running");
         assertThat(listed.path("progress").path("rowsDone").asLong()).isPositive();
         JsonNode later = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> progress(id), p -> !p.path("running").asBoolean()
-                        || p.path("rowsDone").asLong() > first.path("rowsDone").asLong());
+                .until(() -> {
+                    rowsDone(get("/console/imports-table", null, cookie)).ifPresent(tableRows::add);
+                    HttpResponse<String> fragment = get("/console/imports/" + id + "/progress", null, cookie);
+                    if (fragment.statusCode() == 200) {
+                        rowsDone(fragment).ifPresent(progressRows::add);
+                    }
+                    return progress(id);
+                }, p -> !p.path("running").asBoolean()
+                        || p.path("rowsDone").asLong() > first.path("rowsDone").asLong() && progressRows.size() >= 2);
         assertThat(later.path("running").asBoolean()).as("still running after %s", first).isTrue();
         assertThat(later.path("rowsPerSecond").asDouble()).isPositive();
         assertThat(later.path("secondsLeft").isNumber()).isTrue();
         // the estimate from bytes read against the file's size is near the file's 10,000 rows
         assertThat(later.path("rowsEstimated").asLong()).isBetween(8_000L, 12_000L);
         assertThat(later.path("percent").asInt()).isBetween(1, 99);
+        assertThat(tableRows).as("the table's progress cell while it runs").isNotEmpty();
+        assertThat(progressRows.get(progressRows.size() - 1)).as("the run page's progress rises")
+                .isGreaterThan(progressRows.get(0));
 
         JsonNode done = await().atMost(Duration.ofSeconds(120)).until(() -> progress(id),
                 p -> p.path("state").asText().equals("done"));
         assertThat(done.path("running").asBoolean()).isFalse();
         assertThat(done.path("percent").asInt()).isEqualTo(100);
         assertThat(done.path("rowsDone").asLong()).isEqualTo(10_000L);
-
-        // the page was told as the rows went: several progress events for the run, with rising rows, and a change
-        await().atMost(Duration.ofSeconds(10)).until(() -> rowsDoneInEvents(events, id).size() >= 2
-                && eventNames(events).contains("changed"));
-        List<Long> rows = rowsDoneInEvents(events, id);
-        assertThat(rows.get(rows.size() - 1)).isGreaterThan(rows.get(0));
-        reading.cancel(true);
-        stream.body().close();
-        reading.exceptionally(e -> null).get(5, TimeUnit.SECONDS);
+        // once it is done the run page's poll is told to stop (htmx stops on 286) and links to the report
+        HttpResponse<String> end = get("/console/imports/" + id + "/progress", null, cookie);
+        assertThat(end.statusCode()).isEqualTo(286);
+        assertThat(end.body()).contains("href=\"/console/imports/" + id + "\"").contains("done");
+        assertThat(get("/console/imports/" + id + "/progress", null, null).statusCode()).isEqualTo(303);
+        assertThat(rowsDone(get("/console/imports-table", null, cookie))).isEmpty();
     }
 
-    private static List<Long> rowsDoneInEvents(List<String> events, long id) {
-        Pattern done = Pattern.compile("class=\"rows-done\">(\\d+)<");
-        List<Long> rows = new ArrayList<>();
-        synchronized (events) {
-            for (String e : events) {
-                Matcher m = done.matcher(e);
-                if (e.startsWith("run-" + id + " ") && m.find()) {
-                    rows.add(Long.parseLong(m.group(1)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static List<String> eventNames(List<String> events) {
-        synchronized (events) {
-            return events.stream().map(e -> e.substring(0, e.indexOf(' '))).toList();
-        }
+    /** The rows done a page fragment shows in its first progress figures, if it shows any. */
+    private static java.util.Optional<Long> rowsDone(HttpResponse<String> fragment) {
+        Matcher m = Pattern.compile("class=\"rows-done\">(\\d+)<").matcher(fragment.body());
+        return m.find() ? java.util.Optional.of(Long.parseLong(m.group(1))) : java.util.Optional.empty();
     }
 
     private JsonNode progress(long id) throws Exception {

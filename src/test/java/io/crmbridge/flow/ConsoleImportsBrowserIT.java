@@ -26,7 +26,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The imports page live in a real browser (docs/console.md "Read the imports"): the packaged application as a
  * service against the sandbox, the three real datasets dropped in its inbox while the imports page is open, the
- * page showing a running import's rows rise and then every run done without being reloaded (server-sent events),
+ * page showing a running import's rows rise and then every run done without being reloaded (the page polls its table),
  * then the tickets run's page with its original downloaded (the real tickets export rejects no row, so it has no
  * dead letter) and the companies run's dead letter. Screenshots under
  * {@code target/console-screenshots/} ({@code imports-progress}, {@code imports-run}).

@@ -62,21 +62,23 @@ class ConsoleUploadBrowserIT {
                         browser.findElements(By.cssSelector("#upload-results li.uploaded")).size() == DATASETS.size());
                 ConsoleBrowser.screenshot(browser, "upload-1-sent");
 
-                await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                    browser.get(base + "/console/imports");
+                // watched on the page as it is: the table follows the runs by itself (server-sent events), no reload
+                await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
                     List<WebElement> rows = browser.findElements(By.cssSelector("#runs tbody tr"));
                     return rows.size() == DATASETS.size() && rows.stream().allMatch(r ->
-                            r.findElement(By.cssSelector(".status")).getText().equals("COMPLETED"));
+                            r.findElement(By.cssSelector(".status")).getText().equals("done"));
                 });
                 List<String> files = browser.findElements(By.cssSelector("#runs td.file a")).stream()
                         .map(WebElement::getText).toList();
                 assertThat(files).containsExactlyInAnyOrderElementsOf(
                         DATASETS.stream().map(d -> d.getFileName().toString()).toList());
+                assertThat(browser.findElements(By.cssSelector("#runs td.uploaded-by")).stream().map(WebElement::getText))
+                        .as("who uploaded each file, in the table").containsOnly(USER);
                 ConsoleBrowser.screenshot(browser, "upload-2-finished");
 
                 browser.findElement(By.linkText(Datasets.CUSTOMERS.getFileName().toString())).click();
                 assertThat(browser.findElement(By.id("run-uploaded-by")).getText()).isEqualTo(USER);
-                assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("COMPLETED");
+                assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("done");
                 ConsoleBrowser.screenshot(browser, "upload-3-run");
 
                 // check first: a dry run, its figures, then the real import
@@ -101,7 +103,7 @@ class ConsoleUploadBrowserIT {
                     return browser.findElements(By.cssSelector("#runs tbody tr")).stream().anyMatch(r ->
                             r.findElement(By.cssSelector("td.file a")).getText().equals("contacts.csv")
                                     && r.findElements(By.cssSelector(".tag")).isEmpty()
-                                    && r.findElement(By.cssSelector(".status")).getText().equals("COMPLETED"));
+                                    && r.findElement(By.cssSelector(".status")).getText().equals("done"));
                 });
                 assertThat(browser.findElements(By.cssSelector("#held-files tbody tr"))).isEmpty();
                 assertThat(browser.getPageSource()).doesNotContain(token).doesNotContain("<ops>");
