@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
@@ -59,15 +60,32 @@ public class ImportsPages {
     /** {@code GET /console/imports?page=&sort=&order=}: the waiting files and a page of the runs and skipped files. */
     public void imports(Message in) {
         view.requireSession(in);
-        Map<String, Object> model = tableModel(in);
+        Map<String, Object> model = liveTableModel(in);
         model.put("title", "Imports");
         view.html(in, 200, "imports", model);
     }
 
-    /** {@code GET /console/imports-table?page=&sort=&order=}: the same table alone, as htmx swaps it in. */
+    /**
+     * {@code GET /console/imports-table?page=&sort=&order=&since=}: the same table alone in its polling container, as
+     * htmx swaps it in every second; 204 (htmx leaves the page as it is) when it reads as it did at {@code since}, so
+     * that a table that does not change is not replaced under the user's pointer.
+     */
     public void table(Message in) {
         view.requireSession(in);
-        view.html(in, 200, "imports-table", tableModel(in));
+        Map<String, Object> model = liveTableModel(in);
+        if (model.get("signature").equals(in.getHeader("since", String.class))) {
+            in.setBody("");
+            in.setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+            return;
+        }
+        view.html(in, 200, "imports-live", model);
+    }
+
+    /** The table's model with {@code signature}: a hash of the table as it reads now, for {@link #table}. */
+    private Map<String, Object> liveTableModel(Message in) {
+        Map<String, Object> model = tableModel(in);
+        model.put("signature", Integer.toHexString(view.render("imports-table", model).hashCode()));
+        return model;
     }
 
     /**

@@ -119,11 +119,21 @@ class ConsoleImportsTest extends ImportFlowTestSupport {
         // (mustache escapes "=" and "&" in the links)
         assertThat(page).contains("href=\"/console/imports?sort&#61;file&amp;order&#61;desc\"")
                 .contains("href=\"/console/imports?sort&#61;rows&amp;order&#61;desc\"")
-                .contains("hx-get=\"/console/imports-table?sort&#61;file&amp;order&#61;asc&amp;page&#61;1\"");
+                .contains("hx-get=\"/console/imports-table?sort&#61;file&amp;order&#61;asc&amp;page&#61;1&amp;since=");
         assertThat(page.indexOf("contacts-a.csv")).isLessThan(page.indexOf("contacts-b.csv"));
         String fragment = get("/console/imports-table?sort=file&order=desc", null, cookie).body();
         assertThat(fragment).doesNotContain("<html").contains("id=\"runs\"");
         assertThat(fragment.indexOf("contacts-c.csv")).isLessThan(fragment.indexOf("contacts-a.csv"));
+        // polled again with what it read last, an unchanged table is not sent again (204: htmx leaves the page be)
+        Matcher since = Pattern.compile("since=([0-9a-f]+)\"").matcher(fragment);
+        assertThat(since.find()).isTrue();
+        HttpResponse<String> unchanged = get("/console/imports-table?sort=file&order=desc&since=" + since.group(1),
+                null, cookie);
+        assertThat(unchanged.statusCode()).isEqualTo(204);
+        assertThat(unchanged.body()).isEmpty();
+        drop(Path.of("data", "companies.csv"), "companies-d.csv");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/console/imports-table?sort=file&order=desc&since="
+                + since.group(1), null, cookie).statusCode() == 200);
     }
 
     @Test

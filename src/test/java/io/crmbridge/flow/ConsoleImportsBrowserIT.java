@@ -77,12 +77,13 @@ class ConsoleImportsBrowserIT {
                 long later = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
                         .until(() -> rowsDone(browser, customersRows), n -> n > first);
                 assertThat(later).isGreaterThan(first);
-                assertThat(browser.findElement(By.cssSelector("#runs td.progress .rows-per-second")).getText())
-                        .isNotBlank();
+                assertThat(await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(
+                        By.cssSelector("#runs td.progress .rows-per-second")).getText(), t -> t != null)).isNotBlank();
                 assertThat(js.executeScript("return window.crmBridgeMark;")).isEqualTo("same page");
                 ConsoleBrowser.screenshot(browser, "imports-progress");
 
-                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                // the table is swapped in anew every second: an element read during a swap is stale, read again
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
                     List<WebElement> rows = browser.findElements(By.cssSelector("#runs tr[data-run] .status"));
                     return rows.size() == FILES.size() && rows.stream().allMatch(s -> s.getText().equals("done"));
                 });
@@ -90,7 +91,9 @@ class ConsoleImportsBrowserIT {
                 assertThat(browser.findElements(By.cssSelector("#waiting tr[data-file]"))).isEmpty();
                 assertThat(browser.getPageSource()).doesNotContain(token);
 
-                browser.findElement(By.linkText("tickets-support.csv")).click();
+                String ticketsRun = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                        browser.findElement(By.linkText("tickets-support.csv")).getAttribute("href"), h -> h != null);
+                browser.get(ticketsRun);
                 assertThat(browser.findElement(By.id("run-file")).getText()).isEqualTo("tickets-support.csv");
                 await().atMost(Duration.ofSeconds(10)).until(() ->
                         !browser.findElements(By.cssSelector("#run-chart canvas")).isEmpty());
@@ -119,7 +122,8 @@ class ConsoleImportsBrowserIT {
                 }
                 // the companies run has rejected rows (duplicate domains): its dead letter is downloaded
                 browser.get(base + "/console/imports");
-                browser.findElement(By.cssSelector("#runs td.file a[href$='/1']")).click();
+                browser.get(await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(
+                        By.cssSelector("#runs td.file a[href$='/1']")).getAttribute("href"), h -> h != null));
                 assertThat(browser.findElement(By.id("run-file")).getText()).isEqualTo("companies-organizations-1000.csv");
                 HttpResponse<byte[]> deadLetter = download(browser, session, "a.run-file[data-file='dead-letter.csv']");
                 assertThat(deadLetter.statusCode()).isEqualTo(200);
