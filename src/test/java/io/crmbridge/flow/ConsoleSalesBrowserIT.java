@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -44,17 +42,10 @@ class ConsoleSalesBrowserIT {
     void aUserReadsTheSegmentsAndAClientsRecommendations() throws Exception {
         String token = "sales-browser-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
         int port = ImportFlowTestSupport.freePort();
-        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path inbox = dir.resolve("inbox");
         Path outbox = dir.resolve("outbox");
-        Map<String, String> p = new HashMap<>();
-        p.put("camel.server.port", Integer.toString(port));
-        p.put("crm-bridge.api.token", token);
-        p.put("sandbox.requests-per-ten-seconds", "0");
-        p.put("hubspot.requests-per-ten-seconds", "2000");
-        p.put("crm-bridge.poll-delay-ms", "200");
         String base = "http://127.0.0.1:" + port;
-        try (ChildApplication app = ChildApplication.start(dir, dir.resolve("app.log"), p,
-                "--inbox", inbox.toString(), "--outbox", outbox.toString())) {
+        try (ChildApplication app = ConsoleBrowser.startApplication(dir, port, token)) {
             for (String f : FILES) {
                 Path staging = dir.resolve("staging-" + f);
                 Files.copy(Path.of("data", "sales-ledger", f), staging);
