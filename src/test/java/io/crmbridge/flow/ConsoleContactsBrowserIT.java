@@ -120,9 +120,13 @@ class ConsoleContactsBrowserIT {
                         .isEqualTo(api(base, token, "/api/integrations/hubspot/contacts?q=redwood&limit=1").path("total").asText());
 
                 browser.get(base + "/console/contacts?q=emily.carter%40redwoodanalytics.com");
-                List<WebElement> found = browser.findElements(By.cssSelector("#contacts tbody tr"));
-                assertThat(found).as(browser.getCurrentUrl() + "\n" + browser.getPageSource()).hasSize(1);
-                found.get(0).findElement(By.cssSelector("a.contact-link")).click();
+                // the page refreshes its table while a sync runs: an element read during a swap is gone, read again
+                String contact = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+                    List<WebElement> found = browser.findElements(By.cssSelector("#contacts tbody tr"));
+                    return found.size() == 1 ? found.get(0).findElement(By.cssSelector("a.contact-link"))
+                            .getAttribute("href") : null;
+                }, h -> h != null);
+                browser.get(contact);
                 assertThat(browser.findElement(By.id("contact-name")).getText()).isEqualTo("Emily Carter");
                 assertThat(browser.findElement(By.id("contact-email")).getText())
                         .isEqualTo("emily.carter@redwoodanalytics.com");
