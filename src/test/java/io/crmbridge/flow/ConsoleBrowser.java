@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -14,6 +15,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through chromedriver, for the console's browser tests (docs/testing.md):
@@ -64,11 +67,15 @@ public final class ConsoleBrowser {
                 Files.createDirectories(dir.resolve("inbox")).toString(), "--outbox", dir.resolve("outbox").toString());
     }
 
-    /** Logs in through the form at {@code base}/console/login with {@code token}. */
+    /**
+     * Logs in through the form at {@code base}/console/login with {@code token}, and waits (up to 30 s) for the page
+     * the login leads to: a caller's next {@code get} must not overtake the form's answer that sets the cookie.
+     */
     public static void login(WebDriver browser, String base, String token) {
         browser.get(base + "/console/login");
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.cssSelector("form.login button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
     }
 
     /** Saves what the browser shows as {@code target/console-screenshots/<name>.png}. */
