@@ -80,6 +80,12 @@ public final class Settings {
     public static final Setting<Boolean> DRY_RUN = define(FOLDERS, "crm-bridge.dry-run", bool())
             .byDefault("false").feature("L7")
             .doc("validate and report, send nothing to HubSpot; set by `--dry-run`");
+    public static final Setting<Boolean> READ_BEFORE_WRITE = define(FOLDERS, "crm-bridge.read-before-write", bool())
+            .byDefault("true").feature("U1")
+            .doc("before each upsert batch, read the records it touches (one `batch/read` per 100 rows): their prior"
+                    + " values are kept so that an undo can restore them, and records that already hold the values are"
+                    + " not sent (UNCHANGED); `false` saves that request and leaves updated records out of an undo"
+                    + " (docs/undo.md)");
     public static final Setting<Integer> POLL_DELAY_MS = define(FOLDERS, "crm-bridge.poll-delay-ms", integer(1, ANY))
             .byDefault("1000").unit("ms").feature("I1")
             .doc("delay between two inbox polls that found nothing (the first poll is at start, and a poll that took"
@@ -603,7 +609,7 @@ public final class Settings {
 
     /** Every setting, in the order of the reference. */
     public static final List<Setting<?>> ALL = List.of(
-            INBOX, OUTBOX, ONCE, DRY_RUN, POLL_DELAY_MS, READ_LOCK_CHECK_MS, RETRY_DELAY_MS, BATCH_SIZE,
+            INBOX, OUTBOX, ONCE, DRY_RUN, READ_BEFORE_WRITE, POLL_DELAY_MS, READ_LOCK_CHECK_MS, RETRY_DELAY_MS, BATCH_SIZE,
             DAILY_BUDGET_MODE, PROGRESS_SECONDS,
             PHONE_DEFAULT_REGION, PHONE_CACHE_SIZE, DATES_DEFAULT_ORDER, NUMBERS_DEFAULT_DECIMAL_SEPARATOR,
             CSV_MAX_RECORD_LINES, CSV_MAX_RECORD_CHARS, HEADER_ALIASES_FILE, HUBSPOT_PROPERTIES_FILE, TICKET_CODES_FILE,

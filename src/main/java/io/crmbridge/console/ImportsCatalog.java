@@ -21,7 +21,7 @@ import org.apache.camel.Header;
 
 /**
  * The imports across time (docs/console.md "Read the imports"): every run the ledger knows with its state
- * ({@code waiting}, {@code running}, {@code done}, {@code failed}, {@code skipped}, {@code interrupted}), the files
+ * ({@code waiting}, {@code running}, {@code done}, {@code failed}, {@code skipped}, {@code interrupted}, {@code undone}), the files
  * skipped as already imported ({@link ImportHistory}), the files waiting in the inbox, the live progress of the runs
  * in flight ({@link ImportProgress}), a run's archived original and the history of its content. Runs are described
  * by {@link RunCatalog}, with these fields added, so that {@code /api/runs} keeps its shape.
@@ -30,7 +30,7 @@ public class ImportsCatalog {
 
     /** The state of each ledger status, as the console names it. */
     private static final Map<String, String> STATES = Map.of("RUNNING", "running", "COMPLETED", "done",
-            "FAILED", "failed", "INTERRUPTED", "interrupted", "SKIPPED", "skipped");
+            "FAILED", "failed", "INTERRUPTED", "interrupted", "SKIPPED", "skipped", "UNDONE", "undone");
 
     private final RunCatalog runs;
     private final ImportHistory history;

@@ -45,19 +45,20 @@ public final class AssociationLinker {
     }
 
     /**
-     * Links what can be linked now; counts created and still-pending associations on the report.
+     * Links what can be linked now; counts created and still-pending associations on the report. The associations
+     * made are recorded as made by run {@code runId} (undoing that run archives them, U1).
      *
      * @return the number of associations created
      * @throws HubSpotCallException for 401/403 (a refused batch of another kind is left pending and logged)
      */
-    public int linkPending(ImportReport report) {
-        int created = pass(false, report) + pass(true, report);
+    public int linkPending(long runId, ImportReport report) {
+        int created = pass(false, runId, report) + pass(true, runId, report);
         report.associationsCreated(created);
         report.associationsPending(ledger.pendingCount());
         return created;
     }
 
-    private int pass(boolean viaContact, ImportReport report) {
+    private int pass(boolean viaContact, long runId, ImportReport report) {
         int created = 0;
         long after = 0;
         while (true) {
@@ -68,11 +69,11 @@ public final class AssociationLinker {
                 return created;
             }
             after = page.get(page.size() - 1).getId();
-            created += linkPage(page, report);
+            created += linkPage(page, runId, report);
         }
     }
 
-    private int linkPage(List<PendingLink> page, ImportReport report) {
+    private int linkPage(List<PendingLink> page, long runId, ImportReport report) {
         List<String> viaContacts = page.stream().map(p -> p.toLink().toKey()).filter(k -> k.startsWith(VIA_CONTACT))
                 .map(k -> k.substring(VIA_CONTACT.length())).toList();
         Map<String, String> companyOfContact = viaContacts.isEmpty() ? Map.of()
@@ -108,7 +109,7 @@ public final class AssociationLinker {
                     AssociationWriter.Outcome outcome = writer.create(first.fromType(), first.toType(),
                             first.associationTypeId(), batch.stream().map(AssociationLinker::pair).toList(), report);
                     List<MadeLink> made = batch.stream().filter(m -> !outcome.refused().contains(pair(m))).toList();
-                    ledger.linked(made);
+                    ledger.linked(made, runId);
                     created += made.size();
                     if (!outcome.refused().isEmpty()) {
                         LOG.warn("{} associations {} -> {} refused by HubSpot, left pending: {}", outcome.refused().size(),

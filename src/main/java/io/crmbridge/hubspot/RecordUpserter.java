@@ -78,6 +78,22 @@ public class RecordUpserter {
         return Map.of("inputs", inputs);
     }
 
+    /** The result's {@code updatedAt}, or its {@code lastmodifieddate}/{@code hs_lastmodifieddate}; null if none. */
+    private static java.time.Instant updatedAt(JsonNode result) {
+        for (String text : new String[] {result.path("updatedAt").asText(""),
+                result.path("properties").path("lastmodifieddate").asText(""),
+                result.path("properties").path("hs_lastmodifieddate").asText("")}) {
+            try {
+                if (!text.isEmpty()) {
+                    return java.time.Instant.parse(text);
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                // the next candidate
+            }
+        }
+        return null;
+    }
+
     private static String traceId(int index) {
         return "i" + index;
     }
@@ -107,7 +123,7 @@ public class RecordUpserter {
             }
             if (rec != null) {
                 result.upserted().put(rec.key(), new UpsertResult.Upserted(r.path("id").asText(),
-                        r.path("new").asBoolean(false)));
+                        r.path("new").asBoolean(false), updatedAt(r)));
             }
         }
         for (JsonNode err : body.path("errors")) {

@@ -17,8 +17,13 @@ import java.util.Set;
 public record UpsertResult(Map<String, Upserted> upserted, Map<String, String> rejected,
                            Map<String, String> unreachable, Set<String> portalRules) {
 
-    /** One record HubSpot accepted. */
-    public record Upserted(String id, boolean created) {
+    /**
+     * One record HubSpot accepted.
+     *
+     * @param updatedAt HubSpot's {@code updatedAt} of the record in the answer (hubspot-api.md §1.3), null when the
+     *                  answer has none
+     */
+    public record Upserted(String id, boolean created, java.time.Instant updatedAt) {
     }
 
     public static UpsertResult empty() {

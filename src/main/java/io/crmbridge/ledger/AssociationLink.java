@@ -78,11 +78,14 @@ public class AssociationLink {
     private String toId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "run_id")
+    private Long runId;
 
     protected AssociationLink() {
     }
 
-    public AssociationLink(Link link, String fromId, String toId, Instant createdAt) {
+    /** The association {@code link} made between HubSpot ids, when the completion of run {@code runId} made it. */
+    public AssociationLink(Link link, String fromId, String toId, Instant createdAt, Long runId) {
         this.fromType = link.fromType().name();
         this.fromKey = link.fromKey();
         this.toType = link.toType().name();
@@ -91,6 +94,7 @@ public class AssociationLink {
         this.fromId = fromId;
         this.toId = toId;
         this.createdAt = createdAt;
+        this.runId = runId;
     }
 
     public String getToId() {

@@ -27,9 +27,10 @@ public class ImportRun {
      * Run states: RUNNING while rows flow, COMPLETED once the report is written, FAILED when the file could not be
      * processed, INTERRUPTED when the process stopped before the run ended (stopped between two batches, or found
      * still RUNNING when the same content was taken again after a crash): its rows are accounted by the run that
-     * takes the content again.
+     * takes the content again; UNDONE once a COMPLETED run was undone (U1: the same content may then be imported
+     * again).
      */
-    public enum Status { RUNNING, COMPLETED, FAILED, INTERRUPTED }
+    public enum Status { RUNNING, COMPLETED, FAILED, INTERRUPTED, UNDONE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

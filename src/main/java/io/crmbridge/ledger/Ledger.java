@@ -272,7 +272,7 @@ public class Ledger {
 
     /** Reads one row of a result set. */
     @FunctionalInterface
-    private interface RowReader {
+    interface RowReader {
         void read(ResultSet row) throws SQLException;
     }
 
@@ -280,7 +280,7 @@ public class Ledger {
      * Runs {@code select} followed by {@code in (?, ...)} once per {@value #IN_CHUNK} of {@code keys}, with
      * {@code first} bound to its first parameter, and hands every row to {@code reader}.
      */
-    private static void selectIn(Connection connection, String select, String first, List<String> keys,
+    static void selectIn(Connection connection, String select, String first, List<String> keys,
                                  RowReader reader) throws SQLException {
         for (int i = 0; i < keys.size(); i += IN_CHUNK) {
             List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
@@ -301,12 +301,12 @@ public class Ledger {
 
     /** Binds one row of a JDBC batch. */
     @FunctionalInterface
-    private interface RowBinder<T> {
+    interface RowBinder<T> {
         void bind(PreparedStatement statement, T row) throws SQLException;
     }
 
     /** Runs {@code sql} for every row in one JDBC batch; prepares nothing when there are no rows. */
-    private static <T> void executeBatch(Connection connection, String sql, List<T> rows, RowBinder<T> binder)
+    static <T> void executeBatch(Connection connection, String sql, List<T> rows, RowBinder<T> binder)
             throws SQLException {
         if (rows.isEmpty()) {
             return;
@@ -338,7 +338,7 @@ public class Ledger {
     }
 
     /** Runs JDBC work on the connection of {@code em}'s transaction. */
-    private static void jdbc(EntityManager em, Work work) {
+    static void jdbc(EntityManager em, Work work) {
         em.unwrap(Session.class).doWork(work);
     }
 
@@ -408,9 +408,10 @@ public class Ledger {
     /**
      * Marks pending links as made: deletes them and records the associations with both HubSpot ids
      * (once: linking the same link again, e.g. after a crash between HubSpot's answer and this
-     * write, keeps one association row).
+     * write, keeps one association row), with the run whose file completion made them (U1: undoing that run
+     * archives them; null when no run did).
      */
-    public void linked(List<MadeLink> made) {
+    public void linked(List<MadeLink> made, Long runId) {
         if (made.isEmpty()) {
             return;
         }
@@ -422,7 +423,7 @@ public class Ledger {
             }
             for (MadeLink m : made) {
                 if (em.find(AssociationLink.class, AssociationLink.Id.of(m.link())) == null) {
-                    em.persist(new AssociationLink(m.link(), m.fromId(), m.toId(), clock.instant()));
+                    em.persist(new AssociationLink(m.link(), m.fromId(), m.toId(), clock.instant(), runId));
                 }
             }
             return null;

@@ -72,7 +72,7 @@ public final class FileCompletion {
             file.report().associationsPending(ledger.pendingCount());
             return;
         }
-        linker.linkPending(file.report());
+        linker.linkPending(file.runId(), file.report());
     }
 
     /**

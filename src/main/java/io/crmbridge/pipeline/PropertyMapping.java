@@ -56,7 +56,8 @@ public final class PropertyMapping {
     }
 
     /**
-     * Parses {@code <object>.<field> = <property> : <kind> [: custom]} lines.
+     * Parses {@code <object>.<field> = <property> : <kind> [: custom] [: always | if-empty]} lines (the overwrite
+     * policy, U3: {@code always} by default).
      *
      * @throws IllegalArgumentException naming the line's key when it is malformed
      */
@@ -84,9 +85,19 @@ public final class PropertyMapping {
                 throw new IllegalArgumentException("bad property mapping line: " + key + " (unknown kind '" + kindText
                         + "')");
             }
-            boolean custom = parts.length > 2 && parts[2].trim().equalsIgnoreCase("custom");
+            boolean custom = false;
+            boolean ifEmpty = false;
+            for (int i = 2; i < parts.length; i++) {
+                switch (parts[i].trim().toLowerCase(Locale.ROOT)) {
+                    case "custom" -> custom = true;
+                    case "if-empty" -> ifEmpty = true;
+                    case "always" -> ifEmpty = false;
+                    default -> throw new IllegalArgumentException("bad property mapping line: " + key + " (unknown flag '"
+                            + parts[i].trim() + "': custom, always or if-empty)");
+                }
+            }
             byType.get(type).add(new FieldMapping(key.substring(dot + 1), parts[0].trim(), kind,
-                    m.matches() ? m.group(1) : null, custom));
+                    m.matches() ? m.group(1) : null, custom, ifEmpty));
         }
         return new PropertyMapping(byType);
     }
@@ -110,6 +121,16 @@ public final class PropertyMapping {
     /** The mappings of one object type, in field-name order. */
     public List<FieldMapping> fields(ObjectType type) {
         return byType.get(type);
+    }
+
+    /**
+     * The HubSpot properties of {@code type} whose overwrite policy is {@code if-empty} (U3): sent only to records
+     * that hold no value for them.
+     */
+    public java.util.Set<String> ifEmptyProperties(ObjectType type) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        byType.get(type).stream().filter(FieldMapping::ifEmpty).forEach(f -> names.add(f.property()));
+        return names;
     }
 
     /** Custom properties crm-bridge must create when missing: every {@code custom} mapping plus each type's key. */

@@ -196,7 +196,7 @@ class LedgerTest {
         PendingLink pending = ledger.pending(0, 10).get(0);
         assertThat(ledger.linkedTargets(ObjectType.CONTACTS, List.of("ada@example.com"), ObjectType.COMPANIES, 279)).isEmpty();
 
-        ledger.linked(List.of(new MadeLink(pending.getId(), pending.toLink(), "101", "201")));
+        ledger.linked(List.of(new MadeLink(pending.getId(), pending.toLink(), "101", "201")), 1L);
 
         assertThat(ledger.pendingCount()).isEqualTo(1);
         assertThat(ledger.pending(0, 10)).extracting(PendingLink::toLink).containsExactly(TICKET_TO_CONTACT);
@@ -209,7 +209,7 @@ class LedgerTest {
     void addPendingIgnoresLinksAlreadyMade() {
         ledger.addPending(List.of(CONTACT_TO_COMPANY));
         PendingLink pending = ledger.pending(0, 10).get(0);
-        ledger.linked(List.of(new MadeLink(pending.getId(), pending.toLink(), "101", "201")));
+        ledger.linked(List.of(new MadeLink(pending.getId(), pending.toLink(), "101", "201")), 1L);
 
         ledger.addPending(List.of(CONTACT_TO_COMPANY));
 
@@ -222,8 +222,8 @@ class LedgerTest {
         PendingLink pending = ledger.pending(0, 10).get(0);
         MadeLink made = new MadeLink(pending.getId(), pending.toLink(), "101", "201");
 
-        ledger.linked(List.of(made));
-        ledger.linked(List.of(made));
+        ledger.linked(List.of(made), 1L);
+        ledger.linked(List.of(made), 1L);
 
         assertThat(ledger.linkedTargets(ObjectType.CONTACTS, List.of("ada@example.com"), ObjectType.COMPANIES, 279))
                 .containsExactly(java.util.Map.entry("ada@example.com", "201"));
