@@ -42,11 +42,13 @@ import io.crmbridge.hubspot.HubSpotRetryPolicy;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.HubSpotTraffic;
 import io.crmbridge.hubspot.PropertyEnsurer;
+import io.crmbridge.hubspot.PortalReader;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.ImportHistory;
 import io.crmbridge.ledger.Ledger;
+import io.crmbridge.ledger.RunChanges;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.BridgeMetrics;
 import io.crmbridge.ops.HubSpotHealthCheck;
@@ -65,6 +67,7 @@ import io.crmbridge.pipeline.InboxNameQuarantine;
 import io.crmbridge.pipeline.InboxRetry;
 import io.crmbridge.pipeline.InboxFilter;
 import io.crmbridge.pipeline.Preflight;
+import io.crmbridge.pipeline.ReadBeforeWrite;
 import io.crmbridge.pipeline.PropertyMapping;
 import io.crmbridge.pipeline.RecordProperties;
 import io.crmbridge.pipeline.RowMapper;
@@ -201,7 +204,14 @@ public class AppConfiguration implements CamelConfiguration {
         RecordUpserter upserter = new RecordUpserter(gateway);
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);
-        registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer, preflight));
+        PortalReader portalReader = new PortalReader(gateway);
+        registry.bind("portalReader", portalReader);
+        RunChanges runChanges = new RunChanges(database.entityManagerFactory(), clock);
+        registry.bind("runChanges", runChanges);
+        ReadBeforeWrite readBeforeWrite = new ReadBeforeWrite(portalReader, mapping,
+                Settings.READ_BEFORE_WRITE.read(context.getPropertiesComponent()));
+        registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer, preflight, readBeforeWrite,
+                runChanges));
         bindCustomerPush(context, settings, gateway, upserter, emails, json, clock);
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
