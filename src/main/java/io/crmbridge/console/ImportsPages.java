@@ -28,6 +28,9 @@ import org.apache.camel.Message;
  */
 public class ImportsPages {
 
+    /** The updated rows of a preview whose property changes a run's page lists. */
+    private static final int PREVIEW_ROWS = 20;
+
     /** Entries on one page of the imports page. */
     static final int PAGE_SIZE = 50;
     private static final String IMPORTS = ConsolePages.IMPORTS;
@@ -263,6 +266,24 @@ public class ImportsPages {
         }
         model.put("topErrors", top);
         model.put("anyTopErrors", !top.isEmpty());
+        // a preview's updates (docs/undo.md): the first rows' changes here, all of them in report.json
+        List<Map<String, Object>> changes = new ArrayList<>();
+        JsonNode rows = report.path("propertyChanges");
+        for (int i = 0; i < Math.min(PREVIEW_ROWS, rows.size()); i++) {
+            JsonNode row = rows.get(i);
+            for (JsonNode c : row.path("changes")) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("row", row.path("row").asLong());
+                change.put("key", row.path("key").asText());
+                change.put("property", c.path("property").asText());
+                change.put("from", c.path("from").asText(""));
+                change.put("to", c.path("to").asText(""));
+                changes.add(change);
+            }
+        }
+        model.put("propertyChanges", changes);
+        model.put("anyPropertyChanges", !changes.isEmpty());
+        model.put("propertyChangesMore", Math.max(0, rows.size() - PREVIEW_ROWS));
         List<String> labels = new ArrayList<>();
         List<Long> values = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = report.path("outcomes").fields(); it.hasNext(); ) {

@@ -3,6 +3,7 @@ package io.crmbridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crmbridge.console.ConsoleHttp;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.SandboxRecord;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class PreviewFlowTest extends ImportFlowTestSupport {
 
     private static final int ROWS = 2000;
+    private static final String TOKEN = "preview-test-token-0123456789";
     private static final String EDITED_CITY = "Edited In HubSpot";
     private static final String MOVED_CITY = "Moved In The File";
 
@@ -49,6 +51,7 @@ class PreviewFlowTest extends ImportFlowTestSupport {
         }
         Properties p = unlimitedRate();
         p.setProperty("crm-bridge.db.url", ledgerUrl);
+        p.setProperty("crm-bridge.api.token", TOKEN);
         return p;
     }
 
@@ -106,6 +109,11 @@ class PreviewFlowTest extends ImportFlowTestSupport {
         assertThat(changes.get(someEdited).get(0).path("to").asText()).isEqualTo(editedCities.get(someEdited));
         assertThat(imported.path("propertyChanges")).isEmpty();
         assertThat(Files.readString(htmlBeside(reports("customers.csv").get(0)))).contains("What the import would change");
+        // the console's page of the preview's run shows the first rows' changes too
+        ConsoleHttp console = new ConsoleHttp(applicationPort());
+        String page = console.get("/console/imports/" + preview.path("runId").asLong(), null,
+                console.session(TOKEN)).body();
+        assertThat(page).contains("What the import would change", EDITED_CITY);
         // the import sent only what the preview said would change: unchanged records were not written
         SandboxRecord edited = sandbox().state().findByProperty(ObjectType.CONTACTS, "email", someEdited).orElseThrow();
         assertThat(edited.property("city")).isEqualTo(editedCities.get(someEdited));
