@@ -92,15 +92,13 @@ public final class RunChanges {
         }
         jdbc(connection -> {
             Set<String> stored = new java.util.HashSet<>();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "select object_type, hubspot_id from record_change where run_id = ?")) {
-                // one run's rows: read once per batch of at most 100 records, a small set
-                s.setLong(1, runId);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        stored.add(rs.getString(1) + ":" + rs.getString(2));
-                    }
-                }
+            Map<ObjectType, List<String>> ids = new java.util.EnumMap<>(ObjectType.class);
+            changes.forEach(c -> ids.computeIfAbsent(c.type(), t -> new ArrayList<>()).add(c.hubspotId()));
+            for (Map.Entry<ObjectType, List<String>> e : ids.entrySet()) {
+                // only this batch's records, by the primary key: a run's earlier rows are never read again
+                Ledger.selectIn(connection, "select hubspot_id from record_change where run_id = " + runId
+                                + " and object_type = ? and hubspot_id", e.getKey().name(), e.getValue(),
+                        rs -> stored.add(key(e.getKey(), rs.getString(1))));
             }
             List<Change> inserts = new ArrayList<>();
             List<Change> updates = new ArrayList<>();
