@@ -66,6 +66,7 @@ import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.InboxNameQuarantine;
 import io.crmbridge.pipeline.InboxRetry;
 import io.crmbridge.pipeline.InboxFilter;
+import io.crmbridge.pipeline.PortalPrefetch;
 import io.crmbridge.pipeline.Preflight;
 import io.crmbridge.pipeline.ReadBeforeWrite;
 import io.crmbridge.pipeline.PropertyMapping;
@@ -192,24 +193,25 @@ public class AppConfiguration implements CamelConfiguration {
         PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
         DailyUsageReader dailyUsage = new DailyUsageReader(gateway, clock);
         registry.bind("dailyUsageReader", dailyUsage);
-        DailyBudgetCheck dailyBudget = new DailyBudgetCheck(dailyUsage, ensurer,
-                ledger::pendingCount, settings.batchSize(),
-                Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()));
-        // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
-        registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
-                context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2), dailyBudget));
-        registry.bind("csvContentCheck", new CsvContentCheck());
-        ImportHistory history = new ImportHistory(database.entityManagerFactory(), clock);
-        registry.bind("archiveName", new ArchiveName(settings.inbox().resolve(".done"), clock, history));
-        RecordUpserter upserter = new RecordUpserter(gateway);
-        Preflight preflight = new Preflight(gateway, ensurer, mapping);
-        registry.bind("preflight", preflight);
         PortalReader portalReader = new PortalReader(gateway);
         registry.bind("portalReader", portalReader);
         RunChanges runChanges = new RunChanges(database.entityManagerFactory(), clock);
         registry.bind("runChanges", runChanges);
         ReadBeforeWrite readBeforeWrite = new ReadBeforeWrite(portalReader, mapping,
                 Settings.READ_BEFORE_WRITE.read(context.getPropertiesComponent()));
+        DailyBudgetCheck dailyBudget = new DailyBudgetCheck(dailyUsage, ensurer,
+                ledger::pendingCount, settings.batchSize(),
+                Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()), readBeforeWrite::readsBefore);
+        // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
+        Preflight preflight = new Preflight(gateway, ensurer, mapping);
+        registry.bind("preflight", preflight);
+        registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
+                context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2), dailyBudget,
+                new PortalPrefetch(ledger, ensurer, preflight, readBeforeWrite)));
+        registry.bind("csvContentCheck", new CsvContentCheck());
+        ImportHistory history = new ImportHistory(database.entityManagerFactory(), clock);
+        registry.bind("archiveName", new ArchiveName(settings.inbox().resolve(".done"), clock, history));
+        RecordUpserter upserter = new RecordUpserter(gateway);
         registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer, preflight, readBeforeWrite,
                 runChanges));
         bindCustomerPush(context, settings, gateway, upserter, emails, json, clock);

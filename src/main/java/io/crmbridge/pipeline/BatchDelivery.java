@@ -269,7 +269,7 @@ public final class BatchDelivery {
             properties.ensure(type, report);
         }
         Map<String, PortalRecord> before = changed.isEmpty() || !portal.readsBefore(type) ? Map.of()
-                : portal.read(type, changed, report);
+                : portalRecords(file, type, changed);
         List<RememberedRecord> landed = new ArrayList<>();
         Set<String> held = new HashSet<>();
         List<CrmRecord> toSend = new ArrayList<>(changed.size());
@@ -309,6 +309,27 @@ public final class BatchDelivery {
         return new Delivered(outcomes, result, known, landed, held);
     }
 
+    /**
+     * The portal's records of {@code records} by natural key: what the read ahead found for the file's own type
+     * ({@link PortalPrefetch}), a read now for the others.
+     */
+    private Map<String, PortalRecord> portalRecords(FileImport file, ObjectType type, List<CrmRecord> records) {
+        Map<String, PortalRecord> held = new LinkedHashMap<>();
+        List<CrmRecord> unread = new ArrayList<>();
+        for (CrmRecord r : records) {
+            java.util.Optional<PortalRecord> ahead = type == file.type() ? file.takePrefetched(r.key()) : null;
+            if (ahead == null) {
+                unread.add(r);
+            } else {
+                ahead.ifPresent(h -> held.put(r.key(), h));
+            }
+        }
+        if (!unread.isEmpty()) {
+            held.putAll(portal.read(type, unread, file.report()));
+        }
+        return held;
+    }
+
     /** Adds the record of {@code r} with its HubSpot id and content hash, and its aliases, to {@code landed}. */
     private static void remember(List<RememberedRecord> landed, CrmRecord r, String hubspotId, String hash) {
         landed.add(new RememberedRecord(r.key(), hubspotId, hash));
@@ -336,7 +357,7 @@ public final class BatchDelivery {
                 }
             }
         }
-        Map<String, PortalRecord> before = ask.isEmpty() ? Map.of() : portal.read(type, ask, file.report());
+        Map<String, PortalRecord> before = ask.isEmpty() ? Map.of() : portalRecords(file, type, ask);
         for (RowResult r : valid) {
             String key = r.record().key();
             PortalRecord h = before.get(key);

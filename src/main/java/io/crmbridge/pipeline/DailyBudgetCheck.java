@@ -61,19 +61,22 @@ public final class DailyBudgetCheck {
     private final LongSupplier pendingLinks;
     private final int batchSize;
     private final Mode mode;
+    private final java.util.function.Predicate<ObjectType> readsBefore;
 
     /**
      * @param ensurer      tells how many custom properties may still be created (counted in the estimate)
      * @param pendingLinks the ledger's count of pending links ({@link Ledger#pendingCount()})
      * @param batchSize    rows per upsert batch
+     * @param readsBefore  whether a type's batches are read before they are written ({@link ReadBeforeWrite#readsBefore})
      */
     public DailyBudgetCheck(DailyUsageReader reader, PropertyEnsurer ensurer, LongSupplier pendingLinks, int batchSize,
-                            Mode mode) {
+                            Mode mode, java.util.function.Predicate<ObjectType> readsBefore) {
         this.reader = reader;
         this.ensurer = ensurer;
         this.pendingLinks = pendingLinks;
         this.batchSize = batchSize;
         this.mode = mode;
+        this.readsBefore = readsBefore;
     }
 
     /**
@@ -85,8 +88,8 @@ public final class DailyBudgetCheck {
     public Decision check(String fileName, ObjectType type, long rows, ImportReport report) {
         int propertyWrites = report.dryRun() ? 0 : ensurer.writesStillPossible(type)
                 + (type == ObjectType.TICKETS ? ensurer.writesStillPossible(ObjectType.CONTACTS) : 0);
-        RequestEstimate estimate = RequestEstimate.of(type, rows, batchSize, report.dryRun(), propertyWrites,
-                report.dryRun() ? 0 : pendingLinks.getAsLong());
+        RequestEstimate estimate = RequestEstimate.of(type, rows, batchSize, report.dryRun(), readsBefore.test(type),
+                propertyWrites, report.dryRun() ? 0 : pendingLinks.getAsLong());
         DailyUsage usage = reader.read(report);
         report.dailyUsage(usage, estimate.total());
         Decision decision = decide(usage, estimate.total(), mode, report.dryRun());

@@ -45,6 +45,9 @@ public final class FileImport {
     private volatile String abortReason;
     private volatile MappedBatches batches;
     private final java.util.concurrent.atomic.AtomicBoolean rowsTallied = new java.util.concurrent.atomic.AtomicBoolean();
+    // natural key -> what the portal held when the batch was read ahead (PortalPrefetch); empty: no such record
+    private final Map<String, java.util.Optional<io.crmbridge.hubspot.PortalReader.PortalRecord>> prefetched =
+            new ConcurrentHashMap<>();
 
     public FileImport(long runId, String fileName, String reportBaseName, ObjectType type, Dialect dialect,
                       ColumnMapping mapping, CsvRowReader reader, ImportReport report, DeadLetterWriter deadLetter,
@@ -62,6 +65,20 @@ public final class FileImport {
         this.numbers = numbers;
         this.progress = progress;
         this.dryRun = dryRun;
+    }
+
+    /** Keeps what a read ahead found for {@code keys}: the records of {@code held}, none for the other keys. */
+    public void prefetched(java.util.Collection<String> keys,
+                           Map<String, io.crmbridge.hubspot.PortalReader.PortalRecord> held) {
+        keys.forEach(k -> prefetched.put(k, java.util.Optional.ofNullable(held.get(k))));
+    }
+
+    /**
+     * Takes what a read ahead found for {@code key} (it is then forgotten): the record, an empty Optional when the
+     * portal had none, or null when the key was not read ahead.
+     */
+    public java.util.Optional<io.crmbridge.hubspot.PortalReader.PortalRecord> takePrefetched(String key) {
+        return prefetched.remove(key);
     }
 
     public long runId() {

@@ -69,14 +69,16 @@ public final class FileIntake {
     private final RowPipeline pipeline;
     private final Executor readAhead;
     private final DailyBudgetCheck dailyBudget;
+    private final PortalPrefetch prefetch;
 
     /**
      * @param pipeline    the row step the file's batches go through
      * @param readAhead   where a file's next batch is read and mapped while the route delivers the current one
      * @param dailyBudget checks the account's daily budget before a file is sent
+     * @param prefetch    reads the portal's records of each batch mapped ahead (docs/undo.md)
      */
     public FileIntake(BridgeSettings settings, Ledger ledger, HeaderAliases aliases, Clock clock, RowPipeline pipeline,
-                      Executor readAhead, DailyBudgetCheck dailyBudget) {
+                      Executor readAhead, DailyBudgetCheck dailyBudget, PortalPrefetch prefetch) {
         this.settings = settings;
         this.ledger = ledger;
         this.aliases = aliases;
@@ -86,6 +88,7 @@ public final class FileIntake {
         this.pipeline = pipeline;
         this.readAhead = readAhead;
         this.dailyBudget = dailyBudget;
+        this.prefetch = prefetch;
     }
 
     /**
@@ -156,7 +159,7 @@ public final class FileIntake {
                     mapping.unmappedColumns());
             exchange.setProperty(FileImport.PROPERTY, file);
             MappedBatches batches = new MappedBatches(new RowBatches(reader, settings.batchSize()), pipeline, file,
-                    readAhead);
+                    readAhead, prefetch::prefetch);
             file.mappedBy(batches);
             exchange.getIn().setBody(batches);
             handedOver = true;

@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 /**
  * A file's row batches already through the {@link RowPipeline}, up to {@link #READ_AHEAD} batches ahead: while
@@ -42,16 +43,24 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
     private final RowPipeline pipeline;
     private final FileImport file;
     private final Executor executor;
+    private final BiConsumer<FileImport, List<RowResult>> mapped;
     // each future is a batch's results, or null past the last batch, in file order; the next batch is read and
     // mapped after the last one queued here
     private final Deque<CompletableFuture<List<RowResult>>> ahead = new ArrayDeque<>();
 
-    /** Starts mapping the first batches at once. */
-    public MappedBatches(Iterator<List<SourceRow>> batches, RowPipeline pipeline, FileImport file, Executor executor) {
+    /**
+     * Starts mapping the first batches at once.
+     *
+     * @param mapped called with each batch once mapped, on the mapping thread, before the batch is handed over: the
+     *               read of its records in the portal ({@link PortalPrefetch})
+     */
+    public MappedBatches(Iterator<List<SourceRow>> batches, RowPipeline pipeline, FileImport file, Executor executor,
+                         BiConsumer<FileImport, List<RowResult>> mapped) {
         this.batches = batches;
         this.pipeline = pipeline;
         this.file = file;
         this.executor = executor;
+        this.mapped = mapped;
         fill();
     }
 
@@ -61,8 +70,13 @@ public final class MappedBatches implements Iterator<List<RowResult>> {
             CompletableFuture<List<RowResult>> before = ahead.isEmpty()
                     ? CompletableFuture.completedFuture(List.of()) : ahead.peekLast();
             ahead.add(before.thenApplyAsync(previous -> previous == null || !batches.hasNext() ? null
-                    : pipeline.processBatch(batches.next(), file), executor));
+                    : withMapped(pipeline.processBatch(batches.next(), file)), executor));
         }
+    }
+
+    private List<RowResult> withMapped(List<RowResult> batch) {
+        mapped.accept(file, batch);
+        return batch;
     }
 
     /**

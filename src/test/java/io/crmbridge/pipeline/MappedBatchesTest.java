@@ -92,7 +92,7 @@ class MappedBatchesTest {
     @Test
     void handsOutEveryBatchMappedAndInFileOrder() throws IOException {
         FileImport file = contactsFile(250);
-        MappedBatches batches = new MappedBatches(new RowBatches(reader, 100), pipeline, file, executor);
+        MappedBatches batches = new MappedBatches(new RowBatches(reader, 100), pipeline, file, executor, (f, b) -> { });
         List<Long> handedOut = new ArrayList<>();
         batches.forEachRemaining(b -> b.forEach(r -> handedOut.add(r.row().rowNumber())));
         assertThat(handedOut).hasSize(250).isSorted();
@@ -118,7 +118,7 @@ class MappedBatchesTest {
                 return reader.next();
             }
         };
-        MappedBatches batches = new MappedBatches(new RowBatches(counting, 100), pipeline, file, executor);
+        MappedBatches batches = new MappedBatches(new RowBatches(counting, 100), pipeline, file, executor, (f, b) -> { });
         batches.next();
         batches.next();
         batches.stop();
@@ -160,7 +160,7 @@ class MappedBatchesTest {
     void aFailedBatchIsThrownWhenReachedAndNothingAfterItIsRead() throws IOException {
         FileImport file = contactsFile(10);
         AtomicInteger asked = new AtomicInteger();
-        MappedBatches batches = new MappedBatches(batchesFailingAt(3, asked), pipeline, file, executor);
+        MappedBatches batches = new MappedBatches(batchesFailingAt(3, asked), pipeline, file, executor, (f, b) -> { });
         assertThat(batches.next()).extracting(r -> r.row().rowNumber()).containsExactly(1L);
         assertThat(batches.next()).extracting(r -> r.row().rowNumber()).containsExactly(2L);
         assertThatThrownBy(batches::next).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
@@ -188,7 +188,7 @@ class MappedBatchesTest {
             }
         });
         try {
-            MappedBatches batches = new MappedBatches(slowFirst, pipeline, file, pool);
+            MappedBatches batches = new MappedBatches(slowFirst, pipeline, file, pool, (f, b) -> { });
             firstBatchMapping.await();
             // the application stops while batch 1 is mapped: batch 2 is handed to the pool after the shut-down
             pool.shutdown();
@@ -209,7 +209,7 @@ class MappedBatchesTest {
     @Test
     void throwsAReadFailureOnTheCallersThread() throws IOException {
         FileImport file = contactsFile(10);
-        MappedBatches batches = new MappedBatches(batchesFailingAt(1, new AtomicInteger()), pipeline, file, executor);
+        MappedBatches batches = new MappedBatches(batchesFailingAt(1, new AtomicInteger()), pipeline, file, executor, (f, b) -> { });
         assertThatThrownBy(batches::next).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
     }
 }
