@@ -3,6 +3,7 @@ package io.crmbridge;
 import io.crmbridge.cli.CommandLine;
 import io.crmbridge.cli.PortalCheck;
 import io.crmbridge.cli.ServerPortCheck;
+import io.crmbridge.cli.UndoCommand;
 import io.crmbridge.config.AppConfiguration;
 import io.crmbridge.config.InvalidSettingException;
 import io.crmbridge.config.StartupProperties;
@@ -21,7 +22,9 @@ public final class Application {
     }
 
     /**
-     * Runs until stopped (service) or until the inbox is drained ({@code --once}); with {@code --check-portal}, checks
+     * Runs until stopped (service) or until the inbox is drained ({@code --once}); with {@code --undo RUN}, undoes
+     * the run and exits 0 when no record failed, 1 otherwise, 2 for a run that cannot be undone ({@link UndoCommand});
+     * with {@code --check-portal}, checks
      * the HubSpot portal and exits 0 when every check passed, 1 otherwise ({@link PortalCheck}). Exits 1 when start-up fails,
      * e.g. a server port is taken ({@link ServerPortCheck}), with one line on stderr saying why. A refused command
      * line exits 2 before anything starts, with one line naming the argument and the usage on stderr; {@code --help}
@@ -71,10 +74,18 @@ public final class Application {
         main.configure().addConfiguration(AppConfiguration.class);
         cli.applyTo(main, overrides);
         main.addMainListener(new ServerPortCheck());
+        UndoCommand undo = cli.undoRun().map(run -> new UndoCommand(run, cli.dryRun(), System.out, System.err))
+                .orElse(null);
+        if (undo != null) {
+            main.addMainListener(undo);
+        }
         // no arguments for Camel Main: CommandLine has taken them all, and Camel Main's own parser would print
         // "Unknown option" and its own usage for ours
         main.run();
         int camelStatus = main.getExitCode();
+        if (undo != null) {
+            return camelStatus == 0 ? undo.status() : camelStatus;
+        }
         int status = camelStatus == 0 ? cli.exitStatus() : camelStatus;
         if (cli.once() && camelStatus == 0) {
             org.slf4j.LoggerFactory.getLogger(Application.class).info("Finished (--once): exit status {}{}", status,
