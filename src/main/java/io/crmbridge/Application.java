@@ -32,39 +32,44 @@ public final class Application {
      * anything starts, with one line on stderr naming it ({@link StartupProperties}).
      */
     public static void main(String[] args) {
+        // exit explicitly: library threads (H2, HTTP pools) must not keep a finished --once run alive
+        System.exit(run(args));
+    }
+
+    /**
+     * Does what {@link #main} does, in this JVM, and answers the exit status instead of exiting (a test runs
+     * {@code --undo} this way).
+     */
+    public static int run(String[] args) {
         CommandLine cli;
         try {
             cli = CommandLine.parse(args);
         } catch (CommandLine.Refused e) {
             System.err.println("crm-bridge: " + e.getMessage());
             System.err.print(CommandLine.usage());
-            System.exit(CommandLine.USAGE_EXIT_STATUS);
-            return;
+            return CommandLine.USAGE_EXIT_STATUS;
         }
         if (cli.help()) {
             System.out.print(CommandLine.usage());
-            System.exit(0);
+            return 0;
         }
-        int status;
         try {
             cli.configureLogging();
             // the user's configuration file under the command line, every crm-bridge property checked
             Map<String, String> overrides = StartupProperties.resolve(cli.overrides());
             if (cli.checkPortal()) {
                 // no Camel Main, no route: the check reads the settings and sends its probes itself
-                System.exit(PortalCheck.run(overrides, System.out));
+                return PortalCheck.run(overrides, System.out);
             }
             // the emulator is the sandbox alone: Camel Main, the ledger and Brevo are never started for it
-            status = cli.hubSpotEmulator()
+            return cli.hubSpotEmulator()
                     ? HubSpotEmulator.run(overrides, cli.ignoredByEmulator(), System.out)
                     : runCamel(cli, overrides);
         } catch (Exception e) {
             System.err.println("crm-bridge could not start: " + reason(e));
             // a configuration error is the user's input, as an unknown option is
-            status = cause(e, InvalidSettingException.class) != null ? CommandLine.USAGE_EXIT_STATUS : 1;
+            return cause(e, InvalidSettingException.class) != null ? CommandLine.USAGE_EXIT_STATUS : 1;
         }
-        // exit explicitly: library threads (H2, HTTP pools) must not keep a finished --once run alive
-        System.exit(status);
     }
 
     /** Runs Camel Main with the routes until it stops; its exit status, or 1 when a --once file failed. */
