@@ -49,10 +49,6 @@ public class ImportsPages {
     private final ObjectMapper json;
     private final java.util.function.LongFunction<Map<String, Object>> undo;
 
-    public ImportsPages(ConsoleView view, ImportsCatalog catalog, RunCatalog runs, ObjectMapper json) {
-        this(view, catalog, runs, json, id -> Map.of());
-    }
-
     /**
      * @param undo a run's undo, for its page (io.crmbridge.undo.UndoPages#runPageModel): {@code undoHref} (the
      *             confirmation page, when the run can be undone) and {@code undone} (the counts of its undo)
