@@ -128,17 +128,30 @@ public class RunUndo {
     /**
      * The run, when it can be undone.
      *
-     * @throws UndoRefused 404 for an unknown run, 409 for a dry run or a run still RUNNING
+     * @throws UndoRefused 404 for an unknown run, 409 for a dry run, a run still RUNNING or a run of a sales-ledger
+     *                     export (which wrote no HubSpot record)
      */
     public ImportRun undoable(long runId) {
         ImportRun run = ledger.run(runId).orElseThrow(() -> new UndoRefused(404, "no import run " + runId));
-        if (run.isDryRun()) {
-            throw new UndoRefused(409, "run " + runId + " was a dry run: it wrote nothing to HubSpot");
-        }
-        if (run.getStatus() == ImportRun.Status.RUNNING) {
-            throw new UndoRefused(409, "run " + runId + " is still running: undo it once it has finished");
+        String why = whyNot(run);
+        if (why != null) {
+            throw new UndoRefused(409, "run " + runId + " " + why);
         }
         return run;
+    }
+
+    /** Why {@code run} cannot be undone, e.g. "was a dry run: ..."; null when it can. */
+    public static String whyNot(ImportRun run) {
+        if (run.isDryRun()) {
+            return "was a dry run: it wrote nothing to HubSpot";
+        }
+        if (run.getStatus() == ImportRun.Status.RUNNING) {
+            return "is still running: undo it once it has finished";
+        }
+        if (run.getObjectType() != null && ObjectType.fromPathSegment(run.getObjectType()).isEmpty()) {
+            return "loaded a " + run.getObjectType() + " file into the sales ledger, not records into HubSpot";
+        }
+        return null;
     }
 
     /** Decides a chunk of one type's records, sends its writes and stores its outcomes (unless a dry run). */

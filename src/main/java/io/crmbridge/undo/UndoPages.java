@@ -134,8 +134,7 @@ public class UndoPages {
                 // a report being replaced or damaged: the page shows the run without it
             }
         }
-        boolean undoable = !run.isDryRun() && run.getStatus() != ImportRun.Status.RUNNING
-                && run.getStatus() != ImportRun.Status.UNDONE;
+        boolean undoable = RunUndo.whyNot(run) == null && run.getStatus() != ImportRun.Status.UNDONE;
         m.put("undoHref", undoable ? "/console/imports/" + run.getId() + "/undo" : null);
         return m;
     }

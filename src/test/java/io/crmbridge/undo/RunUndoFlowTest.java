@@ -211,6 +211,11 @@ class RunUndoFlowTest extends ImportFlowTestSupport {
                 .hasMessageContaining("dry run").extracting(e -> ((UndoRefused) e).status()).isEqualTo(409);
         assertThatThrownBy(() -> undo.undo(running, true)).isInstanceOf(UndoRefused.class)
                 .hasMessageContaining("still running").extracting(e -> ((UndoRefused) e).status()).isEqualTo(409);
+        Ledger ledger = context.getRegistry().lookupByNameAndType("ledger", Ledger.class);
+        long sales = ledger.openRunOfKind("clients.csv", "hash-sales", "sales-clients", false);
+        ledger.finishRun(sales, ImportRun.Status.COMPLETED, 3, null);
+        assertThatThrownBy(() -> undo.undo(sales, false)).isInstanceOf(UndoRefused.class)
+                .hasMessageContaining("sales ledger").extracting(e -> ((UndoRefused) e).status()).isEqualTo(409);
     }
 
     @Test
