@@ -42,6 +42,7 @@ import io.crmbridge.hubspot.HubSpotRetryPolicy;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.HubSpotTraffic;
 import io.crmbridge.hubspot.PropertyEnsurer;
+import io.crmbridge.hubspot.PortalReader;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.intake.HeaderAliases;
 import io.crmbridge.intake.ObjectTypeDetector;
@@ -66,6 +67,7 @@ import io.crmbridge.pipeline.InboxNameQuarantine;
 import io.crmbridge.pipeline.InboxRetry;
 import io.crmbridge.pipeline.InboxFilter;
 import io.crmbridge.pipeline.Preflight;
+import io.crmbridge.pipeline.ReadBeforeWrite;
 import io.crmbridge.pipeline.PropertyMapping;
 import io.crmbridge.pipeline.RecordProperties;
 import io.crmbridge.pipeline.RowMapper;
@@ -205,14 +207,21 @@ public class AppConfiguration implements CamelConfiguration {
         RecordUpserter upserter = new RecordUpserter(gateway);
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);
-        registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer, preflight));
+        PortalReader portalReader = new PortalReader(gateway);
+        registry.bind("portalReader", portalReader);
+        RunChanges runChanges = new RunChanges(database.entityManagerFactory(), clock);
+        registry.bind("runChanges", runChanges);
+        ReadBeforeWrite readBeforeWrite = new ReadBeforeWrite(portalReader, mapping,
+                Settings.READ_BEFORE_WRITE.read(context.getPropertiesComponent()));
+        registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer, preflight, readBeforeWrite,
+                runChanges));
         bindCustomerPush(context, settings, gateway, upserter, emails, json, clock);
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
         bindConsole(context, settings, ledger, clock, json, hubspot, database);
         bindConsoleLinks(context, settings, database, clock, json);
-        bindUndo(context, settings, ledger, database, gateway, clock, json);
+        bindUndo(context, settings, ledger, gateway, clock, json);
         bindImportsConsole(context, settings, history, clock, json);
         InboxRetry retry = new InboxRetry(settings.inbox(),
                 Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
@@ -449,14 +458,10 @@ public class AppConfiguration implements CamelConfiguration {
      * store ({@code runChanges}), and {@code undoPages}, the API and the console's confirmation page
      * (routes/console-undo.yaml).
      */
-    private static void bindUndo(CamelContext context, BridgeSettings settings, Ledger ledger, Database database,
+    private static void bindUndo(CamelContext context, BridgeSettings settings, Ledger ledger,
                                  HubSpotGateway gateway, Clock clock, ObjectMapper json) {
         Registry registry = context.getRegistry();
         RunChanges changes = registry.lookupByNameAndType("runChanges", RunChanges.class);
-        if (changes == null) {
-            changes = new RunChanges(database.entityManagerFactory(), clock);
-            registry.bind("runChanges", changes);
-        }
         UndoReportWriter reports = new UndoReportWriter(settings.outbox(), json);
         RunUndo undo = new RunUndo(ledger, changes, gateway, reports, clock);
         registry.bind(RunUndo.BEAN_NAME, undo);

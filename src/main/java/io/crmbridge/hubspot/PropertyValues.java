@@ -7,7 +7,7 @@ import java.util.Map;
  * Whether a value crm-bridge sends is the value HubSpot already holds: the test behind "unchanged" in a preview and
  * an import, and behind "changed since" in an undo (U1, U2). Values are strings on HubSpot's wire (hubspot-api.md
  * §0); an empty string and no value are the same (HubSpot clears a property given ""), numbers compare by value
- * ({@code 12.50} is {@code 12.5}) and an {@code email} compares without case (HubSpot lower-cases emails, §1.3).
+ * ({@code 12.50} is {@code 12.5}, but {@code 0123} is a code, not {@code 123}) and an {@code email} compares without case (HubSpot lower-cases emails, §1.3).
  */
 public final class PropertyValues {
 
@@ -39,8 +39,11 @@ public final class PropertyValues {
         return true;
     }
 
+    /** The number {@code text} is, or null; a leading zero ({@code 0123}) makes a code, such as a zip, not a number. */
     private static BigDecimal number(String text) {
-        if (text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.charAt(0) == '-')) {
+        String digits = text.startsWith("-") ? text.substring(1) : text;
+        if (digits.isEmpty() || !Character.isDigit(digits.charAt(0))
+                || (digits.length() > 1 && digits.charAt(0) == '0' && Character.isDigit(digits.charAt(1)))) {
             return null;
         }
         try {

@@ -4,23 +4,29 @@ import io.crmbridge.hubspot.HubSpotCallException;
 import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.hubspot.UpsertResult;
+import io.crmbridge.hubspot.PortalReader.PortalRecord;
 import io.crmbridge.ledger.ContentHash;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.ledger.RecordKey;
 import io.crmbridge.ledger.RememberedRecord;
+import io.crmbridge.ledger.RunChanges;
 import io.crmbridge.model.CrmRecord;
 import io.crmbridge.model.ErrorCode;
 import io.crmbridge.model.Issue;
 import io.crmbridge.model.Link;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.Outcome;
+import io.crmbridge.model.PropertyChange;
 import io.crmbridge.model.RowResult;
 import io.crmbridge.report.ImportReport;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -44,12 +50,21 @@ public final class BatchDelivery {
     private final RecordUpserter upserter;
     private final PropertyEnsurer properties;
     private final Preflight preflight;
+    private final ReadBeforeWrite portal;
+    private final RunChanges changes;
 
-    public BatchDelivery(Ledger ledger, RecordUpserter upserter, PropertyEnsurer properties, Preflight preflight) {
+    /**
+     * @param portal  reads the records of a batch before it is written (preview, overwrite policy, undo)
+     * @param changes where each run's writes are kept for an undo (U1)
+     */
+    public BatchDelivery(Ledger ledger, RecordUpserter upserter, PropertyEnsurer properties, Preflight preflight,
+                         ReadBeforeWrite portal, RunChanges changes) {
         this.ledger = ledger;
         this.upserter = upserter;
         this.properties = properties;
         this.preflight = preflight;
+        this.portal = portal;
+        this.changes = changes;
     }
 
     /**
@@ -96,7 +111,12 @@ public final class BatchDelivery {
             return;
         }
         if (file.dryRun()) {
-            predict(file, valid);
+            try {
+                predict(file, valid);
+            } catch (RuntimeException e) {
+                Issue issue = failure(file, e);
+                valid.forEach(r -> end(file, r, Outcome.FAILED, issue));
+            }
             return;
         }
         List<RowResult> open = new ArrayList<>(valid);
@@ -138,7 +158,7 @@ public final class BatchDelivery {
         ImportReport report = file.report();
         deliverSecondary(file, open);
         List<CrmRecord> records = open.stream().map(RowResult::record).toList();
-        Delivered delivered = send(file.type(), records, report, false);
+        Delivered delivered = send(file, file.type(), records, false);
         Map<String, Outcome> outcomes = delivered.outcomes();
         UpsertResult result = delivered.result();
         Map<String, String> linksHashes = new LinkedHashMap<>();
@@ -160,12 +180,14 @@ public final class BatchDelivery {
             }
             String linksHash = ContentHash.ofLinks(r.links());
             RecordKey known = delivered.known().get(key);
-            if (o == Outcome.UNCHANGED && linksHash.equals(known.getLinksHash())) {
+            // unchanged by the ledger's hash; a record the portal already held as sent is remembered as landed
+            boolean ledgerUnchanged = o == Outcome.UNCHANGED && !delivered.held().contains(key);
+            if (ledgerUnchanged && linksHash.equals(known.getLinksHash())) {
                 // stored with this record in one transaction (Ledger.recordDelivery): pending or made already
                 continue;
             }
             links.addAll(r.links());
-            if (o == Outcome.UNCHANGED) {
+            if (ledgerUnchanged) {
                 remember.add(new RememberedRecord(key, known.getHubspotId(), null, linksHash));
             } else {
                 linksHashes.put(key, linksHash);
@@ -190,10 +212,11 @@ public final class BatchDelivery {
 
     /**
      * Outcome per key of one send, HubSpot's answer for the records that were sent, the ledger's records of
-     * the keys before the send, and what to remember of the records that landed (with their aliases).
+     * the keys before the send, what to remember of the records that landed (with their aliases), and the keys
+     * left UNCHANGED because the portal already held what would have been sent.
      */
     private record Delivered(Map<String, Outcome> outcomes, UpsertResult result, Map<String, RecordKey> known,
-                             List<RememberedRecord> landed) {
+                             List<RememberedRecord> landed, Set<String> held) {
     }
 
     /**
@@ -210,7 +233,7 @@ public final class BatchDelivery {
         if (contacts.isEmpty()) {
             return;
         }
-        Delivered delivered = send(ObjectType.CONTACTS, new ArrayList<>(contacts.values()), file.report(), true);
+        Delivered delivered = send(file, ObjectType.CONTACTS, new ArrayList<>(contacts.values()), true);
         ledger.remember(ObjectType.CONTACTS, delivered.landed());
         delivered.outcomes().values().forEach(o -> file.report().secondaryOutcome(ObjectType.CONTACTS, o));
     }
@@ -218,12 +241,15 @@ public final class BatchDelivery {
     /**
      * Sends what changed since the ledger's last-sent hash and returns an outcome per key:
      * UNCHANGED, CREATED, UPDATED or FAILED, and the ids, hashes and aliases of what landed, for the
-     * caller to remember.
+     * caller to remember. When the portal is read first ({@link ReadBeforeWrite}): the {@code if-empty} columns HubSpot
+     * holds a value for are left out, a record HubSpot already holds as it would be sent is UNCHANGED and not sent,
+     * and each record written is stored for an undo with its prior values (U1, U3).
      *
      * @param onlyNew send only records the ledger does not know at all: a ticket row's contact must
      *                not overwrite a contact imported from a contacts file with the ticket's spelling
      */
-    private Delivered send(ObjectType type, List<CrmRecord> records, ImportReport report, boolean onlyNew) {
+    private Delivered send(FileImport file, ObjectType type, List<CrmRecord> records, boolean onlyNew) {
+        ImportReport report = file.report();
         Map<String, RecordKey> known = ledger.find(type, records.stream().map(CrmRecord::key).toList());
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, String> hashes = new LinkedHashMap<>();
@@ -238,29 +264,95 @@ public final class BatchDelivery {
                 hashes.put(r.key(), hash);
             }
         }
-        UpsertResult result = UpsertResult.empty();
         if (!changed.isEmpty()) {
+            // before the read too: a read by crm_bridge_key needs the property
             properties.ensure(type, report);
-            result = upserter.upsert(type, changed, report);
         }
+        Map<String, PortalRecord> before = changed.isEmpty() || !portal.readsBefore(type) ? Map.of()
+                : portal.read(type, changed, report);
         List<RememberedRecord> landed = new ArrayList<>();
+        Set<String> held = new HashSet<>();
+        List<CrmRecord> toSend = new ArrayList<>(changed.size());
         for (CrmRecord r : changed) {
+            PortalRecord h = before.get(r.key());
+            CrmRecord sent = portal.applyPolicy(r, h);
+            // a ticket's contact the portal holds is left as it is, like one the ledger knows (onlyNew)
+            if (h != null && (onlyNew || ReadBeforeWrite.changes(sent, h).isEmpty())) {
+                outcomes.put(r.key(), Outcome.UNCHANGED);
+                held.add(r.key());
+                remember(landed, r, h.id(), hashes.get(r.key()));
+            } else {
+                toSend.add(sent);
+            }
+        }
+        UpsertResult result = UpsertResult.empty();
+        if (!toSend.isEmpty()) {
+            result = upserter.upsert(type, toSend, report);
+        }
+        List<RunChanges.Change> written = new ArrayList<>();
+        for (CrmRecord r : toSend) {
             UpsertResult.Upserted u = result.upserted().get(r.key());
             if (u == null) {
                 outcomes.put(r.key(), Outcome.FAILED);
                 continue;
             }
             outcomes.put(r.key(), u.created() ? Outcome.CREATED : Outcome.UPDATED);
-            landed.add(new RememberedRecord(r.key(), u.id(), hashes.get(r.key())));
-            r.aliases().forEach(a -> landed.add(new RememberedRecord(a, u.id(), null)));
+            remember(landed, r, u.id(), hashes.get(r.key()));
+            PortalRecord h = before.get(r.key());
+            Map<String, String> prior = u.created() || h == null || !portal.keepsPriorValues() ? null
+                    : ReadBeforeWrite.priorValues(r, h);
+            // HubSpot's own time of the write: an undo compares it with the record's updatedAt then
+            written.add(new RunChanges.Change(type, u.id(), r.key(), u.created(), r.properties(), prior,
+                    u.updatedAt() == null ? Instant.now() : u.updatedAt()));
         }
-        return new Delivered(outcomes, result, known, landed);
+        changes.record(file.runId(), written);
+        return new Delivered(outcomes, result, known, landed, held);
     }
 
+    /** Adds the record of {@code r} with its HubSpot id and content hash, and its aliases, to {@code landed}. */
+    private static void remember(List<RememberedRecord> landed, CrmRecord r, String hubspotId, String hash) {
+        landed.add(new RememberedRecord(r.key(), hubspotId, hash));
+        r.aliases().forEach(a -> landed.add(new RememberedRecord(a, hubspotId, null)));
+    }
+
+    /**
+     * What the import would report for each valid row, without writing (L7, U2): UNCHANGED when the ledger's hash
+     * says it was sent as it is (as the import skips it), else from the portal read by {@code idProperty}: CREATED
+     * when HubSpot does not hold the record, UNCHANGED when it holds what would be sent (and the import reads before
+     * it writes), else UPDATED with the property changes on the report.
+     */
     private void predict(FileImport file, List<RowResult> valid) {
-        Map<String, RecordKey> known = ledger.find(file.type(), valid.stream().map(r -> r.record().key()).toList());
+        ObjectType type = file.type();
+        Map<String, RecordKey> known = ledger.find(type, valid.stream().map(r -> r.record().key()).toList());
+        List<CrmRecord> ask = new ArrayList<>();
+        Set<String> asked = new HashSet<>();
         for (RowResult r : valid) {
-            file.report().outcome(known.containsKey(r.record().key()) ? Outcome.UPDATED : Outcome.CREATED);
+            RecordKey k = known.get(r.record().key());
+            if (k == null || !ContentHash.of(r.record()).equals(k.getContentHash())) {
+                asked.add(r.record().key());
+                // a dry run creates no property: a portal without crm_bridge_key holds no record by it
+                if (preflight.portalHas(file, type, r.record().idProperty())) {
+                    ask.add(r.record());
+                }
+            }
+        }
+        Map<String, PortalRecord> before = ask.isEmpty() ? Map.of() : portal.read(type, ask, file.report());
+        for (RowResult r : valid) {
+            String key = r.record().key();
+            PortalRecord h = before.get(key);
+            if (!asked.contains(key)) {
+                file.report().outcome(Outcome.UNCHANGED);
+            } else if (h == null) {
+                file.report().outcome(Outcome.CREATED);
+            } else {
+                List<PropertyChange> would = ReadBeforeWrite.changes(portal.applyPolicy(r.record(), h), h);
+                if (would.isEmpty() && portal.readsBefore(type)) {
+                    file.report().outcome(Outcome.UNCHANGED);
+                } else {
+                    file.report().outcome(Outcome.UPDATED);
+                    file.report().propertyChanges(r.row().rowNumber(), key, would);
+                }
+            }
         }
     }
 

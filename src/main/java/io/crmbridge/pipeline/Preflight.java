@@ -225,6 +225,11 @@ public final class Preflight {
                 : new CrmRecord(record.type(), record.idProperty(), record.key(), props, record.aliases());
     }
 
+    /** True when the portal defines {@code property} on {@code type}, as the file's schema read says. */
+    public boolean portalHas(FileImport file, ObjectType type, String property) {
+        return schema(file).properties(type).containsKey(property);
+    }
+
     /** The file's schema: read on the file's first checked row, after crm-bridge's own properties exist. */
     private PortalSchema schema(FileImport file) {
         return file.portalSchema(() -> {

@@ -5,6 +5,7 @@ import io.crmbridge.hubspot.PortalReader.PortalRecord;
 import io.crmbridge.hubspot.PropertyValues;
 import io.crmbridge.model.CrmRecord;
 import io.crmbridge.model.ObjectType;
+import io.crmbridge.model.PropertyChange;
 import io.crmbridge.report.ImportReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,10 +34,6 @@ public final class ReadBeforeWrite {
         this.reader = reader;
         this.mapping = mapping;
         this.always = always;
-    }
-
-    /** One property a write would change: HubSpot's value ({@code from}, null for none) and the new one. */
-    public record PropertyChange(String property, String from, String to) {
     }
 
     /** True when a write of {@code type} is read first: always, or for the {@code if-empty} columns. */

@@ -28,6 +28,9 @@ import java.util.Map;
  */
 public final class HtmlReportWriter {
 
+    /** The updated rows whose property changes the HTML report of a dry run lists; the JSON report has them all. */
+    static final int PREVIEW_ROWS = 20;
+
     /** Width in SVG units of the longest bar of the outcome chart. */
     static final int CHART_BAR_WIDTH = 400;
     private static final int CHART_ROW_HEIGHT = 28;
@@ -132,6 +135,12 @@ public final class HtmlReportWriter {
         // runs of the same content a stopped process left unfinished: this report accounts for their rows
         v.put("interruptedRuns", r.interruptedRuns().stream().map(id -> Map.of("run", id)).toList());
         v.put("hasInterruptedRuns", !r.interruptedRuns().isEmpty());
+        // a preview's updates with their changes: the first rows here, every one in the JSON report (U2)
+        List<ImportReport.RowChanges> changed = r.propertyChanges();
+        v.put("propertyChanges", ImportReport.propertyChangesList(changed.subList(0, Math.min(PREVIEW_ROWS,
+                changed.size()))));
+        v.put("hasPropertyChanges", !changed.isEmpty());
+        v.put("propertyChangesMore", Math.max(0, changed.size() - PREVIEW_ROWS));
 
         List<Map<String, Object>> unknown = new ArrayList<>();
         r.unknownProperties().forEach(u -> unknown.add(Map.of("objectType", u.objectType().pathName(),

@@ -68,6 +68,7 @@ public final class ImportReport {
     private volatile List<String> duplicateColumns = List.of();
     private final List<UnknownProperty> unknownProperties = new CopyOnWriteArrayList<>();
     private final List<ValidationRulesRead> validationRules = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<RowChanges> propertyChanges = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile String dateOrder;
     private volatile NumberFormatUsed numberFormat;
     private volatile String deadLetterFile;
@@ -103,6 +104,26 @@ public final class ImportReport {
             counters[i] = new LongAdder();
         }
         return counters;
+    }
+
+    /**
+     * The property changes a preview found for one row that would update a record (U2).
+     *
+     * @param row     the row's number in the file (data rows from 1)
+     * @param key     the record's natural key
+     * @param changes each property whose value would change, HubSpot's value first
+     */
+    public record RowChanges(long row, String key, List<io.crmbridge.model.PropertyChange> changes) {
+    }
+
+    /** Records the property changes of a row a dry run counts UPDATED (U2). */
+    public void propertyChanges(long row, String key, List<io.crmbridge.model.PropertyChange> changes) {
+        propertyChanges.add(new RowChanges(row, key, List.copyOf(changes)));
+    }
+
+    /** The rows a dry run counted UPDATED with their property changes, by row number. */
+    public List<RowChanges> propertyChanges() {
+        return propertyChanges.stream().sorted(java.util.Comparator.comparingLong(RowChanges::row)).toList();
     }
 
     /** Counts one data row read (the header is not a row). */
@@ -485,7 +506,8 @@ public final class ImportReport {
      * dryRun, rowsRead, lines, outcomes, secondary, associations, requests, retries, rateLimited, durationMs,
      * rowsPerSecond, dataQualityScore, rowsWithWarnings, errorsByCode, warningsByCode, topErrors,
      * unmappedColumns, duplicateColumns, preflight, dateOrder, numberFormat, deadLetterFile, interruptedRuns,
-     * dailyUsage, startedAt, finishedAt}; {@code dailyUsage} is {@code {usageLimit, currentUsage, resetsAt,
+     * propertyChanges, dailyUsage, startedAt, finishedAt}; {@code propertyChanges} is {@code [{row, key, changes:
+     * [{property, from, to}]}]}, every row a dry run counts UPDATED (empty for an import); {@code dailyUsage} is {@code {usageLimit, currentUsage, resetsAt,
      * estimatedRequests, unknown}} ({@code unknown}: why HubSpot's count is not known, else null) or null when
      * it was not read;
      * {@code preflight} is {@code {unknownProperties: [{objectType, column, property}], propertyValidations:
@@ -567,11 +589,33 @@ public final class ImportReport {
         doc.put("numberFormat", numbers == null ? null : numbers.toMap());
         doc.put("deadLetterFile", deadLetterFile);
         doc.put("interruptedRuns", interruptedRuns);
+        doc.put("propertyChanges", propertyChangesList(propertyChanges()));
         doc.put("dailyUsage", dailyUsageMap());
         doc.put("startedAt", startedAt.toString());
         Instant end = finishedAt;
         doc.put("finishedAt", end == null ? null : end.toString());
         return doc;
+    }
+
+    /** {@code [{row, key, changes: [{property, from, to}]}]}, as the JSON report and the HTML report show them. */
+    static List<Map<String, Object>> propertyChangesList(List<RowChanges> rows) {
+        List<Map<String, Object>> list = new ArrayList<>(rows.size());
+        for (RowChanges r : rows) {
+            List<Map<String, Object>> changes = new ArrayList<>();
+            for (io.crmbridge.model.PropertyChange c : r.changes()) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("property", c.property());
+                change.put("from", c.from());
+                change.put("to", c.to());
+                changes.add(change);
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("row", r.row());
+            entry.put("key", r.key());
+            entry.put("changes", changes);
+            list.add(entry);
+        }
+        return list;
     }
 
     private Map<String, Object> dailyUsageMap() {

@@ -117,6 +117,15 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         return p;
     }
 
+    /**
+     * True for a request that writes to HubSpot: a POST to a batch or association endpoint other than a batch read
+     * (the preview's and the read before each batch's, docs/undo.md: reading is not writing).
+     */
+    protected static boolean isWrite(io.crmbridge.sandbox.RecordedRequest r) {
+        return "POST".equals(r.method()) && !r.path().endsWith("/batch/read")
+                && (r.path().contains("/batch/") || r.path().contains("/associations/"));
+    }
+
     /** Properties a test class adds or overrides. */
     protected Properties extraProperties() {
         return new Properties();

@@ -143,16 +143,18 @@ class RealDatasetsImportTest extends ImportFlowTestSupport {
         assertThat(reports(ORGANISATIONS)).hasSize(1);
         assertThat(Counts.of(state)).isEqualTo(afterFirstRun);
 
-        // --- (b) ledger lost, files imported again under new names: upserts, no duplicate
+        // --- (b) ledger lost, files imported again under new names: no duplicate, no write
         emptyLedger();
         JsonNode ticketsAgain = importFile(DATASETS.resolve(RealDatasetFacts.TICKETS_CSV), TICKETS_AGAIN);
-        assertOutcomes(ticketsAgain, 0, facts.ticketEmailById().size(), 0, facts.repeatedTicketIds(), 0);
-        assertOutcomes(ticketsAgain.path("secondary").path("contacts"), 0, facts.ticketEmails().size(), 0, 0, 0);
+        // the portal is read before each batch: it holds every record as the files have it, so nothing is written
+        assertOutcomes(ticketsAgain, 0, 0, facts.ticketEmailById().size(), facts.repeatedTicketIds(), 0);
+        // a ticket's contact the portal holds is left as it is, whatever the ledger knows
+        assertOutcomes(ticketsAgain.path("secondary").path("contacts"), 0, 0, facts.ticketEmails().size(), 0, 0);
         JsonNode customersAgain = importFile(DATASETS.resolve(RealDatasetFacts.CUSTOMERS_CSV), CUSTOMERS_AGAIN);
-        assertOutcomes(customersAgain, 0, customerDistinct, 0, facts.customerRows() - customerDistinct, 0);
+        assertOutcomes(customersAgain, 0, 0, customerDistinct, facts.customerRows() - customerDistinct, 0);
         JsonNode organisationsAgain = importFile(DATASETS.resolve(RealDatasetFacts.ORGANISATIONS_CSV),
                 ORGANISATIONS_AGAIN);
-        assertOutcomes(organisationsAgain, 0, domains, 0, duplicateDomains, 0);
+        assertOutcomes(organisationsAgain, 0, 0, domains, duplicateDomains, 0);
         assertThat(organisationsAgain.path("associations").path("pending").asLong()).isEqualTo(pendingAfterAll);
         Counts afterSecondRun = Counts.of(state);
         assertThat(afterSecondRun.records()).isEqualTo(afterFirstRun.records());

@@ -90,9 +90,9 @@ class ResourceOutageTest extends ImportFlowTestSupport {
         JsonNode report = awaitReport("contacts-changed.csv", 1, TIMEOUT);
         assertThat(report.path("rowsRead").asLong()).isEqualTo(58);
         assertThat(report.path("outcomes").path("failed").asLong()).isZero();
-        assertThat(report.path("outcomes").path("updated").asLong()
-                + report.path("outcomes").path("unchanged").asLong()).isEqualTo(55);
-        assertThat(report.path("outcomes").path("updated").asLong()).isPositive();
+        // the first attempt's upsert reached HubSpot before its ledger write timed out: the retry, reading the
+        // portal before it writes, finds the changed records already there and sends nothing twice
+        assertThat(report.path("outcomes").path("unchanged").asLong()).isEqualTo(55);
         awaitInboxEmpty(TIMEOUT);
         assertThat(filesIn(inbox().resolve(".done"))).hasSize(2);
         assertThat(filesIn(inbox().resolve(".failed"))).isEmpty();

@@ -59,6 +59,10 @@ class PortalScopesTest {
         for (ObjectType t : ObjectType.values()) {
             // import (RecordUpserter), preflight and crm-bridge's own properties (PortalSchema, PropertyEnsurer)
             calls.add(new Call("POST", paths.objects(t) + "/batch/upsert", t));
+            // the read before each batch (ReadBeforeWrite) and an undo's read, archive and write-back (docs/undo.md)
+            calls.add(new Call("POST", paths.objects(t) + "/batch/read", t));
+            calls.add(new Call("POST", paths.objects(t) + "/batch/archive", t));
+            calls.add(new Call("POST", paths.objects(t) + "/batch/update", t));
             calls.add(new Call("GET", paths.properties(t), t));
             calls.add(new Call("POST", paths.properties(t), t));
             calls.add(new Call("PATCH", paths.properties(t) + "/crm_bridge_key", t));
@@ -73,6 +77,13 @@ class PortalScopesTest {
         calls.add(new Call("POST", paths.associations(ObjectType.TICKETS, ObjectType.CONTACTS) + "/batch/create",
                 ObjectType.TICKETS, ObjectType.CONTACTS));
         calls.add(new Call("POST", paths.associations(ObjectType.TICKETS, ObjectType.COMPANIES) + "/batch/create",
+                ObjectType.TICKETS, ObjectType.COMPANIES));
+        // an undo archives the associations its run made
+        calls.add(new Call("POST", paths.associations(ObjectType.CONTACTS, ObjectType.COMPANIES) + "/batch/archive",
+                ObjectType.CONTACTS, ObjectType.COMPANIES));
+        calls.add(new Call("POST", paths.associations(ObjectType.TICKETS, ObjectType.CONTACTS) + "/batch/archive",
+                ObjectType.TICKETS, ObjectType.CONTACTS));
+        calls.add(new Call("POST", paths.associations(ObjectType.TICKETS, ObjectType.COMPANIES) + "/batch/archive",
                 ObjectType.TICKETS, ObjectType.COMPANIES));
         // the contact sync (listing, search) and the readiness probe, the list memberships, the daily usage
         calls.add(new Call("GET", paths.objects(ObjectType.CONTACTS) + "?limit=100", ObjectType.CONTACTS));

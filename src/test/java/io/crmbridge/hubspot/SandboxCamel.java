@@ -3,9 +3,11 @@ package io.crmbridge.hubspot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.config.Database;
 import io.crmbridge.ledger.Ledger;
+import io.crmbridge.ledger.RunChanges;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.Preflight;
 import io.crmbridge.pipeline.PropertyMapping;
+import io.crmbridge.pipeline.ReadBeforeWrite;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import io.crmbridge.sandbox.SandboxConfig;
 import java.time.Clock;
@@ -81,7 +83,9 @@ final class SandboxCamel implements AutoCloseable {
             PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
             camel.getRegistry().bind("batchDelivery", new BatchDelivery(
                     new Ledger(database.entityManagerFactory(), Clock.systemUTC()), new RecordUpserter(gateway),
-                    ensurer, new Preflight(gateway, ensurer, mapping)));
+                    ensurer, new Preflight(gateway, ensurer, mapping),
+                    new ReadBeforeWrite(new PortalReader(gateway), mapping, true),
+                    new RunChanges(database.entityManagerFactory(), Clock.systemUTC())));
             // YAML rather than a RouteConfigurationBuilder subclass: Camel Main's package scan in the flow
             // tests would pick up a builder class from this package
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file-steps.yaml",

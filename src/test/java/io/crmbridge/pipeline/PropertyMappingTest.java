@@ -36,6 +36,24 @@ class PropertyMappingTest {
     }
 
     @Test
+    void aLineMayEndWithItsOverwritePolicy() throws Exception {
+        PropertyMapping m = PropertyMapping.parse(new StringReader(String.join("\n",
+                "contacts.city = city : text : if-empty",
+                "contacts.country = country : text : always",
+                "companies.industry = crm_bridge_industry : text : custom : if-empty",
+                "tickets.subject = subject : text")));
+        assertThat(m.ifEmptyProperties(ObjectType.CONTACTS)).containsExactly("city");
+        assertThat(m.ifEmptyProperties(ObjectType.COMPANIES)).containsExactly("crm_bridge_industry");
+        assertThat(m.fields(ObjectType.COMPANIES).get(0).custom()).isTrue();
+        assertThat(m.ifEmptyProperties(ObjectType.TICKETS)).isEmpty();
+        assertThat(bundled.ifEmptyProperties(ObjectType.CONTACTS)).as("always is the default").isEmpty();
+        assertThatThrownBy(() -> PropertyMapping.parse(new StringReader("contacts.city = city : text : sometimes")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad property mapping line: contacts.city (unknown flag 'sometimes': custom, always or"
+                        + " if-empty)");
+    }
+
+    @Test
     void aUserLineReplacesTheBundledLineOfItsFieldAndKeepsTheOthers() throws Exception {
         PropertyMapping user = PropertyMapping.parse(new StringReader(
                 "contacts.jobtitle = job_function : text\ncontacts.fax = fax : text\n"));
