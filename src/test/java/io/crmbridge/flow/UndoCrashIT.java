@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmbridge.Datasets;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.HeldAnswer;
 import io.crmbridge.sandbox.HubSpotSandbox;
@@ -17,39 +18,39 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An undo killed with SIGKILL ends as an uninterrupted one (docs/undo.md "Idempotent and crash-safe"): two portals
- * (sandboxes) hold the same run, 300 contacts it created (10 of them edited since by another user) and 50 it
- * updated, recorded in each site's ledger as an import records them. The packaged jar undoes the run in one site
- * without a stop; in the other it is killed while HubSpot's answer to its second archive batch is held (applied in
- * HubSpot, its outcomes not yet stored), then started again. Both portals must end with the same contacts and
- * values, both reports with the same counts, and the ledger with one outcome per record.
+ * An undo killed with SIGKILL ends as an uninterrupted one (docs/undo.md "Idempotent and crash-safe"). In two sites,
+ * each with its own portal (a sandbox) and ledger, the packaged jar imports the customers file, then a second file
+ * that changes the city of 1,000 of them and brings 300 new ones; another user then edits 10 of the changed contacts
+ * in HubSpot. The second run is undone in one site without a stop; in the other the undo is killed while HubSpot's
+ * answer to its fifth contacts write is held (applied in HubSpot, its chunk's outcomes not yet stored), then started
+ * again. Both portals must end with the same contacts and values, both reports with the same counts, and the ledger
+ * with one outcome per record.
  */
 class UndoCrashIT {
 
+    private static final int UPDATED = 1_000;
     private static final int CREATED = 300;
-    private static final int UPDATED = 50;
     private static final int EDITED = 10;
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,21 +88,20 @@ class UndoCrashIT {
         try (ChildApplication run = undo(clean, cleanPortal, cleanRun, "clean")) {
             assertThat(run.awaitExit(RUN_TIMEOUT)).as(run.output()).isZero();
         }
-        AtomicInteger archives = new AtomicInteger();
-        HeldAnswer hold = crashPortal.holdAnswer(r -> archiveBatch(r) && archives.incrementAndGet() == 2);
+        AtomicInteger writes = new AtomicInteger();
+        HeldAnswer hold = crashPortal.holdAnswer(r -> contactsWrite(r) && writes.incrementAndGet() == 5);
         try (ChildApplication run = undo(crash, crashPortal, crashRun, "killed")) {
             hold.awaitHeld(RUN_TIMEOUT);
             run.kill();
         } finally {
             hold.release();
         }
-        // the second chunk's records are archived in HubSpot, their outcomes are not in the ledger
-        assertThat(outcomes(crash)).isEqualTo(100);
-        assertThat(crashPortal.state().count(ObjectType.CONTACTS)).isLessThan(UPDATED + CREATED - 100);
+        // the held batch is written in HubSpot, its chunk's outcomes are not in the ledger; the chunks before are
+        long stored = outcomes(crash);
+        assertThat(stored).isPositive().isLessThan(UPDATED + CREATED);
+        assertThat(stored % 100).isZero();
         try (ChildApplication run = undo(crash, crashPortal, crashRun, "restarted")) {
             assertThat(run.awaitExit(RUN_TIMEOUT)).as(run.output()).isZero();
-            assertThat(run.output()).contains("Undo of run " + crashRun + ": " + (CREATED + UPDATED) + " records: "
-                    + (CREATED - EDITED + UPDATED) + " reversed");
         }
 
         JsonNode cleanReport = report(clean);
@@ -110,15 +110,23 @@ class UndoCrashIT {
             assertThat(crashReport.path("totals").path(count)).as(count)
                     .isEqualTo(cleanReport.path("totals").path(count));
         }
-        // the restarted undo took over the first chunk's outcomes, and decided the rest itself
-        assertThat(crashReport.path("totals").path("earlier").asLong()).isEqualTo(100);
-        assertThat(crashReport.path("totals").path("records").asLong()).isEqualTo(CREATED + UPDATED);
-        assertThat(crashReport.path("totals").path("kept").asLong()).isEqualTo(EDITED);
+        JsonNode contacts = crashReport.path("types").path("contacts");
+        assertThat(contacts.path("records").asLong()).isEqualTo(UPDATED + CREATED);
+        assertThat(contacts.path("archived").asLong()).isEqualTo(CREATED);
+        assertThat(contacts.path("restored").asLong()).isEqualTo(UPDATED - EDITED);
+        assertThat(contacts.path("kept").asLong()).isEqualTo(EDITED);
         assertThat(crashReport.path("totals").path("failed").asLong()).isZero();
+        // the restarted undo took over the outcomes stored before the kill and decided the rest itself
+        assertThat(crashReport.path("totals").path("earlier").asLong()).isEqualTo(stored);
         assertThat(contacts(crashPortal)).isEqualTo(contacts(cleanPortal));
-        assertThat(contacts(crashPortal)).hasSize(UPDATED + EDITED)
-                .containsEntry("updated0@example.com", "Old0|null").containsEntry("created0@example.com", "C0|Edited");
-        assertThat(outcomes(crash)).isEqualTo(CREATED + UPDATED);
+        List<CSVRecord> customers = Datasets.read(Datasets.CUSTOMERS);
+        assertThat(contacts(crashPortal)).hasSize(customers.size())
+                .containsEntry(customers.get(0).get("Email").toLowerCase(Locale.ROOT),
+                        customers.get(0).get("First Name") + "|Edited|Undo City 0")
+                .containsEntry(customers.get(EDITED).get("Email").toLowerCase(Locale.ROOT),
+                        customers.get(EDITED).get("First Name") + "|" + customers.get(EDITED).get("Last Name") + "|"
+                                + customers.get(EDITED).get("City"));
+        assertThat(outcomes(crash)).isEqualTo(crashReport.path("totals").path("records").asLong());
         assertThat(status(crash, crashRun)).isEqualTo("UNDONE");
     }
 
@@ -139,107 +147,59 @@ class UndoCrashIT {
     }
 
     /**
-     * The run in a site: its ledger migrated by a first start of the jar (an unknown run, status 2), the contacts
-     * written to the portal as an import writes them, and what the run wrote stored as an import stores it.
+     * The run to undo in a site, as the jar makes it: the customers file imported ({@code --once}), then a second
+     * file that changes the city of its first {@value #UPDATED} customers and brings {@value #CREATED} new ones;
+     * then another user edits {@value #EDITED} of the changed contacts in HubSpot. Answers the second run's id.
      */
     private long seed(Path site, HubSpotSandbox portal) throws Exception {
-        try (ChildApplication migrate = undo(site, portal, 999_999, "migrate")) {
-            assertThat(migrate.awaitExit(RUN_TIMEOUT)).as(migrate.output()).isEqualTo(2);
-        }
-        List<Map<String, String>> before = new ArrayList<>();
-        for (int i = 0; i < UPDATED; i++) {
-            before.add(Map.of("email", "updated" + i + "@example.com", "firstname", "Old" + i));
-        }
-        List<JsonNode> existing = create(portal, before);
-        List<Map<String, String>> created = new ArrayList<>();
-        for (int i = 0; i < CREATED; i++) {
-            created.add(Map.of("email", "created" + i + "@example.com", "firstname", "C" + i));
-        }
-        List<JsonNode> made = create(portal, created);
-        List<Map<String, Object>> updates = new ArrayList<>();
-        for (int i = 0; i < UPDATED; i++) {
-            updates.add(Map.of("id", existing.get(i).path("id").asText(),
-                    "properties", Map.of("firstname", "New" + i, "lastname", "Run")));
-        }
-        JsonNode updated = post(portal, "/crm/v3/objects/contacts/batch/update", Map.of("inputs", updates));
-        long runId;
-        try (Connection c = DriverManager.getConnection(ledgerUrl(site), "sa", "")) {
-            try (PreparedStatement s = c.prepareStatement("insert into import_run (file_name, content_hash,"
-                    + " object_type, status, dry_run, rows_read, started_at, finished_at) values ('contacts.csv',"
-                    + " 'hash-undo-crash', 'CONTACTS', 'COMPLETED', false, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-                s.setLong(1, CREATED + UPDATED);
-                s.setTimestamp(2, now);
-                s.setTimestamp(3, now);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    runId = keys.getLong(1);
-                }
+        Path inbox = Files.createDirectories(site.resolve("inbox"));
+        List<CSVRecord> customers = Datasets.read(Datasets.CUSTOMERS);
+        List<String> header = customers.get(0).getParser().getHeaderNames();
+        drop(inbox, "contacts-customers.csv", header, customers.stream().map(CSVRecord::toList).toList());
+        once(site, portal, "import-1");
+        List<List<String>> second = new ArrayList<>();
+        for (int i = 0; i < UPDATED + CREATED; i++) {
+            List<String> row = new ArrayList<>(customers.get(i).toList());
+            if (i < UPDATED) {
+                row.set(header.indexOf("City"), "Undo City " + i);
+            } else {
+                row.set(header.indexOf("Email"), "new" + i + "@undo-crash.example");
             }
-            try (PreparedStatement s = c.prepareStatement("insert into record_change (run_id, object_type,"
-                    + " hubspot_id, natural_key, created, written, prior, written_at) values (?, 'CONTACTS', ?, ?, ?,"
-                    + " ?, ?, ?)")) {
-                for (JsonNode r : made) {
-                    change(s, runId, r, true, r.path("properties").path("firstname").asText(), null);
-                }
-                for (JsonNode r : updated.path("results")) {
-                    String email = r.path("properties").path("email").asText();
-                    String old = "Old" + email.substring("updated".length(), email.indexOf('@'));
-                    Map<String, String> prior = new LinkedHashMap<>();
-                    prior.put("firstname", old);
-                    // the run wrote a lastname the contact did not have: an undo clears it
-                    prior.put("lastname", null);
-                    change(s, runId, r, false, r.path("properties").path("firstname").asText(),
-                            JSON.writeValueAsString(prior));
-                }
-            }
+            second.add(row);
         }
+        drop(inbox, "contacts-customers-update.csv", header, second);
+        once(site, portal, "import-2");
         for (int i = 0; i < EDITED; i++) {
-            patch(portal, made.get(i).path("id").asText(), Map.of("lastname", "Edited"));
+            String email = customers.get(i).get("Email");
+            SandboxRecord r = portal.state().findByProperty(ObjectType.CONTACTS, "email", email).orElseThrow();
+            patch(portal, r.id(), Map.of("lastname", "Edited"));
         }
-        return runId;
+        try (Connection c = DriverManager.getConnection(ledgerUrl(site), "sa", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select id from import_run where file_name = 'contacts-customers-update.csv'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
-    private static void change(PreparedStatement s, long runId, JsonNode r, boolean created, String firstname,
-                               String prior) throws Exception {
-        String email = r.path("properties").path("email").asText();
-        Map<String, String> written = new TreeMap<>(Map.of("email", email, "firstname", firstname));
-        if (!created) {
-            written = new TreeMap<>(Map.of("firstname", firstname, "lastname", "Run"));
+    private void once(Path site, HubSpotSandbox portal, String stage) throws Exception {
+        try (ChildApplication run = ChildApplication.start(site, site.resolve(stage + ".log"),
+                properties(site, portal), "--once", "--outbox", site.resolve("outbox").toString())) {
+            assertThat(run.awaitExit(RUN_TIMEOUT)).as(run.output()).isZero();
         }
-        s.setLong(1, runId);
-        s.setString(2, r.path("id").asText());
-        s.setString(3, email);
-        s.setBoolean(4, created);
-        s.setString(5, JSON.writeValueAsString(written));
-        s.setString(6, prior);
-        s.setTimestamp(7, Timestamp.valueOf(LocalDateTime.ofInstant(Instant.parse(r.path("updatedAt").asText()),
-                ZoneOffset.UTC)));
-        s.addBatch();
-        s.executeBatch();
     }
 
-    private List<JsonNode> create(HubSpotSandbox portal, List<Map<String, String>> records) throws Exception {
-        List<JsonNode> made = new ArrayList<>();
-        for (int from = 0; from < records.size(); from += 100) {
-            List<Map<String, Object>> inputs = records.subList(from, Math.min(records.size(), from + 100)).stream()
-                    .map(r -> Map.<String, Object>of("properties", r)).toList();
-            post(portal, "/crm/v3/objects/contacts/batch/create", Map.of("inputs", inputs)).path("results")
-                    .forEach(made::add);
+    /** Writes a CSV beside the inbox, then moves it in, as a user drops a file. */
+    private static void drop(Path inbox, String name, List<String> header, List<List<String>> rows)
+            throws IOException {
+        Path staging = inbox.getParent().resolve(name + ".part");
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(staging),
+                CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (List<String> row : rows) {
+                p.printRecord(row);
+            }
         }
-        made.sort(java.util.Comparator.comparing(r -> Integer.parseInt(
-                r.path("properties").path("email").asText().replaceAll("\\D", ""))));
-        return made;
-    }
-
-    private JsonNode post(HubSpotSandbox portal, String path, Object body) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode() / 100).as(answer.body()).isEqualTo(2);
-        return JSON.readTree(answer.body());
+        Files.move(staging, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void patch(HubSpotSandbox portal, String id, Map<String, String> values) throws Exception {
@@ -251,15 +211,18 @@ class UndoCrashIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
-    private static boolean archiveBatch(RecordedRequest r) {
-        return r.status() / 100 == 2 && r.path().endsWith("/contacts/batch/archive");
+    /** An undo's write of contacts: an archive or an update batch HubSpot applied. */
+    private static boolean contactsWrite(RecordedRequest r) {
+        return r.status() / 100 == 2
+                && (r.path().endsWith("/contacts/batch/archive") || r.path().endsWith("/contacts/batch/update"));
     }
 
-    /** The portal's contacts: e-mail -> "firstname|lastname". */
+    /** The portal's contacts: e-mail -> "firstname|lastname|city". */
     private static Map<String, String> contacts(HubSpotSandbox portal) {
         Map<String, String> contacts = new TreeMap<>();
         for (SandboxRecord r : portal.state().records(ObjectType.CONTACTS)) {
-            contacts.put(r.property("email"), r.property("firstname") + "|" + r.property("lastname"));
+            contacts.put(r.property("email"), r.property("firstname") + "|" + r.property("lastname") + "|"
+                    + r.property("city"));
         }
         return contacts;
     }
