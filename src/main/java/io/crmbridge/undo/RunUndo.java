@@ -106,7 +106,7 @@ public class RunUndo {
             if (!dryRun) {
                 changes.runUndone(runId);
             }
-            boolean nothingSent = open.isEmpty() && counter.requests() == 0;
+            boolean nothingSent = open.isEmpty() && !stored.isEmpty() && counter.requests() == 0;
             UndoResult result = new UndoResult(runId, dryRun, sorted(decisions), counts(decisions), associations,
                     counter.requests(), counter.retries(), nothingSent, started, clock.instant(), Map.of());
             return dryRun ? result : result.withReportFiles(reports.write(result, run));
