@@ -3,6 +3,7 @@ package io.crmbridge;
 import io.crmbridge.cli.CommandLine;
 import io.crmbridge.cli.PortalCheck;
 import io.crmbridge.cli.ServerPortCheck;
+import io.crmbridge.cli.UndoCommand;
 import io.crmbridge.config.AppConfiguration;
 import io.crmbridge.config.InvalidSettingException;
 import io.crmbridge.config.StartupProperties;
@@ -21,7 +22,9 @@ public final class Application {
     }
 
     /**
-     * Runs until stopped (service) or until the inbox is drained ({@code --once}); with {@code --check-portal}, checks
+     * Runs until stopped (service) or until the inbox is drained ({@code --once}); with {@code --undo RUN}, undoes
+     * the run and exits 0 when no record failed, 1 otherwise, 2 for a run that cannot be undone ({@link UndoCommand});
+     * with {@code --check-portal}, checks
      * the HubSpot portal and exits 0 when every check passed, 1 otherwise ({@link PortalCheck}). Exits 1 when start-up fails,
      * e.g. a server port is taken ({@link ServerPortCheck}), with one line on stderr saying why. A refused command
      * line exits 2 before anything starts, with one line naming the argument and the usage on stderr; {@code --help}
@@ -29,39 +32,44 @@ public final class Application {
      * anything starts, with one line on stderr naming it ({@link StartupProperties}).
      */
     public static void main(String[] args) {
+        // exit explicitly: library threads (H2, HTTP pools) must not keep a finished --once run alive
+        System.exit(run(args));
+    }
+
+    /**
+     * Does what {@link #main} does, in this JVM, and answers the exit status instead of exiting (a test runs
+     * {@code --undo} this way).
+     */
+    public static int run(String[] args) {
         CommandLine cli;
         try {
             cli = CommandLine.parse(args);
         } catch (CommandLine.Refused e) {
             System.err.println("crm-bridge: " + e.getMessage());
             System.err.print(CommandLine.usage());
-            System.exit(CommandLine.USAGE_EXIT_STATUS);
-            return;
+            return CommandLine.USAGE_EXIT_STATUS;
         }
         if (cli.help()) {
             System.out.print(CommandLine.usage());
-            System.exit(0);
+            return 0;
         }
-        int status;
         try {
             cli.configureLogging();
             // the user's configuration file under the command line, every crm-bridge property checked
             Map<String, String> overrides = StartupProperties.resolve(cli.overrides());
             if (cli.checkPortal()) {
                 // no Camel Main, no route: the check reads the settings and sends its probes itself
-                System.exit(PortalCheck.run(overrides, System.out));
+                return PortalCheck.run(overrides, System.out);
             }
             // the emulator is the sandbox alone: Camel Main, the ledger and Brevo are never started for it
-            status = cli.hubSpotEmulator()
+            return cli.hubSpotEmulator()
                     ? HubSpotEmulator.run(overrides, cli.ignoredByEmulator(), System.out)
                     : runCamel(cli, overrides);
         } catch (Exception e) {
             System.err.println("crm-bridge could not start: " + reason(e));
             // a configuration error is the user's input, as an unknown option is
-            status = cause(e, InvalidSettingException.class) != null ? CommandLine.USAGE_EXIT_STATUS : 1;
+            return cause(e, InvalidSettingException.class) != null ? CommandLine.USAGE_EXIT_STATUS : 1;
         }
-        // exit explicitly: library threads (H2, HTTP pools) must not keep a finished --once run alive
-        System.exit(status);
     }
 
     /** Runs Camel Main with the routes until it stops; its exit status, or 1 when a --once file failed. */
@@ -71,10 +79,18 @@ public final class Application {
         main.configure().addConfiguration(AppConfiguration.class);
         cli.applyTo(main, overrides);
         main.addMainListener(new ServerPortCheck());
+        UndoCommand undo = cli.undoRun().map(run -> new UndoCommand(run, cli.dryRun(), System.out, System.err))
+                .orElse(null);
+        if (undo != null) {
+            main.addMainListener(undo);
+        }
         // no arguments for Camel Main: CommandLine has taken them all, and Camel Main's own parser would print
         // "Unknown option" and its own usage for ours
         main.run();
         int camelStatus = main.getExitCode();
+        if (undo != null) {
+            return camelStatus == 0 ? undo.status() : camelStatus;
+        }
         int status = camelStatus == 0 ? cli.exitStatus() : camelStatus;
         if (cli.once() && camelStatus == 0) {
             org.slf4j.LoggerFactory.getLogger(Application.class).info("Finished (--once): exit status {}{}", status,

@@ -18,7 +18,8 @@ import org.apache.camel.main.Main;
  * in the inbox, then exit), {@code --inbox DIR}, {@code --outbox DIR}, {@code --dry-run} (validate and report, send
  * nothing), {@code --verbose} (the console shows Camel's and the libraries' detail too: see log4j2.properties),
  * {@code --check-portal} (check the HubSpot portal's token, scopes, API version and daily budget, then exit:
- * {@link PortalCheck}), {@code --hubspot-emulator} (run only the HubSpot sandbox, configured by
+ * {@link PortalCheck}), {@code --undo RUN} (undo import run RUN, or with {@code --dry-run} say what its undo would do,
+ * then exit: {@link UndoCommand}), {@code --hubspot-emulator} (run only the HubSpot sandbox, configured by
  * {@code --sandbox.*=value}: docs/hubspot-emulator.md), {@code --config FILE} (an external properties file, as
  * {@value #CONFIG_FILE_PROPERTY}), {@code --name=value} (sets property {@code name}, e.g.
  * {@code --camel.server.port=8081}) and {@code -h}/{@code --help}. The usage text is {@value #USAGE_RESOURCE},
@@ -65,6 +66,13 @@ public final class CommandLine {
             "camel.main.jmx-enabled", "false",
             "camel.main.routes-exclude-pattern", "**/api.yaml,**/console.yaml,**/console-*.yaml");
 
+    /**
+     * What {@code --undo} sets over {@link #ONCE_DEFAULTS} unless the command line sets it: no route starts by itself,
+     * so the inbox is not polled; {@link UndoCommand} starts only {@code hubspot-request} (routes/hubspot-delivery.yaml),
+     * the route every HubSpot request goes through.
+     */
+    static final Map<String, String> UNDO_DEFAULTS = Map.of("camel.main.auto-startup", "false");
+
     /** The system property log4j2.properties reads for the level of the console's detail lines. */
     public static final String LOG_DETAIL_PROPERTY = Settings.LOG_DETAIL.name();
     /** The system property log4j2.properties reads for the thread part of each console line. */
@@ -78,15 +86,17 @@ public final class CommandLine {
     private final boolean checkPortal;
     private final boolean help;
     private final List<String> args;
+    private final Long undoRun;
     private RunControl runControl;
 
     private CommandLine(Map<String, String> overrides, boolean verbose, boolean checkPortal, boolean help,
-                        List<String> args) {
+                        List<String> args, Long undoRun) {
         this.overrides = overrides;
         this.verbose = verbose;
         this.checkPortal = checkPortal;
         this.help = help;
         this.args = args;
+        this.undoRun = undoRun;
     }
 
     /**
@@ -100,11 +110,12 @@ public final class CommandLine {
         Map<String, String> overrides = new LinkedHashMap<>();
         boolean verbose = false;
         boolean checkPortal = false;
+        Long undoRun = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> {
-                    return new CommandLine(Map.of(), false, false, true, List.of(args));
+                    return new CommandLine(Map.of(), false, false, true, List.of(args), null);
                 }
                 case "--once" -> overrides.put(Settings.ONCE.name(), "true");
                 case "--dry-run" -> overrides.put(Settings.DRY_RUN.name(), "true");
@@ -115,6 +126,10 @@ public final class CommandLine {
                     valueFlag(overrides, a, valueAfter(args, i));
                     i++;
                 }
+                case "--undo" -> {
+                    undoRun = runNumber(valueAfter(args, i));
+                    i++;
+                }
                 default -> {
                     int eq = a.indexOf('=');
                     if (!a.startsWith("--") || eq <= 2) {
@@ -122,7 +137,9 @@ public final class CommandLine {
                     }
                     String name = a.substring(2, eq);
                     String value = a.substring(eq + 1);
-                    if (VALUE_FLAGS.containsKey("--" + name)) {
+                    if (name.equals("undo")) {
+                        undoRun = runNumber(value);
+                    } else if (VALUE_FLAGS.containsKey("--" + name)) {
                         // --inbox=DIR as --inbox DIR: not a property named "inbox", which nothing reads
                         valueFlag(overrides, "--" + name, value);
                     } else {
@@ -132,10 +149,30 @@ public final class CommandLine {
                 }
             }
         }
-        if (once(overrides)) {
+        if (undoRun != null && once(overrides)) {
+            throw new Refused("--undo and --once do not go together: undo a run, or process the inbox");
+        }
+        if (once(overrides) || undoRun != null) {
             ONCE_DEFAULTS.forEach(overrides::putIfAbsent);
         }
-        return new CommandLine(overrides, verbose, checkPortal, false, List.of(args));
+        if (undoRun != null) {
+            UNDO_DEFAULTS.forEach(overrides::putIfAbsent);
+        }
+        return new CommandLine(overrides, verbose, checkPortal, false, List.of(args), undoRun);
+    }
+
+    /** The run number of {@code --undo RUN}: a whole number from 1. */
+    private static long runNumber(String value) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new Refused("--undo needs the number of an import run (as the console and /api/runs show it), not '"
+                + value + "'");
     }
 
     /** Sets the property of a flag that takes a value ({@link #VALUE_FLAGS}). */
@@ -155,7 +192,7 @@ public final class CommandLine {
     /** The value of the flag at {@code args[i]}: the next argument, which must be there and not be another flag. */
     private static String valueAfter(String[] args, int i) {
         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-            String what = args[i].equals("--config") ? "FILE" : "DIR";
+            String what = args[i].equals("--config") ? "FILE" : args[i].equals("--undo") ? "RUN" : "DIR";
             throw new Refused(args[i] + " needs a value: " + args[i] + " " + what);
         }
         return args[i + 1];
@@ -209,6 +246,16 @@ public final class CommandLine {
     /** True with {@code --check-portal}: check the HubSpot portal, print one line a check, exit (no route starts). */
     public boolean checkPortal() {
         return checkPortal;
+    }
+
+    /** The run of {@code --undo RUN}, if given: undo it (with {@code --dry-run}: say what its undo would do), exit. */
+    public java.util.Optional<Long> undoRun() {
+        return java.util.Optional.ofNullable(undoRun);
+    }
+
+    /** True with {@code --dry-run}. */
+    public boolean dryRun() {
+        return "true".equals(overrides.get(Settings.DRY_RUN.name()));
     }
 
     /** True with {@code --once}: process the inbox, then exit. */

@@ -90,6 +90,9 @@ import io.crmbridge.sync.ContactStore;
 import io.crmbridge.sync.ContactSync;
 import io.crmbridge.sync.SegmentRules;
 import io.crmbridge.sync.SyncOptions;
+import io.crmbridge.undo.RunUndo;
+import io.crmbridge.undo.UndoPages;
+import io.crmbridge.undo.UndoReportWriter;
 import io.crmbridge.validation.CodeMapper;
 import io.crmbridge.validation.CountryRegions;
 import io.crmbridge.validation.DomainNormalizer;
@@ -220,6 +223,7 @@ public class AppConfiguration implements CamelConfiguration {
         bindContactSyncApi(context, contactSync, json);
         bindConsole(context, settings, ledger, clock, json, hubspot, database);
         bindConsoleLinks(context, settings, database, clock, json);
+        bindUndo(context, settings, ledger, gateway, clock, json);
         bindImportsConsole(context, settings, history, clock, json);
         InboxRetry retry = new InboxRetry(settings.inbox(),
                 Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
@@ -446,8 +450,25 @@ public class AppConfiguration implements CamelConfiguration {
         RunCatalog runs = registry.lookupByNameAndType("runCatalog", RunCatalog.class);
         ImportsCatalog catalog = new ImportsCatalog(runs, history, progress, settings.inbox());
         registry.bind("importsCatalog", catalog);
+        UndoPages undo = registry.lookupByNameAndType("undoPages", UndoPages.class);
         registry.bind("importsPages", new ImportsPages(registry.lookupByNameAndType("consoleView", ConsoleView.class),
-                catalog, runs, json));
+                catalog, runs, json, undo::runPageModel));
+    }
+
+    /**
+     * Undoing a run (docs/undo.md): {@code runUndo} (the engine {@code --undo} runs), on the run changes the imports
+     * store ({@code runChanges}), and {@code undoPages}, the API and the console's confirmation page
+     * (routes/console-undo.yaml).
+     */
+    private static void bindUndo(CamelContext context, BridgeSettings settings, Ledger ledger,
+                                 HubSpotGateway gateway, Clock clock, ObjectMapper json) {
+        Registry registry = context.getRegistry();
+        RunChanges changes = registry.lookupByNameAndType("runChanges", RunChanges.class);
+        UndoReportWriter reports = new UndoReportWriter(settings.outbox(), json);
+        RunUndo undo = new RunUndo(ledger, changes, gateway, reports, clock);
+        registry.bind(RunUndo.BEAN_NAME, undo);
+        registry.bind("undoPages", new UndoPages(undo, reports,
+                registry.lookupByNameAndType("consoleView", ConsoleView.class), json));
     }
 
     /**

@@ -50,14 +50,19 @@ public class ImportsPages {
     private final ImportsCatalog catalog;
     private final RunCatalog runs;
     private final ObjectMapper json;
+    private final java.util.function.LongFunction<Map<String, Object>> undo;
 
     /**
+     * @param undo a run's undo, for its page (io.crmbridge.undo.UndoPages#runPageModel): {@code undoHref} (the
+     *             confirmation page, when the run can be undone) and {@code undone} (the counts of its undo)
      */
-    public ImportsPages(ConsoleView view, ImportsCatalog catalog, RunCatalog runs, ObjectMapper json) {
+    public ImportsPages(ConsoleView view, ImportsCatalog catalog, RunCatalog runs, ObjectMapper json,
+                        java.util.function.LongFunction<Map<String, Object>> undo) {
         this.view = view;
         this.catalog = catalog;
         this.runs = runs;
         this.json = json;
+        this.undo = undo;
     }
 
     /** {@code GET /console/imports?page=&sort=&order=}: the waiting files and a page of the runs and skipped files. */
@@ -122,6 +127,11 @@ public class ImportsPages {
                 ? IMPORTS + "/" + run.get("id") + "/original" : null);
         Map<?, ?> live = (Map<?, ?>) run.get("progress");
         model.put("live", live == null ? null : progressModel(live));
+        // a run still in flight offers no undo (RunUndo refuses it)
+        model.putAll(undo.apply(((Number) run.get("id")).longValue()));
+        if (live != null) {
+            model.put("undoHref", null);
+        }
         reportModel(run, model);
         List<Map<String, Object>> history = new ArrayList<>();
         for (Object o : (List<?>) run.get("history")) {

@@ -13,7 +13,13 @@ public enum RunFile {
     /** {@code reports/<base>.json} */
     JSON_REPORT("report.json", "reports", ".json", "application/json"),
     /** {@code dead-letter/<base>.rejected.csv} */
-    DEAD_LETTER("dead-letter.csv", "dead-letter", ".rejected.csv", "text/csv; charset=UTF-8");
+    DEAD_LETTER("dead-letter.csv", "dead-letter", ".rejected.csv", "text/csv; charset=UTF-8"),
+    /** {@code undo/<base>-undo.html}: the run's undo report (io.crmbridge.undo.UndoReportWriter) */
+    UNDO_HTML_REPORT("undo-report.html", "undo", "-undo.html", "text/html; charset=UTF-8"),
+    /** {@code undo/<base>-undo.json} */
+    UNDO_JSON_REPORT("undo-report.json", "undo", "-undo.json", "application/json"),
+    /** {@code undo/<base>-undo-dead-letter.csv}: the records the undo kept or could not reverse */
+    UNDO_DEAD_LETTER("undo-dead-letter.csv", "undo", "-undo-dead-letter.csv", "text/csv; charset=UTF-8");
 
     private final String urlName;
     private final String folder;

@@ -24,6 +24,27 @@ class CommandLineTest {
     }
 
     @Test
+    void undoTakesARunNumberStartsNoRouteByItselfAndNoServerAndRefusesAnythingElse() {
+        CommandLine cl = CommandLine.parse(new String[] {"--undo", "12", "--dry-run"});
+
+        assertThat(cl.undoRun()).hasValue(12L);
+        assertThat(cl.dryRun()).isTrue();
+        assertThat(cl.once()).isFalse();
+        assertThat(cl.overrides()).containsEntry("camel.main.auto-startup", "false")
+                .containsEntry("camel.server.enabled", "false");
+        assertThat(CommandLine.parse(new String[] {"--undo=3", "--camel.server.enabled=true"}).overrides())
+                .containsEntry("camel.server.enabled", "true");
+        assertThat(CommandLine.parse(new String[] {"--undo=3"}).undoRun()).hasValue(3L);
+        assertThat(CommandLine.parse(new String[] {"--once"}).undoRun()).isEmpty();
+        assertThat(CommandLine.parse(new String[] {"--once"}).overrides()).doesNotContainKey("camel.main.auto-startup");
+        for (String[] args : new String[][] {{"--undo", "abc"}, {"--undo=0"}, {"--undo", "-4"}, {"--undo"},
+            {"--undo", "2", "--once"}}) {
+            assertThatThrownBy(() -> CommandLine.parse(args)).as(String.join(" ", args))
+                    .isInstanceOf(CommandLine.Refused.class).hasMessageContaining("--undo");
+        }
+    }
+
+    @Test
     void hubSpotEmulatorKeepsTheSandboxSettingsAndNamesWhatItDoesNotUse() {
         CommandLine cl = CommandLine.parse(new String[] {"--hubspot-emulator", "--sandbox.port=8089", "--verbose",
             "--once", "--camel.server.port=8081", "--inbox", "in"});
@@ -97,7 +118,7 @@ class CommandLineTest {
 
         assertThat(usage).startsWith("Usage: crm-bridge [options]");
         for (String flag : new String[] {"--once", "--dry-run", "--inbox DIR", "--outbox DIR", "--verbose",
-            "--check-portal", "--hubspot-emulator", "--config FILE", "--name=value", "-h, --help"}) {
+            "--undo RUN", "--check-portal", "--hubspot-emulator", "--config FILE", "--name=value", "-h, --help"}) {
             assertThat(usage).contains("\n  " + flag + " ");
         }
     }

@@ -42,7 +42,7 @@ class RouteFilesTest {
 
         assertThat(report.files()).extracting(f -> f.getFileName().toString())
                 .contains("api.yaml", "associations.yaml", "console.yaml", "console-contacts.yaml", "console-links.yaml",
-                        "console-imports.yaml", "console-sales.yaml", "console-upload.yaml",
+                        "console-imports.yaml", "console-sales.yaml", "console-undo.yaml", "console-upload.yaml",
                         "contact-sync.yaml", "customer-push.yaml", "hubspot-delivery.yaml", "intake.yaml", "reports.yaml",
                         "sales-ledger.yaml");
         assertThat(report.problems()).isEmpty();
