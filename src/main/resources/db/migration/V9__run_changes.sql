@@ -30,6 +30,9 @@ create table undo_outcome (
     primary key (run_id, object_type, hubspot_id)
 );
 
+-- An undo forgets the records it archived, their aliases too (companies' name: and domain: keys): by HubSpot id.
+create index record_key_hubspot_id on record_key (hubspot_id, object_type);
+
 -- The run whose file completion made each association, so that undoing the run archives it.
 alter table association_link add column run_id bigint;
 create index association_link_run on association_link (run_id);

@@ -34,7 +34,8 @@ class MigrationChecksumsTest {
             "5", 1351947090,
             "6", 1998435671,
             "7", 581694966,
-            "8", 481713047);
+            "8", 481713047,
+            "9", -1281612312);
 
     @Test
     void noShippedMigrationChanged() {
