@@ -173,8 +173,10 @@ public final class RunChanges {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         long by = rs.getLong(5);
+                        // wasNull speaks of the column read last: changed_by, before any other is read
+                        Long changedBy = rs.wasNull() ? null : by;
                         Undone u = new Undone(ObjectType.valueOf(rs.getString(1)), rs.getString(2),
-                                UndoState.valueOf(rs.getString(3)), rs.getString(4), rs.wasNull() ? null : by);
+                                UndoState.valueOf(rs.getString(3)), rs.getString(4), changedBy);
                         done.put(u.recordKey(), u);
                     }
                 }

@@ -104,11 +104,14 @@ class RunChangesTest {
 
         changes.undone(run, List.of(
                 new RunChanges.Undone(ObjectType.CONTACTS, "101", RunChanges.UndoState.REVERSED, null, null),
-                new RunChanges.Undone(ObjectType.CONTACTS, "102", RunChanges.UndoState.REVERSED, null, null)),
+                new RunChanges.Undone(ObjectType.CONTACTS, "102", RunChanges.UndoState.REVERSED, null, null),
+                new RunChanges.Undone(ObjectType.CONTACTS, "103", RunChanges.UndoState.KEPT, "written again", 9L)),
                 Set.copyOf(created.keySet()));
         changes.runUndone(run);
 
-        assertThat(changes.undone(run)).containsOnlyKeys("CONTACTS:101", "CONTACTS:102");
+        assertThat(changes.undone(run)).containsOnlyKeys("CONTACTS:101", "CONTACTS:102", "CONTACTS:103");
+        assertThat(changes.undone(run).get("CONTACTS:103").changedBy()).isEqualTo(9L);
+        assertThat(changes.undone(run).get("CONTACTS:101").changedBy()).as("no later run").isNull();
         Map<String, RecordKey> known = ledger.find(ObjectType.CONTACTS, List.of("ada@example.com", "alan@example.com"));
         assertThat(known).containsOnlyKeys("alan@example.com");
         assertThat(known.get("alan@example.com").getContentHash()).as("restored: sent again next time").isNull();
