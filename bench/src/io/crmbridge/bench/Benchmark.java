@@ -316,12 +316,7 @@ public final class Benchmark {
             ratios.add(ratio);
             received429 += count429;
             redropWrites += writesAfter;
-            ObjectNode run = detail.addObject();
-            run.put("records", records);
-            run.put("durationMs", first.get("durationMs").asLong());
-            run.put("recordsPerSecond", Math.round(rate));
-            run.put("requests", first.get("requests").asLong());
-            run.put("received429", count429);
+            ObjectNode run = loadRun(detail, first, records, rate, count429);
             run.put("reportRateLimited", first.get("rateLimited").asLong());
             // the rolling window makes request n+190 wait for request n's answer: the last request waits, window by
             // window, for this one, so its answer time after the file's start adds to the whole run (docs/benchmarks.md)
@@ -364,6 +359,17 @@ public final class Benchmark {
                 + " [median of %d]", redropWrites, ratio * 100, longRuns), redropMet);
     }
 
+    /** A load run's figures, added to {@code detail}: records, duration, rate, requests and 429s. */
+    private static ObjectNode loadRun(ArrayNode detail, JsonNode report, long records, double rate, long count429) {
+        ObjectNode run = detail.addObject();
+        run.put("records", records);
+        run.put("durationMs", report.get("durationMs").asLong());
+        run.put("recordsPerSecond", Math.round(rate));
+        run.put("requests", report.get("requests").asLong());
+        run.put("received429", count429);
+        return run;
+    }
+
     /**
      * Target 1 with {@code crm-bridge.read-before-write=false}: the upserts alone, as before undo and the preview
      * asked the portal (docs/undo.md), so that the request cost of the read shows as the ratio of the two lines.
@@ -385,12 +391,7 @@ public final class Benchmark {
             long count429 = Traffic.read(traffic).stream().filter(t -> t.status() == 429).count();
             rates.add(rate);
             received429 += count429;
-            ObjectNode run = detail.addObject();
-            run.put("records", records);
-            run.put("durationMs", first.get("durationMs").asLong());
-            run.put("recordsPerSecond", Math.round(rate));
-            run.put("requests", first.get("requests").asLong());
-            run.put("received429", count429);
+            loadRun(detail, first, records, rate, count429);
             System.out.printf("  run %d without the read before each batch: %.0f records/s (%d records in %d ms, %d"
                     + " requests, %d x 429)%n", i, rate, records, first.get("durationMs").asLong(),
                     first.get("requests").asLong(), count429);
