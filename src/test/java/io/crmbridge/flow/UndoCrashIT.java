@@ -128,6 +128,23 @@ class UndoCrashIT {
                                 + customers.get(EDITED).get("City"));
         assertThat(outcomes(crash)).isEqualTo(crashReport.path("totals").path("records").asLong());
         assertThat(status(crash, crashRun)).isEqualTo("UNDONE");
+
+        // undone again: nothing is sent, nothing changes, the same counts
+        Map<String, String> undone = contacts(crashPortal);
+        int requestsBefore = crashPortal.state().requests().size();
+        try (ChildApplication run = undo(crash, crashPortal, crashRun, "again")) {
+            assertThat(run.awaitExit(RUN_TIMEOUT)).as(run.output()).isZero();
+        }
+        JsonNode again = report(crash);
+        assertThat(again.path("alreadyUndone").asBoolean()).isTrue();
+        assertThat(again.path("requests").asLong()).isZero();
+        for (String count : List.of("records", "reversed", "kept", "failed", "archived", "restored")) {
+            assertThat(again.path("totals").path(count)).as(count).isEqualTo(crashReport.path("totals").path(count));
+        }
+        assertThat(crashPortal.state().requests().stream().skip(requestsBefore)
+                .filter(r -> r.path().startsWith("/crm/objects/") || r.path().startsWith("/crm/v3/objects/")
+                        || r.path().contains("/associations/"))).as("no read or write of a record").isEmpty();
+        assertThat(contacts(crashPortal)).isEqualTo(undone);
     }
 
     private ChildApplication undo(Path site, HubSpotSandbox portal, long run, String stage) throws IOException {
