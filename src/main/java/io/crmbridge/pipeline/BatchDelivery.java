@@ -305,7 +305,7 @@ public final class BatchDelivery {
             written.add(new RunChanges.Change(type, u.id(), r.key(), u.created(), r.properties(), prior,
                     u.updatedAt() == null ? Instant.now() : u.updatedAt()));
         }
-        changes.record(file.runId(), written);
+        changes.record(file.runId(), written, file.recordsStored());
         return new Delivered(outcomes, result, known, landed, held);
     }
 

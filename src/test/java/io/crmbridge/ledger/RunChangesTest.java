@@ -79,6 +79,22 @@ class RunChangesTest {
     }
 
     @Test
+    void theRunsOwnWriterKeepsTheStoredKeysAndTheLedgerIsNotAsked() {
+        Set<String> stored = new java.util.HashSet<>();
+        changes.record(7, List.of(new RunChanges.Change(ObjectType.CONTACTS, "101", "ada@example.com", false,
+                Map.of("city", "Paris"), Map.of("city", "London"), WRITTEN)), stored);
+        assertThat(stored).containsExactly("CONTACTS:101");
+
+        changes.record(7, List.of(new RunChanges.Change(ObjectType.CONTACTS, "101", "ada@example.com", false,
+                Map.of("city", "Rome"), Map.of("city", "Paris"), WRITTEN.plusSeconds(1))), stored);
+
+        List<RunChanges.Change> back = changes.changes(7);
+        assertThat(back).hasSize(1);
+        assertThat(back.get(0).prior()).isEqualTo(Map.of("city", "London"));
+        assertThat(back.get(0).written()).isEqualTo(Map.of("city", "Rome"));
+    }
+
+    @Test
     void laterWritersNameTheLatestLaterRunOfEachRecord() {
         for (long run : new long[] {3, 5, 9}) {
             changes.record(run, List.of(new RunChanges.Change(ObjectType.CONTACTS, "101", "ada@example.com", false,
