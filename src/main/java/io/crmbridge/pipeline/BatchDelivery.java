@@ -35,12 +35,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers one batch of at most 100 row results (routes/hubspot-delivery.yaml): first checked
  * against the portal's schema ({@link Preflight}, V7); rejected rows to the dead-letter file; records identical to what was last sent counted UNCHANGED and not sent
- * (L6); the rest upserted (a ticket row's contact first), each row ending CREATED, UPDATED or
- * FAILED (a record HubSpot refused for one of the portal's admin rules as PORTAL_RULE, P1); HubSpot ids, content hashes and the rows' links stored in the ledger in one transaction (links
+ * (L6); the others read in the portal first ({@link ReadBeforeWrite}, docs/undo.md: UNCHANGED when HubSpot holds them
+ * as they would be sent, {@code if-empty} columns left out where HubSpot has a value), the rest upserted (a ticket
+ * row's contact first), each row ending CREATED, UPDATED or
+ * FAILED (a record HubSpot refused for one of the portal's admin rules as PORTAL_RULE, P1), each record written
+ * stored for an undo ({@link RunChanges}, U1); HubSpot ids, content hashes and the rows' links stored in the ledger in one transaction (links
  * pending for the {@code AssociationLinker}; an unchanged row whose links hash as when they were stored is
- * not looked up again). In dry-run mode nothing is sent: a valid row counts CREATED when its
- * key is new to the ledger, UPDATED when known (what an upsert would do), and the report says dryRun;
- * the portal's schema is still read for the preflight (a GET: reading is not writing).
+ * not looked up again). In dry-run mode nothing is written: each valid row counts as the import would end it, from
+ * the ledger and a read of the portal (U2: CREATED, UPDATED with its property changes on the report, or UNCHANGED),
+ * and the report says dryRun.
  */
 public final class BatchDelivery {
 
