@@ -114,9 +114,10 @@ public class PortalReader {
         return records;
     }
 
-    private static Instant instant(String text) {
+    /** HubSpot's ISO-8601 timestamp ({@code updatedAt}, {@code lastmodifieddate}), or null when absent or not one. */
+    public static Instant instant(String text) {
         try {
-            return text == null ? null : Instant.parse(text);
+            return text == null || text.isEmpty() ? null : Instant.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

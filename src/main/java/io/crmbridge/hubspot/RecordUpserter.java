@@ -83,12 +83,9 @@ public class RecordUpserter {
         for (String text : new String[] {result.path("updatedAt").asText(""),
                 result.path("properties").path("lastmodifieddate").asText(""),
                 result.path("properties").path("hs_lastmodifieddate").asText("")}) {
-            try {
-                if (!text.isEmpty()) {
-                    return java.time.Instant.parse(text);
-                }
-            } catch (java.time.format.DateTimeParseException e) {
-                // the next candidate
+            java.time.Instant at = PortalReader.instant(text);
+            if (at != null) {
+                return at;
             }
         }
         return null;

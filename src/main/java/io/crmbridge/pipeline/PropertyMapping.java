@@ -30,9 +30,13 @@ public final class PropertyMapping {
     private static final Pattern CODE = Pattern.compile("code\\((\\w+)\\)");
 
     private final Map<ObjectType, List<FieldMapping>> byType;
+    // asked for every record a batch sends: built once
+    private final Map<ObjectType, java.util.Set<String>> ifEmpty = new EnumMap<>(ObjectType.class);
 
     private PropertyMapping(Map<ObjectType, List<FieldMapping>> byType) {
         this.byType = byType;
+        byType.forEach((type, fields) -> ifEmpty.put(type, fields.stream().filter(FieldMapping::ifEmpty)
+                .map(FieldMapping::property).collect(java.util.stream.Collectors.toUnmodifiableSet())));
     }
 
     /** The bundled mapping from the classpath. */
@@ -128,9 +132,7 @@ public final class PropertyMapping {
      * that hold no value for them.
      */
     public java.util.Set<String> ifEmptyProperties(ObjectType type) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        byType.get(type).stream().filter(FieldMapping::ifEmpty).forEach(f -> names.add(f.property()));
-        return names;
+        return ifEmpty.get(type);
     }
 
     /** Custom properties crm-bridge must create when missing: every {@code custom} mapping plus each type's key. */

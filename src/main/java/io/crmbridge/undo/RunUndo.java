@@ -20,7 +20,6 @@ import io.crmbridge.undo.UndoResult.Counts;
 import io.crmbridge.undo.UndoResult.Decision;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -232,7 +231,8 @@ public class RunUndo {
                         + quoted(w.getValue());
             }
         }
-        Instant updatedAt = held.updatedAt() != null ? held.updatedAt() : instant(held.value(lastModifiedProperty));
+        Instant updatedAt = held.updatedAt() != null ? held.updatedAt()
+                : PortalReader.instant(held.value(lastModifiedProperty));
         if (updatedAt != null && c.writtenAt() != null && updatedAt.isAfter(c.writtenAt())) {
             return "changed in HubSpot after the run: updated at " + updatedAt + ", the run wrote it at "
                     + c.writtenAt();
@@ -380,11 +380,4 @@ public class RunUndo {
         return value == null || value.isEmpty() ? "empty" : "'" + value + "'";
     }
 
-    private static Instant instant(String text) {
-        try {
-            return text == null || text.isEmpty() ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }
