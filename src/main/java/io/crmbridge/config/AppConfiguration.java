@@ -208,15 +208,16 @@ public class AppConfiguration implements CamelConfiguration {
         // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);
+        PortalPrefetch prefetch = new PortalPrefetch(ledger, ensurer, preflight, readBeforeWrite);
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2), dailyBudget,
-                new PortalPrefetch(ledger, ensurer, preflight, readBeforeWrite)));
+                prefetch));
         registry.bind("csvContentCheck", new CsvContentCheck());
         ImportHistory history = new ImportHistory(database.entityManagerFactory(), clock);
         registry.bind("archiveName", new ArchiveName(settings.inbox().resolve(".done"), clock, history));
         RecordUpserter upserter = new RecordUpserter(gateway);
         registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer, preflight, readBeforeWrite,
-                runChanges));
+                prefetch, runChanges));
         bindCustomerPush(context, settings, gateway, upserter, emails, json, clock);
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);

@@ -84,18 +84,9 @@ public final class RunChanges {
 
     /**
      * Stores what run {@code runId} wrote. A record written twice by one run keeps its first prior values and
-     * {@code created} flag (what was there before the run) and takes the later written values and time.
-     */
-    public void record(long runId, List<Change> changes) {
-        record(runId, changes, null);
-    }
-
-    /**
-     * As {@link #record(long, List)}, for the run's only writer, which keeps in {@code stored} the {@link #key}s of
-     * the records it has stored (this method adds to it): the ledger is then not asked which of them it holds, a
-     * query less on every batch of an import.
-     *
-     * @param stored the run's stored keys, or null to ask the ledger
+     * {@code created} flag (what was there before the run) and takes the later written values and time. The run's
+     * only writer (its file's delivery) keeps in {@code stored} the {@link #key}s of the records it has stored, which
+     * this method adds to once they are committed: the ledger is not asked on every batch of an import.
      */
     public void record(long runId, List<Change> changes, Set<String> stored) {
         if (changes.isEmpty()) {
@@ -104,25 +95,12 @@ public final class RunChanges {
         // added to the caller's set once committed: a rolled-back insert must be inserted again, not updated
         Set<String> inserted = new java.util.HashSet<>();
         jdbc(connection -> {
-            Set<String> known = stored;
-            if (known == null) {
-                known = new java.util.HashSet<>();
-                Map<ObjectType, List<String>> ids = new java.util.EnumMap<>(ObjectType.class);
-                changes.forEach(c -> ids.computeIfAbsent(c.type(), t -> new ArrayList<>()).add(c.hubspotId()));
-                for (Map.Entry<ObjectType, List<String>> e : ids.entrySet()) {
-                    // only this batch's records, by the primary key: a run's earlier rows are never read again
-                    Set<String> found = known;
-                    Ledger.selectIn(connection, "select hubspot_id from record_change where run_id = " + runId
-                                    + " and object_type = ? and hubspot_id", e.getKey().name(), e.getValue(),
-                            rs -> found.add(key(e.getKey(), rs.getString(1))));
-                }
-            }
             List<Change> inserts = new ArrayList<>();
             List<Change> updates = new ArrayList<>();
             for (Change c : changes) {
                 String k = key(c.type(), c.hubspotId());
                 // a key twice in one call: inserted once, then updated; the inserts run first
-                (!known.contains(k) && inserted.add(k) ? inserts : updates).add(c);
+                (!stored.contains(k) && inserted.add(k) ? inserts : updates).add(c);
             }
             Ledger.executeBatch(connection, "insert into record_change (run_id, object_type, hubspot_id, natural_key,"
                     + " created, written, prior, written_at) values (?, ?, ?, ?, ?, ?, ?, ?)", inserts, (s, c) -> {
@@ -144,9 +122,7 @@ public final class RunChanges {
                         s.setString(5, c.hubspotId());
                     });
         });
-        if (stored != null) {
-            stored.addAll(inserted);
-        }
+        stored.addAll(inserted);
     }
 
     /** Every record run {@code runId} wrote, by object type then HubSpot id; empty when it wrote none. */

@@ -1,10 +1,10 @@
 package io.crmbridge.pipeline;
 
 import io.crmbridge.hubspot.HubSpotCallException;
+import io.crmbridge.hubspot.PortalReader.PortalRecord;
 import io.crmbridge.hubspot.PropertyEnsurer;
 import io.crmbridge.hubspot.RecordUpserter;
 import io.crmbridge.hubspot.UpsertResult;
-import io.crmbridge.hubspot.PortalReader.PortalRecord;
 import io.crmbridge.ledger.ContentHash;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.ledger.RecordKey;
@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -54,19 +55,22 @@ public final class BatchDelivery {
     private final PropertyEnsurer properties;
     private final Preflight preflight;
     private final ReadBeforeWrite portal;
+    private final PortalPrefetch prefetch;
     private final RunChanges changes;
 
     /**
-     * @param portal  reads the records of a batch before it is written (preview, overwrite policy, undo)
-     * @param changes where each run's writes are kept for an undo (U1)
+     * @param portal   reads the records of a batch before it is written (preview, overwrite policy, undo)
+     * @param prefetch what was read ahead for the file's batches, and which records a delivery reads
+     * @param changes  where each run's writes are kept for an undo (U1)
      */
     public BatchDelivery(Ledger ledger, RecordUpserter upserter, PropertyEnsurer properties, Preflight preflight,
-                         ReadBeforeWrite portal, RunChanges changes) {
+                         ReadBeforeWrite portal, PortalPrefetch prefetch, RunChanges changes) {
         this.ledger = ledger;
         this.upserter = upserter;
         this.properties = properties;
         this.preflight = preflight;
         this.portal = portal;
+        this.prefetch = prefetch;
         this.changes = changes;
     }
 
@@ -320,7 +324,7 @@ public final class BatchDelivery {
         Map<String, PortalRecord> held = new LinkedHashMap<>();
         List<CrmRecord> unread = new ArrayList<>();
         for (CrmRecord r : records) {
-            java.util.Optional<PortalRecord> ahead = type == file.type() ? file.takePrefetched(r.key()) : null;
+            Optional<PortalRecord> ahead = type == file.type() ? file.takePrefetched(r.key()) : null;
             if (ahead == null) {
                 unread.add(r);
             } else {
@@ -347,24 +351,13 @@ public final class BatchDelivery {
      */
     private void predict(FileImport file, List<RowResult> valid) {
         ObjectType type = file.type();
-        Map<String, RecordKey> known = ledger.find(type, valid.stream().map(r -> r.record().key()).toList());
-        List<CrmRecord> ask = new ArrayList<>();
-        Set<String> asked = new HashSet<>();
-        for (RowResult r : valid) {
-            RecordKey k = known.get(r.record().key());
-            if (k == null || !ContentHash.of(r.record()).equals(k.getContentHash())) {
-                asked.add(r.record().key());
-                // a dry run creates no property: a portal without crm_bridge_key holds no record by it
-                if (preflight.portalHas(file, type, r.record().idProperty())) {
-                    ask.add(r.record());
-                }
-            }
-        }
+        Set<String> ledgerUnchanged = new HashSet<>();
+        List<CrmRecord> ask = prefetch.toRead(file, valid.stream().map(RowResult::record).toList(), ledgerUnchanged);
         Map<String, PortalRecord> before = ask.isEmpty() ? Map.of() : portalRecords(file, type, ask);
         for (RowResult r : valid) {
             String key = r.record().key();
             PortalRecord h = before.get(key);
-            if (!asked.contains(key)) {
+            if (ledgerUnchanged.contains(key)) {
                 file.report().outcome(Outcome.UNCHANGED);
             } else if (h == null) {
                 file.report().outcome(Outcome.CREATED);

@@ -1,5 +1,6 @@
 package io.crmbridge.pipeline;
 
+import io.crmbridge.hubspot.PortalReader.PortalRecord;
 import io.crmbridge.hubspot.PortalSchema;
 import io.crmbridge.intake.ColumnMapping;
 import io.crmbridge.intake.CsvRowReader;
@@ -11,7 +12,9 @@ import io.crmbridge.report.ProgressMeter;
 import io.crmbridge.validation.DateNormalizer;
 import io.crmbridge.validation.DuplicateDetector;
 import io.crmbridge.validation.NumberReader;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -47,7 +50,7 @@ public final class FileImport {
     private final java.util.concurrent.atomic.AtomicBoolean rowsTallied = new java.util.concurrent.atomic.AtomicBoolean();
     private final Set<String> recordsStored = ConcurrentHashMap.newKeySet();
     // natural key -> what the portal held when the batch was read ahead (PortalPrefetch); empty: no such record
-    private final Map<String, java.util.Optional<io.crmbridge.hubspot.PortalReader.PortalRecord>> prefetched =
+    private final Map<String, Optional<PortalRecord>> prefetched =
             new ConcurrentHashMap<>();
 
     public FileImport(long runId, String fileName, String reportBaseName, ObjectType type, Dialect dialect,
@@ -77,16 +80,16 @@ public final class FileImport {
     }
 
     /** Keeps what a read ahead found for {@code keys}: the records of {@code held}, none for the other keys. */
-    public void prefetched(java.util.Collection<String> keys,
-                           Map<String, io.crmbridge.hubspot.PortalReader.PortalRecord> held) {
-        keys.forEach(k -> prefetched.put(k, java.util.Optional.ofNullable(held.get(k))));
+    public void prefetched(Collection<String> keys,
+                           Map<String, PortalRecord> held) {
+        keys.forEach(k -> prefetched.put(k, Optional.ofNullable(held.get(k))));
     }
 
     /**
      * Takes what a read ahead found for {@code key} (it is then forgotten): the record, an empty Optional when the
      * portal had none, or null when the key was not read ahead.
      */
-    public java.util.Optional<io.crmbridge.hubspot.PortalReader.PortalRecord> takePrefetched(String key) {
+    public Optional<PortalRecord> takePrefetched(String key) {
         return prefetched.remove(key);
     }
 

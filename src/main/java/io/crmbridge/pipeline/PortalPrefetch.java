@@ -9,8 +9,10 @@ import io.crmbridge.model.CrmRecord;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.model.RowResult;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,25 @@ public final class PortalPrefetch {
         this.portal = portal;
     }
 
+    /**
+     * The records of {@code records} (the file's type) a delivery reads in the portal: not those the ledger says were
+     * sent as they are, whose keys go to {@code ledgerUnchanged}; in a dry run, which creates no property, only those
+     * the portal can hold by their {@code idProperty} (none by a {@code crm_bridge_key} it lacks).
+     */
+    public List<CrmRecord> toRead(FileImport file, List<CrmRecord> records, Set<String> ledgerUnchanged) {
+        Map<String, RecordKey> known = ledger.find(file.type(), records.stream().map(CrmRecord::key).toList());
+        List<CrmRecord> ask = new ArrayList<>();
+        for (CrmRecord r : records) {
+            RecordKey k = known.get(r.key());
+            if (k != null && ContentHash.of(r).equals(k.getContentHash())) {
+                ledgerUnchanged.add(r.key());
+            } else if (!file.dryRun() || preflight.portalHas(file, file.type(), r.idProperty())) {
+                ask.add(r);
+            }
+        }
+        return ask;
+    }
+
     /** Reads what the delivery of {@code batch} will read, and leaves the answer on {@code file}. Never throws. */
     public void prefetch(FileImport file, List<RowResult> batch) {
         ObjectType type = file.type();
@@ -45,17 +66,8 @@ public final class PortalPrefetch {
             return;
         }
         try {
-            List<CrmRecord> records = batch.stream().filter(r -> !r.isRejected()).map(RowResult::record).toList();
-            Map<String, RecordKey> known = ledger.find(type, records.stream().map(CrmRecord::key).toList());
-            List<CrmRecord> ask = new ArrayList<>();
-            for (CrmRecord r : records) {
-                RecordKey k = known.get(r.key());
-                boolean unchanged = k != null && ContentHash.of(r).equals(k.getContentHash());
-                // a dry run creates no property: nothing can be read by a crm_bridge_key the portal lacks
-                if (!unchanged && (!file.dryRun() || preflight.portalHas(file, type, r.idProperty()))) {
-                    ask.add(r);
-                }
-            }
+            List<CrmRecord> ask = toRead(file,
+                    batch.stream().filter(r -> !r.isRejected()).map(RowResult::record).toList(), new HashSet<>());
             if (ask.isEmpty()) {
                 return;
             }

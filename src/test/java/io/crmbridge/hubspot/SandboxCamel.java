@@ -5,6 +5,7 @@ import io.crmbridge.config.Database;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.ledger.RunChanges;
 import io.crmbridge.pipeline.BatchDelivery;
+import io.crmbridge.pipeline.PortalPrefetch;
 import io.crmbridge.pipeline.Preflight;
 import io.crmbridge.pipeline.PropertyMapping;
 import io.crmbridge.pipeline.ReadBeforeWrite;
@@ -81,10 +82,11 @@ final class SandboxCamel implements AutoCloseable {
             gateway = new HubSpotGateway(camel.createProducerTemplate(), new ObjectMapper(), settings);
             PropertyMapping mapping = PropertyMapping.loadDefault();
             PropertyEnsurer ensurer = new PropertyEnsurer(gateway, mapping.customProperties());
-            camel.getRegistry().bind("batchDelivery", new BatchDelivery(
-                    new Ledger(database.entityManagerFactory(), Clock.systemUTC()), new RecordUpserter(gateway),
-                    ensurer, new Preflight(gateway, ensurer, mapping),
-                    new ReadBeforeWrite(new PortalReader(gateway), mapping, true),
+            Ledger ledger = new Ledger(database.entityManagerFactory(), Clock.systemUTC());
+            Preflight preflight = new Preflight(gateway, ensurer, mapping);
+            ReadBeforeWrite portal = new ReadBeforeWrite(new PortalReader(gateway), mapping, true);
+            camel.getRegistry().bind("batchDelivery", new BatchDelivery(ledger, new RecordUpserter(gateway),
+                    ensurer, preflight, portal, new PortalPrefetch(ledger, ensurer, preflight, portal),
                     new RunChanges(database.entityManagerFactory(), Clock.systemUTC())));
             // YAML rather than a RouteConfigurationBuilder subclass: Camel Main's package scan in the flow
             // tests would pick up a builder class from this package
