@@ -11,6 +11,8 @@ public enum SettingGroup {
             + " the bundled mappings ([import.md](import.md), [broken-csv.md](broken-csv.md))."),
     SALES("Sales ledger", "The sales-ledger exports, their scoring and push ([sales-ledger.md](sales-ledger.md))."),
     DATABASE("Ledger database", "The database of import runs, record keys and pending links."),
+    CLUSTER("Several instances", "Instances that share one inbox, one PostgreSQL database and one HubSpot budget"
+            + " ([cluster.md](cluster.md)); off unless enabled."),
     HUBSPOT("HubSpot", "The portal crm-bridge writes to, the API version and the client's rate budget and redelivery"
             + " ([hubspot.md](hubspot.md)). The token comes from the environment variable"
             + " `HUBSPOT_ACCESS_TOKEN` or from `hubspot.access-token-file`, never from a property."),

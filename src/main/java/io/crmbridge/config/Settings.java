@@ -51,6 +51,7 @@ public final class Settings {
     private static final SettingGroup RULES = SettingGroup.RULES;
     private static final SettingGroup SALES = SettingGroup.SALES;
     private static final SettingGroup DATABASE = SettingGroup.DATABASE;
+    private static final SettingGroup CLUSTER = SettingGroup.CLUSTER;
     private static final SettingGroup HUBSPOT = SettingGroup.HUBSPOT;
     private static final SettingGroup SANDBOX = SettingGroup.SANDBOX;
     private static final SettingGroup FAULTS = SettingGroup.SANDBOX_FAULTS;
@@ -229,6 +230,26 @@ public final class Settings {
                     integer(1, ANY))
             .byDefault("8").unit("connections").feature("L6, E3")
             .doc("ledger connection pool size (HikariCP; one connection is kept open, the others opened as needed)");
+
+    // Several instances
+
+    public static final Setting<Boolean> CLUSTER_ENABLED = define(CLUSTER, "crm-bridge.cluster.enabled", bool())
+            .byDefault("false").feature("O5")
+            .doc("this instance shares the inbox, the HubSpot budget and the scheduled syncs with the other instances"
+                    + " of the same `crm-bridge.db.url`, which must then be a PostgreSQL database");
+    public static final Setting<String> CLUSTER_INSTANCE_ID = define(CLUSTER, "crm-bridge.cluster.instance-id",
+                    text("letters, digits, dots, dashes and underscores, or empty"))
+            .feature("O5")
+            .doc("this instance's name among the others (shown on health pages and in the ledger); empty means"
+                    + " `<host name>-<process id>`, new at each start");
+    public static final Setting<Integer> CLUSTER_HEARTBEAT_MS = define(CLUSTER, "crm-bridge.cluster.heartbeat-ms",
+                    integer(100, ANY))
+            .byDefault("5000").unit("ms").feature("O5")
+            .doc("how often an instance tells the database it is alive");
+    public static final Setting<Integer> CLUSTER_DEAD_AFTER_MS = define(CLUSTER, "crm-bridge.cluster.dead-after-ms",
+                    integer(1000, ANY))
+            .byDefault("30000").unit("ms").feature("O5")
+            .doc("an instance silent this long is taken for dead: its unfinished files are taken over by another");
 
     // HubSpot
 
@@ -618,6 +639,7 @@ public final class Settings {
             SALES_RECOMMENDATIONS_MIN_SUPPORT, SALES_RECOMMENDATIONS_MIN_CONFIDENCE, SALES_REBUY_TOLERANCE,
             SALES_REBUY_MAX, SALES_PUSH,
             DB_URL, DB_USER, DB_PASSWORD, DB_MAX_CONNECTIONS,
+            CLUSTER_ENABLED, CLUSTER_INSTANCE_ID, CLUSTER_HEARTBEAT_MS, CLUSTER_DEAD_AFTER_MS,
             HUBSPOT_SANDBOX, HUBSPOT_BASE_URL, HUBSPOT_ACCESS_TOKEN_FILE, HUBSPOT_API_VERSION,
             HUBSPOT_REQUESTS_PER_TEN_SECONDS, HUBSPOT_MAX_ATTEMPTS, HUBSPOT_BACKOFF_INITIAL_MS, HUBSPOT_BACKOFF_MAX_MS,
             SANDBOX_HOST, SANDBOX_PORT, SANDBOX_TOKEN, SANDBOX_MAX_BATCH_INPUTS, SANDBOX_REQUESTS_PER_TEN_SECONDS,
