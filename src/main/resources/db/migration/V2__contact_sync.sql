@@ -14,7 +14,7 @@ create table synced_contact (
     -- comma-separated segment names (chainge, engaged, cold, high_value)
     segments        varchar(256)  not null,
     -- JSON object of every property fetched
-    properties      clob          not null,
+    properties       text         not null,
     archived        boolean       not null,
     merged_into     varchar(32),
     created_at      timestamp,

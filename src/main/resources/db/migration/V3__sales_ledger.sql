@@ -98,7 +98,7 @@ create table sales_client_score (
     recency_days     bigint        not null,
     frequency        int           not null,
     monetary         decimal(16, 4) not null,
-    diversity        double        not null,
+    diversity        double precision not null,
     reference_date   date          not null,
     scored_at        timestamp     not null
 );
@@ -113,8 +113,8 @@ create table sales_recommendation (
     product_key          varchar(512)  not null,
     product_label        varchar(512)  not null,
     -- CO_PURCHASE: the rule's support and confidence; because_of: the product bought that implies it
-    support              double,
-    confidence           double,
+    support              double precision,
+    confidence           double precision,
     because_of           varchar(512),
     -- REBUY: last purchase, usual interval and days past it
     last_bought          date,

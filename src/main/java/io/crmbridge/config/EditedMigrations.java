@@ -3,7 +3,7 @@ package io.crmbridge.config;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -19,14 +19,16 @@ import org.flywaydb.core.api.MigrationInfo;
 public final class EditedMigrations {
 
     /**
-     * Version -> Flyway's checksum of the file as first shipped, for each migration whose comments were edited since
-     * (the schema they create is unchanged).
+     * Version -> Flyway's checksums of the file as shipped earlier, for each migration edited since without changing
+     * what it creates on an existing database: comments, and for V2 and V3 the types PostgreSQL also knows
+     * ({@code clob} became {@code text}, {@code double} became {@code double precision}; a database migrated
+     * earlier keeps its columns, which hold the same values).
      */
-    static final Map<String, Integer> SHIPPED_CHECKSUMS = Map.of(
-            "2", -218476669,
-            "3", -2128852868,
-            "4", -1131944310,
-            "5", 1035993220);
+    static final Map<String, Set<Integer>> SHIPPED_CHECKSUMS = Map.of(
+            "2", Set.of(-218476669, -255893680),
+            "3", Set.of(-2128852868, 1353218829),
+            "4", Set.of(-1131944310),
+            "5", Set.of(1035993220));
 
     private EditedMigrations() {
     }
@@ -60,6 +62,6 @@ public final class EditedMigrations {
                 .toList();
         boolean anyFailed = Arrays.stream(migrations).anyMatch(m -> m.getState().isFailed());
         return !mismatched.isEmpty() && !anyFailed && mismatched.stream().allMatch(m -> m.getVersion() != null
-                && Objects.equals(SHIPPED_CHECKSUMS.get(m.getVersion().getVersion()), m.getAppliedChecksum()));
+                && SHIPPED_CHECKSUMS.getOrDefault(m.getVersion().getVersion(), Set.of()).contains(m.getAppliedChecksum()));
     }
 }

@@ -3,7 +3,6 @@ package io.crmbridge.sync;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -27,7 +26,8 @@ public class SyncedContact {
     private String lifecyclestage;
     @Column(nullable = false)
     private String segments;
-    @Lob
+    // a plain string, not @Lob: Hibernate maps a @Lob String to PostgreSQL's large objects (oid), and the column is
+    // text there (CLOB on H2 databases migrated before V2 named it text; both read and write as a string)
     @Column(nullable = false)
     private String properties;
     @Column(nullable = false)

@@ -28,8 +28,8 @@ class MigrationChecksumsTest {
     /** Flyway's checksum of each shipped migration as it is now, by version. */
     private static final Map<String, Integer> CURRENT = Map.of(
             "1", -1858089451,
-            "2", -255893680,
-            "3", 1353218829,
+            "2", 1727372032,
+            "3", 527409659,
             "4", 242374370,
             "5", 1351947090,
             "6", 1998435671,
@@ -54,6 +54,8 @@ class MigrationChecksumsTest {
         String name = "shipped-" + UUID.randomUUID();
         flyway(name).migrate();
         setAppliedChecksum(name, "2", -218476669);
+        // V3 as shipped before its types were made portable (double precision)
+        setAppliedChecksum(name, "3", 1353218829);
         setAppliedChecksum(name, "5", 1035993220);
         assertThatThrownBy(() -> flyway(name).migrate()).as("Flyway alone refuses the earlier checksums")
                 .isInstanceOf(FlywayException.class).hasMessageContaining("checksum mismatch");
