@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * from: resolves natural keys and aliases through the ledger, creates the associations in batches
  * of 100 through the v4 API (L2) and marks them made. Links through a contact
  * ({@code contact:<email>} targets: ticket -> company) follow the contact's own company link, so
- * they are resolved after the direct links. Links still unresolved stay pending.
+ * they are resolved after the direct links. Links still unresolved stay pending. Each page of pending links is
+ * claimed by one sweep at a time, so that two instances on one database send each link once (docs/cluster.md).
  */
 public final class AssociationLinker {
 
@@ -58,27 +59,45 @@ public final class AssociationLinker {
         return created;
     }
 
+    /**
+     * Links the pending links of one kind (through a contact or direct), a page at a time: each page is claimed by
+     * this sweep for as long as it sends its associations and records them made (Ledger#claimPending), so that
+     * another sweep, of this instance or of another one on the same database, never sends the same link.
+     */
     private int pass(boolean viaContact, long runId, ImportReport report) {
         int created = 0;
         long after = 0;
         while (true) {
-            // a direct link can be made only once its target landed: only those are read
-            List<PendingLink> page = viaContact ? ledger.pending(after, PAGE, VIA_CONTACT, true)
-                    : ledger.pendingWithLandedTarget(after, PAGE, VIA_CONTACT);
-            if (page.isEmpty()) {
+            // a direct link can be made only once its target landed: only those are claimed
+            PageResult result = ledger.claimPending(after, PAGE, VIA_CONTACT, viaContact, runId,
+                    claimed -> claimed.links().isEmpty() ? null : linkPage(claimed, report));
+            if (result == null) {
                 return created;
             }
-            after = page.get(page.size() - 1).getId();
-            created += linkPage(page, runId, report);
+            created += result.created();
+            if (result.refusal() != null) {
+                // what this page made is committed; the run stops on the refused token or scopes
+                throw result.refusal();
+            }
+            after = result.lastId();
         }
     }
 
-    private int linkPage(List<PendingLink> page, long runId, ImportReport report) {
+    /**
+     * What one claimed page came to: associations created, the id of its last link, and HubSpot's refusal of the
+     * token or its scopes when that stopped it (thrown once the page's made links are committed).
+     */
+    private record PageResult(int created, long lastId, HubSpotCallException refusal) {
+    }
+
+    private PageResult linkPage(Ledger.ClaimedLinks claimed, ImportReport report) {
+        List<PendingLink> page = claimed.links();
+        long lastId = page.get(page.size() - 1).getId();
         List<String> viaContacts = page.stream().map(p -> p.toLink().toKey()).filter(k -> k.startsWith(VIA_CONTACT))
                 .map(k -> k.substring(VIA_CONTACT.length())).toList();
         Map<String, String> companyOfContact = viaContacts.isEmpty() ? Map.of()
-                : ledger.linkedTargets(ObjectType.CONTACTS, viaContacts, ObjectType.COMPANIES, CONTACT_TO_COMPANY);
-        Map<ObjectType, Map<String, RecordKey>> targets = lookUp(page.stream().map(PendingLink::toLink)
+                : claimed.linkedTargets(ObjectType.CONTACTS, viaContacts, ObjectType.COMPANIES, CONTACT_TO_COMPANY);
+        Map<ObjectType, Map<String, RecordKey>> targets = lookUp(claimed, page.stream().map(PendingLink::toLink)
                 .filter(l -> !l.toKey().startsWith(VIA_CONTACT)).toList(), Link::toType, Link::toKey);
         // targets first: a link whose target has not landed stays pending, its source need not be looked up
         Map<PendingLink, String> targetIds = new LinkedHashMap<>();
@@ -89,8 +108,8 @@ public final class AssociationLinker {
                     : Optional.ofNullable(targets.get(l.toType()).get(l.toKey())).map(RecordKey::getHubspotId);
             toId.ifPresent(id -> targetIds.put(p, id));
         }
-        Map<ObjectType, Map<String, RecordKey>> sources = lookUp(targetIds.keySet().stream().map(PendingLink::toLink)
-                .toList(), Link::fromType, Link::fromKey);
+        Map<ObjectType, Map<String, RecordKey>> sources = lookUp(claimed, targetIds.keySet().stream()
+                .map(PendingLink::toLink).toList(), Link::fromType, Link::fromKey);
         Map<String, List<MadeLink>> byKind = new LinkedHashMap<>();
         targetIds.forEach((p, toId) -> {
             Link l = p.toLink();
@@ -109,7 +128,7 @@ public final class AssociationLinker {
                     AssociationWriter.Outcome outcome = writer.create(first.fromType(), first.toType(),
                             first.associationTypeId(), batch.stream().map(AssociationLinker::pair).toList(), report);
                     List<MadeLink> made = batch.stream().filter(m -> !outcome.refused().contains(pair(m))).toList();
-                    ledger.linked(made, runId);
+                    claimed.linked(made);
                     created += made.size();
                     if (!outcome.refused().isEmpty()) {
                         LOG.warn("{} associations {} -> {} refused by HubSpot, left pending: {}", outcome.refused().size(),
@@ -117,14 +136,14 @@ public final class AssociationLinker {
                     }
                 } catch (HubSpotCallException e) {
                     if (e.isAuthProblem()) {
-                        throw e;
+                        return new PageResult(created, lastId, e);
                     }
                     LOG.warn("{} associations {} -> {} left pending: {}", batch.size(), first.fromType(),
                             first.toType(), e.getMessage());
                 }
             }
         }
-        return created;
+        return new PageResult(created, lastId, null);
     }
 
     private static AssociationWriter.Pair pair(MadeLink link) {
@@ -132,8 +151,9 @@ public final class AssociationLinker {
     }
 
     /** The ledger's records of the keys {@code key} picks from {@code links}, by object type and key. */
-    private Map<ObjectType, Map<String, RecordKey>> lookUp(List<Link> links, Function<Link, ObjectType> type,
-                                                           Function<Link, String> key) {
+    private static Map<ObjectType, Map<String, RecordKey>> lookUp(Ledger.ClaimedLinks claimed, List<Link> links,
+                                                                  Function<Link, ObjectType> type,
+                                                                  Function<Link, String> key) {
         Map<ObjectType, Set<String>> keys = new HashMap<>();
         for (ObjectType t : ObjectType.values()) {
             keys.put(t, new java.util.HashSet<>());
@@ -142,6 +162,6 @@ public final class AssociationLinker {
             keys.get(type.apply(l)).add(key.apply(l));
         }
         return keys.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> e.getValue().isEmpty() ? Map.of() : ledger.find(e.getKey(), e.getValue())));
+                e -> e.getValue().isEmpty() ? Map.of() : claimed.find(e.getKey(), e.getValue())));
     }
 }

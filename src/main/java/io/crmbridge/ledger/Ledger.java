@@ -1,5 +1,7 @@
 package io.crmbridge.ledger;
 
+import static io.crmbridge.ledger.LedgerUpsert.columns;
+
 import io.crmbridge.config.Transactions;
 import io.crmbridge.model.Link;
 import io.crmbridge.model.ObjectType;
@@ -16,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,38 @@ import org.hibernate.jdbc.Work;
 public class Ledger {
 
     private static final int IN_CHUNK = 500;
+    private static final String PENDING_COLUMNS = "p.id, p.from_type, p.from_key, p.to_type, p.to_key,"
+            + " p.association_type_id";
+
+    /** record_key by (natural_key, object_type): a null hash keeps the stored one. */
+    private static final LedgerUpsert REMEMBER = LedgerUpsert.into("record_key", columns("object_type", "varchar",
+                    "natural_key", "varchar", "hubspot_id", "varchar", "content_hash", "varchar", "links_hash", "varchar",
+                    "updated_at", "timestamp"), List.of("natural_key", "object_type"))
+            .update("hubspot_id").update("content_hash", "coalesce({new}.content_hash, {old}.content_hash)")
+            .update("links_hash", "coalesce({new}.links_hash, {old}.links_hash)").update("updated_at").build();
+
+    private static final Map<String, String> LINK_COLUMNS = columns("from_type", "varchar", "from_key", "varchar",
+            "to_type", "varchar", "to_key", "varchar", "association_type_id", "int");
+    private static final List<String> LINK_KEY = List.of("from_key", "from_type", "to_type", "to_key",
+            "association_type_id");
+
+    /** A pending link, unless the same link is pending (constraint pending_link_unique) or made. */
+    private static final LedgerUpsert ADD_PENDING = LedgerUpsert.into("pending_link",
+                    columns(LINK_COLUMNS, "created_at", "timestamp"), LINK_KEY)
+            .onlyIf("not exists (select 1 from association_link a where a.from_key = {new}.from_key"
+                    + " and a.from_type = {new}.from_type and a.to_type = {new}.to_type and a.to_key = {new}.to_key"
+                    + " and a.association_type_id = {new}.association_type_id)")
+            .doNothing();
+
+    /** A made association, unless it is stored already: the first run that made it keeps it. */
+    private static final LedgerUpsert MAKE_LINK = LedgerUpsert.into("association_link", columns(LINK_COLUMNS,
+                    "from_id", "varchar", "to_id", "varchar", "created_at", "timestamp", "run_id", "bigint"), LINK_KEY)
+            .doNothing();
+
+    /** The order of the columns of {@link #LINK_KEY}, in which links are written. */
+    private static final java.util.Comparator<Link> LINK_ORDER = java.util.Comparator.comparing(Link::fromKey)
+            .thenComparing(l -> l.fromType().name()).thenComparing(l -> l.toType().name()).thenComparing(Link::toKey)
+            .thenComparingInt(Link::associationTypeId);
 
     private final Transactions transactions;
     private final Clock clock;
@@ -135,18 +168,22 @@ public class Ledger {
      * of its own) cost about a third of the re-drop's delivery thread (docs/benchmarks.md).
      */
     public Map<String, RecordKey> find(ObjectType type, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return new HashMap<>();
+        }
+        return inTransaction(em -> find(em, type, keys));
+    }
+
+    private static Map<String, RecordKey> find(EntityManager em, ObjectType type, Collection<String> keys) {
         Map<String, RecordKey> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
         }
-        inTransaction(em -> {
-            jdbc(em, connection -> selectIn(connection, "select natural_key, hubspot_id, content_hash, links_hash,"
-                    + " updated_at from record_key where object_type = ? and natural_key", type.name(),
-                    List.copyOf(keys), rs -> found.put(rs.getString(1), new RecordKey(type.name(), rs.getString(1),
-                            rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toLocalDateTime().toInstant(ZoneOffset.UTC)))));
-            return null;
-        });
+        jdbc(em, connection -> selectIn(connection, "select natural_key, hubspot_id, content_hash, links_hash,"
+                + " updated_at from record_key where object_type = ? and natural_key", type.name(),
+                List.copyOf(keys), rs -> found.put(rs.getString(1), new RecordKey(type.name(), rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toLocalDateTime().toInstant(ZoneOffset.UTC)))));
         return found;
     }
 
@@ -165,9 +202,8 @@ public class Ledger {
     }
 
     /**
-     * Stores links as pending unless the same link is already pending or already made. Looks the
-     * existing ones up by source key in one query per kind, not one per link. Deliveries store their links with
-     * {@link #recordDelivery} instead; this one sets up {@code LedgerTest}.
+     * Stores links as pending unless the same link is already pending or already made, one atomic statement per
+     * link. Deliveries store their links with {@link #recordDelivery} instead; this one sets up {@code LedgerTest}.
      */
     void addPending(Collection<Link> links) {
         if (links.isEmpty()) {
@@ -196,78 +232,43 @@ public class Ledger {
     }
 
     /**
-     * Inserts the keys the ledger does not have and updates the others (a null hash keeps the stored one), in
-     * the order given, with JDBC batches on the transaction's connection: through Hibernate, persisting and
-     * flushing a batch's entities was the largest part of the delivery thread while the JVM is cold, and the
-     * first seconds of an import set its pace for every later window of the rate budget (docs/benchmarks.md).
-     * {@code updated_at} is written as UTC wall time.
+     * Stores the keys the ledger does not have and updates the others (a null hash keeps the stored one), each with
+     * one atomic upsert ({@link LedgerUpsert}: two instances remembering the same key at once leave one row and no
+     * error), in one JDBC batch on the transaction's connection: through Hibernate, persisting and flushing a batch's
+     * entities was the largest part of the delivery thread while the JVM is cold (docs/benchmarks.md). The rows are
+     * written in key order, so that two transactions writing the same keys lock them in the same order and never
+     * deadlock; a key given twice is written twice, the later values last. {@code updated_at} is written as UTC wall
+     * time.
      */
     private void remember(EntityManager em, ObjectType type, List<RememberedRecord> records) {
         if (records.isEmpty()) {
             return;
         }
         Timestamp now = utcNow();
-        jdbc(em, connection -> {
-            Set<String> stored = new HashSet<>();
-            selectIn(connection, "select natural_key from record_key where object_type = ? and natural_key",
-                    type.name(), records.stream().map(RememberedRecord::naturalKey).distinct().toList(),
-                    rs -> stored.add(rs.getString(1)));
-            List<RememberedRecord> inserts = new ArrayList<>();
-            List<RememberedRecord> updates = new ArrayList<>();
-            for (RememberedRecord r : records) {
-                // a key twice in one call: inserted once, then updated; the inserts run first
-                (stored.add(r.naturalKey()) ? inserts : updates).add(r);
-            }
-            executeBatch(connection, "insert into record_key (object_type, natural_key, hubspot_id, content_hash,"
-                    + " links_hash, updated_at) values (?, ?, ?, ?, ?, ?)", inserts, (statement, r) -> {
-                        bind(statement, type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(), r.linksHash());
-                        statement.setTimestamp(6, now);
-                    });
-            executeBatch(connection, "update record_key set hubspot_id = ?, content_hash = coalesce(?, content_hash),"
-                    + " links_hash = coalesce(?, links_hash), updated_at = ? where object_type = ? and natural_key = ?",
-                    updates, (statement, r) -> {
-                        bind(statement, r.hubspotId(), r.contentHash(), r.linksHash());
-                        statement.setTimestamp(4, now);
-                        bind(statement, 5, type.name(), r.naturalKey());
-                    });
-        });
+        // a stable sort: a key's later values stay later
+        List<RememberedRecord> ordered = records.stream()
+                .sorted(java.util.Comparator.comparing(RememberedRecord::naturalKey)).toList();
+        jdbc(em, connection -> REMEMBER.executeBatch(connection, ordered, (statement, r) -> {
+            bind(statement, type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(), r.linksHash());
+            statement.setTimestamp(6, now);
+        }));
     }
 
+    /**
+     * Stores the links that are neither pending nor made, each with one atomic statement ({@link #ADD_PENDING}), in
+     * one JDBC batch, in key order (as {@link #remember}). {@code created_at} is written as UTC wall time.
+     */
     private void addPending(EntityManager em, Collection<Link> links) {
         if (links.isEmpty()) {
             return;
         }
-        Set<Link> known = new HashSet<>();
-        knownLinks(em, "pending_link", links, known);
-        // only the links not pending can have been made already: a re-dropped file finds all of its links
-        // pending and needs no second query (docs/benchmarks.md)
-        knownLinks(em, "association_link", links.stream().filter(l -> !known.contains(l)).toList(), known);
-        List<Link> added = new ArrayList<>();
-        for (Link l : links) {
-            if (known.add(l)) {
-                added.add(l);
-            }
-        }
-        insertPending(em, added);
-    }
-
-    /**
-     * Adds to {@code into} the links of {@code table} (pending_link or association_link) that have the source of
-     * one of {@code links}; plain JDBC, as {@link #find}.
-     */
-    private static void knownLinks(EntityManager em, String table, Collection<Link> links, Set<Link> into) {
-        Map<ObjectType, List<String>> fromKeys = new HashMap<>();
-        for (Link l : links) {
-            fromKeys.computeIfAbsent(l.fromType(), t -> new ArrayList<>()).add(l.fromKey());
-        }
-        jdbc(em, connection -> {
-            for (Map.Entry<ObjectType, List<String>> e : fromKeys.entrySet()) {
-                selectIn(connection, "select from_key, to_type, to_key, association_type_id from " + table
-                                + " where from_type = ? and from_key", e.getKey().name(),
-                        e.getValue().stream().distinct().toList(), rs -> into.add(new Link(e.getKey(), rs.getString(1),
-                                ObjectType.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4))));
-            }
-        });
+        Timestamp now = utcNow();
+        List<Link> ordered = links.stream().distinct().sorted(LINK_ORDER).toList();
+        jdbc(em, connection -> ADD_PENDING.executeBatch(connection, ordered, (statement, l) -> {
+            bind(statement, l.fromType().name(), l.fromKey(), l.toType().name(), l.toKey());
+            statement.setInt(5, l.associationTypeId());
+            statement.setTimestamp(6, now);
+        }));
     }
 
     /** Reads one row of a result set. */
@@ -343,25 +344,6 @@ public class Ledger {
     }
 
     /**
-     * Inserts pending links in one JDBC batch on the transaction's connection. The entity's identity id
-     * makes Hibernate insert them one statement at a time, which cost more than the rest of a batch's
-     * delivery (docs/benchmarks.md); nothing reads them back in this transaction. {@code created_at} is
-     * written as UTC wall time.
-     */
-    private void insertPending(EntityManager em, List<Link> links) {
-        if (links.isEmpty()) {
-            return;
-        }
-        Timestamp now = utcNow();
-        jdbc(em, connection -> executeBatch(connection, "insert into pending_link (from_type, from_key, to_type,"
-                + " to_key, association_type_id, created_at) values (?, ?, ?, ?, ?, ?)", links, (statement, l) -> {
-                    bind(statement, l.fromType().name(), l.fromKey(), l.toType().name(), l.toKey());
-                    statement.setInt(5, l.associationTypeId());
-                    statement.setTimestamp(6, now);
-                }));
-    }
-
-    /**
      * Pending links in insertion order, at most {@code limit}, starting after id {@code afterId}: what
      * {@code LedgerTest} reads back (the association passes read one kind of link each).
      */
@@ -372,26 +354,13 @@ public class Ledger {
 
     /**
      * Pending links whose target key starts with {@code toKeyPrefix} ({@code withPrefix}) or does not, in
-     * insertion order, at most {@code limit}, starting after id {@code afterId}: a pass over one kind of link
-     * reads only those (docs/benchmarks.md).
+     * insertion order, at most {@code limit}, starting after id {@code afterId}, read without claiming them (the
+     * association passes claim theirs with {@link #claimPending}).
      */
     public List<PendingLink> pending(long afterId, int limit, String toKeyPrefix, boolean withPrefix) {
         String like = likePrefix(toKeyPrefix);
         String query = withPrefix ? PendingLink.TO_KEY_LIKE : PendingLink.TO_KEY_NOT_LIKE;
         return inTransaction(em -> em.createNamedQuery(query, PendingLink.class)
-                .setParameter("after", afterId).setParameter("prefix", like).setMaxResults(limit).getResultList());
-    }
-
-    /**
-     * Pending links whose target key has landed: the ledger knows the target's (type, key), and the key does
-     * not start with {@code toKeyPrefix} (links through a contact are resolved apart). In insertion order, at
-     * most {@code limit}, starting after id {@code afterId}. Links whose target never landed (contacts of a
-     * company that was not imported) are not read at all: the direct pass over 100,000 of them read and
-     * looked up every one at the end of every file (docs/benchmarks.md).
-     */
-    public List<PendingLink> pendingWithLandedTarget(long afterId, int limit, String toKeyPrefix) {
-        String like = likePrefix(toKeyPrefix);
-        return inTransaction(em -> em.createNamedQuery(PendingLink.WITH_LANDED_TARGET, PendingLink.class)
                 .setParameter("after", afterId).setParameter("prefix", like).setMaxResults(limit).getResultList());
     }
 
@@ -416,17 +385,118 @@ public class Ledger {
             return;
         }
         inTransaction(em -> {
-            List<Long> ids = made.stream().map(MadeLink::pendingId).toList();
-            for (int i = 0; i < ids.size(); i += IN_CHUNK) {
-                em.createNamedQuery(PendingLink.DELETE)
-                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))).executeUpdate();
-            }
-            for (MadeLink m : made) {
-                if (em.find(AssociationLink.class, AssociationLink.Id.of(m.link())) == null) {
-                    em.persist(new AssociationLink(m.link(), m.fromId(), m.toId(), clock.instant(), runId));
-                }
-            }
+            linked(em, made, runId);
             return null;
+        });
+    }
+
+    /** {@link #linked(List, Long)} in the transaction of {@code em}: JDBC batches, in key order. */
+    private void linked(EntityManager em, List<MadeLink> made, Long runId) {
+        if (made.isEmpty()) {
+            return;
+        }
+        Timestamp now = utcNow();
+        List<MadeLink> ordered = made.stream().sorted(java.util.Comparator.comparing(MadeLink::link, LINK_ORDER))
+                .toList();
+        jdbc(em, connection -> {
+            executeBatch(connection, "delete from pending_link where id = ?", ordered,
+                    (statement, m) -> statement.setLong(1, m.pendingId()));
+            MAKE_LINK.executeBatch(connection, ordered, (statement, m) -> {
+                Link l = m.link();
+                bind(statement, l.fromType().name(), l.fromKey(), l.toType().name(), l.toKey());
+                statement.setInt(5, l.associationTypeId());
+                bind(statement, 6, m.fromId(), m.toId());
+                statement.setTimestamp(8, now);
+                if (runId == null) {
+                    statement.setNull(9, java.sql.Types.BIGINT);
+                } else {
+                    statement.setLong(9, runId);
+                }
+            });
+        });
+    }
+
+    /**
+     * A page of pending links claimed by this transaction: no other transaction can claim them until it ends (row
+     * locks, {@code FOR UPDATE SKIP LOCKED}), and the lookups and the "made" record it offers run in the same
+     * transaction, on the same connection.
+     */
+    public interface ClaimedLinks {
+
+        /** The claimed links, in id order; empty when there are no more. */
+        List<PendingLink> links();
+
+        /** {@link Ledger#find} in the claim's transaction. */
+        Map<String, RecordKey> find(ObjectType type, Collection<String> keys);
+
+        /** {@link Ledger#linkedTargets} in the claim's transaction. */
+        Map<String, String> linkedTargets(ObjectType fromType, Collection<String> fromKeys, ObjectType toType,
+                                          int typeId);
+
+        /** {@link Ledger#linked} in the claim's transaction: committed with it, when {@code work} returns. */
+        void linked(List<MadeLink> made);
+    }
+
+    /**
+     * Claims up to {@code limit} pending links with an id above {@code afterId}, in id order, and runs {@code work}
+     * with them in one transaction that holds them until {@code work} returns (then commits what it recorded) or
+     * throws (then rolls back: the links stay pending). Two sweepers, in one process or in two instances on one
+     * database, never hold the same link: a link another transaction holds is skipped ({@code FOR UPDATE SKIP
+     * LOCKED}, PostgreSQL 9.5 and later, H2 2.x), and a link made and deleted by a transaction that committed is gone.
+     * A dead instance's links are free again when its connection ends, which ends its transaction. The links claimed
+     * are those whose target key starts with {@code toKeyPrefix} when {@code viaPrefix}, else those whose target key
+     * does not and whose target the ledger knows (its type and key are in record_key): links whose target never landed (contacts of a company that was not imported) are not read at all, since the direct pass
+     * over 100,000 of them read and looked up every one at the end of every file (docs/benchmarks.md).
+     *
+     * @param runId the run recorded as the maker of the links {@code work} records made (U1); null when none
+     */
+    public <T> T claimPending(long afterId, int limit, String toKeyPrefix, boolean viaPrefix, Long runId,
+                              Function<ClaimedLinks, T> work) {
+        String like = likePrefix(toKeyPrefix);
+        // the target's record only filters: FOR UPDATE locks the rows of pending_link alone (the record_key rows
+        // are in a subquery), so that a delivery updating that record is never kept waiting
+        String sql = "select " + PENDING_COLUMNS + " from pending_link p where p.id > ? and p.to_key "
+                + (viaPrefix ? "like" : "not like") + " ? escape '\\'"
+                + (viaPrefix ? "" : " and exists (select 1 from record_key k where k.object_type = p.to_type"
+                + " and k.natural_key = p.to_key)")
+                + " order by p.id fetch first " + limit + " rows only for update skip locked";
+        return inTransaction(em -> {
+            List<PendingLink> links = new ArrayList<>();
+            jdbc(em, connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setLong(1, afterId);
+                    statement.setString(2, like);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            links.add(new PendingLink(rs.getLong(1), new Link(ObjectType.valueOf(rs.getString(2)),
+                                    rs.getString(3), ObjectType.valueOf(rs.getString(4)), rs.getString(5),
+                                    rs.getInt(6))));
+                        }
+                    }
+                }
+            });
+            return work.apply(new ClaimedLinks() {
+                @Override
+                public List<PendingLink> links() {
+                    return links;
+                }
+
+                @Override
+                public Map<String, RecordKey> find(ObjectType type, Collection<String> keys) {
+                    return Ledger.find(em, type, keys);
+                }
+
+                @Override
+                public Map<String, String> linkedTargets(ObjectType fromType, Collection<String> fromKeys,
+                                                         ObjectType toType, int typeId) {
+                    return Ledger.linkedTargets(em, fromType, fromKeys, toType, typeId);
+                }
+
+                @Override
+                public void linked(List<MadeLink> made) {
+                    Ledger.this.linked(em, made, runId);
+                }
+            });
         });
     }
 
@@ -437,18 +507,20 @@ public class Ledger {
      */
     public Map<String, String> linkedTargets(ObjectType fromType, Collection<String> fromKeys, ObjectType toType,
                                              int typeId) {
+        return inTransaction(em -> linkedTargets(em, fromType, fromKeys, toType, typeId));
+    }
+
+    private static Map<String, String> linkedTargets(EntityManager em, ObjectType fromType, Collection<String> fromKeys,
+                                                     ObjectType toType, int typeId) {
         Map<String, String> targets = new HashMap<>();
         List<String> all = new ArrayList<>(fromKeys);
-        inTransaction(em -> {
-            for (int i = 0; i < all.size(); i += IN_CHUNK) {
-                em.createNamedQuery(AssociationLink.FROM_KEYS, AssociationLink.class)
-                        .setParameter("ft", fromType.name())
-                        .setParameter("fk", all.subList(i, Math.min(all.size(), i + IN_CHUNK)))
-                        .setParameter("tt", toType.name()).setParameter("a", typeId)
-                        .getResultList().forEach(a -> targets.putIfAbsent(a.getFromKey(), a.getToId()));
-            }
-            return null;
-        });
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            em.createNamedQuery(AssociationLink.FROM_KEYS, AssociationLink.class)
+                    .setParameter("ft", fromType.name())
+                    .setParameter("fk", all.subList(i, Math.min(all.size(), i + IN_CHUNK)))
+                    .setParameter("tt", toType.name()).setParameter("a", typeId)
+                    .getResultList().forEach(a -> targets.putIfAbsent(a.getFromKey(), a.getToId()));
+        }
         return targets;
     }
 

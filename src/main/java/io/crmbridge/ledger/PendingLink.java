@@ -19,9 +19,6 @@ import java.time.Instant;
         + " and p.toKey like :prefix escape '\\' order by p.id")
 @NamedQuery(name = PendingLink.TO_KEY_NOT_LIKE, query = "select p from PendingLink p where p.id > :after"
         + " and p.toKey not like :prefix escape '\\' order by p.id")
-@NamedQuery(name = PendingLink.WITH_LANDED_TARGET, query = "select p from PendingLink p join RecordKey k"
-        + " on k.objectType = p.toType and k.naturalKey = p.toKey"
-        + " where p.id > :after and p.toKey not like :prefix escape '\\' order by p.id")
 @NamedQuery(name = PendingLink.COUNT, query = "select count(p) from PendingLink p")
 @NamedQuery(name = PendingLink.DELETE, query = "delete from PendingLink p where p.id in :ids")
 public class PendingLink {
@@ -32,8 +29,6 @@ public class PendingLink {
     static final String TO_KEY_LIKE = "PendingLink.toKeyLike";
     /** Named query: {@link #AFTER} whose target key does not match the LIKE pattern {@code prefix}. */
     static final String TO_KEY_NOT_LIKE = "PendingLink.toKeyNotLike";
-    /** Named query: {@link #TO_KEY_NOT_LIKE} whose target (type, key) is in record_key. */
-    static final String WITH_LANDED_TARGET = "PendingLink.withLandedTarget";
     /** Named query: how many links are pending. */
     static final String COUNT = "PendingLink.count";
     /** Named update: deletes the links whose id is in {@code ids}. */
@@ -65,6 +60,12 @@ public class PendingLink {
         this.toKey = link.toKey();
         this.associationTypeId = link.associationTypeId();
         this.createdAt = createdAt;
+    }
+
+    /** A link read by its row with plain JDBC ({@link Ledger#claimPending}): {@code createdAt} is not read. */
+    PendingLink(long id, Link link) {
+        this(link, null);
+        this.id = id;
     }
 
     public Long getId() {

@@ -1,5 +1,7 @@
 package io.crmbridge.ledger;
 
+import static io.crmbridge.ledger.LedgerUpsert.columns;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,19 @@ public final class RunChanges {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, String>> VALUES = new TypeReference<>() {
     };
+
+    /** record_change by (run_id, object_type, hubspot_id): a later write takes written and written_at only. */
+    private static final LedgerUpsert RECORD = LedgerUpsert.into("record_change", columns("run_id", "bigint",
+                    "object_type", "varchar", "hubspot_id", "varchar", "natural_key", "varchar", "created", "boolean",
+                    "written", "varchar", "prior", "varchar", "written_at", "timestamp"),
+                    List.of("run_id", "object_type", "hubspot_id"))
+            .update("written").update("written_at").build();
+
+    /** undo_outcome by (run_id, object_type, hubspot_id): a record is decided once, the first outcome stays. */
+    private static final LedgerUpsert DECIDE = LedgerUpsert.into("undo_outcome", columns("run_id", "bigint",
+                    "object_type", "varchar", "hubspot_id", "varchar", "outcome", "varchar", "reason", "varchar",
+                    "changed_by", "bigint", "decided_at", "timestamp"), List.of("run_id", "object_type", "hubspot_id"))
+            .doNothing();
 
     private final Transactions transactions;
     private final Clock clock;
@@ -83,46 +98,27 @@ public final class RunChanges {
     }
 
     /**
-     * Stores what run {@code runId} wrote. A record written twice by one run keeps its first prior values and
-     * {@code created} flag (what was there before the run) and takes the later written values and time. The run's
-     * only writer (its file's delivery) keeps in {@code stored} the {@link #key}s of the records it has stored, which
-     * this method adds to once they are committed: the ledger is not asked on every batch of an import.
+     * Stores what run {@code runId} wrote, one atomic upsert per record ({@link LedgerUpsert}) in one JDBC batch, in
+     * key order. A record written twice by the run keeps its first prior values and {@code created} flag (what was
+     * there before the run) and takes the later written values and time, whichever instance writes it.
      */
-    public void record(long runId, List<Change> changes, Set<String> stored) {
+    public void record(long runId, List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        // added to the caller's set once committed: a rolled-back insert must be inserted again, not updated
-        Set<String> inserted = new java.util.HashSet<>();
-        jdbc(connection -> {
-            List<Change> inserts = new ArrayList<>();
-            List<Change> updates = new ArrayList<>();
-            for (Change c : changes) {
-                String k = key(c.type(), c.hubspotId());
-                // a key twice in one call: inserted once, then updated; the inserts run first
-                (!stored.contains(k) && inserted.add(k) ? inserts : updates).add(c);
-            }
-            Ledger.executeBatch(connection, "insert into record_change (run_id, object_type, hubspot_id, natural_key,"
-                    + " created, written, prior, written_at) values (?, ?, ?, ?, ?, ?, ?, ?)", inserts, (s, c) -> {
-                        s.setLong(1, runId);
-                        s.setString(2, c.type().name());
-                        s.setString(3, c.hubspotId());
-                        s.setString(4, c.naturalKey());
-                        s.setBoolean(5, c.created());
-                        s.setString(6, json(c.written()));
-                        s.setString(7, c.prior() == null ? null : json(c.prior()));
-                        s.setTimestamp(8, utc(c.writtenAt()));
-                    });
-            Ledger.executeBatch(connection, "update record_change set written = ?, written_at = ? where run_id = ?"
-                    + " and object_type = ? and hubspot_id = ?", updates, (s, c) -> {
-                        s.setString(1, json(c.written()));
-                        s.setTimestamp(2, utc(c.writtenAt()));
-                        s.setLong(3, runId);
-                        s.setString(4, c.type().name());
-                        s.setString(5, c.hubspotId());
-                    });
-        });
-        stored.addAll(inserted);
+        // a stable sort: a record's later write stays later
+        List<Change> ordered = changes.stream().sorted(java.util.Comparator.comparing((Change c) -> c.type().name())
+                .thenComparing(Change::hubspotId)).toList();
+        jdbc(connection -> RECORD.executeBatch(connection, ordered, (s, c) -> {
+            s.setLong(1, runId);
+            s.setString(2, c.type().name());
+            s.setString(3, c.hubspotId());
+            s.setString(4, c.naturalKey());
+            s.setBoolean(5, c.created());
+            s.setString(6, json(c.written()));
+            s.setString(7, c.prior() == null ? null : json(c.prior()));
+            s.setTimestamp(8, utc(c.writtenAt()));
+        }));
     }
 
     /** Every record run {@code runId} wrote, by object type then HubSpot id; empty when it wrote none. */
@@ -198,8 +194,7 @@ public final class RunChanges {
         }
         Timestamp now = utc(clock.instant());
         jdbc(connection -> {
-            Ledger.executeBatch(connection, "insert into undo_outcome (run_id, object_type, hubspot_id, outcome,"
-                    + " reason, changed_by, decided_at) values (?, ?, ?, ?, ?, ?, ?)", outcomes, (s, u) -> {
+            DECIDE.executeBatch(connection, outcomes, (s, u) -> {
                         s.setLong(1, runId);
                         s.setString(2, u.type().name());
                         s.setString(3, u.hubspotId());

@@ -312,7 +312,7 @@ public final class BatchDelivery {
             written.add(new RunChanges.Change(type, u.id(), r.key(), u.created(), r.properties(), prior,
                     u.updatedAt() == null ? Instant.now() : u.updatedAt()));
         }
-        changes.record(file.runId(), written, file.recordsStored());
+        changes.record(file.runId(), written);
         return new Delivered(outcomes, result, known, landed, held);
     }
 

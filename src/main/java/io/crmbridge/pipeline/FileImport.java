@@ -48,7 +48,6 @@ public final class FileImport {
     private volatile String abortReason;
     private volatile MappedBatches batches;
     private final java.util.concurrent.atomic.AtomicBoolean rowsTallied = new java.util.concurrent.atomic.AtomicBoolean();
-    private final Set<String> recordsStored = ConcurrentHashMap.newKeySet();
     // natural key -> what the portal held when the batch was read ahead (PortalPrefetch); empty: no such record
     private final Map<String, Optional<PortalRecord>> prefetched =
             new ConcurrentHashMap<>();
@@ -69,14 +68,6 @@ public final class FileImport {
         this.numbers = numbers;
         this.progress = progress;
         this.dryRun = dryRun;
-    }
-
-    /**
-     * The records this run has stored as written ({@link io.crmbridge.ledger.RunChanges#key}): a run has one file and
-     * its delivery is the only writer of the run's changes, so the ledger need not be asked which it holds.
-     */
-    public Set<String> recordsStored() {
-        return recordsStored;
     }
 
     /** Keeps what a read ahead found for {@code keys}: the records of {@code held}, none for the other keys. */

@@ -29,8 +29,6 @@ class RunChangesTest {
     private Database database;
     private Ledger ledger;
     private RunChanges changes;
-    // each run's stored keys, as its file's delivery keeps them
-    private final Map<Long, Set<String>> storedByRun = new HashMap<>();
 
     @BeforeEach
     void open() {
@@ -41,10 +39,6 @@ class RunChangesTest {
         database = Database.open(camel.getPropertiesComponent(), true);
         ledger = new Ledger(database.entityManagerFactory(), Clock.systemUTC());
         changes = new RunChanges(database.entityManagerFactory(), Clock.systemUTC());
-    }
-
-    private Set<String> storedOf(long run) {
-        return storedByRun.computeIfAbsent(run, r -> new java.util.HashSet<>());
     }
 
     @AfterEach
@@ -62,10 +56,10 @@ class RunChangesTest {
                 new RunChanges.Change(ObjectType.CONTACTS, "101", "ada@example.com", false,
                         Map.of("city", "Paris", "phone", "+33123"), prior, WRITTEN),
                 new RunChanges.Change(ObjectType.COMPANIES, "201", "engines.example", true,
-                        Map.of("name", "Engines"), null, WRITTEN)), storedOf(7));
+                        Map.of("name", "Engines"), null, WRITTEN)));
         // written again by the same run: the first prior values stay, the last written values win
         changes.record(7, List.of(new RunChanges.Change(ObjectType.CONTACTS, "101", "ada@example.com", false,
-                Map.of("city", "Rome"), Map.of("city", "Paris"), WRITTEN.plusSeconds(5))), storedOf(7));
+                Map.of("city", "Rome"), Map.of("city", "Paris"), WRITTEN.plusSeconds(5))));
 
         List<RunChanges.Change> back = changes.changes(7);
 
@@ -85,29 +79,13 @@ class RunChangesTest {
     }
 
     @Test
-    void theRunsOwnWriterKeepsTheStoredKeysAndTheLedgerIsNotAsked() {
-        Set<String> stored = new java.util.HashSet<>();
-        changes.record(7, List.of(new RunChanges.Change(ObjectType.CONTACTS, "101", "ada@example.com", false,
-                Map.of("city", "Paris"), Map.of("city", "London"), WRITTEN)), stored);
-        assertThat(stored).containsExactly("CONTACTS:101");
-
-        changes.record(7, List.of(new RunChanges.Change(ObjectType.CONTACTS, "101", "ada@example.com", false,
-                Map.of("city", "Rome"), Map.of("city", "Paris"), WRITTEN.plusSeconds(1))), stored);
-
-        List<RunChanges.Change> back = changes.changes(7);
-        assertThat(back).hasSize(1);
-        assertThat(back.get(0).prior()).isEqualTo(Map.of("city", "London"));
-        assertThat(back.get(0).written()).isEqualTo(Map.of("city", "Rome"));
-    }
-
-    @Test
     void laterWritersNameTheLatestLaterRunOfEachRecord() {
         for (long run : new long[] {3, 5, 9}) {
             changes.record(run, List.of(new RunChanges.Change(ObjectType.CONTACTS, "101", "ada@example.com", false,
-                    Map.of("city", "run " + run), Map.of(), WRITTEN)), storedOf(run));
+                    Map.of("city", "run " + run), Map.of(), WRITTEN)));
         }
         changes.record(9, List.of(new RunChanges.Change(ObjectType.COMPANIES, "102", "x", true, Map.of(), null,
-                WRITTEN)), storedOf(9));
+                WRITTEN)));
 
         assertThat(changes.laterWriters(3, ObjectType.CONTACTS, List.of("101", "102"))).isEqualTo(Map.of("101", 9L));
         assertThat(changes.laterWriters(9, ObjectType.CONTACTS, List.of("101"))).isEmpty();

@@ -25,7 +25,6 @@ final class SandboxRuns {
     private final HubSpotGateway gateway;
     private final Ledger ledger;
     private final RunChanges changes;
-    private final Map<Long, java.util.Set<String>> storedByRun = new java.util.HashMap<>();
 
     SandboxRuns(CamelContext context) {
         this.gateway = context.getRegistry().lookupByNameAndType("hubspotGateway", HubSpotGateway.class);
@@ -65,7 +64,7 @@ final class SandboxRuns {
             stored.add(new Change(ObjectType.CONTACTS, ids.get(i), records.get(i).get("email"), true,
                     records.get(i), null, at));
         }
-        changes.record(runId, stored, storedOf(runId));
+        changes.record(runId, stored);
         return ids;
     }
 
@@ -86,13 +85,7 @@ final class SandboxRuns {
         JsonNode answer = gateway.post(gateway.settings().paths().objects(ObjectType.CONTACTS) + "/batch/update",
                 Map.of("inputs", List.of(Map.of("id", id, "properties", values))), null).body();
         Instant at = Instant.parse(answer.path("results").path(0).path("updatedAt").asText());
-        changes.record(runId, List.of(new Change(ObjectType.CONTACTS, id, key, false, values, prior, at)),
-                storedOf(runId));
-    }
-
-    /** The keys run {@code runId} has stored, as its file's delivery keeps them (RunChanges#record). */
-    private java.util.Set<String> storedOf(long runId) {
-        return storedByRun.computeIfAbsent(runId, r -> new java.util.HashSet<>());
+        changes.record(runId, List.of(new Change(ObjectType.CONTACTS, id, key, false, values, prior, at)));
     }
 
     /** "Another user" edits a contact in HubSpot: {@code PATCH /crm/v3/objects/contacts/{id}}. */

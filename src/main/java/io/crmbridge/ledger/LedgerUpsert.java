@@ -1,0 +1,151 @@
+package io.crmbridge.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An insert-or-update of one row of a ledger table by a unique key of that table, as a single statement that two
+ * writers of the same key at the same time (two instances on one database, docs/cluster.md) can neither fail nor
+ * double. The only place where the ledger's SQL differs by database:
+ * <ul>
+ *   <li>PostgreSQL: {@code INSERT ... ON CONFLICT (key) DO UPDATE | DO NOTHING} (PostgreSQL 14 has no MERGE);</li>
+ *   <li>H2: H2's own {@code MERGE INTO ... KEY (key) SELECT ...}, which H2 runs again when a concurrent transaction
+ *   inserted the same key first. H2's standard {@code MERGE ... USING} fails with a duplicate key in that case, and
+ *   H2 knows {@code ON CONFLICT} only in its PostgreSQL mode.</li>
+ * </ul>
+ * Every parameter of the statement is the value of one column, in the order of {@link #columns}, on both databases.
+ * A column that is neither in the key nor updated keeps its stored value; without updates ({@link #doNothing}) a
+ * stored row is left as it is. A condition on the new values ({@code {new}.column}) can keep a row from being
+ * inserted at all.
+ */
+final class LedgerUpsert {
+
+    private final String postgres;
+    private final String h2;
+
+    private LedgerUpsert(String postgres, String h2) {
+        this.postgres = postgres;
+        this.h2 = h2;
+    }
+
+    /**
+     * Starts the upsert of {@code table} whose unique key is {@code key} (the columns of a primary key or unique
+     * constraint: PostgreSQL's ON CONFLICT needs one).
+     *
+     * @param columns column name -> SQL type of its parameter ({@code varchar}, {@code int}, {@code timestamp}...)
+     */
+    static Builder into(String table, Map<String, String> columns, List<String> key) {
+        return new Builder(table, columns, key);
+    }
+
+    /** Column name -> SQL type, from pairs of them ({@code "run_id", "bigint", ...}), in order. */
+    static Map<String, String> columns(String... pairs) {
+        return columns(Map.of(), pairs);
+    }
+
+    /** {@code first} followed by more columns, given as pairs of name and SQL type. */
+    static Map<String, String> columns(Map<String, String> first, String... pairs) {
+        Map<String, String> columns = new LinkedHashMap<>(first);
+        for (int i = 0; i < pairs.length; i += 2) {
+            columns.put(pairs[i], pairs[i + 1]);
+        }
+        return columns;
+    }
+
+    /** The statement for the database of {@code connection}. */
+    String sql(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? postgres : h2;
+    }
+
+    /** Runs the upsert for every row in one JDBC batch (see {@link Ledger#executeBatch}). */
+    <T> void executeBatch(Connection connection, List<T> rows, Ledger.RowBinder<T> binder) throws SQLException {
+        if (!rows.isEmpty()) {
+            Ledger.executeBatch(connection, sql(connection), rows, binder);
+        }
+    }
+
+    /** Builds an upsert: the updates ({@code {new}} and {@code {old}} stand for the new and the stored row). */
+    static final class Builder {
+
+        private final String table;
+        private final Map<String, String> columns;
+        private final List<String> key;
+        private final Map<String, String> updates = new LinkedHashMap<>();
+        private String condition;
+
+        private Builder(String table, Map<String, String> columns, List<String> key) {
+            this.table = table;
+            this.columns = new LinkedHashMap<>(columns);
+            this.key = List.copyOf(key);
+        }
+
+        /** On a stored row, sets {@code column} to {@code expression}, e.g. {@code coalesce({new}.h, {old}.h)}. */
+        Builder update(String column, String expression) {
+            updates.put(column, expression);
+            return this;
+        }
+
+        /** On a stored row, sets {@code column} to the new value. */
+        Builder update(String column) {
+            return update(column, "{new}." + column);
+        }
+
+        /** Inserts a new row only when {@code condition} on the new values ({@code {new}.column}) holds. */
+        Builder onlyIf(String condition) {
+            this.condition = condition;
+            return this;
+        }
+
+        /** An upsert that leaves a stored row as it is. */
+        LedgerUpsert doNothing() {
+            updates.clear();
+            return build();
+        }
+
+        LedgerUpsert build() {
+            String names = String.join(", ", columns.keySet());
+            String source = " from (values (" + columns.values().stream().map(t -> "cast(? as " + t + ")")
+                    .collect(Collectors.joining(", ")) + ")) s (" + names + ")";
+            String keys = String.join(", ", key);
+
+            String postgres = "insert into " + table + " (" + names + ") select "
+                    + columns.keySet().stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + source
+                    + (condition == null ? "" : " where " + condition.replace("{new}", "s"))
+                    + " on conflict (" + keys + ") do " + (updates.isEmpty() ? "nothing" : "update set "
+                    + updates.entrySet().stream().map(u -> u.getKey() + " = " + u.getValue().replace("{new}", "excluded")
+                    .replace("{old}", table)).collect(Collectors.joining(", ")));
+
+            // o: the stored row, if any (o.<first key column> is null when there is none)
+            String absent = "o." + key.get(0) + " is null";
+            List<String> values = new ArrayList<>();
+            for (String c : columns.keySet()) {
+                if (key.contains(c)) {
+                    values.add("s." + c);
+                } else if (updates.containsKey(c)) {
+                    values.add("case when " + absent + " then s." + c + " else "
+                            + updates.get(c).replace("{new}", "s").replace("{old}", "o") + " end");
+                } else {
+                    values.add("case when " + absent + " then s." + c + " else o." + c + " end");
+                }
+            }
+            List<String> where = new ArrayList<>();
+            if (updates.isEmpty()) {
+                // a stored row is not written at all, so that it is not locked either
+                where.add(absent);
+            }
+            if (condition != null) {
+                where.add(condition.replace("{new}", "s"));
+            }
+            String h2 = "merge into " + table + " (" + names + ") key (" + keys + ") select " + String.join(", ", values)
+                    + source + " left join " + table + " o on " + key.stream().map(k -> "o." + k + " = s." + k)
+                    .collect(Collectors.joining(" and "))
+                    + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+            return new LedgerUpsert(postgres, h2);
+        }
+    }
+}
