@@ -248,10 +248,10 @@ public class Ledger {
         // a stable sort: a key's later values stay later
         List<RememberedRecord> ordered = records.stream()
                 .sorted(java.util.Comparator.comparing(RememberedRecord::naturalKey)).toList();
-        jdbc(em, connection -> REMEMBER.executeBatch(connection, ordered, (statement, r) -> {
+        REMEMBER.executeBatch(em, ordered, (statement, r) -> {
             bind(statement, type.name(), r.naturalKey(), r.hubspotId(), r.contentHash(), r.linksHash());
             statement.setTimestamp(6, now);
-        }));
+        });
     }
 
     /**
@@ -264,11 +264,11 @@ public class Ledger {
         }
         Timestamp now = utcNow();
         List<Link> ordered = links.stream().distinct().sorted(LINK_ORDER).toList();
-        jdbc(em, connection -> ADD_PENDING.executeBatch(connection, ordered, (statement, l) -> {
+        ADD_PENDING.executeBatch(em, ordered, (statement, l) -> {
             bind(statement, l.fromType().name(), l.fromKey(), l.toType().name(), l.toKey());
             statement.setInt(5, l.associationTypeId());
             statement.setTimestamp(6, now);
-        }));
+        });
     }
 
     /** Reads one row of a result set. */
@@ -398,21 +398,19 @@ public class Ledger {
         Timestamp now = utcNow();
         List<MadeLink> ordered = made.stream().sorted(java.util.Comparator.comparing(MadeLink::link, LINK_ORDER))
                 .toList();
-        jdbc(em, connection -> {
-            executeBatch(connection, "delete from pending_link where id = ?", ordered,
-                    (statement, m) -> statement.setLong(1, m.pendingId()));
-            MAKE_LINK.executeBatch(connection, ordered, (statement, m) -> {
-                Link l = m.link();
-                bind(statement, l.fromType().name(), l.fromKey(), l.toType().name(), l.toKey());
-                statement.setInt(5, l.associationTypeId());
-                bind(statement, 6, m.fromId(), m.toId());
-                statement.setTimestamp(8, now);
-                if (runId == null) {
-                    statement.setNull(9, java.sql.Types.BIGINT);
-                } else {
-                    statement.setLong(9, runId);
-                }
-            });
+        jdbc(em, connection -> executeBatch(connection, "delete from pending_link where id = ?", ordered,
+                (statement, m) -> statement.setLong(1, m.pendingId())));
+        MAKE_LINK.executeBatch(em, ordered, (statement, m) -> {
+            Link l = m.link();
+            bind(statement, l.fromType().name(), l.fromKey(), l.toType().name(), l.toKey());
+            statement.setInt(5, l.associationTypeId());
+            bind(statement, 6, m.fromId(), m.toId());
+            statement.setTimestamp(8, now);
+            if (runId == null) {
+                statement.setNull(9, java.sql.Types.BIGINT);
+            } else {
+                statement.setLong(9, runId);
+            }
         });
     }
 

@@ -1,12 +1,17 @@
 package io.crmbridge.ledger;
 
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * An insert-or-update of one row of a ledger table by a unique key of that table, as a single statement that two
@@ -14,9 +19,8 @@ import java.util.stream.Collectors;
  * double. The only place where the ledger's SQL differs by database:
  * <ul>
  *   <li>PostgreSQL: {@code INSERT ... ON CONFLICT (key) DO UPDATE | DO NOTHING} (PostgreSQL 14 has no MERGE);</li>
- *   <li>H2: H2's own {@code MERGE INTO ... KEY (key) SELECT ...}, which H2 runs again when a concurrent transaction
- *   inserted the same key first. H2's standard {@code MERGE ... USING} fails with a duplicate key in that case, and
- *   H2 knows {@code ON CONFLICT} only in its PostgreSQL mode.</li>
+ *   <li>H2: H2's own {@code MERGE INTO ... KEY (key) SELECT ...} (H2 knows {@code ON CONFLICT} only in its PostgreSQL
+ *   mode), its writers ordered by a lock of this JVM (see {@link #executeBatch}).</li>
  * </ul>
  * Every parameter of the statement is the value of one column, in the order of {@link #columns}, on both databases.
  * A column that is neither in the key nor updated keeps its stored value; without updates ({@link #doNothing}) a
@@ -57,16 +61,55 @@ final class LedgerUpsert {
         return columns;
     }
 
-    /** The statement for the database of {@code connection}. */
-    String sql(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? postgres : h2;
+    /** Whether {@code connection} is to PostgreSQL (else H2, the ledger's other database). */
+    private static boolean isPostgres(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     }
 
-    /** Runs the upsert for every row in one JDBC batch (see {@link Ledger#executeBatch}). */
-    <T> void executeBatch(Connection connection, List<T> rows, Ledger.RowBinder<T> binder) throws SQLException {
-        if (!rows.isEmpty()) {
-            Ledger.executeBatch(connection, sql(connection), rows, binder);
+    /**
+     * Runs the upsert for every row in one JDBC batch (see {@link Ledger#executeBatch}) in the transaction of
+     * {@code em}. On H2, the transaction first waits for any other transaction of this JVM that upserted into the same
+     * database to end, and holds the database's writer lock until it ends itself: two H2 transactions merging the same
+     * keys at once deadlock inside H2 until its lock timeout (seen on H2 2.4.240, with MERGE ... KEY and with
+     * MERGE ... USING alike), and an H2 database is only ever written by one process (its file is locked), so a lock
+     * in this JVM orders every writer of it.
+     */
+    <T> void executeBatch(EntityManager em, List<T> rows, Ledger.RowBinder<T> binder) {
+        if (rows.isEmpty()) {
+            return;
         }
+        Session session = em.unwrap(Session.class);
+        session.doWork(connection -> {
+            if (isPostgres(connection)) {
+                Ledger.executeBatch(connection, postgres, rows, binder);
+            } else {
+                holdH2Writer(session, connection.getMetaData().getURL());
+                Ledger.executeBatch(connection, h2, rows, binder);
+            }
+        });
+    }
+
+    /** The writer lock of each H2 database this JVM has upserted into, by JDBC URL. */
+    private static final Map<String, ReentrantLock> H2_WRITERS = new ConcurrentHashMap<>();
+
+    /** Takes the H2 database's writer lock for the rest of {@code session}'s transaction (once per transaction). */
+    private static void holdH2Writer(Session session, String url) {
+        ReentrantLock lock = H2_WRITERS.computeIfAbsent(url, u -> new ReentrantLock());
+        if (lock.isHeldByCurrentThread()) {
+            return;
+        }
+        lock.lock();
+        session.getTransaction().registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // held until the commit or rollback is done
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                lock.unlock();
+            }
+        });
     }
 
     /** Builds an upsert: the updates ({@code {new}} and {@code {old}} stand for the new and the stored row). */

@@ -109,7 +109,8 @@ public final class RunChanges {
         // a stable sort: a record's later write stays later
         List<Change> ordered = changes.stream().sorted(java.util.Comparator.comparing((Change c) -> c.type().name())
                 .thenComparing(Change::hubspotId)).toList();
-        jdbc(connection -> RECORD.executeBatch(connection, ordered, (s, c) -> {
+        transactions.run(em -> {
+            RECORD.executeBatch(em, ordered, (s, c) -> {
             s.setLong(1, runId);
             s.setString(2, c.type().name());
             s.setString(3, c.hubspotId());
@@ -118,7 +119,9 @@ public final class RunChanges {
             s.setString(6, json(c.written()));
             s.setString(7, c.prior() == null ? null : json(c.prior()));
             s.setTimestamp(8, utc(c.writtenAt()));
-        }));
+            });
+            return null;
+        });
     }
 
     /** Every record run {@code runId} wrote, by object type then HubSpot id; empty when it wrote none. */
@@ -193,8 +196,8 @@ public final class RunChanges {
             return;
         }
         Timestamp now = utc(clock.instant());
-        jdbc(connection -> {
-            DECIDE.executeBatch(connection, outcomes, (s, u) -> {
+        transactions.run(em -> {
+            DECIDE.executeBatch(em, outcomes, (s, u) -> {
                         s.setLong(1, runId);
                         s.setString(2, u.type().name());
                         s.setString(3, u.hubspotId());
@@ -211,23 +214,33 @@ public final class RunChanges {
             List<Undone> reversed = outcomes.stream().filter(u -> u.state() == UndoState.REVERSED).toList();
             List<Undone> archived = reversed.stream().filter(u -> created.contains(u.recordKey())).toList();
             List<Undone> restored = reversed.stream().filter(u -> !created.contains(u.recordKey())).toList();
-            Ledger.executeBatch(connection, "delete from pending_link where from_type = ? and from_key in (select"
-                    + " natural_key from record_key where object_type = ? and hubspot_id = ?)", archived, (s, u) -> {
-                        s.setString(1, u.type().name());
-                        s.setString(2, u.type().name());
-                        s.setString(3, u.hubspotId());
-                    });
-            Ledger.executeBatch(connection, "delete from record_key where object_type = ? and hubspot_id = ?",
-                    archived, (s, u) -> {
-                        s.setString(1, u.type().name());
-                        s.setString(2, u.hubspotId());
-                    });
-            Ledger.executeBatch(connection, "update record_key set content_hash = null, links_hash = null"
-                    + " where object_type = ? and hubspot_id = ?", restored, (s, u) -> {
-                        s.setString(1, u.type().name());
-                        s.setString(2, u.hubspotId());
-                    });
+            em.unwrap(Session.class).doWork(connection -> forget(connection, archived, restored));
+            return null;
         });
+    }
+
+    /**
+     * Forgets the records an undo archived (their keys and the links waiting from them) and drops the content hash
+     * of those it restored.
+     */
+    private static void forget(java.sql.Connection connection, List<Undone> archived, List<Undone> restored)
+            throws SQLException {
+        Ledger.executeBatch(connection, "delete from pending_link where from_type = ? and from_key in (select"
+                + " natural_key from record_key where object_type = ? and hubspot_id = ?)", archived, (s, u) -> {
+                    s.setString(1, u.type().name());
+                    s.setString(2, u.type().name());
+                    s.setString(3, u.hubspotId());
+                });
+        Ledger.executeBatch(connection, "delete from record_key where object_type = ? and hubspot_id = ?",
+                archived, (s, u) -> {
+                    s.setString(1, u.type().name());
+                    s.setString(2, u.hubspotId());
+                });
+        Ledger.executeBatch(connection, "update record_key set content_hash = null, links_hash = null"
+                + " where object_type = ? and hubspot_id = ?", restored, (s, u) -> {
+                    s.setString(1, u.type().name());
+                    s.setString(2, u.hubspotId());
+                });
     }
 
     /** The associations run {@code runId}'s file completion made and the ledger still holds. */
