@@ -53,14 +53,11 @@ class ConcurrentLedgerWritesTest {
             String prefix = "r" + round + "-";
             // the same keys, in opposite orders: a batch writes in key order whatever order it is given
             List<RememberedRecord> byA = records(prefix, i -> "hash-a");
-            List<RememberedRecord> byB = new ArrayList<>(records(prefix, i -> i % 2 == 0 ? "hash-b" : null));
-            Collections.reverse(byB);
+            List<RememberedRecord> byB = reversed(records(prefix, i -> i % 2 == 0 ? "hash-b" : null));
             List<Link> links = links(prefix);
-            List<Link> linksReversed = new ArrayList<>(links);
-            Collections.reverse(linksReversed);
 
             atOnce(() -> a.recordDelivery(ObjectType.CONTACTS, byA, links),
-                    () -> b.recordDelivery(ObjectType.CONTACTS, byB, linksReversed));
+                    () -> b.recordDelivery(ObjectType.CONTACTS, byB, reversed(links)));
 
             Map<String, RecordKey> found = a.find(ObjectType.CONTACTS, byA.stream().map(RememberedRecord::naturalKey)
                     .toList());
@@ -79,49 +76,42 @@ class ConcurrentLedgerWritesTest {
     void twoInstancesRecordingTheSameMadeLinksAndChangesAtOnceStoreEachOnce(SharedLedgerDatabase.Kind kind)
             throws Exception {
         shared = SharedLedgerDatabase.create(kind, "linked");
-        Database one = shared.open();
-        Database two = shared.open();
-        Ledger a = ledger(one);
-        Ledger b = ledger(two);
-        List<Link> links = links("made-");
-        a.recordDelivery(ObjectType.CONTACTS, List.of(), links);
+        List<Database> two = List.of(shared.open(), shared.open());
+        Ledger a = ledger(two.get(0));
+        Ledger b = ledger(two.get(1));
+        a.recordDelivery(ObjectType.CONTACTS, List.of(), links("made-"));
         List<MadeLink> made = new ArrayList<>();
         for (PendingLink p : a.pending(0, KEYS)) {
             made.add(new MadeLink(p.getId(), p.toLink(), "1" + p.getId(), "2" + p.getId()));
         }
-        List<MadeLink> reversed = new ArrayList<>(made);
-        Collections.reverse(reversed);
-        RunChanges changesA = new RunChanges(one.entityManagerFactory(), Clock.systemUTC());
-        RunChanges changesB = new RunChanges(two.entityManagerFactory(), Clock.systemUTC());
+        RunChanges changesA = new RunChanges(two.get(0).entityManagerFactory(), Clock.systemUTC());
+        RunChanges changesB = new RunChanges(two.get(1).entityManagerFactory(), Clock.systemUTC());
         List<RunChanges.Change> written = new ArrayList<>();
         for (int i = 0; i < KEYS; i++) {
             written.add(new RunChanges.Change(ObjectType.CONTACTS, String.valueOf(i), "k" + i + "@example.com", true,
                     Map.of("city", "Paris"), null, Instant.parse("2026-12-05T09:30:00Z")));
         }
-        List<RunChanges.Change> writtenReversed = new ArrayList<>(written);
-        Collections.reverse(writtenReversed);
 
         atOnce(() -> {
             a.linked(made, 1L);
             changesA.record(7, written);
         }, () -> {
-            b.linked(reversed, 2L);
-            changesB.record(7, writtenReversed);
+            b.linked(reversed(made), 2L);
+            changesB.record(7, reversed(written));
         });
 
         assertThat(a.pendingCount()).isZero();
-        assertThat(count(one, "select count(*) from association_link")).isEqualTo(KEYS);
-        assertThat(count(one, "select count(*) from record_change where run_id = 7")).isEqualTo(KEYS);
+        assertThat(count(two.get(0), "select count(*) from association_link")).isEqualTo(KEYS);
+        assertThat(count(two.get(0), "select count(*) from record_change where run_id = 7")).isEqualTo(KEYS);
     }
 
     @ParameterizedTest
     @EnumSource(SharedLedgerDatabase.Kind.class)
     void aClaimedPageIsSkippedByTheOtherSweeperUntilItsTransactionEnds(SharedLedgerDatabase.Kind kind)
             throws Exception {
-        shared = SharedLedgerDatabase.create(kind, "claim");
-        Ledger a = ledger(shared.open());
-        Ledger b = ledger(shared.open());
-        a.recordDelivery(ObjectType.TICKETS, List.of(), links("claim-").subList(0, 10));
+        List<Ledger> sweepers = twoSweepers(kind, 10);
+        Ledger a = sweepers.get(0);
+        Ledger b = sweepers.get(1);
         CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<Long> heldByA = Collections.synchronizedList(new ArrayList<>());
@@ -142,17 +132,15 @@ class ConcurrentLedgerWritesTest {
         assertThat(heldByA).hasSize(5);
         assertThat(takenByB).hasSize(5).doesNotContainAnyElementsOf(heldByA);
         // A's transaction ended: its links are free again, and B's claim is over too
-        assertThat(claimedIds(b)).hasSize(10)
-                .containsAll(heldByA);
+        assertThat(claimedIds(b)).hasSize(10).containsAll(heldByA);
     }
 
     @ParameterizedTest
     @EnumSource(SharedLedgerDatabase.Kind.class)
     void aLinkMadeByOneSweeperIsNotClaimedByTheOtherOnceItCommitted(SharedLedgerDatabase.Kind kind) throws Exception {
-        shared = SharedLedgerDatabase.create(kind, "made");
-        Ledger a = ledger(shared.open());
-        Ledger b = ledger(shared.open());
-        a.recordDelivery(ObjectType.TICKETS, List.of(), links("once-").subList(0, 3));
+        List<Ledger> sweepers = twoSweepers(kind, 3);
+        Ledger a = sweepers.get(0);
+        Ledger b = sweepers.get(1);
         CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
 
@@ -172,6 +160,21 @@ class ConcurrentLedgerWritesTest {
         assertThat(whileHeld).isEmpty();
         assertThat(claimedIds(b)).isEmpty();
         assertThat(b.pendingCount()).isZero();
+    }
+
+    /** Two ledgers on two pools of one new database holding {@code pending} links through a contact. */
+    private List<Ledger> twoSweepers(SharedLedgerDatabase.Kind kind, int pending) {
+        shared = SharedLedgerDatabase.create(kind, "claim");
+        List<Ledger> sweepers = List.of(ledger(shared.open()), ledger(shared.open()));
+        sweepers.get(0).recordDelivery(ObjectType.TICKETS, List.of(), links("claim-").subList(0, pending));
+        return sweepers;
+    }
+
+    /** The same rows in the opposite order: a batch writes in key order whatever order it is given. */
+    private static <T> List<T> reversed(List<T> rows) {
+        List<T> reversed = new ArrayList<>(rows);
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     private static Ledger ledger(Database database) {
