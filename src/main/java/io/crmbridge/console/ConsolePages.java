@@ -37,6 +37,10 @@ public class ConsolePages {
             .withZone(ZoneOffset.UTC);
     private static final String LOGIN = ConsoleView.LOGIN;
     static final String IMPORTS = "/console/imports";
+    /** The request header htmx sends with each of its requests. */
+    static final String HX_REQUEST = "HX-Request";
+    /** The answer header that makes htmx load another page in place of the whole page. */
+    static final String HX_REDIRECT = "HX-Redirect";
 
     /** The files {@link #asset} serves: the name the pages ask for, and the webjar resource (versions in the pom). */
     static final Map<String, String> ASSETS = Map.of(
@@ -182,14 +186,23 @@ public class ConsolePages {
     }
 
     /**
-     * Answers a console request that failed: a {@link ConsoleRedirect} as a 303, an {@link ApiRefusal} with its
-     * status and message on the error page, anything else 500 (the cause logged, only its class shown).
+     * Answers a console request that failed: a {@link ConsoleRedirect} as a 303 (to an htmx request, header
+     * {@code HX-Request: true}, as {@code HX-Redirect}: 401 to the login, 200 elsewhere), an {@link ApiRefusal}
+     * with its status and message on the error page, anything else 500 (the cause logged, only its class shown).
      */
     public void failure(Exchange exchange) {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Message in = exchange.getMessage();
         if (caught instanceof ConsoleRedirect r) {
             in.setBody("");
+            if ("true".equals(in.getHeader(HX_REQUEST, String.class))) {
+                // an htmx request (a poll, a form sent by htmx) would follow a 303 in its XMLHttpRequest and swap the
+                // login form into the element; HX-Redirect makes htmx navigate the whole page instead (htmx 2
+                // reference, response headers). 401 when the session is gone, so that nothing is swapped either way.
+                in.setHeader(Exchange.HTTP_RESPONSE_CODE, LOGIN.equals(r.location()) ? 401 : 200);
+                in.setHeader(HX_REDIRECT, r.location());
+                return;
+            }
             ConsoleView.redirect(in, r.location());
             return;
         }
