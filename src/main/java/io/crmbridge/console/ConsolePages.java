@@ -8,9 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +30,6 @@ import org.slf4j.LoggerFactory;
 public class ConsolePages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsolePages.class);
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private static final String LOGIN = ConsoleView.LOGIN;
     static final String IMPORTS = "/console/imports";
     /** The request header htmx sends with each of its requests. */
@@ -125,6 +120,13 @@ public class ConsolePages {
         Map<String, Object> hubspot = ConsoleView.cast(model.get("hubspot"));
         hubspot.put("stateClass", stateClass(hubspot.get("state")));
         HubSpotBudgetUse.addPageView(hubspot);
+        // the page groups big numbers (12,345); GET /api/health keeps them raw. The chart's series stay as they are.
+        groupCounts(hubspot);
+        for (String part : List.of("rateLimitWindow", "rateLimitDaily", "dailyUsage", "lastHourTotals")) {
+            if (hubspot.get(part) instanceof Map<?, ?> figures) {
+                groupCounts(ConsoleView.cast(figures));
+            }
+        }
         Map<String, Object> ledger = ConsoleView.cast(model.get("ledger"));
         ledger.put("stateClass", stateClass(ledger.get("state")));
         for (Object r : (List<?>) model.get("routes")) {
@@ -132,6 +134,11 @@ public class ConsolePages {
             route.put("statusClass", "Started".equals(route.get("status")) ? "completed" : "failed");
         }
         view.html(in, 200, "health", model);
+    }
+
+    /** Every whole number among {@code values} as the page shows it ({@link ConsoleView#count}). */
+    private static void groupCounts(Map<String, Object> values) {
+        values.replaceAll((name, v) -> v instanceof Long || v instanceof Integer ? ConsoleView.count(v) : v);
     }
 
     private static String stateClass(Object state) {
@@ -230,9 +237,8 @@ public class ConsolePages {
         Map<String, Object> v = new HashMap<>(run);
         v.put("href", IMPORTS + "/" + run.get("id"));
         v.put("statusClass", String.valueOf(run.get("status")).toLowerCase(Locale.ROOT));
-        v.put("started", TIME.format(Instant.parse((String) run.get("startedAt"))));
-        Object finished = run.get("finishedAt");
-        v.put("finished", finished == null ? null : TIME.format(Instant.parse((String) finished)));
+        v.put("started", ConsoleView.time(run.get("startedAt")));
+        v.put("finished", ConsoleView.time(run.get("finishedAt")));
         Object ms = run.get("durationMs");
         v.put("duration", ms == null ? null : String.format(Locale.ROOT, "%.1f s", ((Number) ms).longValue() / 1000.0));
         Object q = run.get("dataQualityScore");

@@ -25,8 +25,9 @@ import org.openqa.selenium.WebElement;
  * Upload in a real browser (docs/console.md "Upload files"): the packaged application as a service against the
  * sandbox, a user who logs in with a name, uploads the three real datasets through the imports page's file input
  * and waits until the page lists their runs finished, each saying who uploaded it; then checks a file first,
- * reads its dry run and imports it; at last the session ends elsewhere and the page goes to the login. Screenshots under {@code target/console-screenshots/}. Without Chromium and
- * chromedriver the test fails: it never skips.
+ * reads its dry run and imports it; at last the session ends elsewhere and the page goes to the login.
+ * Screenshots under {@code target/console-screenshots/}. Without Chromium and chromedriver the test fails: it never
+ * skips.
  */
 class ConsoleUploadBrowserIT {
 
