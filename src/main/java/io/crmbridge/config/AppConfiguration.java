@@ -38,6 +38,8 @@ import io.crmbridge.hubspot.HubSpotAuthorization;
 import io.crmbridge.hubspot.HubSpotGateway;
 import io.crmbridge.hubspot.HubSpotRateSteering;
 import io.crmbridge.hubspot.HubSpotRequestBudget;
+import io.crmbridge.hubspot.RequestBudget;
+import io.crmbridge.hubspot.SharedRequestBudget;
 import io.crmbridge.hubspot.HubSpotRetryPolicy;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.HubSpotTraffic;
@@ -141,6 +143,8 @@ public class AppConfiguration implements CamelConfiguration {
         context.addService(new RunTotals(metrics), true, true);
 
         HubSpotSettings hubspot = HubSpotConnection.settings(context);
+        // before the database opens: a cluster on a database of one instance's own is refused at once
+        boolean cluster = ClusterMode.enabled(context.getPropertiesComponent());
         // migrated and built meanwhile; the service's start waits for it, before the first file is taken
         Database database = Database.open(context.getPropertiesComponent(), hubspot.sandbox());
         context.addService(database, true, true);
@@ -162,7 +166,11 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot, traffic));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
         registry.bind("hubspotRateSteering", new HubSpotRateSteering(metrics));
-        HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds(), metrics);
+        // one budget for every instance of the token when clustered (docs/cluster.md), else this process's own
+        RequestBudget budget = cluster
+                ? new SharedRequestBudget(database.dataSource(), hubspot.token(), hubspot.requestsPerTenSeconds(),
+                        clock.millis(), metrics)
+                : HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds(), metrics);
         context.addService(budget, true, true);
         registry.bind("hubspotRequestBudget", budget);
         HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot, traffic);
@@ -407,7 +415,7 @@ public class AppConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("hubspotRateLimitWatch", HubSpotRateLimitWatch.class),
                 dailyUsage::latest, lastHour);
         return new HealthReport(context, hubspot,
-                registry.lookupByNameAndType("hubspotRequestBudget", HubSpotRequestBudget.class),
+                registry.lookupByNameAndType("hubspotRequestBudget", RequestBudget.class),
                 registry.lookupByNameAndType("hubspotHealthCheck", HubSpotHealthCheck.class),
                 registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
                 database.inMemory(), database.url(), budgetUse);
