@@ -63,6 +63,7 @@ import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
 import io.crmbridge.pipeline.CsvContentCheck;
 import io.crmbridge.pipeline.DailyBudgetCheck;
+import io.crmbridge.pipeline.DailyBudgetClaims;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.InboxNameQuarantine;
@@ -210,9 +211,18 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("runChanges", runChanges);
         ReadBeforeWrite readBeforeWrite = new ReadBeforeWrite(portalReader, mapping,
                 Settings.READ_BEFORE_WRITE.read(context.getPropertiesComponent()));
+        // clustered: the daily requests other instances' files may still send count too (docs/cluster.md)
+        DailyBudgetClaims claims = null;
+        if (cluster) {
+            claims = new DailyBudgetClaims(database.dataSource(),
+                    Settings.CLUSTER_HEARTBEAT_MS.read(context.getPropertiesComponent()),
+                    Settings.CLUSTER_DEAD_AFTER_MS.read(context.getPropertiesComponent()));
+            context.addService(claims, true, true);
+        }
         DailyBudgetCheck dailyBudget = new DailyBudgetCheck(dailyUsage, ensurer,
                 ledger::pendingCount, settings.batchSize(),
-                Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()), readBeforeWrite::readsBefore);
+                Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()), readBeforeWrite::readsBefore,
+                claims);
         // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);
