@@ -1,25 +1,13 @@
 package io.crmbridge.config;
 
+import static io.crmbridge.config.HubSpotConnectionSandboxConfigTest.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Properties;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 import org.junit.jupiter.api.Test;
 
 /** Several instances need one PostgreSQL database (ClusterMode, docs/cluster.md): anything else is refused. */
 class ClusterModeTest {
-
-    private static PropertiesComponent properties(String... keyValues) {
-        Properties p = new Properties();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        DefaultCamelContext camel = new DefaultCamelContext();
-        camel.getPropertiesComponent().setInitialProperties(p);
-        return camel.getPropertiesComponent();
-    }
 
     @Test
     void offByDefaultWhateverTheDatabase() {

@@ -3,8 +3,7 @@ package io.crmbridge.hubspot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.crmbridge.PostgresServer;
-import io.crmbridge.config.EditedMigrations;
+import io.crmbridge.PostgresPools;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import io.crmbridge.sandbox.RecordedRequest;
@@ -21,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +34,12 @@ class SharedRequestBudgetTest {
     private static final int LIMIT = 20;
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<AutoCloseable> closing = new ArrayList<>();
-    private String url;
+    private PostgresPools database;
 
     @BeforeEach
     void migrateADatabaseOfItsOwn() {
-        url = PostgresServer.newDatabase("budget");
-        EditedMigrations.migrate(Flyway.configure().dataSource(pool()).locations("classpath:db/migration").load());
+        database = PostgresPools.migrated("budget");
     }
 
     @AfterEach
@@ -52,18 +48,12 @@ class SharedRequestBudgetTest {
         for (AutoCloseable c : closing) {
             c.close();
         }
-        pools.forEach(HikariDataSource::close);
+        database.close();
     }
 
     /** A connection pool of its own, as each instance has. */
     private HikariDataSource pool() {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(url);
-        pool.setUsername(PostgresServer.USER);
-        pool.setPassword(PostgresServer.PASSWORD);
-        pool.setMaximumPoolSize(4);
-        pools.add(pool);
-        return pool;
+        return database.newPool(4);
     }
 
     private SharedRequestBudget budget(String token) {
@@ -183,7 +173,7 @@ class SharedRequestBudgetTest {
 
     private List<String> bucketKeys() throws Exception {
         List<String> keys = new ArrayList<>();
-        try (Connection c = pools.get(0).getConnection(); Statement s = c.createStatement();
+        try (Connection c = pool().getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select id from " + SharedRequestBudget.TABLE)) {
             while (r.next()) {
                 keys.add(r.getString(1));

@@ -2,9 +2,7 @@ package io.crmbridge.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.crmbridge.PostgresServer;
-import io.crmbridge.config.EditedMigrations;
+import io.crmbridge.PostgresPools;
 import io.crmbridge.hubspot.DailyUsage;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.report.ImportReport;
@@ -13,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,35 +23,23 @@ class DailyBudgetClaimsTest {
 
     private static final DailyUsage LEFT_150 = DailyUsage.known(1_000, 850, Instant.parse("2026-12-06T00:00:00Z"));
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<DailyBudgetClaims> instances = new ArrayList<>();
-    private String url;
+    private PostgresPools database;
 
     @BeforeEach
     void migrateADatabaseOfItsOwn() {
-        url = PostgresServer.newDatabase("claims");
-        EditedMigrations.migrate(Flyway.configure().dataSource(pool()).locations("classpath:db/migration").load());
+        database = PostgresPools.migrated("claims");
     }
 
     @AfterEach
     void close() {
         instances.forEach(DailyBudgetClaims::stop);
-        pools.forEach(HikariDataSource::close);
-    }
-
-    private HikariDataSource pool() {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(url);
-        pool.setUsername(PostgresServer.USER);
-        pool.setPassword(PostgresServer.PASSWORD);
-        pool.setMaximumPoolSize(2);
-        pools.add(pool);
-        return pool;
+        database.close();
     }
 
     /** An instance refreshing its claims every 100 ms, whose claims lapse after 1 s without a refresh. */
     private DailyBudgetClaims instance() {
-        DailyBudgetClaims claims = new DailyBudgetClaims(pool(), 100, 1_000);
+        DailyBudgetClaims claims = new DailyBudgetClaims(database.newPool(2), 100, 1_000);
         claims.start();
         instances.add(claims);
         return claims;
