@@ -106,7 +106,8 @@ public final class DailyBudgetCheck {
 
     /**
      * As {@link #check(String, ObjectType, long, ImportReport)}; with the cluster's claims, a file that goes on
-     * claims its estimate until {@code exchange} (the file's) is done.
+     * claims its estimate until {@code exchange} (the file's) is done (without an exchange, the claim is dropped at
+     * once: the others' claims still count).
      */
     public Decision check(String fileName, ObjectType type, long rows, ImportReport report,
                           org.apache.camel.Exchange exchange) {
@@ -126,7 +127,10 @@ public final class DailyBudgetCheck {
                     othersClaim -> decide(usage, estimate.total() + othersClaim, mode, report.dryRun()));
             others = claimed.others();
             decision = claimed.decision();
-            if (claimed.claimId() != null && exchange != null) {
+            if (exchange == null) {
+                // nothing tells when the file is done: its claim would outlive it
+                claims.release(claimed.claimId());
+            } else if (claimed.claimId() != null) {
                 exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
                     @Override
                     public void onDone(org.apache.camel.Exchange done) {
