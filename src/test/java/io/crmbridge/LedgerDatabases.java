@@ -27,4 +27,12 @@ public final class LedgerDatabases {
         p.setProperty("crm-bridge.db.password", PostgresServer.PASSWORD);
         return p;
     }
+
+    /** {@code settings} with the ledger on a new database of the tests' PostgreSQL server ({@link #postgres}). */
+    public static Properties onPostgres(Properties settings, String prefix) {
+        Properties p = new Properties();
+        p.putAll(settings);
+        p.putAll(postgres(prefix));
+        return p;
+    }
 }

@@ -20,7 +20,6 @@ import io.crmbridge.sync.SegmentRules;
 import io.crmbridge.sync.SyncedContact;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -49,8 +47,8 @@ class PortableQueriesTest {
 
     private final List<Ledgers> both = new ArrayList<>();
 
-    /** One ledger database, opened as the application opens it, and a clock that moves a second per reading. */
-    private record Ledgers(CamelContext camel, Database database, Clock clock) {
+    /** One ledger database, opened as the application opens it. */
+    private record Ledgers(CamelContext camel, Database database) {
 
         static Ledgers open(Properties settings) {
             CamelContext camel = new DefaultCamelContext();
@@ -58,7 +56,7 @@ class PortableQueriesTest {
             Database database = Database.open(camel.getPropertiesComponent(), true);
             // migrated before the plain JDBC readers (the uploads) ask, as when Camel starts it
             database.start();
-            return new Ledgers(camel, database, steppingClock());
+            return new Ledgers(camel, database);
         }
     }
 
@@ -79,15 +77,14 @@ class PortableQueriesTest {
     @Test
     void theImportHistorySortsAndPagesAlikeWithEmptyValuesLowest() {
         List<Object> answers = onBoth(l -> {
-            Ledger ledger = new Ledger(l.database().entityManagerFactory(), l.clock());
-            ImportHistory history = new ImportHistory(l.database().entityManagerFactory(), l.clock());
-            long contacts = ledger.openRun("contacts.csv", "hash-c", ObjectType.CONTACTS, false);
-            ledger.finishRun(contacts, ImportRun.Status.COMPLETED, 10, "reports/contacts.json");
+            ImportHistory history = new ImportHistory(l.database().entityManagerFactory(), at(30));
+            long contacts = ledger(l, 0).openRun("contacts.csv", "hash-c", ObjectType.CONTACTS, false);
+            ledger(l, 5).finishRun(contacts, ImportRun.Status.COMPLETED, 10, "reports/contacts.json");
             history.archived(contacts, "contacts.csv-1");
             // a sales-ledger file has no HubSpot object type; a running run has no finish yet
-            long clients = ledger.openRunOfKind("clients.csv", "hash-s", null, false);
-            ledger.finishRun(clients, ImportRun.Status.FAILED, 3, null);
-            ledger.openRun("companies.csv", "hash-o", ObjectType.COMPANIES, true);
+            long clients = ledger(l, 10).openRunOfKind("clients.csv", "hash-s", null, false);
+            ledger(l, 15).finishRun(clients, ImportRun.Status.FAILED, 3, null);
+            ledger(l, 20).openRun("companies.csv", "hash-o", ObjectType.COMPANIES, true);
             history.skipped("contacts-again.csv", "hash-c", contacts, "contacts-again.csv-1");
             List<Object> read = new ArrayList<>();
             for (ImportHistory.SortColumn column : ImportHistory.SortColumn.values()) {
@@ -117,7 +114,7 @@ class PortableQueriesTest {
     @Test
     void pendingLinksAreCountedPagedSelectedAndDroppedAlike() {
         List<Object> answers = onBoth(l -> {
-            Ledger ledger = new Ledger(l.database().entityManagerFactory(), l.clock());
+            Ledger ledger = ledger(l, 0);
             PendingLinks links = new PendingLinks(l.database().entityManagerFactory());
             List<Link> waiting = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
@@ -188,7 +185,7 @@ class PortableQueriesTest {
     void uploadsAreFoundByNameContentAndTimeAlike() {
         List<Object> answers = onBoth(l -> {
             UploadRecords uploads = new UploadRecords(l.database().dataSource());
-            Ledger ledger = new Ledger(l.database().entityManagerFactory(), l.clock());
+            Ledger ledger = ledger(l, 0);
             uploads.record("contacts.csv", "hash-c", "alice", T0, true);
             uploads.record("contacts.csv", "hash-c", "bob", T0.plusSeconds(30), false);
             long dry = ledger.openRun("contacts.csv", "hash-c", ObjectType.CONTACTS, true);
@@ -279,24 +276,12 @@ class PortableQueriesTest {
         return onH2;
     }
 
-    /** A clock at {@link #T0} that moves one second each time it is read, so that every time written differs. */
-    private static Clock steppingClock() {
-        AtomicLong seconds = new AtomicLong();
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
+    /** The ledger of {@code l} with its clock stopped {@code seconds} after {@link #T0}. */
+    private static Ledger ledger(Ledgers l, long seconds) {
+        return new Ledger(l.database().entityManagerFactory(), at(seconds));
+    }
 
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return T0.plusSeconds(seconds.getAndIncrement());
-            }
-        };
+    private static Clock at(long seconds) {
+        return Clock.fixed(T0.plusSeconds(seconds), ZoneOffset.UTC);
     }
 }

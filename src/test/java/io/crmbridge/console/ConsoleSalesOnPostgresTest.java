@@ -12,8 +12,6 @@ class ConsoleSalesOnPostgresTest extends ConsoleSalesTest {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = super.extraProperties();
-        p.putAll(LedgerDatabases.postgres("console_sales"));
-        return p;
+        return LedgerDatabases.onPostgres(super.extraProperties(), "console_sales");
     }
 }

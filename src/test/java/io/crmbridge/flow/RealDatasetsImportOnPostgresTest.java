@@ -12,8 +12,6 @@ class RealDatasetsImportOnPostgresTest extends RealDatasetsImportTest {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = super.extraProperties();
-        p.putAll(LedgerDatabases.postgres("datasets"));
-        return p;
+        return LedgerDatabases.onPostgres(super.extraProperties(), "datasets");
     }
 }

@@ -11,8 +11,6 @@ class SampleLedgerImportOnPostgresTest extends SampleLedgerImportTest {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = super.extraProperties();
-        p.putAll(LedgerDatabases.postgres("sales"));
-        return p;
+        return LedgerDatabases.onPostgres(super.extraProperties(), "sales");
     }
 }

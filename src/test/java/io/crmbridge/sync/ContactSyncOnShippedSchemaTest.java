@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.SandboxRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,12 +24,13 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contact sync on an H2 ledger created by the first shipped V2 (test resource
- * db/contact-sync-as-shipped, byte for byte the file as shipped), whose {@code synced_contact.properties} is a CLOB:
+ * The contact sync on an H2 ledger created by the first shipped V2, whose {@code synced_contact.properties} is a CLOB:
  * the shipped V2 now says {@code text}, which a new H2 database makes CHARACTER VARYING, but a database migrated
  * before keeps its CLOB, and the entity's properties (a plain string) must still be written and read there.
  */
 class ContactSyncOnShippedSchemaTest extends ContactSyncTestSupport {
+
+    private static final String PORTABLE_COLUMN = "    properties       text         not null,";
 
     private String url;
 
@@ -33,7 +40,7 @@ class ContactSyncOnShippedSchemaTest extends ContactSyncTestSupport {
         // V1 from the application's migrations, then V2 as first shipped; the application migrates V3 on at start
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
                 .target(MigrationVersion.fromVersion("1")).load().migrate();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/contact-sync-as-shipped")
+        Flyway.configure().dataSource(url, "sa", "").locations("filesystem:" + shippedV2())
                 .ignoreMigrationPatterns("*:missing").load().migrate();
         return properties("sandbox.seed-contacts", DATASETS.resolve("customers-10000.csv").toString(),
                 "crm-bridge.db.url", url);
@@ -60,6 +67,24 @@ class ContactSyncOnShippedSchemaTest extends ContactSyncTestSupport {
         assertThat(updated.getJobtitle()).isEqualTo("Keeper of the CLOB");
         assertThat(updated.getProperties()).contains("\"jobtitle\":\"Keeper of the CLOB\"");
         assertThat(propertiesColumnType()).isEqualTo("CHARACTER LARGE OBJECT");
+    }
+
+    /**
+     * A folder holding V2 as first shipped: the current file with {@code clob} where it says {@code text}, the rest
+     * byte for byte (the application's start accepts it only with the checksum it was shipped with).
+     */
+    private static Path shippedV2() {
+        try (InputStream in = ContactSyncOnShippedSchemaTest.class.getResourceAsStream(
+                "/db/migration/V2__contact_sync.sql")) {
+            String current = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String shipped = current.replace(PORTABLE_COLUMN, "    properties      clob          not null,");
+            assertThat(shipped).as("V2 declares the properties column as expected").isNotEqualTo(current);
+            Path folder = Files.createTempDirectory("contact-sync-as-shipped");
+            Files.writeString(folder.resolve("V2__contact_sync.sql"), shipped);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String propertiesColumnType() throws SQLException {

@@ -11,8 +11,6 @@ class FullContactSyncOnPostgresTest extends FullContactSyncTest {
 
     @Override
     protected Properties syncProperties() {
-        Properties p = super.syncProperties();
-        p.putAll(LedgerDatabases.postgres("sync"));
-        return p;
+        return LedgerDatabases.onPostgres(super.syncProperties(), "sync");
     }
 }
