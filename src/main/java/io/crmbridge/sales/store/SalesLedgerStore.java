@@ -166,7 +166,8 @@ public class SalesLedgerStore {
         return transactions.run(em -> {
             Map<String, String> lineEmails = new HashMap<>();
             em.createQuery("select l.clientCode, l.email from SalesLine l where l.email is not null"
-                    + " order by l.deliveryDate, l.id", Object[].class).getResultList().forEach(r -> lineEmails.put((String) r[0], (String) r[1]));
+                    + " order by l.deliveryDate, l.id", Object[].class).getResultList()
+                    .forEach(r -> lineEmails.put((String) r[0], (String) r[1]));
             Map<String, ClientDetails> details = new HashMap<>();
             for (LedgerClient c : em.createQuery("select c from LedgerClient c", LedgerClient.class).getResultList()) {
                 details.put(c.getClientCode(), new ClientDetails(
