@@ -211,7 +211,9 @@ public class ContactStore {
                         + " or lower(c.firstname) like :text escape '!' or lower(c.lastname) like :text escape '!'"
                         + " or lower(concat(coalesce(c.firstname, ''), ' ', coalesce(c.lastname, ''))) like :text escape '!'"
                         + " or lower(c.company) like :text escape '!')");
-        String direction = query.descending() ? " desc" : " asc";
+        // a missing e-mail, name, company or time sorts as the lowest value on every database (PostgreSQL takes
+        // null as the highest, H2 as the lowest)
+        String direction = query.descending() ? " desc nulls last" : " asc nulls first";
         String order = " order by " + String.join(direction + ", ", query.sort().columns().split(", ")) + direction
                 + (query.sort() == ContactQuery.Sort.ID ? "" : ", c.hubspotId" + direction);
         return inTransaction(em -> {
