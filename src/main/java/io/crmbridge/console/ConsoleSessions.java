@@ -190,7 +190,6 @@ public class ConsoleSessions {
         token.check(authorization);
     }
 
-
     /**
      * Ends the session the {@code Cookie} header names, if any, on every instance.
      *
