@@ -129,6 +129,11 @@ import org.apache.camel.spi.Registry;
 public class AppConfiguration implements CamelConfiguration {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppConfiguration.class);
+    /**
+     * The least time between two writes of a console session's "last seen" (docs/console.md "Log in"): every page and
+     * API call checks its session, and a write per request would cost more than the read.
+     */
+    private static final Duration CONSOLE_SESSION_LAST_SEEN_EVERY = Duration.ofSeconds(60);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -376,15 +381,16 @@ public class AppConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The console (routes/console.yaml, docs/console.md): sessions opened by the API token (12 hours, in memory),
-     * the import runs from the ledger and the outbox, the health report (the readiness checks, the rate budget, the
-     * routes, the settings) and the pages.
+     * The console (routes/console.yaml, docs/console.md): sessions opened by the API token (12 hours, in the ledger
+     * database, shared by every instance on it), the import runs from the ledger and the outbox, the health report
+     * (the readiness checks, the rate budget, the routes, the settings) and the pages.
      */
     private static void bindConsole(CamelContext context, BridgeSettings settings, Ledger ledger, Clock clock,
                                     ObjectMapper json, HubSpotSettings hubspot, Database database) throws Exception {
         Registry registry = context.getRegistry();
         ConsoleSessions sessions = new ConsoleSessions(
-                registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12));
+                registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12),
+                CONSOLE_SESSION_LAST_SEEN_EVERY, database.dataSource());
         UploadRecords uploads = new UploadRecords(database.dataSource());
         RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json, uploads);
         registry.bind("consoleSessions", sessions);
