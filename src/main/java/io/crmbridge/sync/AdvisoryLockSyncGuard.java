@@ -50,16 +50,22 @@ public final class AdvisoryLockSyncGuard implements SyncGuard {
         }
     }
 
+    /**
+     * Reads {@code pg_locks} rather than trying the lock: a lock taken only to look would refuse, for that moment,
+     * another instance's scheduled sync. A bigint advisory key shows there as its high and low 32 bits
+     * ({@code classid}, {@code objid}) with {@code objsubid} 1 (PostgreSQL's documentation of pg_locks).
+     */
     @Override
     public boolean held() {
-        // a lock taken and given back at once: PostgreSQL has no "is it held" test that works across sessions alone
-        try (Connection session = database.getConnection()) {
-            session.setAutoCommit(true);
-            if (!ask(session, "select pg_try_advisory_lock(?)")) {
-                return true;
+        try (Connection session = database.getConnection();
+             PreparedStatement s = session.prepareStatement("select count(*) from pg_locks where locktype = 'advisory'"
+                     + " and granted and objsubid = 1 and classid::bigint = ? and objid::bigint = ?"
+                     + " and database = (select oid from pg_database where datname = current_database())")) {
+            s.setLong(1, KEY >>> 32);
+            s.setLong(2, KEY & 0xffff_ffffL);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getLong(1) > 0;
             }
-            ask(session, "select pg_advisory_unlock(?)");
-            return false;
         } catch (SQLException e) {
             throw new IllegalStateException("could not ask the database whether a contact sync runs: "
                     + e.getMessage(), e);
