@@ -516,6 +516,7 @@ public class AppConfiguration implements CamelConfiguration {
         if (!Settings.CLUSTER_ENABLED.read(p)) {
             return SyncGuard.singleInstance();
         }
+        ClusteredQuartz.requirePostgres(database);
         if (Settings.SYNC_ENABLED.read(p)) {
             // only then: configuring the component creates it, and a started component starts a scheduler
             ClusteredQuartz.configure(context, database);

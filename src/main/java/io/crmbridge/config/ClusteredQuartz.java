@@ -18,8 +18,9 @@ import org.quartz.utils.DBConnectionManager;
  * The Quartz scheduler of several instances (docs/cluster.md "Scheduled syncs"): Quartz's clustered JDBC job store
  * ({@code JobStoreTX}, {@code PostgreSQLDelegate}, {@code isClustered=true}) in the ledger's PostgreSQL database, whose
  * tables migration V12 creates. Every instance runs a scheduler of the same name and its own instance id; Quartz
- * claims each firing of a trigger with a row lock in {@code qrtz_locks}, so a firing runs on exactly one instance,
- * and an instance whose check-in is overdue has its fired-but-unfinished jobs recovered by another.
+ * claims each firing of a trigger with a row lock in {@code qrtz_locks}, so a firing runs on exactly one instance.
+ * When an instance's check-in is overdue (the interval plus Quartz's 7.5 s) another takes it for failed and releases
+ * the stateful job it had blocked, so the next firings run elsewhere (the dead instance's run is not run again).
  *
  * <p>The scheduler's name is {@code crm-bridge} followed by Camel's context name ({@code camel.main.name}, which
  * camel-quartz appends), and the job's data names that context too: every instance needs the same
@@ -45,11 +46,7 @@ public final class ClusteredQuartz implements ConnectionProvider {
      */
     public static void configure(CamelContext context, Database database) {
         PropertiesComponent p = context.getPropertiesComponent();
-        if (!database.url().startsWith("jdbc:postgresql:")) {
-            throw new InvalidSettingException(Settings.CLUSTER_ENABLED.name() + "=true schedules the contact sync once"
-                    + " per cluster in a PostgreSQL database: set " + Settings.DB_URL.name()
-                    + " to a jdbc:postgresql: URL (the same on every instance)");
-        }
+        requirePostgres(database);
         // Quartz finds data sources by name in its own process-wide registry; a name of our own per context, so that
         // two contexts in one JVM (tests) never hand each other's pool out
         String dataSource = "crm-bridge-ledger-" + UUID.randomUUID();
@@ -57,6 +54,20 @@ public final class ClusteredQuartz implements ConnectionProvider {
         QuartzComponent quartz = context.getComponent("quartz", QuartzComponent.class);
         quartz.setProperties(properties(dataSource, instanceId(Settings.CLUSTER_INSTANCE_ID.read(p)),
                 Settings.CLUSTER_HEARTBEAT_MS.read(p)));
+    }
+
+    /**
+     * Refuses a cluster on another database than PostgreSQL: the job store's delegate and the sync's advisory lock
+     * are PostgreSQL's.
+     *
+     * @throws InvalidSettingException when {@code crm-bridge.db.url} is not a {@code jdbc:postgresql:} URL
+     */
+    public static void requirePostgres(Database database) {
+        if (!database.url().startsWith("jdbc:postgresql:")) {
+            throw new InvalidSettingException(Settings.CLUSTER_ENABLED.name() + "=true shares the contact sync's"
+                    + " schedule and lock in a PostgreSQL database: set " + Settings.DB_URL.name()
+                    + " to a jdbc:postgresql: URL (the same on every instance)");
+        }
     }
 
     /**

@@ -88,7 +88,7 @@ class ClusterSyncDatabaseTest {
     }
 
     @Test
-    void oneInstanceSyncsAtATimeAndANewRunWaitsForTheHolderToFinish() throws Exception {
+    void oneInstanceSyncsAtATimeAndTheOtherIsRefusedUntilTheHolderFinishes() throws Exception {
         String url = PostgresServer.newDatabase("sync_guard");
         AdvisoryLockSyncGuard a = new AdvisoryLockSyncGuard(instance(url).dataSource());
         AdvisoryLockSyncGuard b = new AdvisoryLockSyncGuard(instance(url).dataSource());
