@@ -89,10 +89,13 @@ import io.crmbridge.sales.scoring.LedgerScoring;
 import io.crmbridge.sales.scoring.RebuyAdvisor;
 import io.crmbridge.sales.store.SalesLedgerHistory;
 import io.crmbridge.sales.store.SalesLedgerStore;
+import io.crmbridge.sync.AdvisoryLockSyncGuard;
 import io.crmbridge.sync.ContactStore;
 import io.crmbridge.sync.ContactSync;
 import io.crmbridge.sync.SegmentRules;
+import io.crmbridge.sync.SyncGuard;
 import io.crmbridge.sync.SyncOptions;
+import io.crmbridge.sync.SyncedContactUpsert;
 import io.crmbridge.undo.RunUndo;
 import io.crmbridge.undo.UndoPages;
 import io.crmbridge.undo.UndoReportWriter;
@@ -513,6 +516,7 @@ public class AppConfiguration implements CamelConfiguration {
                         .collect(java.util.stream.Collectors.toSet()));
         java.util.List<String> properties = Settings.SYNC_PROPERTIES.read(p);
         org.apache.camel.ProducerTemplate template = context.createProducerTemplate();
+        context.getRegistry().bind("syncedContactUpsert", new SyncedContactUpsert(database.entityManagerFactory()));
         ContactStore store = new ContactStore(database.entityManagerFactory(),
                 rows -> template.requestBody("direct:store-contacts", rows));
         context.getRegistry().bind("contactStore", store);
@@ -522,7 +526,26 @@ public class AppConfiguration implements CamelConfiguration {
                 Settings.SYNC_LIST_MEMBERSHIPS.read(p),
                 Settings.SYNC_INCREMENTAL_ARCHIVED.read(p));
         return new ContactSync(gateway, store, rules, options, clock,
-                context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"));
+                context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"),
+                syncGuard(context, database));
+    }
+
+    /**
+     * Who else may be syncing (docs/cluster.md "Scheduled syncs"): alone, nobody; with
+     * {@code crm-bridge.cluster.enabled=true}, every instance on the same PostgreSQL database (an advisory lock), and
+     * then, when the scheduled sync is on, its schedule lives in Quartz's clustered job store ({@link ClusteredQuartz}).
+     */
+    private static SyncGuard syncGuard(CamelContext context, Database database) {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        if (!Settings.CLUSTER_ENABLED.read(p)) {
+            return SyncGuard.singleInstance();
+        }
+        ClusteredQuartz.requirePostgres(database);
+        if (Settings.SYNC_ENABLED.read(p)) {
+            // only then: configuring the component creates it, and a started component starts a scheduler
+            ClusteredQuartz.configure(context, database);
+        }
+        return new AdvisoryLockSyncGuard(database.dataSource());
     }
 
     /**
