@@ -1,11 +1,9 @@
 package io.crmbridge;
 
 import io.crmbridge.config.Database;
-import io.crmbridge.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -19,33 +17,25 @@ public final class SharedLedgerDatabase implements AutoCloseable {
     /** The databases the tests run on. */
     public enum Kind { H2, POSTGRESQL }
 
-    private final String url;
-    private final String user;
-    private final String password;
+    private final Properties settings;
     private final List<CamelContext> contexts = new ArrayList<>();
     private final List<Database> opened = new ArrayList<>();
 
-    private SharedLedgerDatabase(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    private SharedLedgerDatabase(Properties settings) {
+        this.settings = settings;
     }
 
-    /** A new, empty database of {@code kind}; {@code prefix} names it (letters, digits, underscores). */
+    /** A new, empty database of {@code kind} ({@link LedgerDatabases}); {@code prefix} names it. */
     public static SharedLedgerDatabase create(Kind kind, String prefix) {
-        return kind == Kind.POSTGRESQL
-                ? new SharedLedgerDatabase(PostgresServer.newDatabase(prefix), PostgresServer.USER, PostgresServer.PASSWORD)
-                : new SharedLedgerDatabase("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                        "sa", "");
+        return new SharedLedgerDatabase(kind == Kind.POSTGRESQL ? LedgerDatabases.postgres(prefix)
+                : LedgerDatabases.h2(prefix));
     }
 
     /** Opens one more pool on the database, migrated and ready, as an instance's {@link Database}. */
     public synchronized Database open() {
         CamelContext camel = new DefaultCamelContext();
         Properties p = new Properties();
-        p.setProperty(Settings.DB_URL.name(), url);
-        p.setProperty(Settings.DB_USER.name(), user);
-        p.setProperty(Settings.DB_PASSWORD.name(), password);
+        p.putAll(settings);
         camel.getPropertiesComponent().setInitialProperties(p);
         contexts.add(camel);
         Database database = Database.open(camel.getPropertiesComponent(), false);

@@ -38,6 +38,8 @@ import io.crmbridge.hubspot.HubSpotAuthorization;
 import io.crmbridge.hubspot.HubSpotGateway;
 import io.crmbridge.hubspot.HubSpotRateSteering;
 import io.crmbridge.hubspot.HubSpotRequestBudget;
+import io.crmbridge.hubspot.RequestBudget;
+import io.crmbridge.hubspot.SharedRequestBudget;
 import io.crmbridge.hubspot.HubSpotRetryPolicy;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.HubSpotTraffic;
@@ -61,6 +63,7 @@ import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
 import io.crmbridge.pipeline.CsvContentCheck;
 import io.crmbridge.pipeline.DailyBudgetCheck;
+import io.crmbridge.pipeline.DailyBudgetClaims;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.InboxNameQuarantine;
@@ -86,10 +89,13 @@ import io.crmbridge.sales.scoring.LedgerScoring;
 import io.crmbridge.sales.scoring.RebuyAdvisor;
 import io.crmbridge.sales.store.SalesLedgerHistory;
 import io.crmbridge.sales.store.SalesLedgerStore;
+import io.crmbridge.sync.AdvisoryLockSyncGuard;
 import io.crmbridge.sync.ContactStore;
 import io.crmbridge.sync.ContactSync;
 import io.crmbridge.sync.SegmentRules;
+import io.crmbridge.sync.SyncGuard;
 import io.crmbridge.sync.SyncOptions;
+import io.crmbridge.sync.SyncedContactUpsert;
 import io.crmbridge.undo.RunUndo;
 import io.crmbridge.undo.UndoPages;
 import io.crmbridge.undo.UndoReportWriter;
@@ -126,6 +132,11 @@ import org.apache.camel.spi.Registry;
 public class AppConfiguration implements CamelConfiguration {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppConfiguration.class);
+    /**
+     * The least time between two writes of a console session's "last seen" (docs/console.md "Log in"): every page and
+     * API call checks its session, and a write per request would cost more than the read.
+     */
+    private static final Duration CONSOLE_SESSION_LAST_SEEN_EVERY = Duration.ofSeconds(60);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -141,6 +152,8 @@ public class AppConfiguration implements CamelConfiguration {
         context.addService(new RunTotals(metrics), true, true);
 
         HubSpotSettings hubspot = HubSpotConnection.settings(context);
+        // before the database opens: a cluster on a database of one instance's own is refused at once
+        boolean cluster = ClusterMode.enabled(context.getPropertiesComponent());
         // migrated and built meanwhile; the service's start waits for it, before the first file is taken
         Database database = Database.open(context.getPropertiesComponent(), hubspot.sandbox());
         context.addService(database, true, true);
@@ -162,7 +175,11 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot, traffic));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
         registry.bind("hubspotRateSteering", new HubSpotRateSteering(metrics));
-        HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds(), metrics);
+        // one budget for every instance of the token when clustered (docs/cluster.md), else this process's own
+        RequestBudget budget = cluster
+                ? new SharedRequestBudget(database.dataSource(), hubspot.token(), hubspot.requestsPerTenSeconds(),
+                        clock.millis(), metrics)
+                : HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds(), metrics);
         context.addService(budget, true, true);
         registry.bind("hubspotRequestBudget", budget);
         HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot, traffic);
@@ -202,9 +219,18 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("runChanges", runChanges);
         ReadBeforeWrite readBeforeWrite = new ReadBeforeWrite(portalReader, mapping,
                 Settings.READ_BEFORE_WRITE.read(context.getPropertiesComponent()));
+        // clustered: the daily requests other instances' files may still send count too (docs/cluster.md)
+        DailyBudgetClaims claims = null;
+        if (cluster) {
+            claims = new DailyBudgetClaims(database.dataSource(),
+                    Settings.CLUSTER_HEARTBEAT_MS.read(context.getPropertiesComponent()),
+                    Settings.CLUSTER_DEAD_AFTER_MS.read(context.getPropertiesComponent()));
+            context.addService(claims, true, true);
+        }
         DailyBudgetCheck dailyBudget = new DailyBudgetCheck(dailyUsage, ensurer,
                 ledger::pendingCount, settings.batchSize(),
-                Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()), readBeforeWrite::readsBefore);
+                Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()), readBeforeWrite::readsBefore,
+                claims);
         // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);
@@ -358,15 +384,16 @@ public class AppConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The console (routes/console.yaml, docs/console.md): sessions opened by the API token (12 hours, in memory),
-     * the import runs from the ledger and the outbox, the health report (the readiness checks, the rate budget, the
-     * routes, the settings) and the pages.
+     * The console (routes/console.yaml, docs/console.md): sessions opened by the API token (12 hours, in the ledger
+     * database, shared by every instance on it), the import runs from the ledger and the outbox, the health report
+     * (the readiness checks, the rate budget, the routes, the settings) and the pages.
      */
     private static void bindConsole(CamelContext context, BridgeSettings settings, Ledger ledger, Clock clock,
                                     ObjectMapper json, HubSpotSettings hubspot, Database database) throws Exception {
         Registry registry = context.getRegistry();
         ConsoleSessions sessions = new ConsoleSessions(
-                registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12));
+                registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12),
+                CONSOLE_SESSION_LAST_SEEN_EVERY, database.dataSource());
         UploadRecords uploads = new UploadRecords(database.dataSource());
         RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json, uploads);
         registry.bind("consoleSessions", sessions);
@@ -407,7 +434,7 @@ public class AppConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("hubspotRateLimitWatch", HubSpotRateLimitWatch.class),
                 dailyUsage::latest, lastHour);
         return new HealthReport(context, hubspot,
-                registry.lookupByNameAndType("hubspotRequestBudget", HubSpotRequestBudget.class),
+                registry.lookupByNameAndType("hubspotRequestBudget", RequestBudget.class),
                 registry.lookupByNameAndType("hubspotHealthCheck", HubSpotHealthCheck.class),
                 registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
                 database.inMemory(), database.url(), budgetUse);
@@ -489,6 +516,7 @@ public class AppConfiguration implements CamelConfiguration {
                         .collect(java.util.stream.Collectors.toSet()));
         java.util.List<String> properties = Settings.SYNC_PROPERTIES.read(p);
         org.apache.camel.ProducerTemplate template = context.createProducerTemplate();
+        context.getRegistry().bind("syncedContactUpsert", new SyncedContactUpsert(database.entityManagerFactory()));
         ContactStore store = new ContactStore(database.entityManagerFactory(),
                 rows -> template.requestBody("direct:store-contacts", rows));
         context.getRegistry().bind("contactStore", store);
@@ -498,7 +526,26 @@ public class AppConfiguration implements CamelConfiguration {
                 Settings.SYNC_LIST_MEMBERSHIPS.read(p),
                 Settings.SYNC_INCREMENTAL_ARCHIVED.read(p));
         return new ContactSync(gateway, store, rules, options, clock,
-                context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"));
+                context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"),
+                syncGuard(context, database));
+    }
+
+    /**
+     * Who else may be syncing (docs/cluster.md "Scheduled syncs"): alone, nobody; with
+     * {@code crm-bridge.cluster.enabled=true}, every instance on the same PostgreSQL database (an advisory lock), and
+     * then, when the scheduled sync is on, its schedule lives in Quartz's clustered job store ({@link ClusteredQuartz}).
+     */
+    private static SyncGuard syncGuard(CamelContext context, Database database) {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        if (!Settings.CLUSTER_ENABLED.read(p)) {
+            return SyncGuard.singleInstance();
+        }
+        ClusteredQuartz.requirePostgres(database);
+        if (Settings.SYNC_ENABLED.read(p)) {
+            // only then: configuring the component creates it, and a started component starts a scheduler
+            ClusteredQuartz.configure(context, database);
+        }
+        return new AdvisoryLockSyncGuard(database.dataSource());
     }
 
     /**

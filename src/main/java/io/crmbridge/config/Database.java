@@ -25,7 +25,8 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * The database behind the ledger: a HikariCP connection pool ({@code crm-bridge.db.url}, an H2 file by
- * default), schema by Flyway migrations (db/migration), Hibernate's EntityManagerFactory on top.
+ * default, or PostgreSQL), schema by Flyway migrations (db/migration, portable SQL), Hibernate's EntityManagerFactory
+ * on top, its dialect taken from the connection.
  * A Camel service: closed when Camel stops.
  *
  * <p>The migration and Hibernate's boot run on threads of their own from {@link #open} on, while the rest of the

@@ -217,12 +217,14 @@ public final class Settings {
     public static final Setting<String> DB_URL = define(DATABASE, "crm-bridge.db.url",
                     SettingType.of("JDBC URL", "a JDBC URL (jdbc:...), or empty", Settings::jdbcUrl))
             .feature("L6, E3")
-            .doc("JDBC URL of the ledger; empty means `jdbc:h2:file:./var/crm-bridge` with a real portal and an"
+            .doc("JDBC URL of the ledger, H2 or PostgreSQL (`jdbc:postgresql://HOST:5432/DATABASE`: the database"
+                    + " must exist, the migrations create its tables at start; docs/cluster.md); empty means"
+                    + " `jdbc:h2:file:./var/crm-bridge` with a real portal and an"
                     + " in-memory database with the sandbox (the sandbox forgets its records at exit, and a ledger"
                     + " that outlived them would skip records as unchanged)");
     public static final Setting<String> DB_USER = define(DATABASE, "crm-bridge.db.user", text("a database user"))
             .byDefault("sa").feature("L6, E3")
-            .doc("ledger database user");
+            .doc("ledger database user (`sa` is H2's; set it to the PostgreSQL role with PostgreSQL)");
     public static final Setting<String> DB_PASSWORD = define(DATABASE, "crm-bridge.db.password", printable())
             .secret().feature("L6, E3")
             .doc("ledger database password");
@@ -284,7 +286,8 @@ public final class Settings {
                     + " batches and searches, which HubSpot leaves out of its 10-second window. A request's permit"
                     + " comes back 10.05 s after its answer (HubSpot counted it before answering, so its rolling 10 s"
                     + " window never overflows whatever the network's delay), or 10.25 s after its send when that is"
-                    + " sooner (a slow answer)");
+                    + " sooner (a slow answer). With `crm-bridge.cluster.enabled` the instances of one token share one"
+                    + " token bucket in the database instead, at least 3 ([cluster.md](cluster.md#one-hubspot-budget))");
     public static final Setting<Integer> HUBSPOT_MAX_ATTEMPTS = define(HUBSPOT, "hubspot.max-attempts",
                     integer(1, ANY))
             .byDefault("6").unit("attempts").feature("L3")

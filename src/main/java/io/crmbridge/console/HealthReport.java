@@ -4,7 +4,7 @@ import io.crmbridge.config.Setting;
 import io.crmbridge.config.Settings;
 import io.crmbridge.console.health.HubSpotBudgetUse;
 import io.crmbridge.console.health.UrlCredentials;
-import io.crmbridge.hubspot.HubSpotRequestBudget;
+import io.crmbridge.hubspot.RequestBudget;
 import io.crmbridge.hubspot.HubSpotSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,7 @@ public class HealthReport {
 
     private final CamelContext context;
     private final HubSpotSettings hubspot;
-    private final HubSpotRequestBudget budget;
+    private final RequestBudget budget;
     private final HealthCheck hubspotCheck;
     private final HealthCheck ledgerCheck;
     private final boolean ledgerInMemory;
@@ -50,7 +50,7 @@ public class HealthReport {
      * @param ledgerUrl      the ledger's JDBC URL in effect (shown with its credentials masked)
      * @param budgetUse      the use of HubSpot's rate budget, from its answers
      */
-    public HealthReport(CamelContext context, HubSpotSettings hubspot, HubSpotRequestBudget budget,
+    public HealthReport(CamelContext context, HubSpotSettings hubspot, RequestBudget budget,
                         HealthCheck hubspotCheck, HealthCheck ledgerCheck, boolean ledgerInMemory, String ledgerUrl,
                         HubSpotBudgetUse budgetUse) {
         this.context = context;

@@ -121,8 +121,11 @@ public class ImportHistory {
      */
     public List<Entry> entries(SortColumn column, boolean ascending, int offset, int limit) {
         List<Entry> entries = new ArrayList<>();
-        // the column comes from the enum, never from the request: only the direction and the page are bound
-        query(UNION + " order by e." + column.sql + (ascending ? " asc" : " desc") + ", e.started_at desc, e.kind, e.id desc"
+        // the column comes from the enum, never from the request: only the direction and the page are bound. Empty
+        // values (a running run's finish, a sales file's type) sort as the lowest on every database: PostgreSQL
+        // takes null as the highest, H2 as the lowest
+        query(UNION + " order by e." + column.sql + (ascending ? " asc nulls first" : " desc nulls last")
+                        + ", e.started_at desc, e.kind, e.id desc"
                         + " offset ? rows fetch next ? rows only",
                 s -> {
                     s.setInt(1, offset);

@@ -28,7 +28,7 @@ public class ContactStore {
 
     /**
      * @param writer stores one page of prepared rows by id in one transaction (the {@code store-contacts}
-     *               route's camel-jpa endpoint), throwing when it fails
+     *               route, {@link SyncedContactUpsert}), throwing when it fails
      */
     public ContactStore(EntityManagerFactory emf, Consumer<List<SyncedContact>> writer) {
         this.transactions = new Transactions(emf);
@@ -38,8 +38,9 @@ public class ContactStore {
     /**
      * Inserts or updates one page of contacts by HubSpot id, with their segments at {@code now}; a
      * contact listing merged ids marks those contacts merged into it. The rows are prepared here from
-     * what is stored (read in one query) and written by the {@code store-contacts} route through camel-jpa
-     * (routes/contact-sync.yaml): a merge by id of the whole page in one transaction.
+     * what is stored (read in one query) and written by the {@code store-contacts} route
+     * (routes/contact-sync.yaml, {@link SyncedContactUpsert}): atomic inserts-or-updates by id of the whole page in
+     * one transaction, so that another writer storing the same contact meanwhile causes no duplicate key.
      *
      * @param memberships HubSpot id -> list ids for the contacts whose memberships were fetched; a contact
      *                    missing from it keeps its stored memberships
@@ -211,7 +212,9 @@ public class ContactStore {
                         + " or lower(c.firstname) like :text escape '!' or lower(c.lastname) like :text escape '!'"
                         + " or lower(concat(coalesce(c.firstname, ''), ' ', coalesce(c.lastname, ''))) like :text escape '!'"
                         + " or lower(c.company) like :text escape '!')");
-        String direction = query.descending() ? " desc" : " asc";
+        // a missing e-mail, name, company or time sorts as the lowest value on every database (PostgreSQL takes
+        // null as the highest, H2 as the lowest)
+        String direction = query.descending() ? " desc nulls last" : " asc nulls first";
         String order = " order by " + String.join(direction + ", ", query.sort().columns().split(", ")) + direction
                 + (query.sort() == ContactQuery.Sort.ID ? "" : ", c.hubspotId" + direction);
         return inTransaction(em -> {

@@ -68,6 +68,7 @@ public class ContactSync {
     private static final Logger LOG = LoggerFactory.getLogger(ContactSync.class);
 
     private final Executor pageFetcher;
+    private final SyncGuard guard;
     private final HubSpotGateway gateway;
     private final ContactStore store;
     private final SegmentRules rules;
@@ -87,6 +88,18 @@ public class ContactSync {
      */
     public ContactSync(HubSpotGateway gateway, ContactStore store, SegmentRules rules, SyncOptions options,
                        Clock clock, Executor pageFetcher) {
+        this(gateway, store, rules, options, clock, pageFetcher, SyncGuard.singleInstance());
+    }
+
+    /**
+     * @param options     what to fetch and how (properties, overlap, search spacing, memberships, archived)
+     * @param pageFetcher where a listing's next page is fetched while the current one is stored
+     * @param guard       who else may be syncing: {@link SyncGuard#singleInstance()} alone, the database's
+     *                    {@link AdvisoryLockSyncGuard} when several instances share it
+     */
+    public ContactSync(HubSpotGateway gateway, ContactStore store, SegmentRules rules, SyncOptions options,
+                       Clock clock, Executor pageFetcher, SyncGuard guard) {
+        this.guard = guard;
         this.pageFetcher = pageFetcher;
         this.gateway = gateway;
         this.store = store;
@@ -103,7 +116,8 @@ public class ContactSync {
      *
      * @param mode {@code FULL} or {@code INCREMENTAL} (any case; null or blank means INCREMENTAL)
      * @return the run's stats (its status says whether it completed)
-     * @throws SyncAlreadyRunningException when another sync is running (runs never overlap)
+     * @throws SyncAlreadyRunningException when another sync is running, here or on another instance (runs never
+     *                                     overlap)
      * @throws IllegalArgumentException    for another mode
      */
     public SyncStats run(String mode) {
@@ -125,16 +139,21 @@ public class ContactSync {
             throw new SyncAlreadyRunningException();
         }
         try {
-            return runExclusive(m, onStarted);
+            // taken before the sync_run row is opened: a run refused here leaves no trace in sync_run
+            SyncGuard.Permit permit = guard.tryAcquire().orElseThrow(() -> new SyncAlreadyRunningException(
+                    "a contact sync is already running on another instance"));
+            try (permit) {
+                return runExclusive(m, onStarted);
+            }
         } finally {
             current = null;
             running.set(false);
         }
     }
 
-    /** True while a sync runs. */
+    /** True while a sync runs, here or, with several instances, on another one ({@link SyncGuard#held()}). */
     public boolean isRunning() {
-        return running.get();
+        return running.get() || guard.held();
     }
 
     /** The segment rules this sync applies (the {@code crm-bridge.sync.segments.*} settings). */

@@ -3,6 +3,7 @@ package io.crmbridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crmbridge.LedgerDatabases;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.metamodel.EntityType;
@@ -72,6 +73,24 @@ class DatabaseTest {
         assertThatThrownBy(database::start).hasMessageContaining("non-empty schema");
         assertThatThrownBy(() -> database.entityManagerFactory().createEntityManager())
                 .hasMessageContaining("non-empty schema");
+    }
+
+    @Test
+    void aPostgresqlLedgerIsMigratedAtStartAndItsUrlLeftAsGiven() throws Exception {
+        Properties settings = LedgerDatabases.postgres("db");
+        String url = settings.getProperty("crm-bridge.db.url");
+        camel.getPropertiesComponent().setInitialProperties(settings);
+        database = Database.open(camel.getPropertiesComponent(), false);
+        database.start();
+
+        assertThat(database.url()).as("no H2 option added").isEqualTo(url);
+        assertThat(database.inMemory()).isFalse();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select count(*) from flyway_schema_history where success")) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("V1..V9 applied").isGreaterThanOrEqualTo(9);
+        }
     }
 
     private Database open(String url) {

@@ -3,6 +3,7 @@ package io.crmbridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crmbridge.config.Settings;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.SandboxRecord;
 import io.crmbridge.sandbox.SandboxState;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.camel.spi.PropertiesComponent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -230,8 +232,9 @@ class RealDatasetsImportTest extends ImportFlowTestSupport {
      * must rely on HubSpot's upserts alone (DESIGN.md "Correctness by construction").
      */
     private void emptyLedger() throws Exception {
-        String url = context.getPropertiesComponent().resolveProperty("crm-bridge.db.url").orElseThrow();
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        PropertiesComponent p = context.getPropertiesComponent();
+        try (Connection c = DriverManager.getConnection(Settings.DB_URL.read(p), Settings.DB_USER.read(p),
+                Settings.DB_PASSWORD.read(p)); Statement s = c.createStatement()) {
             for (String table : List.of("record_key", "import_run", "pending_link", "association_link")) {
                 s.executeUpdate("delete from " + table);
             }

@@ -2,6 +2,7 @@ package io.crmbridge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmbridge.LedgerDatabases;
 import io.crmbridge.config.Database;
 import io.crmbridge.model.Link;
 import io.crmbridge.model.ObjectType;
@@ -9,14 +10,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The ledger on an in-memory H2 database migrated by Flyway, through Hibernate (config.Database). */
+/**
+ * The ledger on an in-memory H2 database migrated by Flyway, through Hibernate (config.Database); the same cases run
+ * on PostgreSQL in {@link LedgerOnPostgresTest}.
+ */
 class LedgerTest {
 
     private static final Link TICKET_TO_CONTACT = new Link(ObjectType.TICKETS, "T-1", ObjectType.CONTACTS,
@@ -31,11 +34,14 @@ class LedgerTest {
     @BeforeEach
     void open() {
         camel = new DefaultCamelContext();
-        Properties p = new Properties();
-        p.setProperty("crm-bridge.db.url", "jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        camel.getPropertiesComponent().setInitialProperties(p);
+        camel.getPropertiesComponent().setInitialProperties(ledgerDatabase());
         database = Database.open(camel.getPropertiesComponent(), true);
         ledger = new Ledger(database.entityManagerFactory(), Clock.systemUTC());
+    }
+
+    /** The settings of this test's empty ledger database. */
+    protected Properties ledgerDatabase() {
+        return LedgerDatabases.h2("ledger");
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package io.crmbridge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmbridge.LedgerDatabases;
 import io.crmbridge.config.Database;
 import io.crmbridge.model.Link;
 import io.crmbridge.model.ObjectType;
@@ -13,14 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What runs wrote and how their undo ended, on an in-memory H2 ledger migrated by Flyway (V9). */
+/**
+ * What runs wrote and how their undo ended, on an in-memory H2 ledger migrated by Flyway (V9); the same cases run on
+ * PostgreSQL in {@link RunChangesOnPostgresTest}.
+ */
 class RunChangesTest {
 
     private static final Instant WRITTEN = Instant.parse("2026-12-05T09:30:01.250Z");
@@ -33,12 +36,15 @@ class RunChangesTest {
     @BeforeEach
     void open() {
         camel = new DefaultCamelContext();
-        Properties p = new Properties();
-        p.setProperty("crm-bridge.db.url", "jdbc:h2:mem:changes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        camel.getPropertiesComponent().setInitialProperties(p);
+        camel.getPropertiesComponent().setInitialProperties(ledgerDatabase());
         database = Database.open(camel.getPropertiesComponent(), true);
         ledger = new Ledger(database.entityManagerFactory(), Clock.systemUTC());
         changes = new RunChanges(database.entityManagerFactory(), Clock.systemUTC());
+    }
+
+    /** The settings of this test's empty ledger database. */
+    protected Properties ledgerDatabase() {
+        return LedgerDatabases.h2("changes");
     }
 
     @AfterEach

@@ -160,13 +160,14 @@ public class SalesLedgerStore {
 
     /**
      * Contact details per client code: the clients export's, with the email of the client's latest
-     * sales line when the client has none.
+     * sales line (by delivery date, then as stored: the same line on every database) when the client has none.
      */
     public Map<String, ClientDetails> clientDetails() {
         return transactions.run(em -> {
             Map<String, String> lineEmails = new HashMap<>();
-            em.createQuery("select l.clientCode, l.email from SalesLine l where l.email is not null order by l.deliveryDate",
-                    Object[].class).getResultList().forEach(r -> lineEmails.put((String) r[0], (String) r[1]));
+            em.createQuery("select l.clientCode, l.email from SalesLine l where l.email is not null"
+                    + " order by l.deliveryDate, l.id", Object[].class).getResultList()
+                    .forEach(r -> lineEmails.put((String) r[0], (String) r[1]));
             Map<String, ClientDetails> details = new HashMap<>();
             for (LedgerClient c : em.createQuery("select c from LedgerClient c", LedgerClient.class).getResultList()) {
                 details.put(c.getClientCode(), new ClientDetails(
