@@ -16,7 +16,8 @@ import org.hibernate.Session;
 /**
  * An insert-or-update of one row of a ledger table by a unique key of that table, as a single statement that two
  * writers of the same key at the same time (two instances on one database, docs/cluster.md) can neither fail nor
- * double. The only place where the ledger's SQL differs by database:
+ * double. The one place where the import ledger's writes differ by database (the contact sync's pages have their own,
+ * {@link io.crmbridge.sync.SyncedContactUpsert}, bound through Hibernate):
  * <ul>
  *   <li>PostgreSQL: {@code INSERT ... ON CONFLICT (key) DO UPDATE | DO NOTHING} (PostgreSQL 14 has no MERGE);</li>
  *   <li>H2: H2's own {@code MERGE INTO ... KEY (key) SELECT ...} (H2 knows {@code ON CONFLICT} only in its PostgreSQL
