@@ -5,6 +5,11 @@ import io.crmbridge.api.ApiErrors;
 import io.crmbridge.api.BearerTokenCheck;
 import io.crmbridge.api.ContactSyncApi;
 import io.crmbridge.brevo.BrevoAttributes;
+import io.crmbridge.cluster.ClusterContentClaims;
+import io.crmbridge.cluster.ClusterMembers;
+import io.crmbridge.cluster.ClusterMode;
+import io.crmbridge.cluster.InboxClaims;
+import io.crmbridge.cluster.InboxReadLock;
 import io.crmbridge.brevo.BrevoAuthorization;
 import io.crmbridge.brevo.BrevoContactImporter;
 import io.crmbridge.brevo.BrevoGateway;
@@ -49,6 +54,7 @@ import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.ImportHistory;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.ledger.RunChanges;
+import io.crmbridge.ledger.RunOwners;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.BridgeMetrics;
 import io.crmbridge.ops.HubSpotHealthCheck;
@@ -59,6 +65,7 @@ import io.crmbridge.pipeline.ImportProgress;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
+import io.crmbridge.pipeline.ContentClaims;
 import io.crmbridge.pipeline.CsvContentCheck;
 import io.crmbridge.pipeline.DailyBudgetCheck;
 import io.crmbridge.pipeline.FileCompletion;
@@ -132,6 +139,7 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         // before anything starts: an unknown or malformed crm-bridge property stops the start here
         Settings.applyTo(context.getPropertiesComponent());
+        boolean clustered = ClusterMode.check(context.getPropertiesComponent());
         BridgeSettings settings = BridgeSettings.from(context.getPropertiesComponent());
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
@@ -147,7 +155,8 @@ public class AppConfiguration implements CamelConfiguration {
         LOG.info(configurationLine(settings, hubspot, context.getPropertiesComponent()));
         warnWhatIsForgottenAtExit(hubspot.sandbox(), database.inMemory());
         database.configureJpaComponent(context);
-        Ledger ledger = new Ledger(database.entityManagerFactory(), clock);
+        ClusterMembers members = clustered ? clusterMembers(context, database) : null;
+        Ledger ledger = new Ledger(database.entityManagerFactory(), clock, members == null ? RunOwners.SINGLE : members);
         registry.bind("ledger", ledger);
         // health checks bound in the registry are picked up by Camel's registry-health-check-repository
         registry.bind("ledgerDatabaseHealthCheck", new LedgerDatabaseHealthCheck(database.dataSource()));
@@ -211,7 +220,10 @@ public class AppConfiguration implements CamelConfiguration {
         PortalPrefetch prefetch = new PortalPrefetch(ledger, ensurer, preflight, readBeforeWrite);
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2), dailyBudget,
-                prefetch));
+                prefetch, members == null ? ContentClaims.SINGLE : new ClusterContentClaims(members)));
+        long readLockCheckMs = Settings.READ_LOCK_CHECK_MS.read(context.getPropertiesComponent());
+        registry.bind(InboxReadLock.BEAN_NAME, members == null ? InboxReadLock.single(readLockCheckMs)
+                : InboxReadLock.claimed(readLockCheckMs, new InboxClaims(members, settings.inbox()), context));
         registry.bind("csvContentCheck", new CsvContentCheck());
         ImportHistory history = new ImportHistory(database.entityManagerFactory(), clock);
         registry.bind("archiveName", new ArchiveName(settings.inbox().resolve(".done"), clock, history));
@@ -222,7 +234,7 @@ public class AppConfiguration implements CamelConfiguration {
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
-        bindConsole(context, settings, ledger, clock, json, hubspot, database);
+        bindConsole(context, settings, ledger, clock, json, hubspot, database, members);
         bindConsoleLinks(context, settings, database, clock, json);
         bindUndo(context, settings, ledger, gateway, clock, json);
         bindImportsConsole(context, settings, history, clock, json);
@@ -237,6 +249,21 @@ public class AppConfiguration implements CamelConfiguration {
                 metrics);
         // after the sales ledger: its pages read the history bean bound there
         bindConsoleSales(context, settings, database, json);
+    }
+
+    /**
+     * This instance among the others on the same PostgreSQL database (docs/cluster.md): its heartbeat, a service
+     * started after the database's migration and stopped before the database closes.
+     */
+    private static ClusterMembers clusterMembers(CamelContext context, Database database) throws Exception {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        ClusterMembers members = new ClusterMembers(database.dataSource(),
+                ClusterMembers.instanceId(Settings.CLUSTER_INSTANCE_ID.read(p)),
+                Duration.ofMillis(Settings.CLUSTER_HEARTBEAT_MS.read(p)),
+                Duration.ofMillis(Settings.CLUSTER_DEAD_AFTER_MS.read(p)), context);
+        context.addService(members, true, true);
+        context.getRegistry().bind("clusterMembers", members);
+        return members;
     }
 
     /**
@@ -363,7 +390,8 @@ public class AppConfiguration implements CamelConfiguration {
      * routes, the settings) and the pages.
      */
     private static void bindConsole(CamelContext context, BridgeSettings settings, Ledger ledger, Clock clock,
-                                    ObjectMapper json, HubSpotSettings hubspot, Database database) throws Exception {
+                                    ObjectMapper json, HubSpotSettings hubspot, Database database,
+                                    ClusterMembers members) throws Exception {
         Registry registry = context.getRegistry();
         ConsoleSessions sessions = new ConsoleSessions(
                 registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12));
@@ -371,7 +399,7 @@ public class AppConfiguration implements CamelConfiguration {
         RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json, uploads);
         registry.bind("consoleSessions", sessions);
         registry.bind("runCatalog", catalog);
-        HealthReport health = healthReport(context, hubspot, database, clock);
+        HealthReport health = healthReport(context, hubspot, database, clock, members);
         registry.bind("healthReport", health);
         ConsoleView view = new ConsoleView(sessions);
         registry.bind("consoleView", view);
@@ -397,7 +425,7 @@ public class AppConfiguration implements CamelConfiguration {
      * ledger database.
      */
     private static HealthReport healthReport(CamelContext context, HubSpotSettings hubspot, Database database,
-                                             Clock clock) throws Exception {
+                                             Clock clock, ClusterMembers members) throws Exception {
         Registry registry = context.getRegistry();
         HubSpotLastHour lastHour = HubSpotLastHour.of(registry.lookupByNameAndType("bridgeMetrics", BridgeMetrics.class),
                 clock::millis);
@@ -410,7 +438,7 @@ public class AppConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("hubspotRequestBudget", HubSpotRequestBudget.class),
                 registry.lookupByNameAndType("hubspotHealthCheck", HubSpotHealthCheck.class),
                 registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
-                database.inMemory(), database.url(), budgetUse);
+                database.inMemory(), database.url(), budgetUse, members);
     }
 
     /**
