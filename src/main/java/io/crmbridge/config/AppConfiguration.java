@@ -218,9 +218,10 @@ public class AppConfiguration implements CamelConfiguration {
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);
         PortalPrefetch prefetch = new PortalPrefetch(ledger, ensurer, preflight, readBeforeWrite);
+        ContentClaims contentClaims = members == null ? ContentClaims.SINGLE : new ClusterContentClaims(members);
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2), dailyBudget,
-                prefetch, members == null ? ContentClaims.SINGLE : new ClusterContentClaims(members)));
+                prefetch, contentClaims));
         long readLockCheckMs = Settings.READ_LOCK_CHECK_MS.read(context.getPropertiesComponent());
         registry.bind(InboxReadLock.BEAN_NAME, members == null ? InboxReadLock.single(readLockCheckMs)
                 : InboxReadLock.claimed(readLockCheckMs, new InboxClaims(members, settings.inbox()), context));
@@ -246,7 +247,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics));
         bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, countries, clock,
-                metrics);
+                metrics, contentClaims);
         // after the sales ledger: its pages read the history bean bound there
         bindConsoleSales(context, settings, database, json);
     }
@@ -322,7 +323,8 @@ public class AppConfiguration implements CamelConfiguration {
      */
     private static void bindSalesLedger(CamelContext context, BridgeSettings settings, Database database, Ledger ledger,
                                         ObjectTypeDetector mainJobTypes, EmailValidator emails,
-                                        CountryRegions countries, Clock clock, BridgeMetrics metrics) {
+                                        CountryRegions countries, Clock clock, BridgeMetrics metrics,
+                                        ContentClaims contentClaims) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
         SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
@@ -330,7 +332,7 @@ public class AppConfiguration implements CamelConfiguration {
         // the exports are French: a decimal comma unless a file's values prove otherwise
         NumberConvention ledgerNumbers = Settings.SALES_DECIMAL_SEPARATOR.read(p);
         registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, ledgerNumbers,
-                clock));
+                clock, contentClaims));
         PhoneNormalizer frenchPhones = new PhoneNormalizer(Settings.SALES_PHONE_REGION.read(p), countries);
         registry.bind("salesLedgerLoader", new SalesLedgerLoader(store, new ClientRowParser(emails, frenchPhones),
                 new ProductRowParser(), new SalesLineRowParser(emails), clock));

@@ -113,9 +113,7 @@ public final class FileIntake {
         Digest digest = digest(path);
         String hash = digest.sha256();
         boolean dryRun = dryRun(exchange);
-        // claimed before the check for an earlier import: a run another instance completes is recorded complete
-        // before that instance releases the content
-        claimContent(exchange, fileName, hash, dryRun);
+        claimContent(contentClaims, ledger, exchange, fileName, hash, dryRun);
         if (!dryRun && skipIfImported(ledger, exchange, fileName, hash)) {
             return;
         }
@@ -183,10 +181,13 @@ public final class FileIntake {
     /**
      * Claims the content for this file's exchange ({@link ContentClaims}), and refuses it while a live instance
      * still runs an import of it (a claim taken over from an instance taken for dead that is in fact still going).
+     * Called before {@link #skipIfImported}: a run another instance completes is recorded complete before that
+     * instance releases the content. Also the sales ledger's (routes/sales-ledger.yaml).
      *
      * @throws ContentImportedElsewhereException when another live instance imports the same content
      */
-    private void claimContent(Exchange exchange, String fileName, String hash, boolean dryRun) {
+    public static void claimContent(ContentClaims contentClaims, Ledger ledger, Exchange exchange, String fileName,
+                                    String hash, boolean dryRun) {
         if (!contentClaims.claim(exchange, hash, dryRun)) {
             throw new ContentImportedElsewhereException(fileName + ": the same content is being imported by another"
                     + " instance");
