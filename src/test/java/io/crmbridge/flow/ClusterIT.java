@@ -220,25 +220,26 @@ class ClusterIT {
         return DriverManager.getConnection(ledgerUrl, PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
-    private Map<String, Long> runStatuses() throws SQLException {
-        Map<String, Long> statuses = new TreeMap<>();
+    /** The import runs' status and owner instance, by run id. */
+    private List<Map.Entry<String, String>> runs() throws SQLException {
+        List<Map.Entry<String, String>> runs = new java.util.ArrayList<>();
         try (Connection c = ledger(); ResultSet rs = c.createStatement().executeQuery(
-                "select status, count(*) from import_run group by status")) {
+                "select status, owner_instance from import_run order by id")) {
             while (rs.next()) {
-                statuses.put(rs.getString(1), rs.getLong(2));
+                runs.add(Map.entry(rs.getString(1), rs.getString(2)));
             }
         }
-        return statuses;
+        return runs;
+    }
+
+    private Map<String, Long> runStatuses() throws SQLException {
+        return runs().stream().collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey, TreeMap::new,
+                java.util.stream.Collectors.counting()));
     }
 
     private Map<String, String> owners() throws SQLException {
         Map<String, String> owners = new TreeMap<>();
-        try (Connection c = ledger(); ResultSet rs = c.createStatement().executeQuery(
-                "select status, owner_instance from import_run")) {
-            while (rs.next()) {
-                owners.put(rs.getString(1), rs.getString(2));
-            }
-        }
+        runs().forEach(run -> owners.put(run.getKey(), run.getValue()));
         return owners;
     }
 
