@@ -51,7 +51,7 @@ class ClusterClaimsTest {
     @BeforeEach
     void twoInstances() {
         camel = new DefaultCamelContext();
-        camel.getPropertiesComponent().setInitialProperties(properties(PostgresServer.newDatabase("cluster_claims")));
+        camel.getPropertiesComponent().setInitialProperties(ClusterProperties.onNewDatabase("cluster_claims"));
         database = Database.open(camel.getPropertiesComponent(), false);
         database.awaitReady();
         a = member("instance-a");
@@ -66,14 +66,6 @@ class ClusterClaimsTest {
         b.stop();
         database.stop();
         camel.close();
-    }
-
-    private Properties properties(String url) {
-        Properties p = new Properties();
-        p.setProperty("crm-bridge.db.url", url);
-        p.setProperty("crm-bridge.db.user", PostgresServer.USER);
-        p.setProperty("crm-bridge.db.password", PostgresServer.PASSWORD);
-        return p;
     }
 
     private ClusterMembers member(String id) {

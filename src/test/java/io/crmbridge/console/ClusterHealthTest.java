@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crmbridge.PostgresServer;
+import io.crmbridge.cluster.ClusterProperties;
 import io.crmbridge.flow.ImportFlowTestSupport;
 import io.crmbridge.sandbox.HeldAnswer;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +24,8 @@ class ClusterHealthTest extends ImportFlowTestSupport {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = new Properties();
+        Properties p = ClusterProperties.onNewDatabase("cluster_health");
         p.setProperty("crm-bridge.api.token", TOKEN);
-        p.setProperty("crm-bridge.db.url", PostgresServer.newDatabase("cluster_health"));
-        p.setProperty("crm-bridge.db.user", PostgresServer.USER);
-        p.setProperty("crm-bridge.db.password", PostgresServer.PASSWORD);
-        p.setProperty("crm-bridge.cluster.enabled", "true");
         p.setProperty("crm-bridge.cluster.instance-id", "health-node");
         p.setProperty("crm-bridge.cluster.heartbeat-ms", "200");
         return p;

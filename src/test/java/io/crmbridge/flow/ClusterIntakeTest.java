@@ -3,7 +3,7 @@ package io.crmbridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crmbridge.PostgresServer;
+import io.crmbridge.cluster.ClusterProperties;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +26,7 @@ class ClusterIntakeTest extends ImportFlowTestSupport {
 
     @Override
     protected Properties extraProperties() {
-        Properties p = new Properties();
-        p.setProperty("crm-bridge.db.url", PostgresServer.newDatabase("cluster_intake"));
-        p.setProperty("crm-bridge.db.user", PostgresServer.USER);
-        p.setProperty("crm-bridge.db.password", PostgresServer.PASSWORD);
-        p.setProperty("crm-bridge.cluster.enabled", "true");
+        Properties p = ClusterProperties.onNewDatabase("cluster_intake");
         p.setProperty("crm-bridge.read-lock-check-ms", "700");
         return p;
     }
