@@ -101,13 +101,14 @@
       cell(row, h.file, "file");
       var run = h.run;
       var done = h.state === "checked";
-      checking = checking || !done || (run && run.status === "RUNNING");
+      checking = checking || !done || (run && run.state === "running");
       var status = cell(row, "");
       if (run) {
         var a = document.createElement("a");
         a.href = "/console/imports/" + encodeURIComponent(run.id);
         a.className = "dry-run";
-        a.textContent = "run " + run.id + ": " + run.status;
+        // the state in the imports table's words (running, done, failed ...), not the ledger's status
+        a.textContent = "run " + run.id + ": " + run.state;
         status.appendChild(a);
       } else {
         status.textContent = done ? "no report: refused (see the outbox's dead-letter folder)" : "checking…";

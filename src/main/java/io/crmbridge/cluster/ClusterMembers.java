@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code crm-bridge.cluster.dead-after-ms} is dead: its file and content claims ({@link Claims}) and its RUNNING
  * runs are taken over by another. A Camel service: it registers (and drops the claims a previous process of the
  * same id left) when it starts, and leaves the table when Camel stops, so that its unfinished work is taken at once.
- * The SQL is PostgreSQL's (cluster mode needs PostgreSQL: {@link ClusterMode#check}).
+ * The SQL is PostgreSQL's (cluster mode needs PostgreSQL: {@link io.crmbridge.config.ClusterMode#enabled}).
  */
 public final class ClusterMembers extends ServiceSupport implements RunOwners {
 

@@ -15,7 +15,6 @@ import io.crmbridge.brevo.BrevoSettings;
 import io.crmbridge.cli.RunControl;
 import io.crmbridge.cluster.ClusterContentClaims;
 import io.crmbridge.cluster.ClusterMembers;
-import io.crmbridge.cluster.ClusterMode;
 import io.crmbridge.cluster.InboxClaims;
 import io.crmbridge.cluster.InboxReadLock;
 import io.crmbridge.console.ConsolePages;
@@ -43,6 +42,8 @@ import io.crmbridge.hubspot.HubSpotAuthorization;
 import io.crmbridge.hubspot.HubSpotGateway;
 import io.crmbridge.hubspot.HubSpotRateSteering;
 import io.crmbridge.hubspot.HubSpotRequestBudget;
+import io.crmbridge.hubspot.RequestBudget;
+import io.crmbridge.hubspot.SharedRequestBudget;
 import io.crmbridge.hubspot.HubSpotRetryPolicy;
 import io.crmbridge.hubspot.HubSpotSettings;
 import io.crmbridge.hubspot.HubSpotTraffic;
@@ -68,6 +69,7 @@ import io.crmbridge.pipeline.ContactRowMapper;
 import io.crmbridge.pipeline.ContentClaims;
 import io.crmbridge.pipeline.CsvContentCheck;
 import io.crmbridge.pipeline.DailyBudgetCheck;
+import io.crmbridge.pipeline.DailyBudgetClaims;
 import io.crmbridge.pipeline.FileCompletion;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.InboxNameQuarantine;
@@ -139,7 +141,6 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         // before anything starts: an unknown or malformed crm-bridge property stops the start here
         Settings.applyTo(context.getPropertiesComponent());
-        boolean clustered = ClusterMode.check(context.getPropertiesComponent());
         BridgeSettings settings = BridgeSettings.from(context.getPropertiesComponent());
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
@@ -149,13 +150,15 @@ public class AppConfiguration implements CamelConfiguration {
         context.addService(new RunTotals(metrics), true, true);
 
         HubSpotSettings hubspot = HubSpotConnection.settings(context);
+        // before the database opens: a cluster on a database of one instance's own is refused at once
+        boolean cluster = ClusterMode.enabled(context.getPropertiesComponent());
         // migrated and built meanwhile; the service's start waits for it, before the first file is taken
         Database database = Database.open(context.getPropertiesComponent(), hubspot.sandbox());
         context.addService(database, true, true);
         LOG.info(configurationLine(settings, hubspot, context.getPropertiesComponent()));
         warnWhatIsForgottenAtExit(hubspot.sandbox(), database.inMemory());
         database.configureJpaComponent(context);
-        ClusterMembers members = clustered ? clusterMembers(context, database) : null;
+        ClusterMembers members = cluster ? clusterMembers(context, database) : null;
         Ledger ledger = new Ledger(database.entityManagerFactory(), clock, members == null ? RunOwners.SINGLE : members);
         registry.bind("ledger", ledger);
         // health checks bound in the registry are picked up by Camel's registry-health-check-repository
@@ -171,7 +174,11 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("hubspotRetryPolicy", new HubSpotRetryPolicy(hubspot, traffic));
         registry.bind("hubspotAuthorization", new HubSpotAuthorization(hubspot.token()));
         registry.bind("hubspotRateSteering", new HubSpotRateSteering(metrics));
-        HubSpotRequestBudget budget = HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds(), metrics);
+        // one budget for every instance of the token when clustered (docs/cluster.md), else this process's own
+        RequestBudget budget = cluster
+                ? new SharedRequestBudget(database.dataSource(), hubspot.token(), hubspot.requestsPerTenSeconds(),
+                        clock.millis(), metrics)
+                : HubSpotRequestBudget.withTimer(hubspot.requestsPerTenSeconds(), metrics);
         context.addService(budget, true, true);
         registry.bind("hubspotRequestBudget", budget);
         HubSpotGateway gateway = new HubSpotGateway(context.createProducerTemplate(), json, hubspot, traffic);
@@ -211,9 +218,18 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("runChanges", runChanges);
         ReadBeforeWrite readBeforeWrite = new ReadBeforeWrite(portalReader, mapping,
                 Settings.READ_BEFORE_WRITE.read(context.getPropertiesComponent()));
+        // clustered: the daily requests other instances' files may still send count too (docs/cluster.md)
+        DailyBudgetClaims claims = null;
+        if (cluster) {
+            claims = new DailyBudgetClaims(database.dataSource(),
+                    Settings.CLUSTER_HEARTBEAT_MS.read(context.getPropertiesComponent()),
+                    Settings.CLUSTER_DEAD_AFTER_MS.read(context.getPropertiesComponent()));
+            context.addService(claims, true, true);
+        }
         DailyBudgetCheck dailyBudget = new DailyBudgetCheck(dailyUsage, ensurer,
                 ledger::pendingCount, settings.batchSize(),
-                Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()), readBeforeWrite::readsBefore);
+                Settings.DAILY_BUDGET_MODE.read(context.getPropertiesComponent()), readBeforeWrite::readsBefore,
+                claims);
         // a file's next batches are mapped here while the intake route delivers the current one (MappedBatches)
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);
@@ -437,7 +453,7 @@ public class AppConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("hubspotRateLimitWatch", HubSpotRateLimitWatch.class),
                 dailyUsage::latest, lastHour);
         return new HealthReport(context, hubspot,
-                registry.lookupByNameAndType("hubspotRequestBudget", HubSpotRequestBudget.class),
+                registry.lookupByNameAndType("hubspotRequestBudget", RequestBudget.class),
                 registry.lookupByNameAndType("hubspotHealthCheck", HubSpotHealthCheck.class),
                 registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
                 database.inMemory(), database.url(), budgetUse, members);

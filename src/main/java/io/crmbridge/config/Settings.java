@@ -284,7 +284,8 @@ public final class Settings {
                     + " batches and searches, which HubSpot leaves out of its 10-second window. A request's permit"
                     + " comes back 10.05 s after its answer (HubSpot counted it before answering, so its rolling 10 s"
                     + " window never overflows whatever the network's delay), or 10.25 s after its send when that is"
-                    + " sooner (a slow answer)");
+                    + " sooner (a slow answer). With `crm-bridge.cluster.enabled` the instances of one token share one"
+                    + " token bucket in the database instead, at least 3 ([cluster.md](cluster.md#one-hubspot-budget))");
     public static final Setting<Integer> HUBSPOT_MAX_ATTEMPTS = define(HUBSPOT, "hubspot.max-attempts",
                     integer(1, ANY))
             .byDefault("6").unit("attempts").feature("L3")

@@ -8,9 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,10 +30,12 @@ import org.slf4j.LoggerFactory;
 public class ConsolePages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsolePages.class);
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private static final String LOGIN = ConsoleView.LOGIN;
     static final String IMPORTS = "/console/imports";
+    /** The request header htmx sends with each of its requests. */
+    static final String HX_REQUEST = "HX-Request";
+    /** The answer header that makes htmx load another page in place of the whole page. */
+    static final String HX_REDIRECT = "HX-Redirect";
 
     /** The files {@link #asset} serves: the name the pages ask for, and the webjar resource (versions in the pom). */
     static final Map<String, String> ASSETS = Map.of(
@@ -121,6 +120,13 @@ public class ConsolePages {
         Map<String, Object> hubspot = ConsoleView.cast(model.get("hubspot"));
         hubspot.put("stateClass", stateClass(hubspot.get("state")));
         HubSpotBudgetUse.addPageView(hubspot);
+        // the page groups big numbers (12,345); GET /api/health keeps them raw. The chart's series stay as they are.
+        groupCounts(hubspot);
+        for (String part : List.of("rateLimitWindow", "rateLimitDaily", "dailyUsage", "lastHourTotals")) {
+            if (hubspot.get(part) instanceof Map<?, ?> figures) {
+                groupCounts(ConsoleView.cast(figures));
+            }
+        }
         Map<String, Object> ledger = ConsoleView.cast(model.get("ledger"));
         ledger.put("stateClass", stateClass(ledger.get("state")));
         for (Object r : (List<?>) model.get("routes")) {
@@ -128,6 +134,11 @@ public class ConsolePages {
             route.put("statusClass", "Started".equals(route.get("status")) ? "completed" : "failed");
         }
         view.html(in, 200, "health", model);
+    }
+
+    /** Every whole number among {@code values} as the page shows it ({@link ConsoleView#count}). */
+    private static void groupCounts(Map<String, Object> values) {
+        values.replaceAll((name, v) -> v instanceof Long || v instanceof Integer ? ConsoleView.count(v) : v);
     }
 
     private static String stateClass(Object state) {
@@ -182,14 +193,23 @@ public class ConsolePages {
     }
 
     /**
-     * Answers a console request that failed: a {@link ConsoleRedirect} as a 303, an {@link ApiRefusal} with its
-     * status and message on the error page, anything else 500 (the cause logged, only its class shown).
+     * Answers a console request that failed: a {@link ConsoleRedirect} as a 303 (to an htmx request, header
+     * {@code HX-Request: true}, as {@code HX-Redirect}: 401 to the login, 200 elsewhere), an {@link ApiRefusal}
+     * with its status and message on the error page, anything else 500 (the cause logged, only its class shown).
      */
     public void failure(Exchange exchange) {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Message in = exchange.getMessage();
         if (caught instanceof ConsoleRedirect r) {
             in.setBody("");
+            if ("true".equals(in.getHeader(HX_REQUEST, String.class))) {
+                // an htmx request (a poll, a form sent by htmx) would follow a 303 in its XMLHttpRequest and swap the
+                // login form into the element; HX-Redirect makes htmx navigate the whole page instead (htmx 2
+                // reference, response headers). 401 when the session is gone, so that nothing is swapped either way.
+                in.setHeader(Exchange.HTTP_RESPONSE_CODE, LOGIN.equals(r.location()) ? 401 : 200);
+                in.setHeader(HX_REDIRECT, r.location());
+                return;
+            }
             ConsoleView.redirect(in, r.location());
             return;
         }
@@ -217,9 +237,8 @@ public class ConsolePages {
         Map<String, Object> v = new HashMap<>(run);
         v.put("href", IMPORTS + "/" + run.get("id"));
         v.put("statusClass", String.valueOf(run.get("status")).toLowerCase(Locale.ROOT));
-        v.put("started", TIME.format(Instant.parse((String) run.get("startedAt"))));
-        Object finished = run.get("finishedAt");
-        v.put("finished", finished == null ? null : TIME.format(Instant.parse((String) finished)));
+        v.put("started", ConsoleView.time(run.get("startedAt")));
+        v.put("finished", ConsoleView.time(run.get("finishedAt")));
         Object ms = run.get("durationMs");
         v.put("duration", ms == null ? null : String.format(Locale.ROOT, "%.1f s", ((Number) ms).longValue() / 1000.0));
         Object q = run.get("dataQualityScore");

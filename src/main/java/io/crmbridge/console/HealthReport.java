@@ -5,7 +5,7 @@ import io.crmbridge.config.Setting;
 import io.crmbridge.config.Settings;
 import io.crmbridge.console.health.HubSpotBudgetUse;
 import io.crmbridge.console.health.UrlCredentials;
-import io.crmbridge.hubspot.HubSpotRequestBudget;
+import io.crmbridge.hubspot.RequestBudget;
 import io.crmbridge.hubspot.HubSpotSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ public class HealthReport {
 
     private final CamelContext context;
     private final HubSpotSettings hubspot;
-    private final HubSpotRequestBudget budget;
+    private final RequestBudget budget;
     private final HealthCheck hubspotCheck;
     private final HealthCheck ledgerCheck;
     private final boolean ledgerInMemory;
@@ -53,7 +53,7 @@ public class HealthReport {
      * @param budgetUse      the use of HubSpot's rate budget, from its answers
      * @param cluster        the instances sharing the ledger database; null for a single instance
      */
-    public HealthReport(CamelContext context, HubSpotSettings hubspot, HubSpotRequestBudget budget,
+    public HealthReport(CamelContext context, HubSpotSettings hubspot, RequestBudget budget,
                         HealthCheck hubspotCheck, HealthCheck ledgerCheck, boolean ledgerInMemory, String ledgerUrl,
                         HubSpotBudgetUse budgetUse, ClusterMembers cluster) {
         this.context = context;

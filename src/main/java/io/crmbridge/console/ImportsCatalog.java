@@ -124,7 +124,7 @@ public class ImportsCatalog {
     public Map<String, Object> progress(@Header("id") String id) {
         Map<String, Object> run = runs.run(id);
         long runId = ((Number) run.get("id")).longValue();
-        String state = STATES.get(String.valueOf(run.get("status")));
+        String state = state(run.get("status"));
         Optional<ImportProgress.Figures> live = progress.of(runId);
         if (live.isPresent()) {
             return liveFigures(live.get(), state);
@@ -253,7 +253,7 @@ public class ImportsCatalog {
         m.put("file", e.fileName());
         m.put("objectType", e.objectType());
         m.put("status", e.status());
-        m.put("state", STATES.get(e.status()));
+        m.put("state", state(e.status()));
         m.put("rowsRead", e.rowsRead());
         m.put("duplicateOf", e.duplicateOf());
         m.put("startedAt", e.startedAt() == null ? null : e.startedAt().toString());
@@ -261,10 +261,18 @@ public class ImportsCatalog {
         return m;
     }
 
+    /**
+     * The word the console and the API use for a ledger status ({@code COMPLETED} reads {@code done}, {@code RUNNING}
+     * {@code running}, ...: docs/console.md "Read the imports"); null for another value.
+     */
+    public static String state(Object status) {
+        return STATES.get(String.valueOf(status));
+    }
+
     private Map<String, Object> decorate(Map<String, Object> run) {
         Map<String, Object> m = new LinkedHashMap<>(run);
         long id = ((Number) run.get("id")).longValue();
-        m.put("state", STATES.get(String.valueOf(run.get("status"))));
+        m.put("state", state(run.get("status")));
         m.put("original", existingOriginal(id).isPresent());
         m.put("progress", progress.of(id).map(f -> liveFigures(f, (String) m.get("state"))).orElse(null));
         return m;

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -89,10 +88,14 @@ public class ImportsPages {
         view.html(in, 200, "imports-live", model);
     }
 
-    /** The table's model with {@code signature}: a hash of the table as it reads now, for {@link #table}. */
+    /**
+     * The table's model with {@code signature}, for {@link #table}: a hash of the model itself, every value of which
+     * hashes by its content (strings, numbers, lists and maps of them). The table is a function of its model, so the
+     * same model reads as the same table, without rendering it a second time to compare.
+     */
     private Map<String, Object> liveTableModel(Message in) {
         Map<String, Object> model = tableModel(in);
-        model.put("signature", Integer.toHexString(view.render("imports-table", model).hashCode()));
+        model.put("signature", Integer.toHexString(model.hashCode()));
         return model;
     }
 
@@ -138,7 +141,7 @@ public class ImportsPages {
             Map<String, Object> e = new HashMap<>(ConsoleView.cast(o));
             e.put("self", "run".equals(e.get("kind")) && run.get("id").equals(e.get("id")));
             e.put("href", "run".equals(e.get("kind")) ? IMPORTS + "/" + e.get("id") : null);
-            e.put("at", time(e.get("startedAt")));
+            e.put("at", ConsoleView.time(e.get("startedAt")));
             e.put("stateClass", e.get("state"));
             history.add(e);
         }
@@ -178,11 +181,10 @@ public class ImportsPages {
     }
 
     private Map<String, Object> tableModel(Message in) {
-        int page = ConsoleView.pageNumber(in.getHeader("page", String.class));
+        ConsoleView.Page page = ConsoleView.Page.of(in.getHeader("page", String.class), PAGE_SIZE);
         String sortName = in.getHeader("sort", String.class);
         String orderName = in.getHeader("order", String.class);
-        Map<String, Object> result = catalog.imports(String.valueOf(PAGE_SIZE), String.valueOf((page - 1) * PAGE_SIZE),
-                sortName, orderName);
+        Map<String, Object> result = catalog.imports(page.limit(), page.offset(), sortName, orderName);
         String sort = (String) result.get("sort");
         String order = (String) result.get("order");
         long total = ((Number) result.get("total")).longValue();
@@ -194,7 +196,7 @@ public class ImportsPages {
         for (Map<String, Object> w : catalog.waiting()) {
             Map<String, Object> v = new HashMap<>(w);
             v.put("size", String.format(Locale.ROOT, "%,.1f KB", ((Number) w.get("sizeBytes")).longValue() / 1024.0));
-            v.put("modified", time(w.get("modifiedAt")));
+            v.put("modified", ConsoleView.time(w.get("modifiedAt")));
             waiting.add(v);
         }
         List<Map<String, Object>> headers = new ArrayList<>();
@@ -221,13 +223,10 @@ public class ImportsPages {
         model.put("empty", total == 0 && waiting.isEmpty());
         model.put("none", total == 0);
         model.put("total", total);
-        model.put("first", total == 0 ? 0 : (page - 1) * PAGE_SIZE + 1);
-        model.put("last", (page - 1) * PAGE_SIZE + rows.size());
         model.put("sortLabel", sort);
         model.put("orderLabel", "asc".equals(order) ? "ascending" : "descending");
-        model.put("tableUrl", "/console/imports-table?" + query + "&page=" + page);
-        model.put("previous", page > 1 ? IMPORTS + "?" + query + "&page=" + (page - 1) : null);
-        model.put("next", (long) page * PAGE_SIZE < total ? IMPORTS + "?" + query + "&page=" + (page + 1) : null);
+        model.put("tableUrl", "/console/imports-table?" + query + "&page=" + page.number());
+        model.putAll(page.links(total, rows.size(), n -> IMPORTS + "?" + query + "&page=" + n));
         return model;
     }
 
@@ -241,7 +240,7 @@ public class ImportsPages {
         } else {
             v = new HashMap<>(entry);
             v.put("skip", true);
-            v.put("started", time(entry.get("startedAt")));
+            v.put("started", ConsoleView.time(entry.get("startedAt")));
             v.put("duplicateHref", IMPORTS + "/" + entry.get("duplicateOf"));
         }
         v.put("statusClass", entry.get("state"));
@@ -320,9 +319,5 @@ public class ImportsPages {
             list.add(Map.of("code", c.getKey(), "count", c.getValue().asLong()));
         }
         return list;
-    }
-
-    private static String time(Object iso) {
-        return iso == null ? null : ConsolePages.TIME.format(Instant.parse(String.valueOf(iso)));
     }
 }

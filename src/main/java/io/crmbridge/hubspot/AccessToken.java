@@ -63,6 +63,20 @@ public final class AccessToken {
         return "Bearer " + value;
     }
 
+    /**
+     * The hex SHA-256 of the token (64 characters): names the token where it must be told apart from others, as
+     * the key of the budget instances share (docs/cluster.md), without revealing it. A token is long and random,
+     * so the hash cannot be turned back into it.
+     */
+    public String sha256() {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     /** True when {@code text} contains the token (used to scrub messages before they are logged). */
     public boolean appearsIn(String text) {
         return text != null && text.contains(value);

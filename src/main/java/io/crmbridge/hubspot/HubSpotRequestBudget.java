@@ -6,8 +6,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.Service;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
@@ -31,7 +29,7 @@ import org.apache.camel.support.SynchronizationAdapter;
  * {@link HubSpotTraffic} ({@link HubSpotTraffic.RateWait#BUDGET}). Thread-safe: one budget for the process
  * (imports, associations and the contact sync share it).
  */
-public final class HubSpotRequestBudget implements Processor, Service {
+public final class HubSpotRequestBudget implements RequestBudget {
 
     /**
      * A permit's hold after its answer: HubSpot's interval ({@code X-HubSpot-RateLimit-Interval-Milliseconds},
@@ -170,6 +168,7 @@ public final class HubSpotRequestBudget implements Processor, Service {
     }
 
     /** Permits taken now: requests sent and not yet given back. */
+    @Override
     public int inUse() {
         return max - permits.availablePermits();
     }

@@ -151,7 +151,7 @@ public final class FileIntake {
                         mapping.duplicateFieldColumns());
             }
             // before the run is opened: a file that waits for the daily budget leaves no run behind
-            dailyBudget.check(fileName, type, Math.max(0, digest.lines() - 1), report);
+            dailyBudget.check(fileName, type, Math.max(0, digest.lines() - 1), report, exchange);
             report.interruptedRuns(takeOverInterruptedRuns(fileName, hash, dryRun));
             long runId = ledger.openRun(fileName, hash, type, dryRun);
             String baseName = claimRunFiles(fileName, runId);

@@ -1,11 +1,9 @@
 package io.crmbridge.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmbridge.PostgresServer;
 import io.crmbridge.config.Database;
-import io.crmbridge.config.InvalidSettingException;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.ObjectType;
@@ -18,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -190,26 +187,5 @@ class ClusterClaimsTest {
         again.start();
 
         assertThat(new InboxClaims(b, inbox).add("tickets.csv")).isTrue();
-    }
-
-    @Test
-    void clusterModeRefusesALedgerThatIsNotPostgreSql() {
-        CamelContext context = new DefaultCamelContext();
-        Properties p = new Properties();
-        p.setProperty("crm-bridge.cluster.enabled", "true");
-        p.setProperty("crm-bridge.db.url", "jdbc:h2:file:./var/ledger;PASSWORD=canary-secret");
-        context.getPropertiesComponent().setInitialProperties(p);
-
-        assertThatThrownBy(() -> ClusterMode.check(context.getPropertiesComponent()))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("crm-bridge.cluster.enabled = true needs a PostgreSQL crm-bridge.db.url"
-                        + " (jdbc:postgresql://host:port/database), shared by every instance; it is jdbc:h2:...")
-                .message().doesNotContain("canary-secret");
-
-        p.setProperty("crm-bridge.db.url", PostgresServer.newDatabase("cluster_mode"));
-        assertThat(ClusterMode.check(context.getPropertiesComponent())).isTrue();
-        p.setProperty("crm-bridge.cluster.enabled", "false");
-        p.setProperty("crm-bridge.db.url", "");
-        assertThat(ClusterMode.check(context.getPropertiesComponent())).isFalse();
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class HubSpotConnectionSandboxConfigTest {
 
-    private static PropertiesComponent properties(String... keyValues) {
+    /** The properties of a Camel context given as name, value, name, value... */
+    static PropertiesComponent properties(String... keyValues) {
         Properties p = new Properties();
         for (int i = 0; i < keyValues.length; i += 2) {
             p.setProperty(keyValues[i], keyValues[i + 1]);

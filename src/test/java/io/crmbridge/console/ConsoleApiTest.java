@@ -117,6 +117,36 @@ class ConsoleApiTest extends ImportFlowTestSupport {
     }
 
     @Test
+    void aPollAfterTheSessionEndedIsToldToLoadTheLoginPageNotAnsweredWithTheLoginForm() throws Exception {
+        ConsoleHttp http = new ConsoleHttp(applicationPort());
+        String cookie = http.session(TOKEN);
+        assertThat(htmx(http, "/console/imports-table", cookie).statusCode()).isEqualTo(200);
+        // the session ends elsewhere (another tab logs out) while the page still polls its table
+        HttpResponse<String> logout = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/console/logout"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()), null, cookie);
+        assertThat(logout.statusCode()).isEqualTo(303);
+
+        for (String path : List.of("/console/imports-table", "/console/imports/1/progress", "/console/contacts")) {
+            HttpResponse<String> poll = htmx(http, path, cookie);
+            assertThat(poll.statusCode()).as(path).isEqualTo(401);
+            assertThat(poll.headers().firstValue("HX-Redirect")).as(path).hasValue("/console/login");
+            assertThat(poll.headers().firstValue("Location")).as(path).isEmpty();
+            assertThat(poll.body()).as(path).doesNotContain("name=\"token\"");
+            // a browser's own request (no htmx) still gets the redirect it follows
+            HttpResponse<String> plain = http.get(path, null, cookie);
+            assertThat(plain.statusCode()).as(path).isEqualTo(303);
+            assertThat(plain.headers().firstValue("Location")).as(path).hasValue("/console/login");
+            assertThat(plain.headers().firstValue("HX-Redirect")).as(path).isEmpty();
+        }
+    }
+
+    /** {@code GET path} as htmx sends it (header {@code HX-Request: true}) with the session cookie. */
+    private static HttpResponse<String> htmx(ConsoleHttp http, String path, String cookie) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(http.uri(path)).header("HX-Request", "true").GET(),
+                null, cookie);
+    }
+
+    @Test
     void pagesLoadTheirScriptsFromTheJarAndNothingElse() throws Exception {
         String cookie = new ConsoleHttp(applicationPort()).session(TOKEN);
         String page = get("/console/imports", null, cookie).body();

@@ -100,13 +100,24 @@ class ConsoleHealthTest extends ImportFlowTestSupport {
         assertThat(Instant.parse(usage.path("readAt").asText())).isAfterOrEqualTo(before);
 
         String page = http.get("/console/health", null, cookie).body();
+        // the page groups big numbers; the API above answered them raw
+        assertThat(SandboxConfig.DEFAULT_DAILY_LIMIT).isEqualTo(1_000_000L);
         assertThat(page).contains("/console/assets/uPlot.min.js").contains("id=\"last-hour-chart\"")
-                .contains("id=\"last-hour-requests\">" + received.size() + "<")
-                .contains("id=\"last-hour-429\">" + tooMany + "<")
-                .contains("<span class=\"num\">" + window.path("max").asLong() + "</span>")
-                .contains("<span class=\"num\">" + SandboxConfig.DEFAULT_DAILY_LIMIT + "</span>");
+                .contains("id=\"last-hour-requests\">" + grouped(received.size()) + "<")
+                .contains("id=\"last-hour-429\">" + grouped(tooMany) + "<")
+                .contains("<span class=\"num\">" + grouped(window.path("max").asLong()) + "</span>")
+                .contains("<span class=\"num\">1,000,000</span>").doesNotContain("<span class=\"num\">1000000<");
         String requests = page.replaceAll("(?s).*data-requests=\"([0-9,]*)\".*", "$1");
         assertThat(Arrays.stream(requests.split(",")).mapToLong(Long::parseLong).sum()).isEqualTo(received.size());
+    }
+
+    /** {@code n} with its thousands grouped by commas, as the page writes counts (12345 reads 12,345). */
+    private static String grouped(long n) {
+        StringBuilder digits = new StringBuilder(Long.toString(n));
+        for (int at = digits.length() - 3; at > 0; at -= 3) {
+            digits.insert(at, ',');
+        }
+        return digits.toString();
     }
 
     @Test

@@ -145,7 +145,27 @@ class ConsoleSalesTest extends ImportFlowTestSupport {
         }
         assertThat(sales).contains("id=\"segment-chart\"").contains("/console/assets/uPlot.min.js")
                 .contains("rejected rows (CSV)");
+        // money with two decimals and grouped thousands on the pages (1697.5100 reads 1,697.51), raw in the API
+        java.text.DecimalFormat euros = new java.text.DecimalFormat("#,##0.00",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        euros.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        JsonNode firstPage = api("/api/sales/clients?limit=25&offset=0");
+        boolean aThousand = false;
+        for (JsonNode c : firstPage.path("clients")) {
+            if (c.path("monetary").isNull()) {
+                continue;
+            }
+            assertThat(c.path("monetary").isNumber()).as(c.toString()).isTrue();
+            String text = euros.format(c.path("monetary").decimalValue());
+            aThousand |= text.contains(",");
+            assertThat(sales).as(c.path("clientCode").asText()).containsPattern("<tr data-client=\""
+                    + java.util.regex.Pattern.quote(c.path("clientCode").asText()) + "\">.*\\R?.*<td class=\"num\">"
+                    + java.util.regex.Pattern.quote(text) + "</td></tr>");
+        }
+        assertThat(aThousand).as("a client of the first page bought for 1,000 EUR or more").isTrue();
         String clientPage = get("/console/sales/clients/" + code, null, cookie).body();
+        assertThat(clientPage).contains("id=\"m-value\">" + euros.format(client.path("score").path("monetary").decimalValue())
+                + " EUR net<");
         assertThat(clientPage.split("<tr data-product=", -1).length - 1)
                 .isEqualTo(expected.size() + client.path("rebuy").size());
         assertThat(clientPage).contains("id=\"client-segment\">" + segment + "<");

@@ -178,6 +178,8 @@ class ConsoleUploadTest extends ImportFlowTestSupport {
         assertThat(dryRun.path("outcomes").path("rejected").asLong()).isEqualTo(3);
         JsonNode held = awaitHeld("contacts.csv");
         assertThat(held.path("run").path("dryRun").asBoolean()).isTrue();
+        // its state in the words of the imports table, beside the ledger's status
+        assertThat(held.path("run").path("state").asText()).isEqualTo("done");
         assertThat(held.path("run").path("uploadedBy").asText()).isEqualTo(hostile);
         assertThat(sandbox().state().count(ObjectType.CONTACTS)).isZero();
         assertThat(sandbox().state().requests()).noneMatch(ImportFlowTestSupport::isWrite);

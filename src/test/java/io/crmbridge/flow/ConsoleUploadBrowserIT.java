@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crmbridge.Datasets;
+import io.crmbridge.console.ConsoleSessions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -23,8 +25,9 @@ import org.openqa.selenium.WebElement;
  * Upload in a real browser (docs/console.md "Upload files"): the packaged application as a service against the
  * sandbox, a user who logs in with a name, uploads the three real datasets through the imports page's file input
  * and waits until the page lists their runs finished, each saying who uploaded it; then checks a file first,
- * reads its dry run and imports it. Screenshots under {@code target/console-screenshots/}. Without Chromium and
- * chromedriver the test fails: it never skips.
+ * reads its dry run and imports it; at last the session ends elsewhere and the page goes to the login.
+ * Screenshots under {@code target/console-screenshots/}. Without Chromium and chromedriver the test fails: it never
+ * skips.
  */
 class ConsoleUploadBrowserIT {
 
@@ -90,7 +93,8 @@ class ConsoleUploadBrowserIT {
                         !browser.findElements(By.cssSelector("#held-files tr[data-file='contacts.csv'] button.confirm"))
                                 .isEmpty());
                 WebElement held = browser.findElement(By.cssSelector("#held-files tr[data-file='contacts.csv']"));
-                assertThat(held.findElement(By.cssSelector("a.dry-run")).getText()).endsWith("COMPLETED");
+                // the dry run's state in the imports table's words, not the ledger's COMPLETED
+                assertThat(held.findElement(By.cssSelector("a.dry-run")).getText()).endsWith(": done");
                 assertThat(held.findElements(By.cssSelector("td.num")).get(1).getText()).isEqualTo("55");
                 ConsoleBrowser.screenshot(browser, "upload-4-checked-first");
                 Files.createDirectories(Path.of("docs", "images"));
@@ -107,6 +111,19 @@ class ConsoleUploadBrowserIT {
                 });
                 assertThat(browser.findElements(By.cssSelector("#held-files tbody tr"))).isEmpty();
                 assertThat(browser.getPageSource()).doesNotContain(token).doesNotContain("<ops>");
+
+                // the session ends elsewhere (a logout from another tab) while the page polls its table: the whole
+                // page goes to the login, the form is not swapped into the table
+                Cookie session = browser.manage().getCookieNamed(ConsoleSessions.COOKIE);
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/console/logout"))
+                        .header("Cookie", session.getName() + "=" + session.getValue())
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode()).isEqualTo(303);
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                        browser.getCurrentUrl().equals(base + "/console/login"));
+                assertThat(browser.findElements(By.id("token"))).hasSize(1);
+                assertThat(browser.findElements(By.id("runs"))).isEmpty();
+                ConsoleBrowser.screenshot(browser, "upload-5-session-ended");
             } finally {
                 browser.quit();
             }

@@ -36,7 +36,9 @@ final class SandboxCamel implements AutoCloseable {
     final HubSpotSandbox sandbox;
     final CamelContext camel;
     final HubSpotGateway gateway;
-    final HubSpotRequestBudget budget;
+    final RequestBudget budget;
+    // false when the sandbox is another's, shared by several contexts as by several instances
+    private final boolean ownsSandbox;
 
     /** Starts the sandbox and a Camel context that authenticates with {@code clientToken}. */
     SandboxCamel(String clientToken) throws Exception {
@@ -61,7 +63,26 @@ final class SandboxCamel implements AutoCloseable {
 
     private SandboxCamel(SandboxConfig config, String apiVersion, String clientToken, int requestsPerTenSeconds)
             throws Exception {
-        sandbox = HubSpotSandbox.start(config);
+        this(HubSpotSandbox.start(config), true, apiVersion, clientToken,
+                settings -> HubSpotRequestBudget.withTimer(requestsPerTenSeconds), requestsPerTenSeconds);
+    }
+
+    /**
+     * A Camel context on {@code sandbox}, started by the caller and left running at {@link #close()} (several
+     * contexts on one sandbox are several instances on one portal), taking its permits from the budget
+     * {@code budget} makes of the client's settings.
+     */
+    SandboxCamel(HubSpotSandbox sandbox, String apiVersion, String clientToken,
+                 java.util.function.Function<HubSpotSettings, RequestBudget> budget, int requestsPerTenSeconds)
+            throws Exception {
+        this(sandbox, false, apiVersion, clientToken, budget, requestsPerTenSeconds);
+    }
+
+    private SandboxCamel(HubSpotSandbox sandbox, boolean ownsSandbox, String apiVersion, String clientToken,
+                         java.util.function.Function<HubSpotSettings, RequestBudget> makeBudget,
+                         int requestsPerTenSeconds) throws Exception {
+        this.sandbox = sandbox;
+        this.ownsSandbox = ownsSandbox;
         try {
             HubSpotSettings settings = new HubSpotSettings(sandbox.baseUrl(), new HubSpotPaths(apiVersion),
                     AccessToken.of(clientToken), true, requestsPerTenSeconds, 3, 5, 20);
@@ -74,7 +95,7 @@ final class SandboxCamel implements AutoCloseable {
             camel.getRegistry().bind("hubspotRetryPolicy", new HubSpotRetryPolicy(settings));
             camel.getRegistry().bind("hubspotAuthorization", new HubSpotAuthorization(settings.token()));
             camel.getRegistry().bind("hubspotRateSteering", new HubSpotRateSteering());
-            budget = HubSpotRequestBudget.withTimer(settings.requestsPerTenSeconds());
+            budget = makeBudget.apply(settings);
             camel.addService(budget, true, true);
             camel.getRegistry().bind("hubspotRequestBudget", budget);
             Database database = Database.open(camel.getPropertiesComponent(), true);
@@ -96,7 +117,9 @@ final class SandboxCamel implements AutoCloseable {
                     ResourceHelper.resolveResource(camel, "classpath:routes/hubspot-delivery.yaml"));
             camel.start();
         } catch (Exception | Error e) {
-            sandbox.close();
+            if (ownsSandbox) {
+                sandbox.close();
+            }
             throw e;
         }
     }
@@ -113,7 +136,9 @@ final class SandboxCamel implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
-            sandbox.close();
+            if (ownsSandbox) {
+                sandbox.close();
+            }
         }
     }
 }

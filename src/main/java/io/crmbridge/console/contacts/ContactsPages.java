@@ -9,9 +9,6 @@ import io.crmbridge.sync.ContactQuery;
 import io.crmbridge.sync.SyncAlreadyRunningException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,11 +30,9 @@ public class ContactsPages {
 
     /** Contacts on one page of the table. */
     static final int PAGE_SIZE = 50;
-    /** Sync runs shown, newest first. */
-    static final int RUNS_SHOWN = 10;
+    /** Sync runs on one page of the runs table, newest first. */
+    static final int RUNS_PER_PAGE = 10;
     private static final String CONTACTS = "/console/contacts";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
     /** The columns a user can sort by: their heading and their {@link ContactQuery.Sort} name. */
     private static final List<String[]> COLUMNS = List.of(new String[] {"Name", "name"},
             new String[] {"E-mail", "email"}, new String[] {"Company", "company"},
@@ -59,28 +54,32 @@ public class ContactsPages {
     }
 
     /**
-     * {@code GET /console/contacts?segment=&q=&sort=&order=&page=}: {@value #PAGE_SIZE} contacts a page, the segment
-     * counts (and their chart), the rules, the newest {@value #RUNS_SHOWN} sync runs and the "Sync now" form. While a
-     * sync runs the page's live part asks for itself again every 2 s (htmx) until the run is over.
+     * {@code GET /console/contacts?segment=&q=&sort=&order=&page=&runs=}: {@value #PAGE_SIZE} contacts a page, the
+     * segment counts (and their chart), the rules, the sync runs, {@value #RUNS_PER_PAGE} a page newest first (page
+     * {@code runs}), and the "Sync now" form. While a sync runs the page's live part asks for itself again every 2 s
+     * (htmx) until the run is over.
      *
-     * @throws ApiRefusal 400 for a page, segment, sort or order the API refuses
+     * @throws ApiRefusal 400 for a page, runs page, segment, sort or order the API refuses
      */
     public void contacts(Message in) {
         view.requireSession(in);
         Filter f = Filter.of(in);
-        int page = ConsoleView.pageNumber(in.getHeader("page", String.class));
-        Map<String, Object> found = api.contacts(f.segment, String.valueOf(PAGE_SIZE),
-                String.valueOf((long) (page - 1) * PAGE_SIZE), f.q, f.sort, f.order);
+        ConsoleView.Page page = ConsoleView.Page.of(in.getHeader("page", String.class), PAGE_SIZE);
+        Map<String, Object> found = api.contacts(f.segment, page.limit(), page.offset(), f.q, f.sort, f.order);
         long total = ((Number) found.get("total")).longValue();
         Map<String, Object> segments = api.segments();
         long all = ((Number) segments.get("total")).longValue();
-        Map<String, Object> runs = api.runs(String.valueOf(RUNS_SHOWN), "0");
+        ConsoleView.Page runsPage = ConsoleView.Page.of(f.runs, RUNS_PER_PAGE);
+        Map<String, Object> runs = api.runs(runsPage.limit(), runsPage.offset());
+        List<Map<String, Object>> runRows = runRows(runs);
 
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Contacts");
         model.put("charts", true);
-        model.put("self", CONTACTS + f.query(page));
-        model.put("syncAction", CONTACTS + "/sync" + f.query(page));
+        model.put("self", CONTACTS + f.query(page.number()));
+        // a sync started shows on the first page of runs, so the page comes back there
+        model.put("syncAction", CONTACTS + "/sync"
+                + new Filter(f.segment, f.q, f.sort, f.order, null).query(page.number()));
         model.put("running", runs.get("running"));
         model.put("busy", in.getHeader("busy") != null);
         model.put("q", found.get("q"));
@@ -91,22 +90,25 @@ public class ContactsPages {
         model.put("noMatch", all > 0 && total == 0);
         model.put("total", total);
         model.put("hasContacts", total > 0);
-        model.put("first", total == 0 ? 0 : (long) (page - 1) * PAGE_SIZE + 1);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object c : (List<?>) found.get("contacts")) {
             rows.add(contactRow(ConsoleView.cast(c)));
         }
         model.put("contacts", rows);
-        model.put("last", (long) (page - 1) * PAGE_SIZE + rows.size());
-        model.put("previous", page > 1 ? CONTACTS + f.query(page - 1) : null);
-        model.put("next", (long) page * PAGE_SIZE < total ? CONTACTS + f.query(page + 1) : null);
+        model.putAll(page.links(total, rows.size(), n -> CONTACTS + f.query(n)));
         model.put("columns", columns(f, (String) found.get("sort"), (String) found.get("order")));
         model.put("segments", segmentRows(segments, f));
-        model.put("allHref", CONTACTS + new Filter(null, f.q, f.sort, f.order).query(1));
+        model.put("allHref", CONTACTS + new Filter(null, f.q, f.sort, f.order, f.runs).query(1));
         model.put("allSelected", f.segment == null);
         model.put("segment", found.get("segment"));
-        model.put("hidden", new Filter(f.segment, null, f.sort, f.order).hiddenFields());
-        model.put("runs", runRows(runs));
+        model.put("hidden", new Filter(f.segment, null, f.sort, f.order, f.runs).hiddenFields());
+        model.put("runs", runRows);
+        long runsTotal = ((Number) runs.get("total")).longValue();
+        model.put("runsTotal", ConsoleView.count(runsTotal));
+        model.put("anyRuns", runsTotal > 0);
+        // the runs' links keep the contacts' page and filter, and the contacts' links keep the runs' page
+        model.put("runsPages", runsPage.links(runsTotal, runRows.size(), n -> CONTACTS
+                + new Filter(f.segment, f.q, f.sort, f.order, String.valueOf(n)).query(page.number()) + "#sync"));
         model.put("chartNames", chartData(segments, "name"));
         model.put("chartCounts", chartData(segments, "contacts"));
         view.html(in, 200, "contacts", model);
@@ -133,8 +135,8 @@ public class ContactsPages {
         model.put("lifecyclestage", c.get("lifecyclestage"));
         model.put("archived", c.get("archived"));
         model.put("mergedInto", c.get("merged_into"));
-        model.put("created", time(c.get("created_at")));
-        model.put("synced", time(c.get("synced_at")));
+        model.put("created", ConsoleView.time(c.get("created_at")));
+        model.put("synced", ConsoleView.time(c.get("synced_at")));
         List<Map<String, Object>> segments = new ArrayList<>();
         for (Object s : (List<?>) c.get("segments")) {
             segments.add(Map.of("name", s, "rule", rules.getOrDefault((String) s, ""),
@@ -166,8 +168,7 @@ public class ContactsPages {
             throw new ApiRefusal(400, "choose full or incremental");
         }
         Filter f = Filter.of(in);
-        int page = ConsoleView.pageNumber(in.getHeader("page", String.class));
-        String back = CONTACTS + f.query(page);
+        String back = CONTACTS + f.query(ConsoleView.pageNumber(in.getHeader("page", String.class)));
         try {
             api.sync(mode, null, "true", in);
         } catch (SyncAlreadyRunningException e) {
@@ -185,7 +186,7 @@ public class ContactsPages {
         row.put("email", c.get("email"));
         row.put("company", c.get("company"));
         row.put("segmentNames", c.get("segments"));
-        row.put("updated", time(c.get("updated_at")));
+        row.put("updated", ConsoleView.time(c.get("updated_at")));
         return row;
     }
 
@@ -204,7 +205,7 @@ public class ContactsPages {
             Map<String, Object> c = new HashMap<>();
             c.put("label", column[0]);
             c.put("key", column[1]);
-            c.put("href", CONTACTS + new Filter(f.segment, f.q, column[1], next).query(1));
+            c.put("href", CONTACTS + new Filter(f.segment, f.q, column[1], next, f.runs).query(1));
             c.put("arrow", current ? ("asc".equals(order) ? "\u25b2" : "\u25bc") : "");
             c.put("ariaSort", current ? ("asc".equals(order) ? "ascending" : "descending") : "none");
             columns.add(c);
@@ -216,7 +217,7 @@ public class ContactsPages {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object s : (List<?>) segments.get("segments")) {
             Map<String, Object> row = new HashMap<>(ConsoleView.cast(s));
-            row.put("href", CONTACTS + new Filter((String) row.get("name"), f.q, f.sort, f.order).query(1));
+            row.put("href", CONTACTS + new Filter((String) row.get("name"), f.q, f.sort, f.order, f.runs).query(1));
             row.put("selected", row.get("name").equals(f.segment == null ? null : f.segment.trim().toLowerCase(Locale.ROOT)));
             rows.add(row);
         }
@@ -230,7 +231,7 @@ public class ContactsPages {
             String status = (String) run.get("status");
             run.put("statusClass", status.toLowerCase(Locale.ROOT));
             run.put("isRunning", "RUNNING".equals(status));
-            run.put("started", time(run.get("started_at")));
+            run.put("started", ConsoleView.time(run.get("started_at")));
             Object seconds = run.get("duration_seconds");
             run.put("duration", seconds == null ? null
                     : String.format(Locale.ROOT, "%.1f s", ((Number) seconds).doubleValue()));
@@ -252,19 +253,19 @@ public class ContactsPages {
         }
     }
 
-    private static String time(Object iso) {
-        return iso == null ? null : TIME.format(Instant.parse((String) iso));
-    }
-
-    /** The table's filter as the request gives it: segment, search text, sort and order (each may be null). */
-    private record Filter(String segment, String q, String sort, String order) {
+    /**
+     * The table's filter as the request gives it: segment, search text, sort and order, and the page of the sync
+     * runs (each may be null).
+     */
+    private record Filter(String segment, String q, String sort, String order, String runs) {
 
         static Filter of(Message in) {
             return new Filter(in.getHeader("segment", String.class), in.getHeader("q", String.class),
-                    in.getHeader("sort", String.class), in.getHeader("order", String.class));
+                    in.getHeader("sort", String.class), in.getHeader("order", String.class),
+                    in.getHeader("runs", String.class));
         }
 
-        /** {@code ?segment=..&q=..&sort=..&order=..&page=N}, only the parts set, or "" when none is. */
+        /** {@code ?segment=..&q=..&sort=..&order=..&runs=..&page=N}, only the parts set, or "" when none is. */
         String query(int page) {
             Map<String, String> parts = parts();
             if (page > 1) {
@@ -289,6 +290,8 @@ public class ContactsPages {
             put(parts, "q", q);
             put(parts, "sort", sort);
             put(parts, "order", order);
+            // the first page of runs is the default: its links stay as short as before
+            put(parts, "runs", "1".equals(runs == null ? null : runs.trim()) ? null : runs);
             return parts;
         }
 

@@ -1,10 +1,9 @@
 package io.crmbridge.console.health;
 
+import io.crmbridge.console.ConsoleView;
 import io.crmbridge.hubspot.DailyUsage;
 import io.crmbridge.hubspot.DailyUsageReader;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +21,6 @@ import java.util.function.Supplier;
  * costs no request.
  */
 public final class HubSpotBudgetUse {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final HubSpotRateLimitWatch watch;
     private final Supplier<Optional<DailyUsageReader.Reading>> dailyUsage;
@@ -116,10 +112,8 @@ public final class HubSpotBudgetUse {
             if (hubspot.get(part[0]) instanceof Map<?, ?> m) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> values = (Map<String, Object>) m;
-                values.put("seen", TIME.format(Instant.parse((String) values.get(part[1]))));
-                if (values.get("resetsAt") instanceof String resets) {
-                    values.put("resets", TIME.format(Instant.parse(resets)));
-                }
+                values.put("seen", ConsoleView.time(values.get(part[1])));
+                values.put("resets", ConsoleView.time(values.get("resetsAt")));
             }
         }
         StringJoiner minutes = new StringJoiner(",");

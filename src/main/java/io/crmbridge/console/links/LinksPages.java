@@ -10,9 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +30,6 @@ public class LinksPages {
     /** Targets the chart shows. */
     static final int CHART_TARGETS = 10;
     private static final String LINKS = "/console/links";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final ConsoleView view;
     private final LinksCatalog catalog;
@@ -50,11 +45,10 @@ public class LinksPages {
      */
     public void page(Message in) {
         view.requireSession(in);
-        int page = ConsoleView.pageNumber(in.getHeader("page", String.class));
+        ConsoleView.Page page = ConsoleView.Page.of(in.getHeader("page", String.class), PAGE_SIZE);
         String sort = in.getHeader("sort", String.class);
         String kind = in.getHeader("kind", String.class);
-        Map<String, Object> list = catalog.list(String.valueOf(PAGE_SIZE), String.valueOf((page - 1) * PAGE_SIZE),
-                sort, kind);
+        Map<String, Object> list = catalog.list(page.limit(), page.offset(), sort, kind);
         String order = (String) list.get("sort");
         String kindId = (String) list.get("kind");
         long pending = ((Number) list.get("pending")).longValue();
@@ -62,15 +56,15 @@ public class LinksPages {
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Links");
         model.put("empty", pending == 0);
-        model.put("pending", count(pending));
+        model.put("pending", ConsoleView.count(pending));
         List<Map<String, Object>> kinds = new ArrayList<>();
         for (Object o : (List<?>) list.get("kinds")) {
             Map<String, Object> k = new HashMap<>(ConsoleView.cast(o));
             k.put("href", LINKS + "?kind=" + k.get("kind"));
-            k.put("linksText", count(k.get("links")));
-            k.put("targetsText", count(k.get("targets")));
-            k.put("oldestText", time(k.get("oldest")));
-            k.put("newestText", time(k.get("newest")));
+            k.put("linksText", ConsoleView.count(k.get("links")));
+            k.put("targetsText", ConsoleView.count(k.get("targets")));
+            k.put("oldestText", ConsoleView.time(k.get("oldest")));
+            k.put("newestText", ConsoleView.time(k.get("newest")));
             k.put("selected", k.get("kind").equals(kindId));
             kinds.add(k);
         }
@@ -80,9 +74,7 @@ public class LinksPages {
             targets.add(targetView(ConsoleView.cast(o)));
         }
         model.put("targets", targets);
-        model.put("total", count(total));
-        model.put("first", total == 0 ? 0 : (page - 1) * PAGE_SIZE + 1);
-        model.put("last", (page - 1) * PAGE_SIZE + targets.size());
+        model.put("total", ConsoleView.count(total));
         model.put("kindFilter", kindId);
         model.put("kindLabel", kinds.stream().filter(k -> k.get("kind").equals(kindId)).map(k -> k.get("label"))
                 .findFirst().orElse(kindId));
@@ -90,8 +82,7 @@ public class LinksPages {
         model.put("sortCount", base + "sort=count");
         model.put("sortTarget", base + "sort=target");
         model.put("byCount", "count".equals(order));
-        model.put("previous", page > 1 ? base + "sort=" + order + "&page=" + (page - 1) : null);
-        model.put("next", (long) page * PAGE_SIZE < total ? base + "sort=" + order + "&page=" + (page + 1) : null);
+        model.putAll(page.links(total, targets.size(), n -> base + "sort=" + order + "&page=" + n));
         if (pending > 0) {
             model.put("charts", true);
             model.put("chart", chartData(kind));
@@ -106,28 +97,24 @@ public class LinksPages {
     /** {@code GET /console/links/target?kind=K&target=T&page=N}: the links waiting for one target, to drop some. */
     public void targetPage(Message in) {
         view.requireSession(in);
-        int page = ConsoleView.pageNumber(in.getHeader("page", String.class));
+        ConsoleView.Page page = ConsoleView.Page.of(in.getHeader("page", String.class), PAGE_SIZE);
         String kind = in.getHeader("kind", String.class);
         String target = in.getHeader("target", String.class);
-        Map<String, Object> links = catalog.target(kind, target, String.valueOf(PAGE_SIZE),
-                String.valueOf((page - 1) * PAGE_SIZE));
+        Map<String, Object> links = catalog.target(kind, target, page.limit(), page.offset());
         long total = ((Number) links.get("total")).longValue();
         Map<String, Object> model = new HashMap<>(links);
         model.put("title", "Links waiting for " + target);
         model.put("label", LinkKind.label(LinkKind.parse(kind).orElseThrow()));
-        model.put("totalText", count(total));
+        model.put("totalText", ConsoleView.count(total));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object o : (List<?>) links.get("links")) {
             Map<String, Object> r = new HashMap<>(ConsoleView.cast(o));
-            r.put("firstSeenText", time(r.get("firstSeen")));
+            r.put("firstSeenText", ConsoleView.time(r.get("firstSeen")));
             rows.add(r);
         }
         model.put("links", rows);
-        model.put("first", (page - 1) * PAGE_SIZE + 1);
-        model.put("last", (page - 1) * PAGE_SIZE + rows.size());
         String base = targetHref(links.get("kind"), target) + "&page=";
-        model.put("previous", page > 1 ? base + (page - 1) : null);
-        model.put("next", (long) page * PAGE_SIZE < total ? base + (page + 1) : null);
+        model.putAll(page.links(total, rows.size(), n -> base + n));
         view.html(in, 200, "links-target", model);
     }
 
@@ -172,11 +159,11 @@ public class LinksPages {
         Map<String, Object> preview = catalog.preview(selections);
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Drop links?");
-        model.put("links", count(preview.get("links")));
+        model.put("links", ConsoleView.count(preview.get("links")));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object o : (List<?>) preview.get("selections")) {
             Map<String, Object> s = new HashMap<>(ConsoleView.cast(o));
-            s.put("linksText", count(s.get("links")));
+            s.put("linksText", ConsoleView.count(s.get("links")));
             int picked = ((List<?>) s.get("sources")).size();
             s.put("sourceCount", picked == 0 ? null : picked);
             rows.add(s);
@@ -221,8 +208,8 @@ public class LinksPages {
         for (Object o : (List<?>) catalog.droppedFiles().get("files")) {
             Map<String, Object> f = new HashMap<>(ConsoleView.cast(o));
             f.put("href", LINKS + "/dropped/" + f.get("name"));
-            f.put("linksText", count(f.get("links")));
-            f.put("createdText", time(f.get("createdAt")));
+            f.put("linksText", ConsoleView.count(f.get("links")));
+            f.put("createdText", ConsoleView.time(f.get("createdAt")));
             files.add(f);
         }
         return files;
@@ -264,9 +251,9 @@ public class LinksPages {
         Map<String, Object> v = new HashMap<>(t);
         v.put("value", t.get("kind") + " " + t.get("target"));
         v.put("href", targetHref(t.get("kind"), (String) t.get("target")));
-        v.put("linksText", count(t.get("links")));
-        v.put("oldestText", time(t.get("oldest")));
-        v.put("newestText", time(t.get("newest")));
+        v.put("linksText", ConsoleView.count(t.get("links")));
+        v.put("oldestText", ConsoleView.time(t.get("oldest")));
+        v.put("newestText", ConsoleView.time(t.get("newest")));
         v.put("examplesText", String.join(", ", ((List<?>) t.get("examples")).stream().map(String::valueOf).toList()));
         v.put("more", ((Number) t.get("links")).longValue() > ((List<?>) t.get("examples")).size());
         return v;
@@ -274,14 +261,6 @@ public class LinksPages {
 
     private static String targetHref(Object kind, String target) {
         return LINKS + "/target?kind=" + kind + "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
-    }
-
-    private static String count(Object n) {
-        return String.format(Locale.ROOT, "%,d", ((Number) n).longValue());
-    }
-
-    private static String time(Object iso) {
-        return iso == null ? "" : TIME.format(Instant.parse((String) iso));
     }
 
     private static String first(Map<String, List<String>> form, String name) {

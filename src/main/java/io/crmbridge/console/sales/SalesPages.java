@@ -49,12 +49,10 @@ public class SalesPages {
      */
     public void sales(Message in) {
         view.requireSession(in);
-        int page = ConsoleView.pageNumber(in.getHeader("page", String.class));
+        ConsoleView.Page page = ConsoleView.Page.of(in.getHeader("page", String.class), CLIENTS_PER_PAGE);
         String q = in.getHeader("q", String.class);
         String segment = in.getHeader("segment", String.class);
-        Map<String, Object> clients = catalog.clients(String.valueOf(CLIENTS_PER_PAGE),
-                String.valueOf((page - 1) * CLIENTS_PER_PAGE),
-                q, segment);
+        Map<String, Object> clients = catalog.clients(page.limit(), page.offset(), q, segment);
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Sales ledger");
         model.put("charts", true);
@@ -91,6 +89,7 @@ public class SalesPages {
         for (Object c : (List<?>) clients.get("clients")) {
             Map<String, Object> row = new HashMap<>(ConsoleView.cast(c));
             row.put("href", clientHref((String) row.get("clientCode")));
+            row.put("monetaryText", ConsoleView.money(row.get("monetary")));
             rows.add(row);
         }
         String search = (String) clients.get("q");
@@ -98,16 +97,13 @@ public class SalesPages {
         model.put("clients", rows);
         model.put("clientsTotal", total);
         model.put("noClients", total == 0);
-        model.put("first", total == 0 ? 0 : (long) (page - 1) * CLIENTS_PER_PAGE + 1);
-        model.put("last", (long) (page - 1) * CLIENTS_PER_PAGE + rows.size());
         model.put("q", search);
         List<Map<String, Object>> options = new ArrayList<>();
         for (String s : RfmSegments.ALL) {
             options.add(Map.of("name", s, "selected", s.equals(only)));
         }
         model.put("segmentOptions", options);
-        model.put("previous", page > 1 ? pageHref(page - 1, search, only) : null);
-        model.put("next", (long) page * CLIENTS_PER_PAGE < total ? pageHref(page + 1, search, only) : null);
+        model.putAll(page.links(total, rows.size(), n -> pageHref(n, search, only)));
         view.html(in, 200, "sales", model);
     }
 
@@ -127,7 +123,7 @@ public class SalesPages {
         Map<String, Object> score = ConsoleView.cast(client.get("score"));
         if (score != null) {
             Map<String, Object> s = new HashMap<>(score);
-            s.put("monetaryText", String.format(Locale.ROOT, "%,.2f", ((Number) score.get("monetary")).doubleValue()));
+            s.put("monetaryText", ConsoleView.money(score.get("monetary")));
             s.put("diversityText", String.format(Locale.ROOT, "%.0f %%", ((Number) score.get("diversity")).doubleValue() * 100));
             model.put("score", s);
         }

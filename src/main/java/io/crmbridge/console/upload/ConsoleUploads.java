@@ -2,6 +2,7 @@ package io.crmbridge.console.upload;
 
 import io.crmbridge.api.ApiRefusal;
 import io.crmbridge.console.ConsoleSessions;
+import io.crmbridge.console.ImportsCatalog;
 import io.crmbridge.console.RunCatalog;
 import io.crmbridge.intake.BinaryContentDetector;
 import io.crmbridge.intake.DialectSniffer;
@@ -144,7 +145,8 @@ public class ConsoleUploads {
     /**
      * {@code GET /api/uploads/held}: the files checked first, oldest name first: {@code held}, each with {@code file},
      * {@code state} ({@code checking} while its dry run is to come or runs, {@code checked} when it waits for the
-     * user) and {@code run} (its latest dry run as {@code GET /api/runs/{id}} gives it, null before it starts).
+     * user) and {@code run} (its latest dry run as {@code GET /api/runs/{id}} gives it, with its {@code state}
+     * {@code running}, {@code done}, {@code failed} ...; null before it starts).
      */
     public Map<String, Object> held() throws IOException {
         List<Map<String, Object>> held = new ArrayList<>();
@@ -153,11 +155,18 @@ public class ConsoleUploads {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("file", file);
                 entry.put("state", dir.equals(heldDir) ? "checked" : "checking");
-                entry.put("run", records.latestDryRun(file).map(id -> catalog.run(String.valueOf(id))).orElse(null));
+                entry.put("run", records.latestDryRun(file).map(this::dryRun).orElse(null));
                 held.add(entry);
             }
         }
         return Map.of("held", held);
+    }
+
+    /** Dry run {@code id} as {@link RunCatalog#run} gives it, with its {@code state} in the imports table's words. */
+    private Map<String, Object> dryRun(long id) {
+        Map<String, Object> run = new LinkedHashMap<>(catalog.run(String.valueOf(id)));
+        run.put("state", ImportsCatalog.state(run.get("status")));
+        return run;
     }
 
     /**

@@ -198,6 +198,43 @@ class ConsoleContactsTest extends ImportFlowTestSupport {
                 .contains("/api/integrations/hubspot/contacts/{id}").contains("\"q\"");
     }
 
+    @Test
+    void theSyncRunsArePagedTenAPageNewestFirstAndTheirLinksKeepTheTablesFilter() throws Exception {
+        ConsoleHttp http = new ConsoleHttp(applicationPort());
+        String cookie = http.session(TOKEN);
+        for (int n = 0; n < 12; n++) {
+            HttpResponse<String> run = http.send(HttpRequest.newBuilder(http.uri(
+                    "/api/integrations/hubspot/sync?mode=incremental")).POST(HttpRequest.BodyPublishers.noBody()),
+                    "Bearer " + TOKEN, null);
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        }
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(http.get("/api/integrations/hubspot/sync/runs?limit=20", "Bearer " + TOKEN, null).body())
+                .path("runs").forEach(r -> ids.add(r.path("run_id").asText()));
+        assertThat(ids).hasSize(12);
+
+        String first = http.get("/console/contacts", null, cookie).body();
+        assertThat(runIds(first)).isEqualTo(ids.subList(0, 10));
+        assertThat(first).contains("id=\"sync-runs-count\">Runs 1 to 10 of 12.<")
+                .contains("<a rel=\"next\" href=\"/console/contacts?runs&#61;2#sync\">Older runs")
+                .doesNotContain("Newer runs");
+        String second = http.get("/console/contacts?q=nobody&runs=2", null, cookie).body();
+        assertThat(runIds(second)).isEqualTo(ids.subList(10, 12));
+        assertThat(second).contains("Runs 11 to 12 of 12.")
+                .contains("<a rel=\"prev\" href=\"/console/contacts?q&#61;nobody#sync\">&larr; Newer runs")
+                .doesNotContain("Older runs")
+                // the contacts' own links and search keep the runs' page; a sync started goes back to the newest runs
+                .contains("href=\"/console/contacts?q&#61;nobody&amp;runs&#61;2\"")
+                .contains("<input type=\"hidden\" name=\"runs\" value=\"2\">")
+                .contains("action=\"/console/contacts/sync?q&#61;nobody\"");
+        assertThat(http.get("/console/contacts?runs=0", null, cookie).statusCode()).isEqualTo(400);
+        assertThat(runIds(http.get("/console/contacts?runs=3", null, cookie).body())).isEmpty();
+    }
+
+    private static List<String> runIds(String page) {
+        return firstGroups(RUN, page);
+    }
+
     private HttpResponse<String> syncNow(ConsoleHttp http, String cookie, String mode, String query) throws Exception {
         return http.send(HttpRequest.newBuilder(http.uri("/console/contacts/sync" + query))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -221,8 +258,13 @@ class ConsoleContactsTest extends ImportFlowTestSupport {
     }
 
     private static List<String> rows(String page) {
+        return firstGroups(ROW, page);
+    }
+
+    /** The first group of every match of {@code pattern} in {@code page}, in order. */
+    private static List<String> firstGroups(Pattern pattern, String page) {
         List<String> ids = new ArrayList<>();
-        Matcher m = ROW.matcher(page);
+        Matcher m = pattern.matcher(page);
         while (m.find()) {
             ids.add(m.group(1));
         }
