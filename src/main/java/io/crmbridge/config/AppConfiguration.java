@@ -13,6 +13,10 @@ import io.crmbridge.brevo.BrevoRateSteering;
 import io.crmbridge.brevo.BrevoRetryPolicy;
 import io.crmbridge.brevo.BrevoSettings;
 import io.crmbridge.cli.RunControl;
+import io.crmbridge.cluster.ClusterContentClaims;
+import io.crmbridge.cluster.ClusterMembers;
+import io.crmbridge.cluster.InboxClaims;
+import io.crmbridge.cluster.InboxReadLock;
 import io.crmbridge.console.ConsolePages;
 import io.crmbridge.console.ConsoleView;
 import io.crmbridge.console.HealthReport;
@@ -51,6 +55,7 @@ import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.ImportHistory;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.ledger.RunChanges;
+import io.crmbridge.ledger.RunOwners;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.ops.BridgeMetrics;
 import io.crmbridge.ops.HubSpotHealthCheck;
@@ -61,6 +66,7 @@ import io.crmbridge.pipeline.ImportProgress;
 import io.crmbridge.pipeline.BatchDelivery;
 import io.crmbridge.pipeline.CompanyRowMapper;
 import io.crmbridge.pipeline.ContactRowMapper;
+import io.crmbridge.pipeline.ContentClaims;
 import io.crmbridge.pipeline.CsvContentCheck;
 import io.crmbridge.pipeline.DailyBudgetCheck;
 import io.crmbridge.pipeline.DailyBudgetClaims;
@@ -160,7 +166,8 @@ public class AppConfiguration implements CamelConfiguration {
         LOG.info(configurationLine(settings, hubspot, context.getPropertiesComponent()));
         warnWhatIsForgottenAtExit(hubspot.sandbox(), database.inMemory());
         database.configureJpaComponent(context);
-        Ledger ledger = new Ledger(database.entityManagerFactory(), clock);
+        ClusterMembers members = cluster ? clusterMembers(context, database) : null;
+        Ledger ledger = new Ledger(database.entityManagerFactory(), clock, members == null ? RunOwners.SINGLE : members);
         registry.bind("ledger", ledger);
         // health checks bound in the registry are picked up by Camel's registry-health-check-repository
         registry.bind("ledgerDatabaseHealthCheck", new LedgerDatabaseHealthCheck(database.dataSource()));
@@ -235,9 +242,13 @@ public class AppConfiguration implements CamelConfiguration {
         Preflight preflight = new Preflight(gateway, ensurer, mapping);
         registry.bind("preflight", preflight);
         PortalPrefetch prefetch = new PortalPrefetch(ledger, ensurer, preflight, readBeforeWrite);
+        ContentClaims contentClaims = members == null ? ContentClaims.SINGLE : new ClusterContentClaims(members);
         registry.bind("fileIntake", new FileIntake(settings, ledger, aliases, clock, rowPipeline,
                 context.getExecutorServiceManager().newFixedThreadPool(rowPipeline, "row-mapping", 2), dailyBudget,
-                prefetch));
+                prefetch, contentClaims));
+        long readLockCheckMs = Settings.READ_LOCK_CHECK_MS.read(context.getPropertiesComponent());
+        registry.bind(InboxReadLock.BEAN_NAME, members == null ? InboxReadLock.single(readLockCheckMs)
+                : InboxReadLock.claimed(readLockCheckMs, new InboxClaims(members, settings.inbox()), context));
         registry.bind("csvContentCheck", new CsvContentCheck());
         ImportHistory history = new ImportHistory(database.entityManagerFactory(), clock);
         registry.bind("archiveName", new ArchiveName(settings.inbox().resolve(".done"), clock, history));
@@ -248,7 +259,7 @@ public class AppConfiguration implements CamelConfiguration {
         ContactSync contactSync = contactSync(context, gateway, database, clock);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
-        bindConsole(context, settings, ledger, clock, json, hubspot, database);
+        bindConsole(context, settings, ledger, clock, json, hubspot, database, members);
         bindConsoleLinks(context, settings, database, clock, json);
         bindUndo(context, settings, ledger, gateway, clock, json);
         bindImportsConsole(context, settings, history, clock, json);
@@ -260,9 +271,24 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics));
         bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, countries, clock,
-                metrics);
+                metrics, contentClaims);
         // after the sales ledger: its pages read the history bean bound there
         bindConsoleSales(context, settings, database, json);
+    }
+
+    /**
+     * This instance among the others on the same PostgreSQL database (docs/cluster.md): its heartbeat, a service
+     * started after the database's migration and stopped before the database closes.
+     */
+    private static ClusterMembers clusterMembers(CamelContext context, Database database) throws Exception {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        ClusterMembers members = new ClusterMembers(database.dataSource(),
+                ClusterMembers.instanceId(Settings.CLUSTER_INSTANCE_ID.read(p)),
+                Duration.ofMillis(Settings.CLUSTER_HEARTBEAT_MS.read(p)),
+                Duration.ofMillis(Settings.CLUSTER_DEAD_AFTER_MS.read(p)), context);
+        context.addService(members, true, true);
+        context.getRegistry().bind("clusterMembers", members);
+        return members;
     }
 
     /**
@@ -321,7 +347,8 @@ public class AppConfiguration implements CamelConfiguration {
      */
     private static void bindSalesLedger(CamelContext context, BridgeSettings settings, Database database, Ledger ledger,
                                         ObjectTypeDetector mainJobTypes, EmailValidator emails,
-                                        CountryRegions countries, Clock clock, BridgeMetrics metrics) {
+                                        CountryRegions countries, Clock clock, BridgeMetrics metrics,
+                                        ContentClaims contentClaims) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
         SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
@@ -329,7 +356,7 @@ public class AppConfiguration implements CamelConfiguration {
         // the exports are French: a decimal comma unless a file's values prove otherwise
         NumberConvention ledgerNumbers = Settings.SALES_DECIMAL_SEPARATOR.read(p);
         registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, ledgerNumbers,
-                clock));
+                clock, contentClaims));
         PhoneNormalizer frenchPhones = new PhoneNormalizer(Settings.SALES_PHONE_REGION.read(p), countries);
         registry.bind("salesLedgerLoader", new SalesLedgerLoader(store, new ClientRowParser(emails, frenchPhones),
                 new ProductRowParser(), new SalesLineRowParser(emails), clock));
@@ -389,7 +416,8 @@ public class AppConfiguration implements CamelConfiguration {
      * (the readiness checks, the rate budget, the routes, the settings) and the pages.
      */
     private static void bindConsole(CamelContext context, BridgeSettings settings, Ledger ledger, Clock clock,
-                                    ObjectMapper json, HubSpotSettings hubspot, Database database) throws Exception {
+                                    ObjectMapper json, HubSpotSettings hubspot, Database database,
+                                    ClusterMembers members) throws Exception {
         Registry registry = context.getRegistry();
         ConsoleSessions sessions = new ConsoleSessions(
                 registry.lookupByNameAndType("apiBearerToken", BearerTokenCheck.class), clock, Duration.ofHours(12),
@@ -398,7 +426,7 @@ public class AppConfiguration implements CamelConfiguration {
         RunCatalog catalog = new RunCatalog(ledger, settings.outbox(), json, uploads);
         registry.bind("consoleSessions", sessions);
         registry.bind("runCatalog", catalog);
-        HealthReport health = healthReport(context, hubspot, database, clock);
+        HealthReport health = healthReport(context, hubspot, database, clock, members);
         registry.bind("healthReport", health);
         ConsoleView view = new ConsoleView(sessions);
         registry.bind("consoleView", view);
@@ -424,7 +452,7 @@ public class AppConfiguration implements CamelConfiguration {
      * ledger database.
      */
     private static HealthReport healthReport(CamelContext context, HubSpotSettings hubspot, Database database,
-                                             Clock clock) throws Exception {
+                                             Clock clock, ClusterMembers members) throws Exception {
         Registry registry = context.getRegistry();
         HubSpotLastHour lastHour = HubSpotLastHour.of(registry.lookupByNameAndType("bridgeMetrics", BridgeMetrics.class),
                 clock::millis);
@@ -437,7 +465,7 @@ public class AppConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("hubspotRequestBudget", RequestBudget.class),
                 registry.lookupByNameAndType("hubspotHealthCheck", HubSpotHealthCheck.class),
                 registry.lookupByNameAndType("ledgerDatabaseHealthCheck", LedgerDatabaseHealthCheck.class),
-                database.inMemory(), database.url(), budgetUse);
+                database.inMemory(), database.url(), budgetUse, members);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.crmbridge.console;
 
+import io.crmbridge.cluster.ClusterMembers;
 import io.crmbridge.config.Setting;
 import io.crmbridge.config.Settings;
 import io.crmbridge.console.health.HubSpotBudgetUse;
@@ -44,15 +45,17 @@ public class HealthReport {
     private final boolean ledgerInMemory;
     private final String ledgerUrl;
     private final HubSpotBudgetUse budgetUse;
+    private final ClusterMembers cluster;
 
     /**
      * @param ledgerInMemory true when the ledger is an in-memory H2 database (config/Database)
      * @param ledgerUrl      the ledger's JDBC URL in effect (shown with its credentials masked)
      * @param budgetUse      the use of HubSpot's rate budget, from its answers
+     * @param cluster        the instances sharing the ledger database; null for a single instance
      */
     public HealthReport(CamelContext context, HubSpotSettings hubspot, RequestBudget budget,
                         HealthCheck hubspotCheck, HealthCheck ledgerCheck, boolean ledgerInMemory, String ledgerUrl,
-                        HubSpotBudgetUse budgetUse) {
+                        HubSpotBudgetUse budgetUse, ClusterMembers cluster) {
         this.context = context;
         this.hubspot = hubspot;
         this.budget = budget;
@@ -61,13 +64,16 @@ public class HealthReport {
         this.ledgerInMemory = ledgerInMemory;
         this.ledgerUrl = ledgerUrl;
         this.budgetUse = budgetUse;
+        this.cluster = cluster;
     }
 
     /**
      * The report: {@code hubspot} (apiVersion, sandbox, baseUrl, requestsPerTenSeconds, requestsInUse,
      * requestsLeft, state, message, and {@link HubSpotBudgetUse#report()}'s rateLimitWindow, rateLimitDaily,
      * dailyUsage, lastHour, lastHourTotals), {@code ledger} (state, message, inMemory, url without credentials),
-     * {@code routes} ([{id, status}]),
+     * {@code cluster} (enabled; in cluster mode also instanceId, this instance's id, and members: [{instanceId,
+     * startedAt, lastHeartbeat (ISO-8601, the database's clock), alive, files: the inbox files it holds}], or
+     * message when the database cannot be read), {@code routes} ([{id, status}]),
      * {@code versions} (crmBridge, camel, java) and {@code settings} ([{name, group, value, default}]).
      */
     public Map<String, Object> report() {
@@ -77,6 +83,7 @@ public class HealthReport {
         ledger.put("inMemory", ledgerInMemory);
         ledger.put("url", UrlCredentials.masked(ledgerUrl));
         r.put("ledger", ledger);
+        r.put("cluster", cluster());
         r.put("routes", routes());
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("crmBridge", crmBridgeVersion());
@@ -100,6 +107,33 @@ public class HealthReport {
         h.putAll(check(hubspotCheck));
         h.putAll(budgetUse.report());
         return h;
+    }
+
+    /** The cluster's members with their last heartbeat and the files each holds (docs/cluster.md). */
+    private Map<String, Object> cluster() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("enabled", cluster != null);
+        if (cluster == null) {
+            return c;
+        }
+        c.put("instanceId", cluster.self());
+        try {
+            List<Map<String, Object>> members = new ArrayList<>();
+            for (ClusterMembers.Member m : cluster.members()) {
+                Map<String, Object> member = new LinkedHashMap<>();
+                member.put("instanceId", m.instanceId());
+                member.put("self", m.instanceId().equals(cluster.self()));
+                member.put("startedAt", m.startedAt().toInstant().toString());
+                member.put("lastHeartbeat", m.lastHeartbeat().toInstant().toString());
+                member.put("alive", m.alive());
+                member.put("files", m.files());
+                members.add(member);
+            }
+            c.put("members", members);
+        } catch (IllegalStateException e) {
+            c.put("message", e.getMessage());
+        }
+        return c;
     }
 
     private static Map<String, Object> check(HealthCheck check) {

@@ -53,6 +53,8 @@ public class ImportRun {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    @Column(name = "owner_instance")
+    private String ownerInstance;
 
     protected ImportRun() {
     }
@@ -106,6 +108,15 @@ public class ImportRun {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    /** The instance that runs or ran it (crm-bridge.cluster.instance-id); null when opened by a single instance. */
+    public String getOwnerInstance() {
+        return ownerInstance;
+    }
+
+    void ownedBy(String instanceId) {
+        this.ownerInstance = instanceId;
     }
 
     void planReport(String reportPath) {

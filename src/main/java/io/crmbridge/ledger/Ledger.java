@@ -73,10 +73,20 @@ public class Ledger {
 
     private final Transactions transactions;
     private final Clock clock;
+    private final RunOwners owners;
 
+    /** The ledger of a single instance ({@link RunOwners#SINGLE}). */
     public Ledger(EntityManagerFactory emf, Clock clock) {
+        this(emf, clock, RunOwners.SINGLE);
+    }
+
+    /**
+     * @param owners this instance's id, recorded on every run it opens, and who else is alive ({@link #interruptRuns})
+     */
+    public Ledger(EntityManagerFactory emf, Clock clock, RunOwners owners) {
         this.transactions = new Transactions(emf);
         this.clock = clock;
+        this.owners = owners;
     }
 
     /** The completed, non-dry-run import of this exact content, if any (I1: never import the same content twice). */
@@ -115,6 +125,7 @@ public class Ledger {
     public long openRunOfKind(String fileName, String contentHash, String kind, boolean dryRun) {
         return inTransaction(em -> {
             ImportRun run = new ImportRun(fileName, contentHash, kind, dryRun, clock.instant());
+            run.ownedBy(owners.self());
             em.persist(run);
             em.flush();
             return run.getId();
@@ -136,18 +147,46 @@ public class Ledger {
     }
 
     /**
-     * Marks every RUNNING run of this content (and dry-run mode) INTERRUPTED and returns them, oldest first. Called
-     * when the content is taken: the intake takes one file at a time, so such a run belongs to a process that
-     * stopped before finishing it (killed, or stopped between batches). Each keeps the report path it planned
+     * Marks the RUNNING runs of this content (and dry-run mode) that this process may take over INTERRUPTED and
+     * returns them, oldest first. Called when the content is taken: the intake takes one file at a time, so such a
+     * run belongs to a process that stopped before finishing it (killed, or stopped between batches). With several
+     * instances ({@link RunOwners}) only the runs whose owner is dead or is this instance are taken: a live
+     * instance's run is left alone ({@link #runningElsewhere}). Each keeps the report path it planned
      * ({@link #planReport}), which names the files it may have left.
      */
     public List<ImportRun> interruptRuns(String contentHash, boolean dryRun) {
+        // the owners' heartbeats are read between two transactions, not inside one: a pool of one connection
+        // would wait for itself
+        List<Long> taken = running(contentHash, dryRun).stream().filter(r -> owners.mayTakeOver(r.getOwnerInstance()))
+                .map(ImportRun::getId).toList();
+        if (taken.isEmpty()) {
+            return List.of();
+        }
         return inTransaction(em -> {
             List<ImportRun> runs = em.createNamedQuery(ImportRun.RUNNING, ImportRun.class)
-                    .setParameter("h", contentHash).setParameter("d", dryRun).getResultList();
+                    .setParameter("h", contentHash).setParameter("d", dryRun).getResultList().stream()
+                    .filter(r -> taken.contains(r.getId())).toList();
             runs.forEach(r -> r.finish(ImportRun.Status.INTERRUPTED, 0, r.getReportPath(), clock.instant()));
             return runs;
         });
+    }
+
+    /**
+     * A RUNNING run of this content (and dry-run mode) that another instance, still alive, is running: the content
+     * is being imported there (docs/cluster.md). Always empty for a single instance.
+     */
+    public Optional<ImportRun> runningElsewhere(String contentHash, boolean dryRun) {
+        if (owners.self() == null) {
+            return Optional.empty();
+        }
+        return running(contentHash, dryRun).stream().filter(r -> !owners.mayTakeOver(r.getOwnerInstance()))
+                .findFirst();
+    }
+
+    /** The RUNNING runs of this content and dry-run mode, oldest first, detached. */
+    private List<ImportRun> running(String contentHash, boolean dryRun) {
+        return inTransaction(em -> em.createNamedQuery(ImportRun.RUNNING, ImportRun.class)
+                .setParameter("h", contentHash).setParameter("d", dryRun).getResultList());
     }
 
     /** Closes an import run with its final status, rows read and report path. */

@@ -163,7 +163,8 @@ public final class FileCompletion {
      * fault: its run stays unfinished (the next run of the content takes it over) and the file goes back to the
      * inbox ({@link InboxRetry}), at once when stopping, after the retry delay for a resource. Otherwise the run
      * is marked FAILED and the file moves to inbox/.failed/ to be dropped again. A file waiting for the account's
-     * daily budget ({@link DailyBudgetWaitException}) goes back to the inbox until the budget resets.
+     * daily budget ({@link DailyBudgetWaitException}) goes back to the inbox until the budget resets, one whose content
+     * another instance imports ({@link ContentImportedElsewhereException}) after the retry delay.
      */
     public void failed(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -187,6 +188,17 @@ public final class FileCompletion {
             metrics.fileEnded(FileStatus.RETRY_LATER);
             LOG.warn("{}: not imported yet, the account's daily budget is short ({}); the file stays in {} and is"
                     + " taken again at {}", fileName, e.getMessage(), settings.inbox(), wait.until());
+            return;
+        }
+        ContentImportedElsewhereException elsewhere = io.crmbridge.http.HttpFailures.cause(e,
+                ContentImportedElsewhereException.class);
+        if (elsewhere != null) {
+            // no run was opened: once the other instance is done, the file is skipped as already imported
+            runControl.fileFailed();
+            retry.returnToInbox(exchange, true);
+            metrics.fileEnded(FileStatus.RETRY_LATER);
+            LOG.info("{}; the file stays in {} and is taken again in {} s", elsewhere.getMessage(), settings.inbox(),
+                    retry.delay().toSeconds());
             return;
         }
         Optional<String> resource = UnavailableResource.of(e);

@@ -70,15 +70,19 @@ public final class FileIntake {
     private final Executor readAhead;
     private final DailyBudgetCheck dailyBudget;
     private final PortalPrefetch prefetch;
+    private final ContentClaims contentClaims;
 
     /**
      * @param pipeline    the row step the file's batches go through
      * @param readAhead   where a file's next batch is read and mapped while the route delivers the current one
      * @param dailyBudget checks the account's daily budget before a file is sent
      * @param prefetch    reads the portal's records of each batch mapped ahead (docs/undo.md)
+     * @param contentClaims whether this instance may import a content now ({@link ContentClaims#SINGLE} for one
+     *                      instance)
      */
     public FileIntake(BridgeSettings settings, Ledger ledger, HeaderAliases aliases, Clock clock, RowPipeline pipeline,
-                      Executor readAhead, DailyBudgetCheck dailyBudget, PortalPrefetch prefetch) {
+                      Executor readAhead, DailyBudgetCheck dailyBudget, PortalPrefetch prefetch,
+                      ContentClaims contentClaims) {
         this.settings = settings;
         this.ledger = ledger;
         this.aliases = aliases;
@@ -89,6 +93,7 @@ public final class FileIntake {
         this.readAhead = readAhead;
         this.dailyBudget = dailyBudget;
         this.prefetch = prefetch;
+        this.contentClaims = contentClaims;
     }
 
     /**
@@ -99,6 +104,8 @@ public final class FileIntake {
      * @throws IOException                when the file cannot be read
      * @throws DailyBudgetWaitException  when the file is to wait in the inbox for the account's daily budget
      *                                    ({@link DailyBudgetCheck}); no run was opened
+     * @throws ContentImportedElsewhereException when another live instance imports the same content; no run was
+     *                                    opened
      */
     public void open(Exchange exchange) throws IOException {
         Path path = exchange.getIn().getBody(java.io.File.class).toPath();
@@ -106,6 +113,7 @@ public final class FileIntake {
         Digest digest = digest(path);
         String hash = digest.sha256();
         boolean dryRun = dryRun(exchange);
+        claimContent(contentClaims, ledger, exchange, fileName, hash, dryRun);
         if (!dryRun && skipIfImported(ledger, exchange, fileName, hash)) {
             return;
         }
@@ -167,6 +175,27 @@ public final class FileIntake {
             if (!handedOver) {
                 reader.close();
             }
+        }
+    }
+
+    /**
+     * Claims the content for this file's exchange ({@link ContentClaims}), and refuses it while a live instance
+     * still runs an import of it (a claim taken over from an instance taken for dead that is in fact still going).
+     * Called before {@link #skipIfImported}: a run another instance completes is recorded complete before that
+     * instance releases the content. Also the sales ledger's (routes/sales-ledger.yaml).
+     *
+     * @throws ContentImportedElsewhereException when another live instance imports the same content
+     */
+    public static void claimContent(ContentClaims contentClaims, Ledger ledger, Exchange exchange, String fileName,
+                                    String hash, boolean dryRun) {
+        if (!contentClaims.claim(exchange, hash, dryRun)) {
+            throw new ContentImportedElsewhereException(fileName + ": the same content is being imported by another"
+                    + " instance");
+        }
+        Optional<ImportRun> elsewhere = ledger.runningElsewhere(hash, dryRun);
+        if (elsewhere.isPresent()) {
+            throw new ContentImportedElsewhereException(fileName + ": the same content is being imported as "
+                    + elsewhere.get().getFileName() + " by instance " + elsewhere.get().getOwnerInstance());
         }
     }
 

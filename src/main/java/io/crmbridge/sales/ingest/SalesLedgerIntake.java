@@ -7,6 +7,7 @@ import io.crmbridge.intake.DialectSniffer;
 import io.crmbridge.intake.ObjectTypeDetector;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
+import io.crmbridge.pipeline.ContentClaims;
 import io.crmbridge.pipeline.FileIntake;
 import io.crmbridge.pipeline.RowBatches;
 import io.crmbridge.pipeline.UnprocessableFileException;
@@ -62,20 +63,25 @@ public final class SalesLedgerIntake {
     private final NumberConvention numbersByDefault;
     private final DialectSniffer sniffer = new DialectSniffer();
     private final Clock clock;
+    private final ContentClaims contentClaims;
 
     /**
      * @param mainJobTypes     the main job's object-type detection, which a ledger-like name must not take files from
      * @param numbersByDefault the number convention a ledger file's report states when none of its values proved one
      *                         ({@code crm-bridge.sales.numbers.default-decimal-separator})
+     * @param contentClaims    whether this instance may import a content now ({@link ContentClaims#SINGLE} for one
+     *                         instance)
      */
     public SalesLedgerIntake(BridgeSettings settings, Ledger ledger, SalesLedgerStore store,
-                             ObjectTypeDetector mainJobTypes, NumberConvention numbersByDefault, Clock clock) {
+                             ObjectTypeDetector mainJobTypes, NumberConvention numbersByDefault, Clock clock,
+                             ContentClaims contentClaims) {
         this.settings = settings;
         this.ledger = ledger;
         this.store = store;
         this.mainJobTypes = mainJobTypes;
         this.numbersByDefault = numbersByDefault;
         this.clock = clock;
+        this.contentClaims = contentClaims;
     }
 
     /**
@@ -126,6 +132,7 @@ public final class SalesLedgerIntake {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         LedgerFileKind kind = exchange.getProperty(KIND_PROPERTY, LedgerFileKind.class);
         String hash = FileIntake.sha256(path);
+        FileIntake.claimContent(contentClaims, ledger, exchange, fileName, hash, false);
         if (FileIntake.skipIfImported(ledger, exchange, fileName, hash)) {
             return;
         }
