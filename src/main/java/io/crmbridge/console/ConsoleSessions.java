@@ -24,7 +24,7 @@ import org.apache.camel.Header;
  * The console's logins (docs/console.md "Log in"): the API token given once in the login form opens a session whose
  * id, 32 random bytes, is sent back in an HTTP-only cookie; the token itself is never stored in the cookie.
  *
- * <p>Sessions live in the ledger database's table {@code console_session} (migration V14), so that every instance on
+ * <p>Sessions live in the ledger database's table {@code console_session} (migration V13), so that every instance on
  * one database accepts a session any of them opened, a logout on one ends it on all, and a restart keeps them
  * (docs/cluster.md "Console sessions"). A row is keyed by the SHA-256 (hex) of the id, never the id itself: a reader
  * of the table cannot present a session. A session ends {@code lifetime} after its login (no sliding: using it does

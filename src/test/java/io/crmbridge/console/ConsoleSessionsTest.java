@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The console's sessions in the ledger database (migration V14, docs/console.md "Log in"), on H2 and on a real
+ * The console's sessions in the ledger database (migration V13, docs/console.md "Log in"), on H2 and on a real
  * PostgreSQL: each {@link ConsoleSessions} is built afresh at the moment a step happens, on the same database, as
  * another instance or a restarted one would be, so what one accepts was found in the table, not in memory.
  */
