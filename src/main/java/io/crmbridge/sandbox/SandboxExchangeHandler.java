@@ -69,6 +69,7 @@ final class SandboxExchangeHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
         String path = exchange.getRequestURI().getPath();
         String correlationId = UUID.randomUUID().toString();
@@ -93,7 +94,7 @@ final class SandboxExchangeHandler implements HttpHandler {
             ((ObjectNode) response.body()).put("correlationId", correlationId);
         }
         RecordedRequest recorded = new RecordedRequest(method, path, response.status(), body.inputCount());
-        state.log(recorded);
+        state.log(recorded, arrived);
         for (HeldAnswer hold : holds) {
             if (hold.holdIfMatching(recorded)) {
                 break;

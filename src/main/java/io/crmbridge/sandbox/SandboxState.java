@@ -32,6 +32,8 @@ public final class SandboxState {
     // a user revoking the private app's token in HubSpot: from then on every call answers 401
     private volatile boolean accessTokenRevoked;
     private final List<RecordedRequest> requestLog = new ArrayList<>();
+    /** When each request of {@link #requestLog} arrived ({@link System#nanoTime()}), at the same index. */
+    private final List<Long> arrivals = new ArrayList<>();
     // Ids keep increasing across object types and resets, so a stale id never matches a new record.
     private final AtomicLong nextId = new AtomicLong(1001);
 
@@ -195,12 +197,25 @@ public final class SandboxState {
         });
         synchronized (requestLog) {
             requestLog.clear();
+            arrivals.clear();
         }
     }
 
-    void log(RecordedRequest request) {
+    /**
+     * When each logged request arrived, in {@link System#nanoTime()} of this JVM, in the order of {@link #requests()}:
+     * what HubSpot's 10-second window counts (hubspot-api.md §4), for tests that check a client never sent more
+     * than a window's budget.
+     */
+    public List<Long> arrivals() {
+        synchronized (requestLog) {
+            return List.copyOf(arrivals);
+        }
+    }
+
+    void log(RecordedRequest request, long arrivedNanos) {
         synchronized (requestLog) {
             requestLog.add(request);
+            arrivals.add(arrivedNanos);
         }
     }
 
