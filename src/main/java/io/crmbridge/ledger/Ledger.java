@@ -41,11 +41,18 @@ public class Ledger {
     private static final String PENDING_COLUMNS = "p.id, p.from_type, p.from_key, p.to_type, p.to_key,"
             + " p.association_type_id";
 
-    /** record_key by (natural_key, object_type): a null hash keeps the stored one. */
+    /**
+     * record_key by (natural_key, object_type): a null hash keeps the stored one. A row without a hash (an alias such
+     * as {@code name:young inc}, or a record found unchanged, whose id is the stored one) keeps the stored HubSpot id:
+     * when two companies share a name or a domain, the alias stays with the first that landed, so a contact naming
+     * it links to the same company whichever instance imports what when (docs/cluster.md).
+     */
     private static final LedgerUpsert REMEMBER = LedgerUpsert.into("record_key", columns("object_type", "varchar",
                     "natural_key", "varchar", "hubspot_id", "varchar", "content_hash", "varchar", "links_hash", "varchar",
                     "updated_at", "timestamp"), List.of("natural_key", "object_type"))
-            .update("hubspot_id").update("content_hash", "coalesce({new}.content_hash, {old}.content_hash)")
+            .update("hubspot_id", "case when {new}.content_hash is null then coalesce({old}.hubspot_id,"
+                    + " {new}.hubspot_id) else {new}.hubspot_id end")
+            .update("content_hash", "coalesce({new}.content_hash, {old}.content_hash)")
             .update("links_hash", "coalesce({new}.links_hash, {old}.links_hash)").update("updated_at").build();
 
     private static final Map<String, String> LINK_COLUMNS = columns("from_type", "varchar", "from_key", "varchar",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmbridge.Datasets;
 import io.crmbridge.PostgresServer;
 import io.crmbridge.cluster.ClusterProperties;
+import io.crmbridge.hubspot.HubSpotRateLimitExemptions;
 import io.crmbridge.model.ObjectType;
 import io.crmbridge.sandbox.HubSpotSandbox;
 import io.crmbridge.sandbox.RecordedRequest;
@@ -163,9 +164,18 @@ class ClusterDatasetsIT {
         assertSamePortal(clusterPortal, alonePortal);
 
         List<RecordedRequest> requests = clusterPortal.state().requests();
+        List<Long> arrivals = clusterPortal.state().arrivals();
         assertThat(requests).extracting(RecordedRequest::status).as("429 answers").doesNotContain(429);
-        assertThat(mostWithinTenSeconds(clusterPortal.state().arrivals()))
-                .as("requests in the busiest 10-second window of the portal's log").isBetween(1, BUDGET);
+        // association batches and search are left out of HubSpot's window (hubspot-api.md §2.1, §3.2): not counted here
+        List<Long> counted = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            RecordedRequest r = requests.get(i);
+            if (HubSpotRateLimitExemptions.tenSecondly(r.method(), r.path()).isEmpty()) {
+                counted.add(arrivals.get(i));
+            }
+        }
+        assertThat(mostWithinTenSeconds(counted))
+                .as("requests HubSpot counts in the busiest 10-second window of the portal's log").isBetween(1, BUDGET);
     }
 
     private static void assertSamePortal(HubSpotSandbox actualPortal, HubSpotSandbox expectedPortal) {

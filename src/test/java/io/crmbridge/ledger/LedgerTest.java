@@ -105,14 +105,29 @@ class LedgerTest {
     void rememberingAgainUpdatesTheHashAndANullHashKeepsIt() {
         ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("acme.com", "201", "hash-1")));
 
-        ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("acme.com", "201", "hash-2")));
-        assertThat(ledger.find(ObjectType.COMPANIES, List.of("acme.com")).get("acme.com").getContentHash())
-                .isEqualTo("hash-2");
+        ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("acme.com", "203", "hash-2")));
+        RecordKey updated = ledger.find(ObjectType.COMPANIES, List.of("acme.com")).get("acme.com");
+        assertThat(updated.getContentHash()).isEqualTo("hash-2");
+        assertThat(updated.getHubspotId()).as("a record written again takes its new id").isEqualTo("203");
 
         ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("acme.com", "202", null)));
         RecordKey k = ledger.find(ObjectType.COMPANIES, List.of("acme.com")).get("acme.com");
-        assertThat(k.getHubspotId()).isEqualTo("202");
+        assertThat(k.getHubspotId()).as("a row without a hash keeps the stored id").isEqualTo("203");
         assertThat(k.getContentHash()).isEqualTo("hash-2");
+    }
+
+    @Test
+    void anAliasStaysWithTheFirstCompanyThatLanded() {
+        // two companies named "Young Inc" (organizations-1000.csv rows 162 and 673): contacts naming it link to one
+        ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("stout-schwartz.com", "301", "h1"),
+                new RememberedRecord("name:young inc", "301", null)));
+        ledger.remember(ObjectType.COMPANIES, List.of(new RememberedRecord("padilla.com", "302", "h2"),
+                new RememberedRecord("name:young inc", "302", null)));
+
+        assertThat(ledger.find(ObjectType.COMPANIES, List.of("name:young inc")).get("name:young inc").getHubspotId())
+                .isEqualTo("301");
+        assertThat(ledger.find(ObjectType.COMPANIES, List.of("padilla.com")).get("padilla.com").getHubspotId())
+                .isEqualTo("302");
     }
 
     @Test
