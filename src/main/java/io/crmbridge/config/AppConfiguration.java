@@ -565,10 +565,10 @@ public class AppConfiguration implements CamelConfiguration {
      */
     private static SyncGuard syncGuard(CamelContext context, Database database) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
-        if (!Settings.CLUSTER_ENABLED.read(p)) {
+        // a cluster on another database than PostgreSQL stops here: the job store's delegate and the lock are its
+        if (!ClusterMode.enabled(p)) {
             return SyncGuard.singleInstance();
         }
-        ClusteredQuartz.requirePostgres(database);
         if (Settings.SYNC_ENABLED.read(p)) {
             // only then: configuring the component creates it, and a started component starts a scheduler
             ClusteredQuartz.configure(context, database);

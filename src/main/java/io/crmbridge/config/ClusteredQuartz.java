@@ -1,7 +1,6 @@
 package io.crmbridge.config;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.crmbridge.cluster.ClusterMembers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -40,34 +39,17 @@ public final class ClusteredQuartz implements ConnectionProvider {
     /**
      * Points the {@code quartz} component at the clustered job store, on {@code database}'s connection pool (Quartz
      * asks the pool for a connection per transaction; no second pool, and no password in Quartz's properties,
-     * which camel-quartz logs at DEBUG).
-     *
-     * @throws InvalidSettingException when {@code crm-bridge.db.url} is not a PostgreSQL database
+     * which camel-quartz logs at DEBUG). Called only in cluster mode, whose database {@link ClusterMode} has checked.
      */
     public static void configure(CamelContext context, Database database) {
         PropertiesComponent p = context.getPropertiesComponent();
-        requirePostgres(database);
         // Quartz finds data sources by name in its own process-wide registry; a name of our own per context, so that
         // two contexts in one JVM (tests) never hand each other's pool out
         String dataSource = "crm-bridge-ledger-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dataSource, new ClusteredQuartz(database.dataSource()));
         QuartzComponent quartz = context.getComponent("quartz", QuartzComponent.class);
-        quartz.setProperties(properties(dataSource, instanceId(Settings.CLUSTER_INSTANCE_ID.read(p)),
+        quartz.setProperties(properties(dataSource, ClusterMembers.instanceId(Settings.CLUSTER_INSTANCE_ID.read(p)),
                 Settings.CLUSTER_HEARTBEAT_MS.read(p)));
-    }
-
-    /**
-     * Refuses a cluster on another database than PostgreSQL: the job store's delegate and the sync's advisory lock
-     * are PostgreSQL's.
-     *
-     * @throws InvalidSettingException when {@code crm-bridge.db.url} is not a {@code jdbc:postgresql:} URL
-     */
-    public static void requirePostgres(Database database) {
-        if (!database.url().startsWith("jdbc:postgresql:")) {
-            throw new InvalidSettingException(Settings.CLUSTER_ENABLED.name() + "=true shares the contact sync's"
-                    + " schedule and lock in a PostgreSQL database: set " + Settings.DB_URL.name()
-                    + " to a jdbc:postgresql: URL (the same on every instance)");
-        }
     }
 
     /**
@@ -92,20 +74,6 @@ public final class ClusteredQuartz implements ConnectionProvider {
         // a trigger is acquired under the qrtz_locks row lock too, not only fired under it
         q.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         return q;
-    }
-
-    /** {@code crm-bridge.cluster.instance-id}, or {@code <host name>-<process id>} when it is empty. */
-    static String instanceId(String configured) {
-        if (!configured.isBlank()) {
-            return configured.trim();
-        }
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        return host + "-" + ProcessHandle.current().pid();
     }
 
     /** A connection of the ledger's pool; Quartz commits or rolls back its own work and closes it. */

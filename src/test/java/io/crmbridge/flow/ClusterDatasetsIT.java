@@ -108,16 +108,16 @@ class ClusterDatasetsIT {
         assertThat(sentBeforeKill).as("killed in the middle of the file").isLessThan(rows / 100);
 
         await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .until(() -> reports(shared, file).size() == 1 || !second.isAlive());
+                .until(() -> SiteFiles.reports(shared.resolve("outbox"), file).size() == 1 || !second.isAlive());
         second.terminate();
         second.awaitExit(RUN_TIMEOUT);
         assertThat(alone.awaitExit(RUN_TIMEOUT)).as(alone.output()).isZero();
 
         assertSamePortal(clusterPortal, cleanPortal);
-        assertThat(filesIn(shared.resolve("inbox"))).isEmpty();
-        assertThat(filesIn(shared.resolve("inbox/.done"))).hasSize(1);
-        assertThat(filesIn(shared.resolve("inbox/.failed"))).isEmpty();
-        List<Path> reports = reports(shared, file);
+        assertThat(SiteFiles.filesIn(shared.resolve("inbox"))).isEmpty();
+        assertThat(SiteFiles.filesIn(shared.resolve("inbox/.done"))).hasSize(1);
+        assertThat(SiteFiles.filesIn(shared.resolve("inbox/.failed"))).isEmpty();
+        List<Path> reports = SiteFiles.reports(shared.resolve("outbox"), file);
         assertThat(reports).as("one report for the file").hasSize(1);
         JsonNode report = JSON.readTree(reports.get(0).toFile());
         assertThat(report.path("rowsRead").asLong()).isEqualTo(rows);
@@ -133,7 +133,7 @@ class ClusterDatasetsIT {
      */
     private void shareTheInbox(int instances) throws Exception {
         Path files = files();
-        List<String> names = filesIn(files);
+        List<String> names = SiteFiles.filesIn(files);
         HubSpotSandbox alonePortal = portal(BUDGET);
         HubSpotSandbox clusterPortal = portal(BUDGET);
         ChildApplication alone = startAlone(site("alone", files), alonePortal, BUDGET);
@@ -145,7 +145,7 @@ class ClusterDatasetsIT {
             members.add(startMember(shared, clusterPortal, database, "node-" + i, BUDGET));
         }
         await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> names.stream()
-                .allMatch(n -> !reports(shared, n).isEmpty()) || members.stream().noneMatch(ChildApplication::isAlive));
+                .allMatch(n -> !SiteFiles.reports(shared.resolve("outbox"), n).isEmpty()) || members.stream().noneMatch(ChildApplication::isAlive));
         for (ChildApplication member : members) {
             member.terminate();
         }
@@ -155,10 +155,10 @@ class ClusterDatasetsIT {
         assertThat(alone.awaitExit(RUN_TIMEOUT)).as(alone.output()).isZero();
 
         for (String name : names) {
-            assertThat(reports(shared, name)).as("reports of " + name).hasSize(1);
+            assertThat(SiteFiles.reports(shared.resolve("outbox"), name)).as("reports of " + name).hasSize(1);
         }
-        assertThat(filesIn(shared.resolve("inbox/.done"))).hasSameSizeAs(names);
-        assertThat(filesIn(shared.resolve("inbox/.failed"))).isEmpty();
+        assertThat(SiteFiles.filesIn(shared.resolve("inbox/.done"))).hasSameSizeAs(names);
+        assertThat(SiteFiles.filesIn(shared.resolve("inbox/.failed"))).isEmpty();
         assertThat(members).as("the files were shared out").filteredOn(m -> names.stream()
                 .anyMatch(n -> m.output().contains(n))).hasSizeGreaterThan(1);
         assertSamePortal(clusterPortal, alonePortal);
@@ -239,7 +239,7 @@ class ClusterDatasetsIT {
     private Path site(String name, Path files) throws IOException {
         Path site = Files.createDirectories(dir.resolve(name));
         Path inbox = Files.createDirectories(site.resolve("inbox"));
-        for (String file : filesIn(files)) {
+        for (String file : SiteFiles.filesIn(files)) {
             Path staging = site.resolve(file + ".staging");
             Files.copy(files.resolve(file), staging);
             Files.move(staging, inbox.resolve(file), StandardCopyOption.ATOMIC_MOVE);
@@ -301,29 +301,5 @@ class ClusterDatasetsIT {
             accounted += report.path("outcomes").path(o).asLong();
         }
         return accounted;
-    }
-
-    private static List<String> filesIn(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                    .filter(n -> !n.endsWith(".camelLock")).sorted().toList();
-        }
-    }
-
-    /** The JSON reports of {@code file}'s runs in the site's outbox. */
-    private static List<Path> reports(Path site, String file) {
-        Path reports = site.resolve("outbox/reports");
-        if (!Files.isDirectory(reports)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(reports)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(file + "-run")
-                    && p.getFileName().toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -86,7 +86,7 @@ class ClusterIT {
             drop("contacts-" + i + ".csv", contacts("f" + i, 120));
         }
         awaitArchived(6);
-        assertThat(filesIn(inbox.resolve(".done"))).hasSize(6);
+        assertThat(SiteFiles.filesIn(inbox.resolve(".done"))).hasSize(6);
         assertThat(reports()).as("one report per file").hasSize(6);
         assertThat(runStatuses()).containsExactly(Map.entry("COMPLETED", 6L));
         assertThat(portal.state().count(ObjectType.CONTACTS)).isEqualTo(6 * 120);
@@ -136,8 +136,8 @@ class ClusterIT {
         b.awaitOutput("contacts-big.csv taken over from a", TIMEOUT);
         awaitArchived(1);
 
-        assertThat(filesIn(inbox)).isEmpty();
-        assertThat(filesIn(inbox.resolve(".failed"))).isEmpty();
+        assertThat(SiteFiles.filesIn(inbox)).isEmpty();
+        assertThat(SiteFiles.filesIn(inbox.resolve(".failed"))).isEmpty();
         assertThat(holder("contacts-big.csv")).as("released once archived").isEmpty();
         List<Path> reports = reports();
         assertThat(reports).hasSize(1);
@@ -190,20 +190,11 @@ class ClusterIT {
 
     private void awaitArchived(int files) {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .until(() -> filesIn(inbox.resolve(".done")).size() >= files && filesIn(inbox).isEmpty());
+                .until(() -> SiteFiles.filesIn(inbox.resolve(".done")).size() >= files && SiteFiles.filesIn(inbox).isEmpty());
     }
 
     private static boolean contactUpsert(RecordedRequest r) {
         return r.status() == 200 && r.path().endsWith("/contacts/batch/upsert");
-    }
-
-    private static List<String> filesIn(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();
-        }
     }
 
     private List<Path> reports() throws IOException {

@@ -157,9 +157,9 @@ class CrashRestartIT {
                 .isEqualTo(expected.linked(ObjectType.TICKETS, ObjectType.CONTACTS));
         assertThat(crashPortal.state().count(ObjectType.COMPANIES)).isEqualTo(cleanPortal.state().count(ObjectType.COMPANIES));
 
-        assertThat(filesIn(crash.resolve("inbox"))).isEmpty();
-        assertThat(filesIn(crash.resolve("inbox/.done"))).hasSize(1);
-        assertThat(filesIn(crash.resolve("inbox/.failed"))).isEmpty();
+        assertThat(SiteFiles.filesIn(crash.resolve("inbox"))).isEmpty();
+        assertThat(SiteFiles.filesIn(crash.resolve("inbox/.done"))).hasSize(1);
+        assertThat(SiteFiles.filesIn(crash.resolve("inbox/.failed"))).isEmpty();
         List<Path> reports = reports(crash);
         assertThat(reports).as("one report for the file").hasSize(1);
         JsonNode report = JSON.readTree(reports.get(0).toFile());
@@ -259,30 +259,13 @@ class CrashRestartIT {
     }
 
     private static void assertStillInInbox(Path site) throws IOException {
-        assertThat(filesIn(site.resolve("inbox"))).containsExactly(FILE);
-        assertThat(filesIn(site.resolve("inbox/.done"))).isEmpty();
-        assertThat(filesIn(site.resolve("inbox/.failed"))).isEmpty();
+        assertThat(SiteFiles.filesIn(site.resolve("inbox"))).containsExactly(FILE);
+        assertThat(SiteFiles.filesIn(site.resolve("inbox/.done"))).isEmpty();
+        assertThat(SiteFiles.filesIn(site.resolve("inbox/.failed"))).isEmpty();
     }
 
-    private static List<String> filesIn(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                    .filter(n -> !n.endsWith(".camelLock")).sorted().toList();
-        }
-    }
-
-    private static List<Path> reports(Path site) throws IOException {
-        Path reports = site.resolve("outbox/reports");
-        if (!Files.isDirectory(reports)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(reports)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(FILE + "-run")
-                    && p.getFileName().toString().endsWith(".json")).sorted().toList();
-        }
+    private static List<Path> reports(Path site) {
+        return SiteFiles.reports(site.resolve("outbox"), FILE);
     }
 
     /** Rows of the file's one dead-letter file: those of the interrupted runs went with their runs' reports. */
