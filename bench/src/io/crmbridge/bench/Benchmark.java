@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: {@code --runs N} (runs of the short scenarios, median reported; default 3),
  * {@code --long-runs N} (runs of the minute-long load and sync scenarios; default 1),
- * {@code --only a,b} (scenarios: pipeline, load, tickets, memory, latency, sync, sandbox, startup; default all),
+ * {@code --only a,b} (scenarios: pipeline, load, tickets, memory, latency, sync, sandbox, startup, cluster; default
+ * all),
  * {@code --jar PATH}, {@code --datasets DIR} (default ../shared/datasets), {@code --out DIR}
  * (default target/bench). Exits 0 when every scenario ran, whether or not it met its target.
  */
@@ -89,7 +90,7 @@ public final class Benchmark {
         int runs = 3;
         int longRuns = 1;
         Set<String> only = new LinkedHashSet<>(List.of("pipeline", "load", "tickets", "memory", "latency", "sync",
-                "sandbox", "startup"));
+                "sandbox", "startup", "cluster"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -127,6 +128,7 @@ public final class Benchmark {
                 case "sync" -> sync();
                 case "sandbox" -> sandboxHeadroom();
                 case "startup" -> startup();
+                case "cluster" -> cluster();
                 default -> throw new IllegalArgumentException("unknown scenario " + s);
             }
         }
@@ -357,6 +359,43 @@ public final class Benchmark {
         loadWithoutRead(r);
         line(String.format("re-drop %d write requests, %.0f%% of the first import's time (target 0 writes, <= 10%%)"
                 + " [median of %d]", redropWrites, ratio * 100, longRuns), redropMet);
+    }
+
+    /**
+     * Several instances (docs/cluster.md): 40,000 contacts in two files, through one instance, two instances of one
+     * token against one portal (the portal's 10-second limit is the ceiling: the same rate, no 429), and two
+     * instances with two tokens against two portals (twice the budget: about twice the rate). Every instance in
+     * cluster mode on one PostgreSQL.
+     */
+    private void cluster() throws Exception {
+        Path inputs = Files.createDirectories(out.resolve("data").resolve("cluster"));
+        DataGenerator generator = DataGenerator.from(datasets.resolve("customers-10000.csv"));
+        generator.write(inputs.resolve("contacts-cluster-a.csv"), 1, 20_000, false);
+        generator.write(inputs.resolve("contacts-cluster-b.csv"), 20_001, 20_000, false);
+        ObjectNode r = results.putObject("cluster");
+        try (ClusterBench bench = new ClusterBench(jar, inputs)) {
+            ClusterBench.Result one = bench.run(freshDir("cluster-1-instance"), 1, 1);
+            ClusterBench.Result two = bench.run(freshDir("cluster-2-instances"), 2, 1);
+            ClusterBench.Result twoPortals = bench.run(freshDir("cluster-2-tokens"), 2, 2);
+            for (var c : List.of(Map.entry("oneInstance", one), Map.entry("twoInstancesOneToken", two),
+                    Map.entry("twoInstancesTwoTokens", twoPortals))) {
+                ObjectNode n = r.putObject(c.getKey());
+                n.put("records", c.getValue().records());
+                n.put("seconds", c.getValue().seconds());
+                n.put("recordsPerSecond", Math.round(c.getValue().rate()));
+                n.put("received429", c.getValue().rateLimited());
+            }
+            double same = two.rate() / one.rate();
+            double twice = twoPortals.rate() / one.rate();
+            line(String.format("cluster 1 instance %.0f records/s, 40,000 rows in 2 files, one portal at %d/10 s,"
+                    + " %dx429", one.rate(), BUDGET_PER_TEN_SECONDS, one.rateLimited()), one.rateLimited() == 0);
+            line(String.format("cluster 2 instances, one token: %.0f records/s, %.2f x 1 instance (target: the"
+                    + " same rate, the portal's limit is the ceiling, 0x429) %dx429", two.rate(), same,
+                    two.rateLimited()), two.rateLimited() == 0 && same >= 0.8 && same <= 1.1);
+            line(String.format("cluster 2 instances, two tokens and portals: %.0f records/s, %.2f x 1 instance"
+                    + " (target >= 1.6: twice the budget) %dx429", twoPortals.rate(), twice,
+                    twoPortals.rateLimited()), twoPortals.rateLimited() == 0 && twice >= 1.6);
+        }
     }
 
     /** A load run's figures, added to {@code detail}: records, duration, rate, requests and 429s. */
