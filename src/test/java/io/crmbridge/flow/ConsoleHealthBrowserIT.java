@@ -84,7 +84,7 @@ class ConsoleHealthBrowserIT {
                         .isEqualTo(totals.path("retries").asText());
                 assertThat(browser.findElement(By.id("last-hour-429")).getText())
                         .isEqualTo(totals.path("tooManyRequests").asText());
-                assertThat(browser.findElement(By.id("hubspot-window")).getText()).contains("of 190 left in 10000 ms");
+                assertThat(browser.findElement(By.id("hubspot-window")).getText()).contains("of 190 left in 10,000 ms");
                 assertThat(browser.findElement(By.id("hubspot-daily")).getText()).contains("of 1000000 left today");
                 assertThat(browser.findElement(By.id("hubspot-daily-usage")).getText())
                         .contains("of 1000000 used by the account");
