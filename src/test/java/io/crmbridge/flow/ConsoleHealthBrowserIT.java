@@ -85,9 +85,9 @@ class ConsoleHealthBrowserIT {
                 assertThat(browser.findElement(By.id("last-hour-429")).getText())
                         .isEqualTo(totals.path("tooManyRequests").asText());
                 assertThat(browser.findElement(By.id("hubspot-window")).getText()).contains("of 190 left in 10,000 ms");
-                assertThat(browser.findElement(By.id("hubspot-daily")).getText()).contains("of 1000000 left today");
+                assertThat(browser.findElement(By.id("hubspot-daily")).getText()).contains("of 1,000,000 left today");
                 assertThat(browser.findElement(By.id("hubspot-daily-usage")).getText())
-                        .contains("of 1000000 used by the account");
+                        .contains("of 1,000,000 used by the account");
                 assertThat(browser.findElement(By.id("ledger-url")).getText()).startsWith("jdbc:h2:mem:");
                 assertThat(browser.getPageSource()).doesNotContain(token);
                 ConsoleBrowser.screenshot(browser, "health");
