@@ -77,7 +77,9 @@ class ConsoleHealthBrowserIT {
             try {
                 ConsoleBrowser.login(browser, base, token);
                 browser.get(base + "/console/health");
-                assertThat(browser.findElements(By.cssSelector("#last-hour-chart canvas"))).isNotEmpty();
+                // uPlot draws the chart once its script has run: on a busy machine after the page is there
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> !browser.findElements(By.cssSelector("#last-hour-chart canvas")).isEmpty());
                 assertThat(browser.findElement(By.id("last-hour-requests")).getText())
                         .isEqualTo(totals.path("requests").asText());
                 assertThat(browser.findElement(By.id("last-hour-retries")).getText())
