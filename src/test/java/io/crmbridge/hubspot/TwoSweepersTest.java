@@ -31,6 +31,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TwoSweepersTest {
 
+    /**
+     * Threads of their own for the tasks that must run at once: the common pool has one worker on 2 cores, which
+     * JDK 25's CompletableFuture uses (JDK 17's made a thread per task then), so two tasks waiting for each other
+     * at a barrier would wait for the barrier's timeout.
+     */
+    private static final java.util.concurrent.ExecutorService THREADS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "TwoSweepersTest");
+        t.setDaemon(true);
+        return t;
+    });
+
     private static final int TICKET_TO_CONTACT = 16;
     private static final int LINKS = 2_500;
 
@@ -65,8 +77,8 @@ class TwoSweepersTest {
             AssociationLinker sweeperB = new AssociationLinker(b, new AssociationWriter(env.gateway));
 
             CyclicBarrier start = new CyclicBarrier(2);
-            CompletableFuture<Integer> byA = CompletableFuture.supplyAsync(() -> sweep(sweeperA, runA, start));
-            CompletableFuture<Integer> byB = CompletableFuture.supplyAsync(() -> sweep(sweeperB, runB, start));
+            CompletableFuture<Integer> byA = CompletableFuture.supplyAsync(() -> sweep(sweeperA, runA, start), THREADS);
+            CompletableFuture<Integer> byB = CompletableFuture.supplyAsync(() -> sweep(sweeperB, runB, start), THREADS);
             int createdByA = byA.get(120, TimeUnit.SECONDS);
             int createdByB = byB.get(120, TimeUnit.SECONDS);
 

@@ -31,6 +31,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ConcurrentLedgerWritesTest {
 
+    /**
+     * Threads of their own for the tasks that must run at once: the common pool has one worker on 2 cores, which
+     * JDK 25's CompletableFuture uses (JDK 17's made a thread per task then), so two tasks waiting for each other
+     * at a barrier would wait for the barrier's timeout.
+     */
+    private static final java.util.concurrent.ExecutorService THREADS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ConcurrentLedgerWritesTest");
+        t.setDaemon(true);
+        return t;
+    });
+
     private static final int KEYS = 2_000;
     private static final int ROUNDS = 5;
 
@@ -123,7 +135,7 @@ class ConcurrentLedgerWritesTest {
                     claimed.countDown();
                     await(release);
                     throw new IllegalStateException("the sweeper stopped");
-                }));
+                }), THREADS);
         assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
         List<Long> takenByB = claimedIds(b);
         release.countDown();
@@ -151,7 +163,7 @@ class ConcurrentLedgerWritesTest {
                     claimed.countDown();
                     await(release);
                     return page.links().size();
-                }));
+                }), THREADS);
         assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
         List<Long> whileHeld = claimedIds(b);
         release.countDown();
@@ -211,11 +223,11 @@ class ConcurrentLedgerWritesTest {
         CompletableFuture<Void> one = CompletableFuture.runAsync(() -> {
             await(start);
             first.run();
-        });
+        }, THREADS);
         CompletableFuture<Void> two = CompletableFuture.runAsync(() -> {
             await(start);
             second.run();
-        });
+        }, THREADS);
         one.get(120, TimeUnit.SECONDS);
         two.get(120, TimeUnit.SECONDS);
     }
