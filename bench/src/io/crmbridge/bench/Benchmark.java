@@ -38,6 +38,7 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: {@code --runs N} (runs of the short scenarios, median reported; default 3),
  * {@code --long-runs N} (runs of the minute-long load and sync scenarios; default 1),
+ * {@code --cluster-rows N} (contacts in each of the cluster scenario's two files; default 20,000),
  * {@code --only a,b} (scenarios: pipeline, load, tickets, memory, latency, sync, sandbox, startup, cluster; default
  * all),
  * {@code --jar PATH}, {@code --datasets DIR} (default ../shared/datasets), {@code --out DIR}
@@ -73,14 +74,16 @@ public final class Benchmark {
     private final Path datasets;
     private final int runs;
     private final int longRuns;
+    private final int clusterRows;
 
-    private Benchmark(Path jar, Path classes, Path out, Path datasets, int runs, int longRuns) {
+    private Benchmark(Path jar, Path classes, Path out, Path datasets, int runs, int longRuns, int clusterRows) {
         this.jar = jar.toAbsolutePath();
         this.classes = classes.toAbsolutePath();
         this.out = out.toAbsolutePath();
         this.datasets = datasets.toAbsolutePath();
         this.runs = runs;
         this.longRuns = longRuns;
+        this.clusterRows = clusterRows;
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,6 +92,7 @@ public final class Benchmark {
         Path datasets = Path.of("../shared/datasets");
         int runs = 3;
         int longRuns = 1;
+        int clusterRows = 20_000;
         Set<String> only = new LinkedHashSet<>(List.of("pipeline", "load", "tickets", "memory", "latency", "sync",
                 "sandbox", "startup", "cluster"));
         for (int i = 0; i < args.length; i++) {
@@ -99,12 +103,13 @@ public final class Benchmark {
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--datasets" -> datasets = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--cluster-rows" -> clusterRows = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--runs N, --long-runs N, --only a,b, --jar PATH, --datasets DIR, --out DIR)");
+                        + " (--runs N, --long-runs N, --cluster-rows N, --only a,b, --jar PATH, --datasets DIR, --out DIR)");
             }
         }
         Path classes = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Benchmark bench = new Benchmark(jar, classes, out, datasets, runs, longRuns);
+        Benchmark bench = new Benchmark(jar, classes, out, datasets, runs, longRuns, clusterRows);
         bench.run(only);
     }
 
@@ -362,7 +367,7 @@ public final class Benchmark {
     }
 
     /**
-     * Several instances (docs/cluster.md): 40,000 contacts in two files, through one instance, two instances of one
+     * Several instances (docs/cluster.md): two files of {@code --cluster-rows} contacts each (20,000 unless told), through one instance, two instances of one
      * token against one portal (the portal's 10-second limit is the ceiling: the same rate, no 429), and two
      * instances with two tokens against two portals (twice the budget: about twice the rate). Every instance in
      * cluster mode on one PostgreSQL.
@@ -370,8 +375,8 @@ public final class Benchmark {
     private void cluster() throws Exception {
         Path inputs = Files.createDirectories(out.resolve("data").resolve("cluster"));
         DataGenerator generator = DataGenerator.from(datasets.resolve("customers-10000.csv"));
-        generator.write(inputs.resolve("contacts-cluster-a.csv"), 1, 20_000, false);
-        generator.write(inputs.resolve("contacts-cluster-b.csv"), 20_001, 20_000, false);
+        generator.write(inputs.resolve("contacts-cluster-a.csv"), 1, clusterRows, false);
+        generator.write(inputs.resolve("contacts-cluster-b.csv"), clusterRows + 1, clusterRows, false);
         ObjectNode r = results.putObject("cluster");
         try (ClusterBench bench = new ClusterBench(jar, inputs)) {
             ClusterBench.Result one = bench.run(freshDir("cluster-1-instance"), 1, 1);
@@ -387,8 +392,9 @@ public final class Benchmark {
             }
             double same = two.rate() / one.rate();
             double twice = twoPortals.rate() / one.rate();
-            line(String.format("cluster 1 instance %.0f records/s, 40,000 rows in 2 files, one portal at %d/10 s,"
-                    + " %dx429", one.rate(), BUDGET_PER_TEN_SECONDS, one.rateLimited()), one.rateLimited() == 0);
+            line(String.format("cluster 1 instance %.0f records/s, %,d rows in 2 files, one portal at %d/10 s,"
+                    + " %dx429", one.rate(), 2 * clusterRows, BUDGET_PER_TEN_SECONDS, one.rateLimited()),
+                    one.rateLimited() == 0);
             line(String.format("cluster 2 instances, one token: %.0f records/s, %.2f x 1 instance (target: the"
                     + " same rate, the portal's limit is the ceiling, 0x429) %dx429", two.rate(), same,
                     two.rateLimited()), two.rateLimited() == 0 && same >= 0.8 && same <= 1.1);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -41,6 +42,8 @@ public final class ClusterMembers extends ServiceSupport implements RunOwners {
     private final Duration deadAfter;
     private final CamelContext context;
     private ScheduledExecutorService timer;
+    /** True once this process registered: a start refused before that must not remove the row of the id's owner. */
+    private volatile boolean joined;
 
     /**
      * @param instanceId this instance's id ({@link #instanceId(String)})
@@ -147,7 +150,8 @@ public final class ClusterMembers extends ServiceSupport implements RunOwners {
     }
 
     @Override
-    protected void doStart() throws SQLException {
+    protected void doStart() throws SQLException, InterruptedException {
+        refuseWhenTheIdIsInUse();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement join = c.prepareStatement("insert into cluster_member (instance_id, started_at,"
@@ -161,6 +165,7 @@ public final class ClusterMembers extends ServiceSupport implements RunOwners {
                     s.executeUpdate();
                 }
                 c.commit();
+                joined = true;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
@@ -171,6 +176,44 @@ public final class ClusterMembers extends ServiceSupport implements RunOwners {
                 TimeUnit.MILLISECONDS);
         LOG.info("Cluster: this instance is {}; heartbeat every {} ms, an instance silent for {} ms is taken for dead",
                 instanceId, heartbeat.toMillis(), deadAfter.toMillis());
+    }
+
+    /**
+     * Stops the start when another live process already has this id: two processes of one id would share (and drop)
+     * each other's claims. A row of this id with a fresh heartbeat is either a live process or one killed less than
+     * dead-after ago (a quick restart after a crash); which of the two is told by watching the row for two heartbeat
+     * intervals (at most dead-after): a live process beats in that time. A clean stop removes the row, so an ordinary
+     * restart never waits.
+     *
+     * @throws IllegalStateException when the heartbeat moved while watched: set a unique crm-bridge.cluster.instance-id
+     */
+    private void refuseWhenTheIdIsInUse() throws SQLException, InterruptedException {
+        Optional<OffsetDateTime> seen = freshHeartbeat();
+        if (seen.isEmpty()) {
+            return;
+        }
+        long watch = Math.min(heartbeat.toMillis() * 2, deadAfter.toMillis());
+        LOG.info("Cluster: a heartbeat of {} is {} old or less; watching it {} ms to tell a live process from a"
+                + " stopped one", instanceId, deadAfter, watch);
+        Thread.sleep(watch);
+        Optional<OffsetDateTime> now = freshHeartbeat();
+        if (now.isPresent() && now.get().isAfter(seen.get())) {
+            throw new IllegalStateException("another live instance of this cluster has the id " + instanceId
+                    + ": give each instance its own crm-bridge.cluster.instance-id (or leave it empty for"
+                    + " <host>-<pid>)");
+        }
+    }
+
+    /** The heartbeat time of this id's row when it is within the dead-after time. */
+    private Optional<OffsetDateTime> freshHeartbeat() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select m.heartbeat_at from cluster_member m where m.instance_id = ? and " + ALIVE)) {
+            s.setString(1, instanceId);
+            s.setLong(2, deadAfter.toMillis());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getObject(1, OffsetDateTime.class)) : Optional.empty();
+            }
+        }
     }
 
     private void beatOrWarn() {
@@ -188,6 +231,10 @@ public final class ClusterMembers extends ServiceSupport implements RunOwners {
             context.getExecutorServiceManager().shutdownNow(timer);
             timer = null;
         }
+        if (!joined) {
+            return;
+        }
+        joined = false;
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("delete from cluster_member where instance_id = ?")) {
             s.setString(1, instanceId);

@@ -15,6 +15,7 @@ import io.crmbridge.brevo.BrevoSettings;
 import io.crmbridge.cli.RunControl;
 import io.crmbridge.cluster.ClusterContentClaims;
 import io.crmbridge.cluster.ClusterMembers;
+import io.crmbridge.cluster.ExchangeAdvisoryLock;
 import io.crmbridge.cluster.InboxClaims;
 import io.crmbridge.cluster.InboxReadLock;
 import io.crmbridge.console.ConsolePages;
@@ -338,6 +339,9 @@ public class AppConfiguration implements CamelConfiguration {
         }
     }
 
+    /** The advisory lock key of the sales ledger's import: the first 8 bytes of SHA-256("crm-bridge sales ledger"). */
+    static final long SALES_LEDGER_LOCK_KEY = 0x11d8_7f69_590f_6beaL;
+
     /**
      * The sales ledger (W1, W2; routes/sales-ledger.yaml, docs/sales-ledger.md): intake,
      * loader and completion beans, phones read in {@code crm-bridge.sales.phone-region}, the default
@@ -353,6 +357,10 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         SalesLedgerStore store = new SalesLedgerStore(database.entityManagerFactory());
         registry.bind("salesLedgerStore", store);
+        // several instances: one sales-ledger import at a time in the cluster (docs/cluster.md "Ledger writes")
+        registry.bind("salesLedgerLock", ClusterMode.enabled(p)
+                ? new ExchangeAdvisoryLock(database.dataSource(), SALES_LEDGER_LOCK_KEY, "the sales ledger's import")
+                : ExchangeAdvisoryLock.none());
         // the exports are French: a decimal comma unless a file's values prove otherwise
         NumberConvention ledgerNumbers = Settings.SALES_DECIMAL_SEPARATOR.read(p);
         registry.bind("salesLedgerIntake", new SalesLedgerIntake(settings, ledger, store, mainJobTypes, ledgerNumbers,

@@ -138,6 +138,23 @@ public class ContactStore {
         });
     }
 
+    /**
+     * Closes the runs a stopped process left RUNNING: status PARTIAL (the contacts they stored stay; no watermark, so
+     * the next incremental sync does not start from them), finished at {@code now}, with the reason. Called only by
+     * the holder of the sync's permit ({@link SyncGuard}): while it holds it no other sync runs, in this process or
+     * another, so every RUNNING row belongs to a process that died (SIGKILL, power loss) before it could end it.
+     *
+     * @return how many runs were closed
+     */
+    public int closeAbandonedRuns(Instant now) {
+        return inTransaction(em -> {
+            List<SyncRun> abandoned = em.createQuery("select r from SyncRun r where r.status = 'RUNNING'", SyncRun.class)
+                    .getResultList();
+            abandoned.forEach(r -> r.abandon(now));
+            return abandoned.size();
+        });
+    }
+
     /** Opens a RUNNING sync run and returns its id. */
     public long openRun(SyncRun.Mode mode, Instant startedAt) {
         return inTransaction(em -> {

@@ -187,6 +187,10 @@ public class ContactSync {
 
     private SyncStats runExclusive(SyncRun.Mode mode, LongConsumer onStarted) {
         Instant started = clock.instant();
+        int abandoned = store.closeAbandonedRuns(started);
+        if (abandoned > 0) {
+            LOG.warn("Contact sync: {} earlier run(s) left RUNNING by a stopped process closed as PARTIAL", abandoned);
+        }
         long runId = store.openRun(mode, started);
         onStarted.accept(runId);
         SyncProgress progress = new SyncProgress(mode);

@@ -58,6 +58,20 @@ public class SyncRun {
         this.startedAt = startedAt;
     }
 
+    /**
+     * Ends a run its process never ended (ContactStore#closeAbandonedRuns): PARTIAL, as a run that ended early
+     * and kept what it stored; its counters stay at 0 since they were only held in the dead process's memory.
+     */
+    void abandon(Instant now) {
+        this.status = Status.PARTIAL.name();
+        this.errors = 1;
+        this.errorMessage = "the process running this sync stopped before the sync ended; found at " + now
+                + " when the next sync started";
+        this.watermark = null;
+        this.finishedAt = now;
+        this.durationMs = now.toEpochMilli() - startedAt.toEpochMilli();
+    }
+
     void finish(Status status, SyncProgress progress, Instant finishedAt, String segmentCountsJson) {
         this.status = status.name();
         this.contactsSynced = progress.contacts();

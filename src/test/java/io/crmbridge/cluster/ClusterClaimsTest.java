@@ -1,6 +1,7 @@
 package io.crmbridge.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crmbridge.PostgresServer;
 import io.crmbridge.config.Database;
@@ -183,9 +184,30 @@ class ClusterClaimsTest {
         Files.writeString(inbox.resolve("tickets.csv"), "x");
         assertThat(new InboxClaims(a, inbox).add("tickets.csv")).isTrue();
 
-        ClusterMembers again = member("instance-a");
+        // the earlier process of instance-a no longer beats (its heartbeat is an hour away): the new one starts
+        ClusterMembers again = new ClusterMembers(database.dataSource(), "instance-a", Duration.ofMillis(200),
+                DEAD_AFTER, camel);
         again.start();
 
         assertThat(new InboxClaims(b, inbox).add("tickets.csv")).isTrue();
+        again.stop();
+    }
+
+    @Test
+    void aSecondLiveProcessUnderAnIdInUseIsRefused() {
+        ClusterMembers first = new ClusterMembers(database.dataSource(), "instance-c", Duration.ofMillis(200),
+                DEAD_AFTER, camel);
+        first.start();
+        try {
+            ClusterMembers second = new ClusterMembers(database.dataSource(), "instance-c", Duration.ofMillis(200),
+                    DEAD_AFTER, camel);
+
+            assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another live instance of this cluster has the id instance-c")
+                    .hasMessageContaining("crm-bridge.cluster.instance-id");
+            assertThat(first.alive("instance-c")).isTrue();
+        } finally {
+            first.stop();
+        }
     }
 }

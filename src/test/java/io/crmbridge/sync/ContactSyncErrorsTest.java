@@ -119,4 +119,31 @@ class ContactSyncErrorsTest {
             assertThat(store().lastRun().orElseThrow().getStatus()).isEqualTo(SyncRun.Status.FAILED);
         }
     }
+
+    @Nested
+    class AfterAProcessDiedDuringASync extends ContactSyncTestSupport {
+
+        @Override
+        protected Properties syncProperties() {
+            return properties("sandbox.seed-contacts", "generate:200");
+        }
+
+        @Test
+        void theNextSyncClosesTheRunItLeftRunning() {
+            // the row a process killed in the middle of a sync leaves: opened, never finished
+            long abandoned = store().openRun(SyncRun.Mode.FULL, Instant.now().minusSeconds(60));
+
+            SyncStats stats = sync("FULL");
+
+            assertThat(stats.status()).isEqualTo(SyncRun.Status.COMPLETED);
+            List<SyncRun> runs = store().runs(0, 10);
+            assertThat(runs).extracting(SyncRun::getId).containsExactly(stats.runId(), abandoned);
+            SyncRun closed = runs.get(1);
+            assertThat(closed.getStatus()).isEqualTo(SyncRun.Status.PARTIAL);
+            assertThat(closed.getErrorMessage()).contains("stopped before the sync ended");
+            assertThat(closed.getWatermark()).isNull();
+            assertThat(closed.getFinishedAt()).isNotNull();
+            assertThat(store().lastWatermark()).contains(runs.get(0).getWatermark());
+        }
+    }
 }
