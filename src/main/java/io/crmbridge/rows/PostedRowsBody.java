@@ -76,7 +76,10 @@ public final class PostedRowsBody {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ApiRefusal(400, "the body is not JSON: " + e.getOriginalMessage()
+            // Jackson names the source it read ("[Source: REDACTED ...; line: 1, column: 2]"): the client needs
+            // only the position
+            String why = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+            throw new ApiRefusal(400, "the body is not JSON: " + why
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (root == null || root.isMissingNode()) {

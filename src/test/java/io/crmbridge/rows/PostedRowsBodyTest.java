@@ -55,6 +55,8 @@ class PostedRowsBodyTest {
     void refusesWhatIsNotAnArrayOfFlatObjectsWithTheReason() {
         assertThatThrownBy(() -> written("[{\"Email\": 1}] trailing")).isInstanceOf(ApiRefusal.class)
                 .hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> written("[{\"Email\": \"a@example.org\"")).hasMessageContaining("not JSON")
+                .hasMessageContaining("(line 1, column 27)").hasMessageNotContaining("Source");
         assertThatThrownBy(() -> written("\"rows\"")).hasMessageContaining("a JSON string, not an array");
         assertThatThrownBy(() -> written("[{\"a\": 1}, [1]]")).hasMessageContaining("row 2 is a JSON array");
         assertThatThrownBy(() -> written("[{\"a\": [1]}]")).hasMessageContaining("row 1, column \"a\": a JSON array");
