@@ -260,7 +260,7 @@ public final class FileIntake {
      * removed: the run starting now reads the file again from its first row and its report and dead-letter file
      * account for every row once (rows the interrupted run already delivered come out unchanged, or updated when
      * it was stopped before recording them). A run reserved for the file ({@link #RESERVED_RUN_PROPERTY}) is not
-     * interrupted: it goes on.
+     * interrupted: it goes on, its files removed as well.
      *
      * @return the interrupted runs' ids, oldest first
      */
@@ -268,15 +268,13 @@ public final class FileIntake {
             throws IOException {
         List<ImportRun> interrupted = ledger.interruptRuns(hash, dryRun, reserved);
         for (ImportRun run : interrupted) {
-            // a run that planned no report never claimed a name, so it wrote nothing; guessing its name from its
-            // number could hit the files of an earlier process's run of the same number
-            if (run.getReportPath() == null) {
-                continue;
-            }
-            String baseName = RunFiles.baseNameOf(Path.of(run.getReportPath()).getFileName().toString());
-            for (Path stale : RunFiles.deleteAll(settings.reportsDir(), settings.deadLetterDir(), baseName)) {
-                LOG.info("{}: removed {}, written by interrupted run {} before it was recorded complete",
-                        fileName, stale, run.getId());
+            removeFilesOf(fileName, run);
+        }
+        if (reserved != null) {
+            // the reserved run taken again after a stop starts its files again too
+            Optional<ImportRun> again = ledger.run(reserved);
+            if (again.isPresent()) {
+                removeFilesOf(fileName, again.get());
             }
         }
         if (!interrupted.isEmpty()) {
@@ -285,6 +283,20 @@ public final class FileIntake {
                     interrupted.stream().map(ImportRun::getId).toList());
         }
         return interrupted.stream().map(ImportRun::getId).toList();
+    }
+
+    /** Removes the reports and dead letters an unfinished run may have written (none when it planned no report). */
+    private void removeFilesOf(String fileName, ImportRun run) throws IOException {
+        // a run that planned no report never claimed a name, so it wrote nothing; guessing its name from its
+        // number could hit the files of an earlier process's run of the same number
+        if (run.getReportPath() == null) {
+            return;
+        }
+        String baseName = RunFiles.baseNameOf(Path.of(run.getReportPath()).getFileName().toString());
+        for (Path stale : RunFiles.deleteAll(settings.reportsDir(), settings.deadLetterDir(), baseName)) {
+            LOG.info("{}: removed {}, written by interrupted run {} before it was recorded complete",
+                    fileName, stale, run.getId());
+        }
     }
 
     /**

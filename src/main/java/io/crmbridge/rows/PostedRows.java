@@ -166,7 +166,13 @@ public class PostedRows {
                 return answer(records.byKey(key).orElseThrow(), true, in);
             }
             String name = type.pathName() + ".posted-" + runId + ".csv";
-            Files.move(staged, settings.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(staged, settings.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // no file will adopt the run: it is closed, and the client is answered 500
+                ledger.finishRun(runId, ImportRun.Status.FAILED, 0, null);
+                throw e;
+            }
             LOG.info("rows posted for {}: {} rows as {} (run {})", type.pathName(), rows, name, runId);
             return answer(post, false, in);
         } finally {

@@ -148,6 +148,45 @@ class PostedRowsTest extends ImportFlowTestSupport {
     }
 
     @Test
+    void theSameRowsPostedTwiceAtOnceAreImportedOnce() throws Exception {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 1; i <= 40; i++) {
+            json.append(i == 1 ? "" : ",").append("{\"Email\": \"twice").append(i).append("@example.org\"}");
+        }
+        String rows = json.append(']').toString();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        try {
+            java.util.concurrent.Callable<JsonNode> client = () -> {
+                start.await();
+                return body(postJson("contacts", rows, null));
+            };
+            List<java.util.concurrent.Future<JsonNode>> answers = clients.invokeAll(List.of(client, client));
+            List<Long> runs = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<JsonNode> a : answers) {
+                JsonNode answer = a.get();
+                if (!answer.path("runId").isNull()) {
+                    runs.add(answer.path("runId").asLong());
+                }
+            }
+            // each run named in an answer ends: one imports the rows, another (when both passed the check at once)
+            // is closed as the duplicate the intake skipped
+            List<String> ends = new java.util.ArrayList<>();
+            for (long run : runs) {
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        !body(http().get("/api/runs/" + run, BEARER, null)).path("status").asText().equals("RUNNING"));
+                ends.add(body(http().get("/api/runs/" + run, BEARER, null)).path("status").asText());
+            }
+            assertThat(ends).containsOnlyOnce("COMPLETED").allMatch(e -> e.equals("COMPLETED") || e.equals("FAILED"));
+            assertThat(sandbox().state().count(ObjectType.CONTACTS)).isEqualTo(40);
+            assertThat(reports("contacts.posted-" + runs.get(0) + ".csv").size()
+                    + (runs.size() > 1 ? reports("contacts.posted-" + runs.get(1) + ".csv").size() : 0)).isEqualTo(1);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void aCsvBodyIsReadLikeADroppedFile() throws Exception {
         String csv = "email;firstname;lastname\r\nbarbara@example.org;Barbara;Liskov\r\nken@example.org;Ken;Thompson\r\n";
         HttpResponse<String> r = post("contacts", "text/csv; charset=utf-8", csv.getBytes(StandardCharsets.UTF_8),
