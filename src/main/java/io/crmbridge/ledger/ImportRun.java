@@ -66,6 +66,10 @@ public class ImportRun {
     }
 
     public ImportRun(String fileName, String contentHash, String objectType, boolean dryRun, Instant startedAt) {
+        start(fileName, contentHash, objectType, dryRun, startedAt);
+    }
+
+    private void start(String fileName, String contentHash, String objectType, boolean dryRun, Instant startedAt) {
         this.fileName = fileName;
         this.contentHash = contentHash;
         this.objectType = objectType;
@@ -135,12 +139,7 @@ public class ImportRun {
      */
     void adopt(String fileName, String contentHash, String objectType, boolean dryRun, Instant startedAt,
                String ownerInstance) {
-        this.fileName = fileName;
-        this.contentHash = contentHash;
-        this.objectType = objectType;
-        this.dryRun = dryRun;
-        this.status = Status.RUNNING.name();
-        this.startedAt = startedAt;
+        start(fileName, contentHash, objectType, dryRun, startedAt);
         this.ownerInstance = ownerInstance;
     }
 

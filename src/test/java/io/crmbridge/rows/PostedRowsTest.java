@@ -13,12 +13,9 @@ import io.crmbridge.model.ObjectType;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
@@ -66,15 +63,6 @@ class PostedRowsTest extends ImportFlowTestSupport {
 
     private static JsonNode body(HttpResponse<String> r) throws Exception {
         return JSON.readTree(r.body());
-    }
-
-    private List<String> inboxFiles() throws Exception {
-        if (!Files.isDirectory(inbox())) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(inbox())) {
-            return s.filter(Files::isRegularFile).map(p -> inbox().relativize(p).toString()).toList();
-        }
     }
 
     @Test
