@@ -85,6 +85,8 @@ import io.crmbridge.pipeline.RowMapper;
 import io.crmbridge.pipeline.RowPipeline;
 import io.crmbridge.pipeline.TicketRowMapper;
 import io.crmbridge.push.CustomerPush;
+import io.crmbridge.rows.PostedRows;
+import io.crmbridge.rows.PostedRunRecords;
 import io.crmbridge.sales.SalesLedgerCompletion;
 import io.crmbridge.sales.ingest.ClientRowParser;
 import io.crmbridge.sales.ingest.ProductRowParser;
@@ -264,6 +266,7 @@ public class AppConfiguration implements CamelConfiguration {
         bindConsoleLinks(context, settings, database, clock, json);
         bindUndo(context, settings, ledger, gateway, clock, json);
         bindImportsConsole(context, settings, history, clock, json);
+        bindPostedRows(context, settings, ledger, database, aliases, json, clock);
         InboxRetry retry = new InboxRetry(settings.inbox(),
                 Duration.ofMillis(Settings.RETRY_DELAY_MS.read(context.getPropertiesComponent())), clock);
         registry.bind(InboxRetry.BEAN_NAME, retry);
@@ -488,6 +491,19 @@ public class AppConfiguration implements CamelConfiguration {
                 clock, json);
         registry.bind("linksCatalog", links);
         registry.bind("linksPages", new LinksPages(view, links));
+    }
+
+    /**
+     * Rows posted over HTTP (routes/rows.yaml, docs/http-intake.md): written into the inbox as a file whose run is
+     * reserved before the answer, with the limits of {@code crm-bridge.rows.*}.
+     */
+    private static void bindPostedRows(CamelContext context, BridgeSettings settings, Ledger ledger, Database database,
+                                       HeaderAliases aliases, ObjectMapper json, Clock clock) {
+        var properties = context.getPropertiesComponent();
+        context.getRegistry().bind("postedRows", new PostedRows(settings, ledger,
+                new PostedRunRecords(database.dataSource()), aliases, json, clock,
+                new PostedRows.Limits(Settings.ROWS_MAX_BYTES.read(properties),
+                        Settings.ROWS_ANSWER_MAX_ROWS.read(properties), Settings.ROWS_ANSWER_WAIT_MS.read(properties))));
     }
 
     /**

@@ -30,6 +30,8 @@ public enum SettingGroup {
             + " ([contact-sync.md](contact-sync.md))."),
     API("REST API and console", "The REST API (contact sync, runs) and the console on the application's HTTP server"
             + " ([contact-sync.md](contact-sync.md), [console.md](console.md))."),
+    HTTP_INTAKE("Rows posted over HTTP", "Rows posted to `POST /api/rows/{objectType}` with the API's token, imported"
+            + " like an inbox file ([http-intake.md](http-intake.md))."),
     OPERATIONS("Operations", "Health checks served on the management port ([operations.md](operations.md))."),
     LAUNCHER("Launcher and logging", "Set by the command line's flags or read before logging starts"
             + " ([command-line.md](command-line.md))."),

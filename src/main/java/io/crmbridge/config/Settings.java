@@ -60,6 +60,7 @@ public final class Settings {
     private static final SettingGroup BREVO = SettingGroup.BREVO;
     private static final SettingGroup SYNC = SettingGroup.SYNC;
     private static final SettingGroup API = SettingGroup.API;
+    private static final SettingGroup HTTP_INTAKE = SettingGroup.HTTP_INTAKE;
     private static final SettingGroup OPERATIONS = SettingGroup.OPERATIONS;
     private static final SettingGroup LAUNCHER = SettingGroup.LAUNCHER;
     private static final SettingGroup CAMEL = SettingGroup.CAMEL;
@@ -553,6 +554,24 @@ public final class Settings {
             .doc("largest file `POST /api/uploads` and the console's Upload take (default 200 MiB); a bigger one is"
                     + " refused 413 ([console.md](console.md#upload-files))");
 
+    // Rows posted over HTTP
+
+    public static final Setting<Long> ROWS_MAX_BYTES = define(HTTP_INTAKE, "crm-bridge.rows.max-bytes",
+                    longInteger(1, Long.MAX_VALUE))
+            .byDefault("20971520").unit("bytes").feature("X1")
+            .doc("largest body `POST /api/rows/{objectType}` takes (default 20 MiB); a bigger one is refused 400 and"
+                    + " should be dropped as a file instead ([http-intake.md](http-intake.md))");
+    public static final Setting<Integer> ROWS_ANSWER_MAX_ROWS = define(HTTP_INTAKE, "crm-bridge.rows.answer-max-rows",
+                    integer(0, ANY))
+            .byDefault("10").unit("rows").feature("X1")
+            .doc("a post of at most this many rows waits for its run and is answered 200 with each row's outcome;"
+                    + " a larger one is answered 202 with its run id at once ([http-intake.md](http-intake.md))");
+    public static final Setting<Long> ROWS_ANSWER_WAIT_MS = define(HTTP_INTAKE, "crm-bridge.rows.answer-wait-ms",
+                    longInteger(0, Long.MAX_VALUE))
+            .byDefault("60000").unit("ms").feature("X1")
+            .doc("how long a small post waits for its run (behind the files before it in the inbox) before it is"
+                    + " answered 202 with its run id ([http-intake.md](http-intake.md))");
+
     // Operations
 
     public static final Setting<Long> HEALTH_HUBSPOT_TTL_SECONDS = define(OPERATIONS,
@@ -658,6 +677,7 @@ public final class Settings {
             SYNC_LIST_MEMBERSHIPS, SYNC_INCREMENTAL_ARCHIVED, SEGMENT_CHAINGE_WORD, SEGMENT_ENGAGED_DAYS,
             SEGMENT_COLD_DAYS, SEGMENT_HIGH_VALUE_STAGES,
             API_TOKEN, CONSOLE_UPLOAD_MAX_BYTES,
+            ROWS_MAX_BYTES, ROWS_ANSWER_MAX_ROWS, ROWS_ANSWER_WAIT_MS,
             HEALTH_HUBSPOT_TTL_SECONDS, HEALTH_HUBSPOT_TIMEOUT_MS,
             CONFIG_FILE, HUBSPOT_EMULATOR, LOG_DETAIL, LOG_THREAD,
             HTTP_CONNECT_TIMEOUT, HTTP_RESPONSE_TIMEOUT, SERVER_ENABLED, SERVER_HOST, SERVER_PORT, MANAGEMENT_ENABLED,

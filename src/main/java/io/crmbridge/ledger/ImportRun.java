@@ -32,6 +32,12 @@ public class ImportRun {
      */
     public enum Status { RUNNING, COMPLETED, FAILED, INTERRUPTED, UNDONE }
 
+    /**
+     * The content hash of a run reserved for rows posted over HTTP until its file is taken ({@link Ledger#reserveRun}):
+     * not a SHA-256 hex, so no content's runs (completed, running or interrupted) ever include it.
+     */
+    public static final String RESERVED_HASH = "reserved";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -60,6 +66,10 @@ public class ImportRun {
     }
 
     public ImportRun(String fileName, String contentHash, String objectType, boolean dryRun, Instant startedAt) {
+        start(fileName, contentHash, objectType, dryRun, startedAt);
+    }
+
+    private void start(String fileName, String contentHash, String objectType, boolean dryRun, Instant startedAt) {
         this.fileName = fileName;
         this.contentHash = contentHash;
         this.objectType = objectType;
@@ -121,6 +131,16 @@ public class ImportRun {
 
     void planReport(String reportPath) {
         this.reportPath = reportPath;
+    }
+
+    /**
+     * Takes over a run reserved before its file was taken ({@link Ledger#reserveRun}): the file's name and content
+     * hash, its object type and mode, this instance as owner, and the start of its import.
+     */
+    void adopt(String fileName, String contentHash, String objectType, boolean dryRun, Instant startedAt,
+               String ownerInstance) {
+        start(fileName, contentHash, objectType, dryRun, startedAt);
+        this.ownerInstance = ownerInstance;
     }
 
     void finish(Status status, long rowsRead, String reportPath, Instant finishedAt) {

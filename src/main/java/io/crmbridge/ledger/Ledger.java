@@ -140,6 +140,36 @@ public class Ledger {
     }
 
     /**
+     * Reserves a RUNNING run for a file not yet taken (rows posted over HTTP, docs/http-intake.md), so that its id can
+     * be answered before the import starts; its content hash is {@link ImportRun#RESERVED_HASH} until the intake
+     * {@link #adoptRun adopts} it.
+     *
+     * @return the run's id
+     */
+    public long reserveRun(String fileName, ObjectType type) {
+        return openRunOfKind(fileName, ImportRun.RESERVED_HASH, type.pathName(), false);
+    }
+
+    /**
+     * The intake's {@link #openRun} for a run reserved by {@link #reserveRun}: the run takes the file's name, content
+     * hash, type and mode, this instance as owner and a new start.
+     *
+     * @return {@code runId}
+     * @throws IllegalStateException when no such run exists or it is no longer RUNNING (it was closed meanwhile)
+     */
+    public long adoptRun(long runId, String fileName, String contentHash, ObjectType type, boolean dryRun) {
+        return inTransaction(em -> {
+            ImportRun run = em.find(ImportRun.class, runId);
+            if (run == null || run.getStatus() != ImportRun.Status.RUNNING) {
+                throw new IllegalStateException("run " + runId + " reserved for " + fileName + " is "
+                        + (run == null ? "missing" : run.getStatus()));
+            }
+            run.adopt(fileName, contentHash, type.pathName(), dryRun, clock.instant(), owners.self());
+            return runId;
+        });
+    }
+
+    /**
      * Records where a RUNNING run's JSON report will be written (relative to the outbox), as soon as its name is
      * chosen: a run that takes this one over when it is interrupted finds its files by that name.
      */
@@ -162,10 +192,18 @@ public class Ledger {
      * ({@link #planReport}), which names the files it may have left.
      */
     public List<ImportRun> interruptRuns(String contentHash, boolean dryRun) {
+        return interruptRuns(contentHash, dryRun, null);
+    }
+
+    /**
+     * {@link #interruptRuns(String, boolean)} leaving run {@code keep} alone (null: none): the run reserved for the
+     * posted rows being taken again after a stop goes on under its own id (docs/http-intake.md).
+     */
+    public List<ImportRun> interruptRuns(String contentHash, boolean dryRun, Long keep) {
         // the owners' heartbeats are read between two transactions, not inside one: a pool of one connection
         // would wait for itself
         List<Long> taken = running(contentHash, dryRun).stream().filter(r -> owners.mayTakeOver(r.getOwnerInstance()))
-                .map(ImportRun::getId).toList();
+                .map(ImportRun::getId).filter(id -> !id.equals(keep)).toList();
         if (taken.isEmpty()) {
             return List.of();
         }

@@ -211,7 +211,7 @@ public final class BatchDelivery {
             if (issue != null) {
                 end(file, r, Outcome.FAILED, issue);
             } else {
-                report.outcome(outcomes.get(r.record().key()));
+                report.outcome(r.row().rowNumber(), outcomes.get(r.record().key()), null);
             }
             open.remove(r);
         }
@@ -358,15 +358,15 @@ public final class BatchDelivery {
             String key = r.record().key();
             PortalRecord h = before.get(key);
             if (ledgerUnchanged.contains(key)) {
-                file.report().outcome(Outcome.UNCHANGED);
+                file.report().outcome(r.row().rowNumber(), Outcome.UNCHANGED, null);
             } else if (h == null) {
-                file.report().outcome(Outcome.CREATED);
+                file.report().outcome(r.row().rowNumber(), Outcome.CREATED, null);
             } else {
                 List<PropertyChange> would = ReadBeforeWrite.changes(portal.applyPolicy(r.record(), h), h);
                 if (would.isEmpty() && portal.readsBefore(type)) {
-                    file.report().outcome(Outcome.UNCHANGED);
+                    file.report().outcome(r.row().rowNumber(), Outcome.UNCHANGED, null);
                 } else {
-                    file.report().outcome(Outcome.UPDATED);
+                    file.report().outcome(r.row().rowNumber(), Outcome.UPDATED, null);
                     file.report().propertyChanges(r.row().rowNumber(), key, would);
                 }
             }
@@ -375,7 +375,7 @@ public final class BatchDelivery {
 
     private static void end(FileImport file, RowResult r, Outcome outcome, Issue issue) {
         ImportReport report = file.report();
-        report.outcome(outcome);
+        report.outcome(r.row().rowNumber(), outcome, issue);
         report.error(issue.code());
         report.errorSample(issue.code(), issue.message());
         try {

@@ -32,7 +32,19 @@ public final class CsvContentCheck {
      * @throws IOException                when the file cannot be read
      */
     public void refuseUnreadable(Exchange exchange) throws IOException {
-        Path path = exchange.getIn().getBody(File.class).toPath();
+        Optional<String> problem = reason(exchange.getIn().getBody(File.class).toPath());
+        if (problem.isPresent()) {
+            throw new UnprocessableFileException(problem.get());
+        }
+    }
+
+    /**
+     * Why the file at {@code path} is not a CSV file crm-bridge can read (a spreadsheet or a PDF, binary content, an
+     * unknown delimiter), or empty when it is one. Also the check of rows posted as CSV (docs/http-intake.md).
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public Optional<String> reason(Path path) throws IOException {
         Optional<String> problem = spreadsheets.reason(path);
         if (problem.isEmpty()) {
             Dialect dialect = sniffer.sniff(path);
@@ -41,8 +53,6 @@ public final class CsvContentCheck {
                 problem = delimiters.reason(path, dialect);
             }
         }
-        if (problem.isPresent()) {
-            throw new UnprocessableFileException(problem.get());
-        }
+        return problem;
     }
 }

@@ -53,6 +53,21 @@ public final class FileIntake {
      * "check first": routes/console-upload.yaml).
      */
     public static final String DRY_RUN_PROPERTY = "crmBridgeDryRun";
+    /**
+     * Exchange property: the id of the run reserved for this file before it was taken (rows posted over HTTP,
+     * docs/http-intake.md); the intake adopts it instead of opening a run.
+     */
+    public static final String RESERVED_RUN_PROPERTY = "crmBridgeReservedRun";
+    /**
+     * Exchange property: the content hash the file is known by in the ledger instead of its bytes' SHA-256 (posted
+     * rows with an Idempotency-Key, docs/http-intake.md).
+     */
+    public static final String CONTENT_HASH_PROPERTY = "crmBridgeContentHash";
+    /**
+     * Exchange property: true makes the report list each row's outcome ({@link ImportReport#keepRowOutcomes()}): a
+     * small post of rows is answered with them (docs/http-intake.md).
+     */
+    public static final String ROW_OUTCOMES_PROPERTY = "crmBridgeRowOutcomes";
     /** Exchange property: the id of the completed run a skipped file duplicates. */
     public static final String SKIP_OF_PROPERTY = "crmBridgeSkipOf";
     /** Exchange property: the content hash of a skipped file. */
@@ -111,7 +126,8 @@ public final class FileIntake {
         Path path = exchange.getIn().getBody(java.io.File.class).toPath();
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         Digest digest = digest(path);
-        String hash = digest.sha256();
+        String hash = exchange.getProperty(CONTENT_HASH_PROPERTY, digest.sha256(), String.class);
+        Long reserved = exchange.getProperty(RESERVED_RUN_PROPERTY, Long.class);
         boolean dryRun = dryRun(exchange);
         claimContent(contentClaims, ledger, exchange, fileName, hash, dryRun);
         if (!dryRun && skipIfImported(ledger, exchange, fileName, hash)) {
@@ -152,8 +168,12 @@ public final class FileIntake {
             }
             // before the run is opened: a file that waits for the daily budget leaves no run behind
             dailyBudget.check(fileName, type, Math.max(0, digest.lines() - 1), report, exchange);
-            report.interruptedRuns(takeOverInterruptedRuns(fileName, hash, dryRun));
-            long runId = ledger.openRun(fileName, hash, type, dryRun);
+            if (exchange.getProperty(ROW_OUTCOMES_PROPERTY, false, Boolean.class)) {
+                report.keepRowOutcomes();
+            }
+            report.interruptedRuns(takeOverInterruptedRuns(fileName, hash, dryRun, reserved));
+            long runId = reserved == null ? ledger.openRun(fileName, hash, type, dryRun)
+                    : ledger.adoptRun(reserved, fileName, hash, type, dryRun);
             String baseName = claimRunFiles(fileName, runId);
             FileImport file = new FileImport(runId, fileName, baseName, type, dialect, mapping,
                     reader, report, new DeadLetterWriter(settings.deadLetterDir(), baseName, header,
@@ -239,22 +259,22 @@ public final class FileIntake {
      * the process got as far as writing them before it could record the run complete, and dead letters) are
      * removed: the run starting now reads the file again from its first row and its report and dead-letter file
      * account for every row once (rows the interrupted run already delivered come out unchanged, or updated when
-     * it was stopped before recording them).
+     * it was stopped before recording them). A run reserved for the file ({@link #RESERVED_RUN_PROPERTY}) is not
+     * interrupted: it goes on, its files removed as well.
      *
      * @return the interrupted runs' ids, oldest first
      */
-    private List<Long> takeOverInterruptedRuns(String fileName, String hash, boolean dryRun) throws IOException {
-        List<ImportRun> interrupted = ledger.interruptRuns(hash, dryRun);
+    private List<Long> takeOverInterruptedRuns(String fileName, String hash, boolean dryRun, Long reserved)
+            throws IOException {
+        List<ImportRun> interrupted = ledger.interruptRuns(hash, dryRun, reserved);
         for (ImportRun run : interrupted) {
-            // a run that planned no report never claimed a name, so it wrote nothing; guessing its name from its
-            // number could hit the files of an earlier process's run of the same number
-            if (run.getReportPath() == null) {
-                continue;
-            }
-            String baseName = RunFiles.baseNameOf(Path.of(run.getReportPath()).getFileName().toString());
-            for (Path stale : RunFiles.deleteAll(settings.reportsDir(), settings.deadLetterDir(), baseName)) {
-                LOG.info("{}: removed {}, written by interrupted run {} before it was recorded complete",
-                        fileName, stale, run.getId());
+            removeFilesOf(fileName, run);
+        }
+        if (reserved != null) {
+            // the reserved run taken again after a stop starts its files again too
+            Optional<ImportRun> again = ledger.run(reserved);
+            if (again.isPresent()) {
+                removeFilesOf(fileName, again.get());
             }
         }
         if (!interrupted.isEmpty()) {
@@ -263,6 +283,20 @@ public final class FileIntake {
                     interrupted.stream().map(ImportRun::getId).toList());
         }
         return interrupted.stream().map(ImportRun::getId).toList();
+    }
+
+    /** Removes the reports and dead letters an unfinished run may have written (none when it planned no report). */
+    private void removeFilesOf(String fileName, ImportRun run) throws IOException {
+        // a run that planned no report never claimed a name, so it wrote nothing; guessing its name from its
+        // number could hit the files of an earlier process's run of the same number
+        if (run.getReportPath() == null) {
+            return;
+        }
+        String baseName = RunFiles.baseNameOf(Path.of(run.getReportPath()).getFileName().toString());
+        for (Path stale : RunFiles.deleteAll(settings.reportsDir(), settings.deadLetterDir(), baseName)) {
+            LOG.info("{}: removed {}, written by interrupted run {} before it was recorded complete",
+                    fileName, stale, run.getId());
+        }
     }
 
     /**

@@ -79,6 +79,8 @@ public final class ImportReport {
     private volatile io.crmbridge.hubspot.DailyUsage dailyUsage;
     private volatile long estimatedRequests;
     private volatile LineCounts lines;
+    /** Each row's outcome by row number, kept only after {@link #keepRowOutcomes()}; null otherwise. */
+    private volatile ConcurrentMap<Long, RowOutcome> rowOutcomes;
 
     /**
      * @param file       the source file name as shown in reports (e.g. {@code contacts.csv})
@@ -134,6 +136,47 @@ public final class ImportReport {
     /** Counts the one outcome of a row read; call exactly once per {@link #rowRead()}. */
     public void outcome(Outcome outcome) {
         outcomes[outcome.ordinal()].increment();
+    }
+
+    /**
+     * One row's outcome, as the report lists it when it keeps them ({@link #keepRowOutcomes()}).
+     *
+     * @param row     the row's number in the file (data rows from 1)
+     * @param outcome what became of the row
+     * @param code    the reason code of a rejected or failed row, else null
+     * @param reason  the reason's message of a rejected or failed row, else null
+     */
+    public record RowOutcome(long row, Outcome outcome, ErrorCode code, String reason) {
+    }
+
+    /**
+     * Makes the report list each row's outcome ({@code rows} in {@link #toMap()}): for a small post of rows, answered
+     * with them (docs/http-intake.md). Call before the first row; a file's report never holds them.
+     */
+    public void keepRowOutcomes() {
+        rowOutcomes = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * Counts the one outcome of row {@code row} ({@link #outcome(Outcome)}) and lists it when the report keeps row
+     * outcomes.
+     *
+     * @param issue why a rejected or failed row ended so, else null
+     */
+    public void outcome(long row, Outcome outcome, io.crmbridge.model.Issue issue) {
+        outcome(outcome);
+        ConcurrentMap<Long, RowOutcome> kept = rowOutcomes;
+        if (kept != null) {
+            kept.put(row, new RowOutcome(row, outcome, issue == null ? null : issue.code(),
+                    issue == null ? null : issue.message()));
+        }
+    }
+
+    /** The rows' outcomes by row number when the report keeps them ({@link #keepRowOutcomes()}), else empty. */
+    public List<RowOutcome> rowOutcomes() {
+        ConcurrentMap<Long, RowOutcome> kept = rowOutcomes;
+        return kept == null ? List.of()
+                : kept.values().stream().sorted(Comparator.comparingLong(RowOutcome::row)).toList();
     }
 
     /** Counts a rejected or failed row under its reason code ({@code errorsByCode}). */
@@ -591,6 +634,18 @@ public final class ImportReport {
         doc.put("interruptedRuns", interruptedRuns);
         doc.put("propertyChanges", propertyChangesList(propertyChanges()));
         doc.put("dailyUsage", dailyUsageMap());
+        if (rowOutcomes != null) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (RowOutcome r : rowOutcomes()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("row", r.row());
+                entry.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                entry.put("code", r.code() == null ? null : r.code().name());
+                entry.put("reason", r.reason());
+                rows.add(entry);
+            }
+            doc.put("rows", rows);
+        }
         doc.put("startedAt", startedAt.toString());
         Instant end = finishedAt;
         doc.put("finishedAt", end == null ? null : end.toString());

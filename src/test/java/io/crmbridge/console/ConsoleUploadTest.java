@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,15 +53,6 @@ class ConsoleUploadTest extends ImportFlowTestSupport {
 
     private static String error(HttpResponse<String> r) throws Exception {
         return JSON.readTree(r.body()).path("error").asText();
-    }
-
-    private List<String> inboxFiles() throws Exception {
-        if (!Files.isDirectory(inbox())) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(inbox())) {
-            return s.filter(Files::isRegularFile).map(p -> inbox().relativize(p).toString()).toList();
-        }
     }
 
     @Test

@@ -143,6 +143,16 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         return context.getRegistry().lookupByNameAndType(HubSpotConnection.SANDBOX_BEAN, HubSpotSandbox.class);
     }
 
+    /** Every file below the inbox (its hidden folders included), as paths relative to it; empty without an inbox. */
+    protected List<String> inboxFiles() throws IOException {
+        if (!Files.isDirectory(inbox())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(inbox())) {
+            return s.filter(Files::isRegularFile).map(p -> inbox().relativize(p).toString()).toList();
+        }
+    }
+
     /** Copies {@code source} into the inbox as {@code name}, atomically (a complete file appears at once). */
     protected void drop(Path source, String name) throws IOException {
         Files.createDirectories(inbox());

@@ -39,7 +39,8 @@ class MigrationChecksumsTest {
             Map.entry("10", -859286072),
             Map.entry("11", 1405749436),
             Map.entry("12", 531849137),
-            Map.entry("13", -1843620066));
+            Map.entry("13", -1843620066),
+            Map.entry("15", 1769212074));
 
     @Test
     void noShippedMigrationChanged() {
