@@ -287,7 +287,8 @@ public class AppConfiguration implements CamelConfiguration {
     /**
      * The completion events (docs/events.md, routes/events.yaml): {@code completionEvents}, which queues an event for
      * each configured target (a service: on stop it dead-letters what the routes left), {@code eventDeadLetters}
-     * ({@code <outbox>/events/}), {@code eventRedeliveries} and {@code webhookSignature}. A webhook URL without a signing secret stops the start.
+     * ({@code <outbox>/events/}), {@code eventRedeliveries} and {@code webhookSignature}. A webhook URL without a
+     * signing secret stops the start.
      */
     private static CompletionEvents bindEvents(CamelContext context, BridgeSettings settings, ClusterMembers members,
                                                ObjectMapper json, Clock clock) throws Exception {

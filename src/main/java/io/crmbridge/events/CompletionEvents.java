@@ -203,7 +203,8 @@ public final class CompletionEvents extends ServiceSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Long> outcomes(ImportReport report) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        ((Map<String, Object>) report.toMap().get("outcomes")).forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
+        Map<String, Object> outcomes = (Map<String, Object>) report.toMap().get("outcomes");
+        outcomes.forEach((name, n) -> counts.put(name, ((Number) n).longValue()));
         return counts;
     }
 

@@ -132,8 +132,8 @@ public final class EventDeadLetters implements ExceptionHandler {
             return "unknown failure";
         }
         if (e instanceof HttpOperationFailedException http) {
-            return "the webhook answered HTTP " + http.getStatusCode()
-                    + (http.getStatusText() == null || http.getStatusText().isBlank() ? "" : " " + http.getStatusText());
+            String text = http.getStatusText() == null || http.getStatusText().isBlank() ? "" : " " + http.getStatusText();
+            return "the webhook answered HTTP " + http.getStatusCode() + text;
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
