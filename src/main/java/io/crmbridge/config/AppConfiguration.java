@@ -37,6 +37,12 @@ import io.crmbridge.console.upload.ConsoleUploads;
 import io.crmbridge.console.upload.UploadRecords;
 import io.crmbridge.enrichment.AssociationLinker;
 import io.crmbridge.enrichment.ContactExtractor;
+import io.crmbridge.events.CompletionEvents;
+import io.crmbridge.events.EventDeadLetters;
+import io.crmbridge.events.EventRedeliveries;
+import io.crmbridge.events.EventTarget;
+import io.crmbridge.events.WebhookSecret;
+import io.crmbridge.events.WebhookSignature;
 import io.crmbridge.hubspot.AssociationWriter;
 import io.crmbridge.hubspot.DailyUsageReader;
 import io.crmbridge.hubspot.HubSpotAuthorization;
@@ -170,6 +176,7 @@ public class AppConfiguration implements CamelConfiguration {
         warnWhatIsForgottenAtExit(hubspot.sandbox(), database.inMemory());
         database.configureJpaComponent(context);
         ClusterMembers members = cluster ? clusterMembers(context, database) : null;
+        CompletionEvents events = bindEvents(context, settings, members, json, clock);
         Ledger ledger = new Ledger(database.entityManagerFactory(), clock, members == null ? RunOwners.SINGLE : members);
         registry.bind("ledger", ledger);
         // health checks bound in the registry are picked up by Camel's registry-health-check-repository
@@ -259,12 +266,12 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("batchDelivery", new BatchDelivery(ledger, upserter, ensurer, preflight, readBeforeWrite,
                 prefetch, runChanges));
         bindCustomerPush(context, settings, gateway, upserter, emails, json, clock);
-        ContactSync contactSync = contactSync(context, gateway, database, clock);
+        ContactSync contactSync = contactSync(context, gateway, database, clock, events);
         registry.bind("contactSync", contactSync);
         bindContactSyncApi(context, contactSync, json);
         bindConsole(context, settings, ledger, clock, json, hubspot, database, members);
         bindConsoleLinks(context, settings, database, clock, json);
-        bindUndo(context, settings, ledger, gateway, clock, json);
+        bindUndo(context, settings, ledger, gateway, clock, json, events);
         bindImportsConsole(context, settings, history, clock, json);
         bindPostedRows(context, settings, ledger, database, aliases, json, clock);
         InboxRetry retry = new InboxRetry(settings.inbox(),
@@ -273,11 +280,52 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("inboxFilter", new InboxFilter(java.util.List.of(
                 new InboxNameQuarantine(settings.deadLetterDir(), runControl, metrics), retry)));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
-                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics));
+                new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics,
+                events));
         bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, countries, clock,
                 metrics, contentClaims);
         // after the sales ledger: its pages read the history bean bound there
         bindConsoleSales(context, settings, database, json);
+    }
+
+    /**
+     * The completion events (docs/events.md, routes/events.yaml): {@code completionEvents}, which queues an event for
+     * each configured target (a service: on stop it dead-letters what the routes left), {@code eventDeadLetters}
+     * ({@code <outbox>/events/}), {@code eventRedeliveries} and {@code webhookSignature}. A webhook URL without a
+     * signing secret stops the start.
+     */
+    private static CompletionEvents bindEvents(CamelContext context, BridgeSettings settings, ClusterMembers members,
+                                               ObjectMapper json, Clock clock) throws Exception {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        String webhookUrl = Settings.EVENTS_WEBHOOK_URL.read(p);
+        java.util.Optional<WebhookSecret> secret = WebhookSecret.resolve(System.getenv(),
+                Settings.EVENTS_WEBHOOK_SECRET_FILE.read(p));
+        java.util.List<EventTarget> targets = new java.util.ArrayList<>();
+        if (!webhookUrl.isEmpty()) {
+            if (secret.isEmpty()) {
+                throw new InvalidSettingException(Settings.EVENTS_WEBHOOK_URL.name() + " is set but the webhook has no"
+                        + " signing secret: set " + WebhookSecret.ENV + " or "
+                        + Settings.EVENTS_WEBHOOK_SECRET_FILE.name());
+            }
+            targets.add(EventTarget.WEBHOOK);
+        }
+        if (!Settings.EVENTS_KAFKA_BROKERS.read(p).isBlank()) {
+            targets.add(EventTarget.KAFKA);
+        }
+        Registry registry = context.getRegistry();
+        EventDeadLetters deadLetters = new EventDeadLetters(settings.outbox().resolve("events"), webhookUrl, json,
+                clock);
+        registry.bind("eventDeadLetters", deadLetters);
+        registry.bind("eventRedeliveries", new EventRedeliveries());
+        registry.bind("webhookSignature", new WebhookSignature(secret, clock));
+        CompletionEvents events = new CompletionEvents(context, targets, Settings.EVENTS_QUEUE_SIZE.read(p),
+                Settings.EVENTS_BASE_URL.read(p), members == null ? null : members.self(), deadLetters, json, clock);
+        registry.bind("completionEvents", events);
+        context.addService(events, true, true);
+        if (!targets.isEmpty()) {
+            LOG.info("Completion events to: {}", targets.stream().map(EventTarget::label).toList());
+        }
+        return events;
     }
 
     /**
@@ -541,11 +589,11 @@ public class AppConfiguration implements CamelConfiguration {
      * (routes/console-undo.yaml).
      */
     private static void bindUndo(CamelContext context, BridgeSettings settings, Ledger ledger,
-                                 HubSpotGateway gateway, Clock clock, ObjectMapper json) {
+                                 HubSpotGateway gateway, Clock clock, ObjectMapper json, CompletionEvents events) {
         Registry registry = context.getRegistry();
         RunChanges changes = registry.lookupByNameAndType("runChanges", RunChanges.class);
         UndoReportWriter reports = new UndoReportWriter(settings.outbox(), json);
-        RunUndo undo = new RunUndo(ledger, changes, gateway, reports, clock);
+        RunUndo undo = new RunUndo(ledger, changes, gateway, reports, clock, events::runUndone);
         registry.bind(RunUndo.BEAN_NAME, undo);
         registry.bind("undoPages", new UndoPages(undo, reports,
                 registry.lookupByNameAndType("consoleView", ConsoleView.class), json));
@@ -558,7 +606,7 @@ public class AppConfiguration implements CamelConfiguration {
      * {@code contactStore} for the beans that read synced contacts.
      */
     private static ContactSync contactSync(CamelContext context, HubSpotGateway gateway, Database database,
-                                           Clock clock) {
+                                           Clock clock, CompletionEvents events) {
         org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
         SegmentRules rules = new SegmentRules(
                 Settings.SEGMENT_CHAINGE_WORD.read(p),
@@ -579,7 +627,7 @@ public class AppConfiguration implements CamelConfiguration {
                 Settings.SYNC_INCREMENTAL_ARCHIVED.read(p));
         return new ContactSync(gateway, store, rules, options, clock,
                 context.getExecutorServiceManager().newSingleThreadExecutor(store, "contact-sync-fetch"),
-                syncGuard(context, database));
+                syncGuard(context, database), events::syncEnded);
     }
 
     /**

@@ -32,6 +32,10 @@ public enum SettingGroup {
             + " ([contact-sync.md](contact-sync.md), [console.md](console.md))."),
     HTTP_INTAKE("Rows posted over HTTP", "Rows posted to `POST /api/rows/{objectType}` with the API's token, imported"
             + " like an inbox file ([http-intake.md](http-intake.md))."),
+    EVENTS("Completion events", "An event when an import run finishes, fails or is undone and when a contact sync"
+            + " ends, sent to a webhook and a Kafka topic, each off unless set ([events.md](events.md)). The webhook's"
+            + " signing secret comes from the environment variable `CRM_BRIDGE_EVENTS_WEBHOOK_SECRET` or from"
+            + " `crm-bridge.events.webhook.secret-file`, never from a property."),
     OPERATIONS("Operations", "Health checks served on the management port ([operations.md](operations.md))."),
     LAUNCHER("Launcher and logging", "Set by the command line's flags or read before logging starts"
             + " ([command-line.md](command-line.md))."),

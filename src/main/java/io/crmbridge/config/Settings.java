@@ -61,6 +61,7 @@ public final class Settings {
     private static final SettingGroup SYNC = SettingGroup.SYNC;
     private static final SettingGroup API = SettingGroup.API;
     private static final SettingGroup HTTP_INTAKE = SettingGroup.HTTP_INTAKE;
+    private static final SettingGroup EVENTS = SettingGroup.EVENTS;
     private static final SettingGroup OPERATIONS = SettingGroup.OPERATIONS;
     private static final SettingGroup LAUNCHER = SettingGroup.LAUNCHER;
     private static final SettingGroup CAMEL = SettingGroup.CAMEL;
@@ -571,6 +572,52 @@ public final class Settings {
             .byDefault("60000").unit("ms").feature("X1")
             .doc("how long a small post waits for its run (behind the files before it in the inbox) before it is"
                     + " answered 202 with its run id ([http-intake.md](http-intake.md))");
+    // Completion events
+
+    public static final Setting<String> EVENTS_BASE_URL = define(EVENTS, "crm-bridge.events.base-url",
+                    SettingType.of("URL", "an http or https URL, or empty", Settings::optionalHttpUrl))
+            .feature("X2")
+            .doc("the console's address as the event's receivers reach it, e.g. `https://crm-bridge.example.com`: the"
+                    + " start of the report and dead-letter links of an event; empty: the links are paths such as"
+                    + " `/console/imports/7/files/report.json`");
+    public static final Setting<String> EVENTS_WEBHOOK_URL = define(EVENTS, "crm-bridge.events.webhook.url",
+                    SettingType.of("URL", "an http or https URL, or empty", Settings::optionalHttpUrl))
+            .feature("X2")
+            .doc("where each event is POSTed (camel-http), signed with HMAC-SHA256 (headers `X-CrmBridge-Timestamp`"
+                    + " and `X-CrmBridge-Signature`, [events.md](events.md#the-signature)); empty: no webhook. A URL"
+                    + " with no signing secret stops the start");
+    public static final Setting<String> EVENTS_WEBHOOK_SECRET_FILE = define(EVENTS,
+                    "crm-bridge.events.webhook.secret-file", optionalPath("a file path, or empty"))
+            .feature("X2")
+            .doc("file whose first line is the webhook's signing secret, read when the environment variable"
+                    + " `CRM_BRIDGE_EVENTS_WEBHOOK_SECRET` is not set; the path is not a secret, the file is");
+    public static final Setting<String> EVENTS_KAFKA_BROKERS = define(EVENTS, "crm-bridge.events.kafka.brokers",
+                    text("host:port pairs, comma-separated, or empty"))
+            .feature("X2")
+            .doc("the Kafka cluster the events go to (camel-kafka's `brokers`); empty: no Kafka. Security and other"
+                    + " client options are Camel's own `camel.component.kafka.*` properties");
+    public static final Setting<String> EVENTS_KAFKA_TOPIC = define(EVENTS, "crm-bridge.events.kafka.topic",
+                    text("a Kafka topic name"))
+            .byDefault("crm-bridge.events").feature("X2")
+            .doc("the topic; each event's record key is its run id");
+    public static final Setting<Integer> EVENTS_MAXIMUM_REDELIVERIES = define(EVENTS,
+                    "crm-bridge.events.maximum-redeliveries", integer(0, ANY))
+            .byDefault("5").unit("redeliveries").feature("X2")
+            .doc("redeliveries of an event a target refused or did not take (Camel's redelivery policy), after which it"
+                    + " is written to `outbox/events/` with the reason");
+    public static final Setting<Long> EVENTS_REDELIVERY_DELAY_MS = define(EVENTS,
+                    "crm-bridge.events.redelivery-delay-ms", longInteger(0, Long.MAX_VALUE))
+            .byDefault("1000").unit("ms").feature("X2")
+            .doc("first redelivery delay; doubles per redelivery");
+    public static final Setting<Long> EVENTS_MAXIMUM_REDELIVERY_DELAY_MS = define(EVENTS,
+                    "crm-bridge.events.maximum-redelivery-delay-ms", longInteger(0, Long.MAX_VALUE))
+            .byDefault("60000").unit("ms").feature("X2")
+            .doc("cap of one redelivery delay");
+    public static final Setting<Integer> EVENTS_QUEUE_SIZE = define(EVENTS, "crm-bridge.events.queue-size",
+                    integer(1, ANY))
+            .byDefault("1000").unit("events").feature("X2")
+            .doc("events waiting per target; an event that finds its target's queue full is written to"
+                    + " `outbox/events/` at once, so that a slow target never holds an import up");
 
     // Operations
 
@@ -678,6 +725,9 @@ public final class Settings {
             SEGMENT_COLD_DAYS, SEGMENT_HIGH_VALUE_STAGES,
             API_TOKEN, CONSOLE_UPLOAD_MAX_BYTES,
             ROWS_MAX_BYTES, ROWS_ANSWER_MAX_ROWS, ROWS_ANSWER_WAIT_MS,
+            EVENTS_BASE_URL, EVENTS_WEBHOOK_URL, EVENTS_WEBHOOK_SECRET_FILE, EVENTS_KAFKA_BROKERS, EVENTS_KAFKA_TOPIC,
+            EVENTS_MAXIMUM_REDELIVERIES, EVENTS_REDELIVERY_DELAY_MS, EVENTS_MAXIMUM_REDELIVERY_DELAY_MS,
+            EVENTS_QUEUE_SIZE,
             HEALTH_HUBSPOT_TTL_SECONDS, HEALTH_HUBSPOT_TIMEOUT_MS,
             CONFIG_FILE, HUBSPOT_EMULATOR, LOG_DETAIL, LOG_THREAD,
             HTTP_CONNECT_TIMEOUT, HTTP_RESPONSE_TIMEOUT, SERVER_ENABLED, SERVER_HOST, SERVER_PORT, MANAGEMENT_ENABLED,
@@ -835,6 +885,19 @@ public final class Settings {
             if (!n.matches("[0-9]{1,9}") || Integer.parseInt(n) <= 0) {
                 throw new IllegalArgumentException();
             }
+        }
+        return s;
+    }
+
+    /** An http or https URL with a host, or the empty text (the feature is off). */
+    private static String optionalHttpUrl(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        java.net.URI uri = java.net.URI.create(s);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException();
         }
         return s;
     }

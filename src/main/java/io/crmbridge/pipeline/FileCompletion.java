@@ -3,6 +3,7 @@ package io.crmbridge.pipeline;
 import io.crmbridge.cli.RunControl;
 import io.crmbridge.config.BridgeSettings;
 import io.crmbridge.enrichment.AssociationLinker;
+import io.crmbridge.events.CompletionEvents;
 import io.crmbridge.ledger.ImportRun;
 import io.crmbridge.ledger.Ledger;
 import io.crmbridge.model.Outcome;
@@ -49,9 +50,12 @@ public final class FileCompletion {
     private final InboxRetry retry;
     private final Clock clock;
     private final BridgeMetrics metrics;
+    private final CompletionEvents events;
 
+    /** @param events told each end of a run or a file that is final (docs/events.md), never one that comes back */
     public FileCompletion(BridgeSettings settings, Ledger ledger, AssociationLinker linker, RunControl runControl,
-                          InboxRetry retry, Clock clock, BridgeMetrics metrics) {
+                          InboxRetry retry, Clock clock, BridgeMetrics metrics, CompletionEvents events) {
+        this.events = events;
         this.settings = settings;
         this.ledger = ledger;
         this.linker = linker;
@@ -117,6 +121,7 @@ public final class FileCompletion {
         }
         ledger.finishRun(file.runId(), ImportRun.Status.COMPLETED, report.rowsRead(), settings.relativeToOutbox(jsonFile));
         metrics.fileEnded(FileStatus.DONE);
+        events.importEnded(file.runId(), report, ImportRun.Status.COMPLETED.name(), true);
     }
 
     /**
@@ -154,6 +159,9 @@ public final class FileCompletion {
         closeQuietly(exchange);
         runControl.fileFailed();
         metrics.fileEnded(FileStatus.DEAD_LETTERED);
+        FileImport file = exchange.getProperty(FileImport.PROPERTY, FileImport.class);
+        events.fileEnded(fileName, FileStatus.DEAD_LETTERED.name(), file == null ? null : file.runId(),
+                file == null ? null : file.type(), file == null ? settings.dryRun() : file.dryRun());
         LOG.error("{}: not imported: {} (copied to {})", fileName, e.getMessage(), dir.resolve(safe));
     }
 
@@ -214,6 +222,11 @@ public final class FileCompletion {
         if (file != null) {
             closeQuietly(exchange);
             ledger.finishRun(file.runId(), ImportRun.Status.FAILED, file.report().rowsRead(), null);
+            // a file HubSpot refused access for failed after its report was written
+            events.importEnded(file.runId(), file.report(), ImportRun.Status.FAILED.name(),
+                    Files.exists(settings.reportsDir().resolve(file.reportBaseName() + ".json")));
+        } else {
+            events.fileEnded(fileName, ImportRun.Status.FAILED.name(), null, null, settings.dryRun());
         }
         runControl.fileFailed();
         metrics.fileEnded(FileStatus.FAILED);

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,7 @@ public class ContactSync {
 
     private final Executor pageFetcher;
     private final SyncGuard guard;
+    private final Consumer<SyncStats> onEnded;
     private final HubSpotGateway gateway;
     private final ContactStore store;
     private final SegmentRules rules;
@@ -99,6 +101,16 @@ public class ContactSync {
      */
     public ContactSync(HubSpotGateway gateway, ContactStore store, SegmentRules rules, SyncOptions options,
                        Clock clock, Executor pageFetcher, SyncGuard guard) {
+        this(gateway, store, rules, options, clock, pageFetcher, guard, stats -> { });
+    }
+
+    /**
+     * @param onEnded told each run's stats once the run is closed, whatever its status (the completion events,
+     *                docs/events.md); it must not throw
+     */
+    public ContactSync(HubSpotGateway gateway, ContactStore store, SegmentRules rules, SyncOptions options,
+                       Clock clock, Executor pageFetcher, SyncGuard guard, Consumer<SyncStats> onEnded) {
+        this.onEnded = onEnded;
         this.guard = guard;
         this.pageFetcher = pageFetcher;
         this.gateway = gateway;
@@ -218,8 +230,10 @@ public class ContactSync {
         double seconds = Duration.between(started, finished).toMillis() / 1000.0;
         LOG.info("Contact sync {} {}: {} contacts, {} pages, {} requests, {} errors in {} s (run {})", mode, status,
                 progress.contacts(), progress.pages(), progress.requests(), progress.errors().size(), seconds, runId);
-        return new SyncStats(runId, mode, status, progress.contacts(), progress.pages(), progress.requests(),
-                bySegment, progress.errors().size(), progress.errors(), seconds, finished);
+        SyncStats stats = new SyncStats(runId, mode, status, progress.contacts(), progress.pages(),
+                progress.requests(), bySegment, progress.errors().size(), progress.errors(), seconds, finished);
+        onEnded.accept(stats);
+        return stats;
     }
 
     /** @return true when both listings were read to their end */

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,8 +57,19 @@ public class RunUndo {
     private final PortalReader reader;
     private final UndoReportWriter reports;
     private final Clock clock;
+    private final BiConsumer<UndoResult, ImportRun> onUndone;
 
     public RunUndo(Ledger ledger, RunChanges changes, HubSpotGateway gateway, UndoReportWriter reports, Clock clock) {
+        this(ledger, changes, gateway, reports, clock, (result, run) -> { });
+    }
+
+    /**
+     * @param onUndone told each undo that wrote (not a dry run), with the undone run, once its report is written (the
+     *                 completion events, docs/events.md); it must not throw
+     */
+    public RunUndo(Ledger ledger, RunChanges changes, HubSpotGateway gateway, UndoReportWriter reports, Clock clock,
+                   BiConsumer<UndoResult, ImportRun> onUndone) {
+        this.onUndone = onUndone;
         this.ledger = ledger;
         this.changes = changes;
         this.gateway = gateway;
@@ -108,7 +120,12 @@ public class RunUndo {
             boolean nothingSent = open.isEmpty() && !stored.isEmpty() && counter.requests() == 0;
             UndoResult result = new UndoResult(runId, dryRun, sorted(decisions), counts(decisions), associations,
                     counter.requests(), counter.retries(), nothingSent, started, clock.instant(), Map.of());
-            return dryRun ? result : result.withReportFiles(reports.write(result, run));
+            if (dryRun) {
+                return result;
+            }
+            UndoResult written = result.withReportFiles(reports.write(result, run));
+            onUndone.accept(written, run);
+            return written;
         } catch (HubSpotCallException e) {
             if (e.isAuthProblem()) {
                 throw new UndoRefused(502, "HubSpot refused the access token or its scopes (HTTP " + e.status() + "): "
