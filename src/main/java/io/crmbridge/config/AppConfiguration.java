@@ -270,6 +270,8 @@ public class AppConfiguration implements CamelConfiguration {
                 new InboxNameQuarantine(settings.deadLetterDir(), runControl, metrics), retry)));
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics));
+        // SFTP and FTPS sources (routes/remote-sources.yaml, docs/sources.md)
+        io.crmbridge.remote.RemoteSources.bind(context, database.dataSource(), members, clock);
         bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, countries, clock,
                 metrics, contentClaims);
         // after the sales ledger: its pages read the history bean bound there
