@@ -15,6 +15,8 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  */
 public final class RemoteSourcesHealthCheck extends ReadinessCheck {
 
+    /** Registry name. */
+    public static final String BEAN_NAME = "remoteSourcesHealthCheck";
     /** The id under which the check appears in the health JSON. */
     public static final String ID = "remote-sources";
 

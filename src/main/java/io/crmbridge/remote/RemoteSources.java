@@ -56,7 +56,7 @@ public final class RemoteSources {
 
         RemotePolls polls = new RemotePolls(clock);
         registry.bind(RemotePolls.BEAN_NAME, polls);
-        registry.bind("remoteSourcesHealthCheck", new RemoteSourcesHealthCheck(polls));
+        registry.bind(RemoteSourcesHealthCheck.BEAN_NAME, new RemoteSourcesHealthCheck(polls));
         registry.bind(RememberedRemoteFiles.BEAN_NAME, new RememberedRemoteFiles(ledger));
     }
 }

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Properties;
+import io.crmbridge.console.ConsoleHttp;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +21,15 @@ import org.junit.jupiter.api.Test;
 class SftpHostKeyTest extends SftpFlowTestSupport {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final String TOKEN = "host-key-test-token";
+
+    @Override
+    Properties sourceProperties() {
+        Properties p = new Properties();
+        p.setProperty("crm-bridge.api.token", TOKEN);
+        return p;
+    }
 
     @Override
     String knownHostsLine() {
@@ -52,6 +63,15 @@ class SftpHostKeyTest extends SftpFlowTestSupport {
         // one warning for the failure, not one per retry
         assertThat(logLines().stream().filter(l -> l.contains("poll failed: host key refused"))).hasSize(1);
         assertThat(logLines()).noneMatch(l -> l.contains(PASSWORD));
+
+        // the console's Health page and its API show the source failing, and why
+        ConsoleHttp console = new ConsoleHttp(applicationPort());
+        String api = console.get("/api/health", "Bearer " + TOKEN, null).body();
+        assertThat(api).contains("\"remoteSources\"").contains("\"name\":\"" + SOURCE + "\"")
+                .contains("host key refused").doesNotContain(PASSWORD);
+        String page = console.get("/console/health", null, console.session(TOKEN)).body();
+        assertThat(page).contains("id=\"remote-sources\"").contains(server).contains("host key refused")
+                .doesNotContain(PASSWORD);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
