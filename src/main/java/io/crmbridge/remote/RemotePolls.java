@@ -158,6 +158,12 @@ public final class RemotePolls implements PollingConsumerPollStrategy, Exception
         String knownHosts = endpoint != null && endpoint instanceof RemoteFileEndpoint<?> remote
                 && remote.getConfiguration() instanceof org.apache.camel.component.file.remote.SftpConfiguration sftp
                 ? sftp.getKnownHostsFile() : null;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS refused: " + t.getMessage()
+                        + " (the server's certificate must be trusted by the source's trust store)";
+            }
+        }
         if (text.contains("hostkey has been changed") || text.contains("host key has been changed")) {
             return "host key refused: the server's key differs from the one in the known-hosts file " + knownHosts
                     + " (a server impersonated, or a key changed on purpose: check with the server's owner, then"
@@ -176,10 +182,6 @@ public final class RemotePolls implements PollingConsumerPollStrategy, Exception
         }
         if (innermost instanceof java.net.UnknownHostException) {
             return "server unreachable: unknown host " + innermost.getMessage();
-        }
-        if (innermost instanceof javax.net.ssl.SSLException) {
-            return "TLS refused: " + innermost.getMessage()
-                    + " (the server's certificate must be trusted by the source's trust store)";
         }
         return innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
     }

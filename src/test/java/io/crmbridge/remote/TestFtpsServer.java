@@ -61,7 +61,9 @@ public final class TestFtpsServer implements AutoCloseable {
             FtpServerFactory factory = new FtpServerFactory();
             factory.addListener("default", listener.createListener());
             PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
-            users.setFile(dir.resolve("users.properties").toFile());
+            Path usersFile = dir.resolve("users.properties");
+            Files.writeString(usersFile, "");
+            users.setFile(usersFile.toFile());
             UserManager manager = users.createUserManager();
             BaseUser user = new BaseUser();
             user.setName(USER);
@@ -79,6 +81,18 @@ public final class TestFtpsServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (FtpException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A trust store holding the certificate of another server, made in {@code dir}: it must not trust this one. */
+    public static Path unrelatedTrustStore(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path trust = dir.resolve("other-trust.p12");
+            selfSigned(dir.resolve("other.p12"), trust, dir.resolve("other.cer"));
+            return trust;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
