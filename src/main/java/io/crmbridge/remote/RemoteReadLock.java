@@ -90,36 +90,34 @@ public final class RemoteReadLock<T> implements GenericFileExclusiveReadLockStra
     @Override
     public void releaseExclusiveReadLockOnAbort(GenericFileOperations<T> operations, GenericFile<T> file,
                                                 Exchange exchange) throws Exception {
-        try {
-            changed.releaseExclusiveReadLockOnAbort(operations, file, exchange);
-        } finally {
-            release(exchange, file);
-        }
+        releaseAfter(() -> changed.releaseExclusiveReadLockOnAbort(operations, file, exchange), exchange, file);
     }
 
     @Override
     public void releaseExclusiveReadLockOnRollback(GenericFileOperations<T> operations, GenericFile<T> file,
                                                    Exchange exchange) throws Exception {
-        try {
-            changed.releaseExclusiveReadLockOnRollback(operations, file, exchange);
-        } finally {
-            release(exchange, file);
-        }
+        releaseAfter(() -> changed.releaseExclusiveReadLockOnRollback(operations, file, exchange), exchange, file);
     }
 
     @Override
     public void releaseExclusiveReadLockOnCommit(GenericFileOperations<T> operations, GenericFile<T> file,
                                                  Exchange exchange) throws Exception {
-        try {
-            changed.releaseExclusiveReadLockOnCommit(operations, file, exchange);
-        } finally {
-            release(exchange, file);
-        }
+        releaseAfter(() -> changed.releaseExclusiveReadLockOnCommit(operations, file, exchange), exchange, file);
     }
 
-    private void release(Exchange exchange, GenericFile<T> file) {
-        if (claims != null) {
-            claims.release(claimKey(exchange, file));
+    /** A release of camel-ftp's read lock, which may throw. */
+    private interface Release {
+        void run() throws Exception;
+    }
+
+    /** Runs camel-ftp's release, then releases the claim (cluster mode) whatever it did. */
+    private void releaseAfter(Release release, Exchange exchange, GenericFile<T> file) throws Exception {
+        try {
+            release.run();
+        } finally {
+            if (claims != null) {
+                claims.release(claimKey(exchange, file));
+            }
         }
     }
 
