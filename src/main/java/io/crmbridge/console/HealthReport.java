@@ -1,14 +1,14 @@
 package io.crmbridge.console;
 
 import io.crmbridge.cluster.ClusterMembers;
-import io.crmbridge.ops.RemoteSourcesHealthCheck;
-import io.crmbridge.remote.RemotePolls;
 import io.crmbridge.config.Setting;
 import io.crmbridge.config.Settings;
 import io.crmbridge.console.health.HubSpotBudgetUse;
 import io.crmbridge.console.health.UrlCredentials;
 import io.crmbridge.hubspot.RequestBudget;
 import io.crmbridge.hubspot.HubSpotSettings;
+import io.crmbridge.ops.RemoteSourcesHealthCheck;
+import io.crmbridge.remote.RemotePolls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -76,8 +76,9 @@ public class HealthReport {
      * {@code cluster} (enabled; in cluster mode also instanceId, this instance's id, and members: [{instanceId,
      * startedAt, lastHeartbeat (ISO-8601, the database's clock), alive, files: the inbox files it holds}], or
      * message when the database cannot be read), {@code remoteSources} (state and message of the readiness check
-     * {@code remote-sources}, polled (true once a source was polled), and sources: [{name, server, failing (null while it answers), failedPolls, lastPoll,
-     * lastSuccess (ISO-8601 or null)}]: docs/sources.md), {@code routes} ([{id, status}]),
+     * {@code remote-sources}, polled (true once a source was polled), and sources: [{name, server, failing (null
+     * while it answers), failedPolls, lastPoll, lastSuccess (ISO-8601 or null)}]: docs/sources.md),
+     * {@code routes} ([{id, status}]),
      * {@code versions} (crmBridge, camel, java) and {@code settings} ([{name, group, value, default}]).
      */
     public Map<String, Object> report() {
