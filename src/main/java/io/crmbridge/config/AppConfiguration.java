@@ -91,6 +91,7 @@ import io.crmbridge.pipeline.RowMapper;
 import io.crmbridge.pipeline.RowPipeline;
 import io.crmbridge.pipeline.TicketRowMapper;
 import io.crmbridge.push.CustomerPush;
+import io.crmbridge.remote.RemoteSources;
 import io.crmbridge.rows.PostedRows;
 import io.crmbridge.rows.PostedRunRecords;
 import io.crmbridge.sales.SalesLedgerCompletion;
@@ -282,6 +283,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fileCompletion", new FileCompletion(settings, ledger,
                 new AssociationLinker(ledger, new AssociationWriter(gateway)), runControl, retry, clock, metrics,
                 events));
+        // SFTP and FTPS sources (routes/remote-sources.yaml, docs/sources.md)
+        RemoteSources.bind(context, database.dataSource(), members, clock);
         bindSalesLedger(context, settings, database, ledger, new ObjectTypeDetector(aliases), emails, countries, clock,
                 metrics, contentClaims);
         // after the sales ledger: its pages read the history bean bound there

@@ -13,6 +13,9 @@ public enum SettingGroup {
     DATABASE("Ledger database", "The database of import runs, record keys and pending links."),
     CLUSTER("Several instances", "Instances that share one inbox, one PostgreSQL database and one HubSpot budget"
             + " ([cluster.md](cluster.md)); off unless enabled."),
+    REMOTE_SOURCES("Remote sources", "What every SFTP or FTPS source shares; the sources themselves are instances of"
+            + " the route templates `sftp-source` and `ftps-source`, set with `camel.routeTemplate[NAME].*` properties"
+            + " ([sources.md](sources.md))."),
     HUBSPOT("HubSpot", "The portal crm-bridge writes to, the API version and the client's rate budget and redelivery"
             + " ([hubspot.md](hubspot.md)). The token comes from the environment variable"
             + " `HUBSPOT_ACCESS_TOKEN` or from `hubspot.access-token-file`, never from a property."),

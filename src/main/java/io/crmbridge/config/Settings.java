@@ -52,6 +52,7 @@ public final class Settings {
     private static final SettingGroup SALES = SettingGroup.SALES;
     private static final SettingGroup DATABASE = SettingGroup.DATABASE;
     private static final SettingGroup CLUSTER = SettingGroup.CLUSTER;
+    private static final SettingGroup REMOTE = SettingGroup.REMOTE_SOURCES;
     private static final SettingGroup HUBSPOT = SettingGroup.HUBSPOT;
     private static final SettingGroup SANDBOX = SettingGroup.SANDBOX;
     private static final SettingGroup FAULTS = SettingGroup.SANDBOX_FAULTS;
@@ -254,6 +255,33 @@ public final class Settings {
                     integer(1000, ANY))
             .byDefault("30000").unit("ms").feature("O5")
             .doc("an instance silent this long is taken for dead: its unfinished files are taken over by another");
+
+    // Remote sources (docs/sources.md)
+
+    public static final Setting<String> REMOTE_KNOWN_HOSTS_FILE = define(REMOTE, "crm-bridge.remote.known-hosts-file",
+                    text("a file path"))
+            .byDefault("known_hosts").feature("X1")
+            .doc("OpenSSH known-hosts file an SFTP server's host key is checked against (strictly: a server missing from"
+                    + " it, or whose key differs, is refused); a source's `knownHostsFile` parameter overrides it");
+    public static final Setting<Integer> REMOTE_POLL_DELAY_MS = define(REMOTE, "crm-bridge.remote.poll-delay-ms",
+                    integer(1, ANY))
+            .byDefault("60000").unit("ms").feature("X1")
+            .doc("delay between two polls of a remote source that found nothing");
+    public static final Setting<Integer> REMOTE_READ_LOCK_MIN_AGE_MS = define(REMOTE,
+                    "crm-bridge.remote.read-lock-min-age-ms", integer(0, ANY))
+            .byDefault("5000").unit("ms").feature("X1")
+            .doc("a remote file is taken once its size and modification time stay the same and it is at least this"
+                    + " old (servers give modification times to the second): a file still being uploaded is left");
+    public static final Setting<Integer> REMOTE_READ_LOCK_TIMEOUT_MS = define(REMOTE,
+                    "crm-bridge.remote.read-lock-timeout-ms", integer(1, ANY))
+            .byDefault("20000").unit("ms").feature("X1")
+            .doc("how long one poll waits for a file to stop changing before it leaves it to a later poll");
+    public static final Setting<Integer> REMOTE_BACKOFF_MULTIPLIER = define(REMOTE,
+                    "crm-bridge.remote.backoff-multiplier", integer(1, ANY))
+            .byDefault("10").unit("polls").feature("X1")
+            .doc("after a poll that failed (server unreachable, login or host key refused), this many polls are"
+                    + " skipped before the next try (camel-ftp's `backoffMultiplier`); the local inbox and the other"
+                    + " sources go on meanwhile");
 
     // HubSpot
 
@@ -709,6 +737,8 @@ public final class Settings {
             SALES_REBUY_MAX, SALES_PUSH,
             DB_URL, DB_USER, DB_PASSWORD, DB_MAX_CONNECTIONS,
             CLUSTER_ENABLED, CLUSTER_INSTANCE_ID, CLUSTER_HEARTBEAT_MS, CLUSTER_DEAD_AFTER_MS,
+            REMOTE_KNOWN_HOSTS_FILE, REMOTE_POLL_DELAY_MS, REMOTE_READ_LOCK_MIN_AGE_MS, REMOTE_READ_LOCK_TIMEOUT_MS,
+            REMOTE_BACKOFF_MULTIPLIER,
             HUBSPOT_SANDBOX, HUBSPOT_BASE_URL, HUBSPOT_ACCESS_TOKEN_FILE, HUBSPOT_API_VERSION,
             HUBSPOT_REQUESTS_PER_TEN_SECONDS, HUBSPOT_MAX_ATTEMPTS, HUBSPOT_BACKOFF_INITIAL_MS, HUBSPOT_BACKOFF_MAX_MS,
             SANDBOX_HOST, SANDBOX_PORT, SANDBOX_TOKEN, SANDBOX_MAX_BATCH_INPUTS, SANDBOX_REQUESTS_PER_TEN_SECONDS,

@@ -129,6 +129,8 @@ public class ConsolePages {
         }
         Map<String, Object> ledger = ConsoleView.cast(model.get("ledger"));
         ledger.put("stateClass", stateClass(ledger.get("state")));
+        Map<String, Object> remote = ConsoleView.cast(model.get("remoteSources"));
+        remote.put("stateClass", stateClass(remote.get("state")));
         for (Object r : (List<?>) model.get("routes")) {
             Map<String, Object> route = ConsoleView.cast(r);
             route.put("statusClass", "Started".equals(route.get("status")) ? "completed" : "failed");

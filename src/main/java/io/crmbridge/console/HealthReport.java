@@ -7,6 +7,8 @@ import io.crmbridge.console.health.HubSpotBudgetUse;
 import io.crmbridge.console.health.UrlCredentials;
 import io.crmbridge.hubspot.RequestBudget;
 import io.crmbridge.hubspot.HubSpotSettings;
+import io.crmbridge.ops.RemoteSourcesHealthCheck;
+import io.crmbridge.remote.RemotePolls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -73,7 +75,10 @@ public class HealthReport {
      * dailyUsage, lastHour, lastHourTotals), {@code ledger} (state, message, inMemory, url without credentials),
      * {@code cluster} (enabled; in cluster mode also instanceId, this instance's id, and members: [{instanceId,
      * startedAt, lastHeartbeat (ISO-8601, the database's clock), alive, files: the inbox files it holds}], or
-     * message when the database cannot be read), {@code routes} ([{id, status}]),
+     * message when the database cannot be read), {@code remoteSources} (state and message of the readiness check
+     * {@code remote-sources}, polled (true once a source was polled), and sources: [{name, server, failing (null
+     * while it answers), failedPolls, lastPoll, lastSuccess (ISO-8601 or null)}]: docs/sources.md),
+     * {@code routes} ([{id, status}]),
      * {@code versions} (crmBridge, camel, java) and {@code settings} ([{name, group, value, default}]).
      */
     public Map<String, Object> report() {
@@ -84,6 +89,7 @@ public class HealthReport {
         ledger.put("url", UrlCredentials.masked(ledgerUrl));
         r.put("ledger", ledger);
         r.put("cluster", cluster());
+        r.put("remoteSources", remoteSources());
         r.put("routes", routes());
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("crmBridge", crmBridgeVersion());
@@ -134,6 +140,31 @@ public class HealthReport {
             c.put("message", e.getMessage());
         }
         return c;
+    }
+
+    /** The SFTP and FTPS sources polled so far, with their last poll's outcome (docs/sources.md). */
+    private Map<String, Object> remoteSources() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        RemotePolls polls = context.getRegistry().lookupByNameAndType(RemotePolls.BEAN_NAME, RemotePolls.class);
+        HealthCheck check = context.getRegistry().lookupByNameAndType(RemoteSourcesHealthCheck.BEAN_NAME,
+                HealthCheck.class);
+        if (check != null) {
+            r.putAll(check(check));
+        }
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (RemotePolls.Status status : polls == null ? List.<RemotePolls.Status>of() : polls.sources()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", status.route());
+            m.put("server", status.server());
+            m.put("failing", status.failing());
+            m.put("failedPolls", status.failedPolls());
+            m.put("lastPoll", status.lastPoll() == null ? null : status.lastPoll().toString());
+            m.put("lastSuccess", status.lastSuccess() == null ? null : status.lastSuccess().toString());
+            sources.add(m);
+        }
+        r.put("polled", !sources.isEmpty());
+        r.put("sources", sources);
+        return r;
     }
 
     private static Map<String, Object> check(HealthCheck check) {
