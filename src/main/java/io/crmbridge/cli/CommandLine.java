@@ -57,14 +57,14 @@ public final class CommandLine {
     /**
      * What {@code --once} switches off unless the command line sets it: the application's HTTP server (the
      * REST API of the contact sync), Camel's management server (health, metrics), the REST routes
-     * (routes/api.yaml, routes/console.yaml and the console pages' routes/console-*.yaml) and JMX (an MBean per route and processor), which would otherwise cost start-up time
+     * (routes/api.yaml, routes/rows.yaml, routes/console.yaml and the console pages' routes/console-*.yaml) and JMX (an MBean per route and processor), which would otherwise cost start-up time
      * and bind ports for a run that exits. The run's metrics are still kept and its totals logged.
      */
     static final Map<String, String> ONCE_DEFAULTS = Map.of(
             "camel.server.enabled", "false",
             "camel.management.enabled", "false",
             "camel.main.jmx-enabled", "false",
-            "camel.main.routes-exclude-pattern", "**/api.yaml,**/console.yaml,**/console-*.yaml");
+            "camel.main.routes-exclude-pattern", "**/api.yaml,**/rows.yaml,**/console.yaml,**/console-*.yaml");
 
     /**
      * What {@code --undo} sets over {@link #ONCE_DEFAULTS} unless the command line sets it: no route starts by itself,

@@ -191,7 +191,7 @@ class CommandLineTest {
         assertThat(cl.overrides()).containsEntry("camel.server.enabled", "false")
                 .containsEntry("camel.management.enabled", "false")
                 .containsEntry("camel.main.jmx-enabled", "false")
-                .containsEntry("camel.main.routes-exclude-pattern", "**/api.yaml,**/console.yaml,**/console-*.yaml");
+                .containsEntry("camel.main.routes-exclude-pattern", "**/api.yaml,**/rows.yaml,**/console.yaml,**/console-*.yaml");
     }
 
     @Test
