@@ -3,6 +3,8 @@ package io.crmbridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.Reader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -10,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +26,8 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
+
+    private static final Set<String> PROPERTY_FUNCTIONS = Set.of("env", "sys", "secret-file");
 
     @Test
     void everyDeclaredSettingIsListedOnceAndItsDefaultIsAllowed() throws Exception {
@@ -160,13 +166,21 @@ class SettingsTest {
 
     @Test
     void everyPlaceholderOfTheRoutesNamesARegisteredSetting() throws Exception {
-        Pattern placeholder = Pattern.compile("\\{\\{([^}:]+)(:[^}]*)?}}");
+        // {{name}} or {{?name}} (optional), with an optional default after a colon
+        Pattern placeholder = Pattern.compile("\\{\\{\\??([^}:]+)(:[^}]*)?}}");
         TreeSet<String> names = new TreeSet<>();
         try (Stream<Path> routes = Files.list(Path.of("routes"))) {
             for (Path route : routes.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                Matcher m = placeholder.matcher(Files.readString(route, StandardCharsets.UTF_8));
+                String text = Files.readString(route, StandardCharsets.UTF_8);
+                // a route template's own parameters are set per templated route, not settings
+                Set<String> parameters = templateParameters(text);
+                Matcher m = placeholder.matcher(text);
                 while (m.find()) {
-                    names.add(m.group(1).trim());
+                    String name = m.group(1).trim();
+                    // {{env:NAME}}, {{sys:NAME}} and crm-bridge's {{secret-file:PATH}} are property functions
+                    if (!parameters.contains(name) && !PROPERTY_FUNCTIONS.contains(name)) {
+                        names.add(name);
+                    }
                 }
             }
         }
@@ -174,6 +188,17 @@ class SettingsTest {
         for (String name : names) {
             assertThat(Settings.find(name)).as("routes use {{" + name + "}}").isPresent();
         }
+    }
+
+    /** The parameter names the route templates of one route file declare. */
+    private static Set<String> templateParameters(String yaml) throws Exception {
+        Set<String> names = new HashSet<>();
+        for (JsonNode element : new YAMLMapper().readTree(yaml)) {
+            for (JsonNode parameter : element.path("routeTemplate").path("parameters")) {
+                names.add(parameter.path("name").asText());
+            }
+        }
+        return names;
     }
 
     private static PropertiesComponent properties(String... keyValues) {
