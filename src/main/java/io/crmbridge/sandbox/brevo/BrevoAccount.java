@@ -1,5 +1,6 @@
 package io.crmbridge.sandbox.brevo;
 
+import io.crmbridge.brevo.BrevoPersonalisation;
 import io.crmbridge.sandbox.RecordedRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -192,7 +193,9 @@ public final class BrevoAccount {
             boolean included = c.listIds().stream().anyMatch(listIds::contains);
             boolean excluded = c.listIds().stream().anyMatch(exclusionListIds::contains);
             if (included && !excluded && !blacklisted.contains(c.email())) {
-                deliveries.add(new BrevoCampaign.Delivery(c.email(), c.attributes(), fill(title, c), fill(html, c)));
+                deliveries.add(new BrevoCampaign.Delivery(c.email(), c.attributes(),
+                        BrevoPersonalisation.fill(title, c.attributes()),
+                        BrevoPersonalisation.fill(html, c.attributes())));
             }
         }
         long id = nextId++;
@@ -206,24 +209,6 @@ public final class BrevoAccount {
         all.addAll(b);
         return all;
     }
-
-    /** Brevo's personalisation as the sandbox does it: {@code {{ contact.NAME }}} becomes the attribute, or "". */
-    private static String fill(String text, BrevoContact c) {
-        if (text == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object v = c.attributes().get(m.group(1).toUpperCase(Locale.ROOT));
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(v == null ? "" : v.toString()));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static final java.util.regex.Pattern PLACEHOLDER =
-            java.util.regex.Pattern.compile("\\{\\{\\s*contact\\.([A-Za-z0-9_]+)\\s*}}");
 
     private record CommandedFault(String method, String path, int status) {
     }
