@@ -312,10 +312,12 @@ public class AppConfiguration implements CamelConfiguration {
                 new java.util.HashSet<>(Settings.SALES_CAMPAIGNS_NEVER_MAILED.read(p)),
                 new java.util.HashSet<>(Settings.SALES_CAMPAIGNS_WITHDRAWN_PRODUCTS.read(p)),
                 Settings.SALES_CAMPAIGNS_MAX_PER_CLIENT.read(p));
+        CampaignLog log = new CampaignLog(database.dataSource());
+        registry.bind("campaignLog", log);
         SalesCampaigns campaigns = new SalesCampaigns(config,
                 registry.lookupByNameAndType("salesLedgerStore", SalesLedgerStore.class),
-                registry.lookupByNameAndType("salesLedgerScoring", LedgerScoring.class), guardrails,
-                new CampaignLog(database.dataSource()), brevo, json, clock);
+                registry.lookupByNameAndType("salesLedgerScoring", LedgerScoring.class), guardrails, log, brevo, json,
+                clock);
         registry.bind("salesCampaigns", campaigns);
         registry.bind("campaignApi", new CampaignApi(campaigns));
     }

@@ -125,7 +125,8 @@ public class SalesCampaigns {
             }
             Optional<Long> claimed = log.claim(segment, period, now);
             if (claimed.isEmpty()) {
-                LOG.info("Campaigns: the {} campaign of {} exists already, nothing sent", segment, period);
+                // every firing of the period after the first comes here: not worth a line each
+                LOG.debug("Campaigns: the {} campaign of {} exists already, nothing sent", segment, period);
                 continue;
             }
             long id = claimed.get();
