@@ -13,9 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A segment's campaign mail as kept in the project: {@code campaigns/<segment>.html} (its {@code <title>} is the
- * subject) and {@code campaigns/<segment>.txt} (the text part, which the dry run and the report show), French, on
- * the class path. Both use the contact attributes crm-bridge writes in Brevo ({@code {{ contact.FIRSTNAME }}},
+ * A segment's campaign mail as kept in the project, French, on the class path: the segment's own words in
+ * {@code campaigns/<segment>.html} (a {@code <title>}, the subject, then the HTML of its opening) and
+ * {@code campaigns/<segment>.txt} (the same opening as text), set in the layout every segment shares,
+ * {@code campaigns/layout.html} and {@code campaigns/layout.txt} (the text part, which the dry run shows), at their
+ * {@value #SUBJECT} and {@value #CONTENT} markers. Both use the contact attributes crm-bridge writes in Brevo ({@code {{ contact.FIRSTNAME }}},
  * {@code RECOMMENDATIONS}, {@code REBUY_SUGGESTIONS}, {@code RFM_SEGMENT}), so that Brevo fills each client's own.
  *
  * @param segment the RFM segment
@@ -28,7 +30,12 @@ public record CampaignMail(String segment, String subject, String html, String t
     /** How labels are joined in the {@code RECOMMENDATIONS} and {@code REBUY_SUGGESTIONS} attributes. */
     public static final String SEPARATOR = "; ";
 
-    private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
+    /** Where the layout takes the subject. */
+    static final String SUBJECT = "%SUBJECT%";
+    /** Where the layout takes the segment's opening. */
+    static final String CONTENT = "%CONTENT%";
+
+    private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>\\s*", Pattern.DOTALL);
 
     /**
      * Reads the segment's files.
@@ -36,12 +43,16 @@ public record CampaignMail(String segment, String subject, String html, String t
      * @throws IllegalStateException when a file is missing or the HTML has no {@code <title>}
      */
     public static CampaignMail of(String segment) {
-        String html = resource("campaigns/" + segment + ".html");
-        Matcher title = TITLE.matcher(html);
+        String own = resource("campaigns/" + segment + ".html");
+        Matcher title = TITLE.matcher(own);
         if (!title.find() || title.group(1).isBlank()) {
             throw new IllegalStateException("campaigns/" + segment + ".html has no <title> (the subject)");
         }
-        return new CampaignMail(segment, title.group(1).trim(), html, resource("campaigns/" + segment + ".txt"));
+        String subject = title.group(1).trim();
+        String opening = own.substring(0, title.start()) + own.substring(title.end());
+        String html = resource("campaigns/layout.html").replace(SUBJECT, subject).replace(CONTENT, opening);
+        String text = resource("campaigns/layout.txt").replace(CONTENT, resource("campaigns/" + segment + ".txt"));
+        return new CampaignMail(segment, subject, html, text);
     }
 
     /** The Brevo attributes a recipient's mail is filled from. */
