@@ -254,11 +254,10 @@ public final class Settings {
             .byDefault("lost").feature("W5")
             .doc("segments that never get a campaign");
     public static final Setting<List<String>> SALES_CAMPAIGNS_WITHDRAWN_PRODUCTS = define(SALES,
-                    "crm-bridge.sales.campaigns.withdrawn-products", list("comma-separated product labels or article"
-                            + " codes"))
+                    "crm-bridge.sales.campaigns.withdrawn-products", list("comma-separated product labels"))
             .byDefault("").feature("W5")
-            .doc("products never recommended in a campaign (withdrawn from sale), by label (`produit`) or article"
-                    + " code (`article`)");
+            .doc("products withdrawn from sale, by label (`produit`, case and outer spaces ignored): never in a"
+                    + " campaign's recommendations or rebuy suggestions");
 
     // Ledger database
 
