@@ -6,8 +6,8 @@ import java.util.Map;
 import org.apache.camel.Header;
 
 /**
- * The campaign log and the dry run over the REST API (routes/campaigns.yaml, docs/campaigns.md): each method answers
- * the map the route writes as JSON; a bad or unknown id is an {@link ApiRefusal} (400, 404).
+ * The campaign log and the dry run over the REST API (routes/console-campaigns.yaml, docs/campaigns.md): each method
+ * answers the map the route writes as JSON; a bad or unknown id is an {@link ApiRefusal} (400, 404).
  */
 public class CampaignApi {
 
