@@ -43,6 +43,28 @@ public class BrevoGateway {
     }
 
     /**
+     * The id of the first item named {@code name} in a paged Brevo collection ({@code limit}/{@code offset} pages of
+     * {@code page} items in creation order, {@code sort=asc}, with the total in {@code count}), or empty.
+     *
+     * @param path the collection ({@code /v3/contacts/lists})
+     * @param key  the array of items in each page ({@code lists})
+     * @throws BrevoCallException when Brevo refuses to list
+     */
+    public java.util.OptionalLong findIdByName(String path, String key, String name, int page) {
+        for (int offset = 0; ; offset += page) {
+            JsonNode answer = get(path + "?limit=" + page + "&offset=" + offset + "&sort=asc");
+            for (JsonNode item : answer.path(key)) {
+                if (name.equals(item.path("name").asText())) {
+                    return java.util.OptionalLong.of(item.path("id").asLong());
+                }
+            }
+            if (answer.path(key).size() < page || offset + page >= answer.path("count").asLong(0)) {
+                return java.util.OptionalLong.empty();
+            }
+        }
+    }
+
+    /**
      * Sends the request and waits for its final answer.
      *
      * @return the parsed body; a MissingNode when there is none (204, 201 without body)

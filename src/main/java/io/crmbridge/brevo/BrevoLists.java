@@ -1,6 +1,5 @@
 package io.crmbridge.brevo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,16 +65,6 @@ public class BrevoLists {
     }
 
     private OptionalLong find(String path, String key, String name) {
-        for (int offset = 0; ; offset += PAGE) {
-            JsonNode page = gateway.get(path + "?limit=" + PAGE + "&offset=" + offset + "&sort=asc");
-            for (JsonNode item : page.path(key)) {
-                if (name.equals(item.path("name").asText())) {
-                    return OptionalLong.of(item.path("id").asLong());
-                }
-            }
-            if (page.path(key).size() < PAGE || offset + PAGE >= page.path("count").asLong(0)) {
-                return OptionalLong.empty();
-            }
-        }
+        return gateway.findIdByName(path, key, name, PAGE);
     }
 }

@@ -95,6 +95,10 @@ import io.crmbridge.remote.RemoteSources;
 import io.crmbridge.rows.PostedRows;
 import io.crmbridge.rows.PostedRunRecords;
 import io.crmbridge.sales.SalesLedgerCompletion;
+import io.crmbridge.sales.campaign.CampaignApi;
+import io.crmbridge.sales.campaign.CampaignGuardrails;
+import io.crmbridge.sales.campaign.CampaignLog;
+import io.crmbridge.sales.campaign.SalesCampaigns;
 import io.crmbridge.sales.ingest.ClientRowParser;
 import io.crmbridge.sales.ingest.ProductRowParser;
 import io.crmbridge.sales.ingest.SalesLedgerIntake;
@@ -289,6 +293,36 @@ public class AppConfiguration implements CamelConfiguration {
                 metrics, contentClaims);
         // after the sales ledger: its pages read the history bean bound there
         bindConsoleSales(context, settings, database, json);
+        bindSalesCampaigns(context, settings, database, emails, json, clock);
+    }
+
+    /**
+     * The campaigns (W4, W5; routes/campaigns.yaml, docs/campaigns.md): {@code salesCampaigns} over the scoring and the
+     * Brevo client bound before it, its log in the ledger database, its guardrails and settings from
+     * {@code crm-bridge.sales.campaigns.*}, its reports in {@code <outbox>/campaigns}.
+     */
+    private static void bindSalesCampaigns(CamelContext context, BridgeSettings settings, Database database,
+                                           EmailValidator emails, ObjectMapper json, Clock clock) {
+        org.apache.camel.spi.PropertiesComponent p = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+        BrevoGateway brevo = registry.lookupByNameAndType("brevoGateway", BrevoGateway.class);
+        SalesCampaigns.Config config = new SalesCampaigns.Config(Settings.SALES_CAMPAIGNS_TIME_ZONE.read(p),
+                Settings.SALES_CAMPAIGNS_PERIOD.read(p),
+                Duration.ofMinutes(Settings.SALES_CAMPAIGNS_SEND_DELAY_MINUTES.read(p)),
+                Settings.SALES_CAMPAIGNS_SENDER_NAME.read(p), Settings.SALES_CAMPAIGNS_SENDER_EMAIL.read(p),
+                brevo.settings().listPrefix(), settings.outbox().resolve("campaigns"), settings.outbox());
+        CampaignGuardrails guardrails = new CampaignGuardrails(emails,
+                new java.util.HashSet<>(Settings.SALES_CAMPAIGNS_NEVER_MAILED.read(p)),
+                new java.util.HashSet<>(Settings.SALES_CAMPAIGNS_WITHDRAWN_PRODUCTS.read(p)),
+                Settings.SALES_CAMPAIGNS_MAX_PER_CLIENT.read(p));
+        CampaignLog log = new CampaignLog(database.dataSource());
+        registry.bind("campaignLog", log);
+        SalesCampaigns campaigns = new SalesCampaigns(config,
+                registry.lookupByNameAndType("salesLedgerStore", SalesLedgerStore.class),
+                registry.lookupByNameAndType("salesLedgerScoring", LedgerScoring.class), guardrails, log, brevo, json,
+                clock);
+        registry.bind("salesCampaigns", campaigns);
+        registry.bind("campaignApi", new CampaignApi(campaigns));
     }
 
     /**
@@ -429,6 +463,7 @@ public class AppConfiguration implements CamelConfiguration {
                         Settings.SALES_RECOMMENDATIONS_MAX.read(p)),
                 new RebuyAdvisor(Settings.SALES_REBUY_TOLERANCE.read(p), Settings.SALES_REBUY_MAX.read(p)),
                 Settings.SALES_REFERENCE_DATE.read(p));
+        registry.bind("salesLedgerScoring", scoring);
         SalesLedgerHistory history = new SalesLedgerHistory(database.entityManagerFactory());
         registry.bind("salesLedgerHistory", history);
         registry.bind("salesLedgerCompletion", new SalesLedgerCompletion(settings, ledger, store, history, scoring, clock,
@@ -449,6 +484,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("brevoAuthorization", new BrevoAuthorization(brevo.apiKey()));
         registry.bind("brevoRateSteering", new BrevoRateSteering(brevo.backoffMaxMs()));
         BrevoGateway brevoGateway = new BrevoGateway(context.createProducerTemplate(), json, brevo);
+        registry.bind("brevoGateway", brevoGateway);
         registry.bind("customerPush", new CustomerPush(settings, gateway, upserter, new BrevoLists(brevoGateway),
                 new BrevoAttributes(brevoGateway), new BrevoContactImporter(brevoGateway), emails, clock));
     }

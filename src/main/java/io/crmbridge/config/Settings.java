@@ -214,6 +214,51 @@ public final class Settings {
             .byDefault("true").feature("W3")
             .doc("after each sales-ledger import, push the scored clients to HubSpot and Brevo"
                     + " ([sales-ledger.md](sales-ledger.md))");
+    public static final Setting<Boolean> SALES_CAMPAIGNS_ENABLED = define(SALES, "crm-bridge.sales.campaigns.enabled",
+                    bool())
+            .byDefault("false").feature("W4")
+            .doc("create Brevo e-mail campaigns per segment on the campaign schedule ([campaigns.md](campaigns.md));"
+                    + " off, the schedule is not even created: mailing clients is a decision");
+    public static final Setting<String> SALES_CAMPAIGNS_CRON = define(SALES, "crm-bridge.sales.campaigns.cron",
+                    SettingType.of("cron", "a Quartz cron expression, + for spaces", Settings::cron))
+            .byDefault("0+0+10+?+*+TUE#1").feature("W4")
+            .doc("Quartz cron of the campaign schedule, `+` for spaces (the default: the first Tuesday of the month at"
+                    + " 10:00)");
+    public static final Setting<ZoneId> SALES_CAMPAIGNS_TIME_ZONE = define(SALES, "crm-bridge.sales.campaigns.time-zone",
+                    zoneId())
+            .byDefault("Europe/Paris").feature("W4")
+            .doc("time zone of the campaign schedule and of its periods");
+    public static final Setting<String> SALES_CAMPAIGNS_PERIOD = define(SALES, "crm-bridge.sales.campaigns.period",
+                    oneOf("month", "week"))
+            .byDefault("month").feature("W4, W5")
+            .doc("the period a segment gets at most one campaign in, and the mail cap counts in");
+    public static final Setting<Long> SALES_CAMPAIGNS_SEND_DELAY_MINUTES = define(SALES,
+                    "crm-bridge.sales.campaigns.send-delay-minutes", longInteger(1, 60L * 24 * 30))
+            .byDefault("60").unit("minutes").feature("W4")
+            .doc("a campaign's `scheduledAt` is this long after the firing that created it (time to look at it or"
+                    + " cancel it in Brevo)");
+    public static final Setting<String> SALES_CAMPAIGNS_SENDER_EMAIL = define(SALES,
+                    "crm-bridge.sales.campaigns.sender-email", text("an e-mail address of a sender verified in Brevo"))
+            .byDefault("caviste@example.com").feature("W4")
+            .doc("the campaigns' sender address (a sender verified in the Brevo account)");
+    public static final Setting<String> SALES_CAMPAIGNS_SENDER_NAME = define(SALES,
+                    "crm-bridge.sales.campaigns.sender-name", text("any text"))
+            .byDefault("Votre caviste").feature("W4")
+            .doc("the campaigns' sender name");
+    public static final Setting<Integer> SALES_CAMPAIGNS_MAX_PER_CLIENT = define(SALES,
+                    "crm-bridge.sales.campaigns.max-per-client", integer(1, ANY))
+            .byDefault("1").unit("mails").feature("W5")
+            .doc("most campaign mails a client receives per period (a client whose segment changed within the"
+                    + " period is not mailed again)");
+    public static final Setting<List<String>> SALES_CAMPAIGNS_NEVER_MAILED = define(SALES,
+                    "crm-bridge.sales.campaigns.never-mailed", list("comma-separated RFM segments"))
+            .byDefault("lost").feature("W5")
+            .doc("segments that never get a campaign");
+    public static final Setting<List<String>> SALES_CAMPAIGNS_WITHDRAWN_PRODUCTS = define(SALES,
+                    "crm-bridge.sales.campaigns.withdrawn-products", list("comma-separated product labels"))
+            .byDefault("").feature("W5")
+            .doc("products withdrawn from sale, by label (`produit`, case and outer spaces ignored): never in a"
+                    + " campaign's recommendations or rebuy suggestions");
 
     // Ledger database
 
@@ -734,7 +779,10 @@ public final class Settings {
             TICKETS_DEFAULT_PIPELINE, TICKETS_DEFAULT_STAGE,
             SALES_DECIMAL_SEPARATOR, SALES_PHONE_REGION, SALES_REFERENCE_DATE, SALES_RECOMMENDATIONS_MAX,
             SALES_RECOMMENDATIONS_MIN_SUPPORT, SALES_RECOMMENDATIONS_MIN_CONFIDENCE, SALES_REBUY_TOLERANCE,
-            SALES_REBUY_MAX, SALES_PUSH,
+            SALES_REBUY_MAX, SALES_PUSH, SALES_CAMPAIGNS_ENABLED, SALES_CAMPAIGNS_CRON, SALES_CAMPAIGNS_TIME_ZONE,
+            SALES_CAMPAIGNS_PERIOD, SALES_CAMPAIGNS_SEND_DELAY_MINUTES, SALES_CAMPAIGNS_SENDER_EMAIL,
+            SALES_CAMPAIGNS_SENDER_NAME, SALES_CAMPAIGNS_MAX_PER_CLIENT, SALES_CAMPAIGNS_NEVER_MAILED,
+            SALES_CAMPAIGNS_WITHDRAWN_PRODUCTS,
             DB_URL, DB_USER, DB_PASSWORD, DB_MAX_CONNECTIONS,
             CLUSTER_ENABLED, CLUSTER_INSTANCE_ID, CLUSTER_HEARTBEAT_MS, CLUSTER_DEAD_AFTER_MS,
             REMOTE_KNOWN_HOSTS_FILE, REMOTE_POLL_DELAY_MS, REMOTE_READ_LOCK_MIN_AGE_MS, REMOTE_READ_LOCK_TIMEOUT_MS,

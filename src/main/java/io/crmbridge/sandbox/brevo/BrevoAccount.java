@@ -1,5 +1,6 @@
 package io.crmbridge.sandbox.brevo;
 
+import io.crmbridge.brevo.BrevoPersonalisation;
 import io.crmbridge.sandbox.RecordedRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Everything the sandbox's Brevo account holds: folders, lists, contact attributes, contacts, import
- * processes and the request log. Thread-safe: every method locks the account, so an import is all or nothing.
+ * processes, e-mail templates and campaigns (with what each campaign would send), blacklisted contacts, faults
+ * commanded by a test and the request log. Thread-safe: every method locks the account, so an import is all or nothing.
  */
 public final class BrevoAccount {
 
@@ -26,6 +28,10 @@ public final class BrevoAccount {
     private final Map<String, BrevoContact> contacts = new LinkedHashMap<>();
     private final Map<Long, String> processes = new TreeMap<>();
     private final List<RecordedRequest> requestLog = new ArrayList<>();
+    private final Map<Long, BrevoTemplate> templates = new TreeMap<>();
+    private final Map<Long, BrevoCampaign> campaigns = new TreeMap<>();
+    private final Set<String> blacklisted = new LinkedHashSet<>();
+    private final java.util.Deque<CommandedFault> commandedFaults = new java.util.ArrayDeque<>();
     private long nextId = 1;
 
     BrevoAccount() {
@@ -93,8 +99,118 @@ public final class BrevoAccount {
         contacts.clear();
         processes.clear();
         requestLog.clear();
+        templates.clear();
+        campaigns.clear();
+        blacklisted.clear();
+        commandedFaults.clear();
         attributes.clear();
         DEFAULT_ATTRIBUTES.forEach(a -> attributes.put(a, "text"));
+    }
+
+    /** Every e-mail template, in id order. */
+    public synchronized List<BrevoTemplate> templates() {
+        return List.copyOf(templates.values());
+    }
+
+    /** Every e-mail campaign, in id order, with what it would send. */
+    public synchronized List<BrevoCampaign> campaigns() {
+        return List.copyOf(campaigns.values());
+    }
+
+    /**
+     * Marks a contact as having unsubscribed from e-mails ({@code emailBlacklisted: true} in its answers, as
+     * Brevo shows a contact who unsubscribed); campaigns created afterwards leave it out.
+     */
+    public synchronized void blacklist(String email) {
+        blacklisted.add(email.toLowerCase(Locale.ROOT));
+    }
+
+    /** True when the contact unsubscribed from e-mails ({@link #blacklist}). */
+    public synchronized boolean isBlacklisted(String email) {
+        return blacklisted.contains(email.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Makes the next {@code times} requests of {@code method} on {@code path} (exact path, e.g.
+     * {@code /v3/emailCampaigns}) answer {@code status} with Brevo's error body, before any handling, so that a
+     * refused call changes nothing; the faults of {@code sandbox.faults.*} are drawn at random, these on command.
+     */
+    public synchronized void failNext(String method, String path, int status, int times) {
+        for (int i = 0; i < times; i++) {
+            commandedFaults.add(new CommandedFault(method, path, status));
+        }
+    }
+
+    /** The status of the first commanded fault for this request, consumed, or 0 when none applies. */
+    synchronized int takeCommandedFault(String method, String path) {
+        for (java.util.Iterator<CommandedFault> it = commandedFaults.iterator(); it.hasNext(); ) {
+            CommandedFault f = it.next();
+            if (f.method().equals(method) && f.path().equals(path)) {
+                it.remove();
+                return f.status();
+            }
+        }
+        return 0;
+    }
+
+    synchronized long createTemplate(BrevoTemplate template) {
+        long id = nextId++;
+        templates.put(id, new BrevoTemplate(id, template.name(), template.subject(), template.senderName(),
+                template.senderEmail(), template.htmlContent(), template.active()));
+        return id;
+    }
+
+    synchronized Optional<BrevoTemplate> template(long id) {
+        return Optional.ofNullable(templates.get(id));
+    }
+
+    synchronized void replaceTemplate(BrevoTemplate template) {
+        templates.put(template.id(), template);
+    }
+
+    /**
+     * Creates a campaign and takes what it would send: the contacts of {@code listIds}, less those of
+     * {@code exclusionListIds} and the blacklisted, each with its attributes filled into the subject and body.
+     *
+     * @throws BrevoError 404 when a list or the template does not exist
+     */
+    synchronized long createCampaign(String name, String subject, Long templateId, String htmlContent,
+                                     List<Long> listIds, List<Long> exclusionListIds, String scheduledAt) {
+        for (long listId : concat(listIds, exclusionListIds)) {
+            if (!lists.containsKey(listId)) {
+                throw BrevoError.notFound("List ID does not exist: " + listId);
+            }
+        }
+        String html = htmlContent;
+        String title = subject;
+        if (templateId != null) {
+            BrevoTemplate t = template(templateId).orElseThrow(() -> BrevoError.notFound("Template ID does not exist"));
+            html = t.htmlContent();
+            title = title == null ? t.subject() : title;
+        }
+        List<BrevoCampaign.Delivery> deliveries = new ArrayList<>();
+        for (BrevoContact c : contacts.values()) {
+            boolean included = c.listIds().stream().anyMatch(listIds::contains);
+            boolean excluded = c.listIds().stream().anyMatch(exclusionListIds::contains);
+            if (included && !excluded && !blacklisted.contains(c.email())) {
+                deliveries.add(new BrevoCampaign.Delivery(c.email(), c.attributes(),
+                        BrevoPersonalisation.fill(title, c.attributes()),
+                        BrevoPersonalisation.fill(html, c.attributes())));
+            }
+        }
+        long id = nextId++;
+        campaigns.put(id, new BrevoCampaign(id, name, title, templateId, listIds, exclusionListIds, scheduledAt,
+                scheduledAt == null ? "draft" : "queued", deliveries));
+        return id;
+    }
+
+    private static List<Long> concat(List<Long> a, List<Long> b) {
+        List<Long> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private record CommandedFault(String method, String path, int status) {
     }
 
     synchronized void log(RecordedRequest request) {

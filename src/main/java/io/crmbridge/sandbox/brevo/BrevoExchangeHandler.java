@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * rolling limit with Brevo's {@code x-sib-ratelimit-limit}, {@code -remaining} and {@code -reset} headers
  * (developers.brevo.com/docs/limit-headers; 429 {@code too_many_requests} when spent), the injected faults of
  * {@link io.crmbridge.sandbox.SandboxFaults} (drawn after the limit, before handling, so a faulted call
- * changes nothing), then routing. The key is never logged.
+ * changes nothing; faults a test commanded with {@link BrevoAccount#failNext} first), then routing. The key is never logged.
  */
 final class BrevoExchangeHandler implements HttpHandler {
 
@@ -98,6 +98,11 @@ final class BrevoExchangeHandler implements HttpHandler {
             if (remaining < 0) {
                 return new BrevoAnswer(429, BrevoError.body("too_many_requests", "Too many requests"));
             }
+        }
+        int commanded = account.takeCommandedFault(method, path);
+        if (commanded != 0) {
+            return new BrevoAnswer(commanded, BrevoError.body(commanded >= 500 ? "internal_error" : "bad_request",
+                    commanded >= 500 ? "Internal server error" : "Refused on command"));
         }
         BrevoAnswer injected = injectFault(headers);
         if (injected != null) {

@@ -22,7 +22,11 @@ import java.util.function.Supplier;
  * {@code GET /v3/contacts/lists/{id}/contacts}), attributes
  * ({@code GET /v3/contacts/attributes}, {@code POST /v3/contacts/attributes/{category}/{name}}), the import
  * ({@code POST /v3/contacts/import} → 202 {@code {"processId"}}), {@code GET /v3/processes/{id}} and
- * {@code GET /v3/contacts/{email}}. Pages take {@code limit} (at most 50 for folders and lists, 500 for
+ * {@code GET /v3/contacts/{email}}; e-mail templates ({@code GET}/{@code POST /v3/smtp/templates} → 201
+ * {@code {"id"}}, {@code PUT /v3/smtp/templates/{id}} → 204, developers.brevo.com/reference/create-smtp-template)
+ * and e-mail campaigns ({@code GET}/{@code POST /v3/emailCampaigns} → 201 {@code {"id"}},
+ * developers.brevo.com/reference/create-email-campaign: {@code recipients.listIds} mandatory with
+ * {@code scheduledAt}, a {@code templateId} or an {@code htmlContent}). Pages take {@code limit} (at most 50 for folders and lists, 500 for
  * contacts: 400 {@code out_of_range} above) and {@code offset}. Imports complete at once; an import whose
  * {@code jsonBody} holds an entry without a valid email is refused as a whole with 400
  * {@code invalid_parameter} naming the entry (the sandbox's strictness: Brevo documents 400 for the endpoint,
@@ -73,6 +77,17 @@ final class BrevoRouter {
                 return new BrevoAnswer(200, contactJson(account.contact(rest.get(0))
                         .orElseThrow(() -> BrevoError.notFound("Contact does not exist"))));
             }
+        }
+        if (s.size() >= 3 && "v3".equals(s.get(0)) && "smtp".equals(s.get(1)) && "templates".equals(s.get(2))) {
+            if (s.size() == 3) {
+                return "GET".equals(method) ? templates(query) : post(method, () -> createTemplate(body.get()));
+            }
+            if (s.size() == 4 && "PUT".equals(method)) {
+                return updateTemplate(id(s.get(3), "Template"), body.get());
+            }
+        }
+        if (s.size() == 2 && "v3".equals(s.get(0)) && "emailCampaigns".equals(s.get(1))) {
+            return "GET".equals(method) ? campaigns(query) : post(method, () -> createCampaign(body.get()));
         }
         if (s.size() == 3 && "v3".equals(s.get(0)) && "processes".equals(s.get(1)) && "GET".equals(method)) {
             long id = id(s.get(2), "Process");
@@ -201,11 +216,139 @@ final class BrevoRouter {
         return new BrevoAnswer(202, answer);
     }
 
-    private static ObjectNode contactJson(BrevoContact c) {
+    private BrevoAnswer templates(QueryParameters query) {
+        List<ObjectNode> all = new ArrayList<>();
+        for (BrevoTemplate t : account.templates()) {
+            if (query.first("templateStatus") != null && Boolean.parseBoolean(query.first("templateStatus")) != t.active()) {
+                continue;
+            }
+            all.add(templateJson(t));
+        }
+        // Brevo answers {"count", "templates"} and pages of at most 1000 (developers.brevo.com/reference/get-smtp-templates)
+        return page("templates", all, query, 1000);
+    }
+
+    private static ObjectNode templateJson(BrevoTemplate t) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", t.id());
+        node.put("name", t.name());
+        node.put("subject", t.subject());
+        node.put("isActive", t.active());
+        node.put("testSent", false);
+        ObjectNode sender = node.putObject("sender");
+        sender.put("name", t.senderName());
+        sender.put("email", t.senderEmail());
+        node.put("htmlContent", t.htmlContent());
+        return node;
+    }
+
+    private BrevoAnswer createTemplate(JsonNode body) {
+        String name = text(body, "templateName");
+        String subject = text(body, "subject");
+        String email = text(body.path("sender"), "email");
+        if (name == null || subject == null || email == null) {
+            throw BrevoError.missing(name == null ? "templateName is missing" : subject == null ? "subject is missing"
+                    : "sender is missing");
+        }
+        String html = checkedHtml(text(body, "htmlContent"), true);
+        return created(account.createTemplate(new BrevoTemplate(0, name, subject, text(body.path("sender"), "name"),
+                email, html, body.path("isActive").asBoolean(false))));
+    }
+
+    private BrevoAnswer updateTemplate(long id, JsonNode body) {
+        BrevoTemplate t = account.template(id).orElseThrow(() -> BrevoError.notFound("Template ID does not exist"));
+        String html = body.has("htmlContent") ? checkedHtml(text(body, "htmlContent"), true) : t.htmlContent();
+        String name = text(body, "templateName");
+        String subject = text(body, "subject");
+        String senderEmail = text(body.path("sender"), "email");
+        String senderName = text(body.path("sender"), "name");
+        account.replaceTemplate(new BrevoTemplate(id, name == null ? t.name() : name,
+                subject == null ? t.subject() : subject, senderName == null ? t.senderName() : senderName,
+                senderEmail == null ? t.senderEmail() : senderEmail, html,
+                body.has("isActive") ? body.path("isActive").asBoolean() : t.active()));
+        return new BrevoAnswer(204, null);
+    }
+
+    /** Brevo wants an HTML body of more than 10 characters (developers.brevo.com/reference/create-smtp-template). */
+    private static String checkedHtml(String html, boolean required) {
+        if (html == null || html.length() <= 10) {
+            if (html == null && !required) {
+                return null;
+            }
+            throw BrevoError.invalid("htmlContent must have more than 10 characters");
+        }
+        return html;
+    }
+
+    private BrevoAnswer campaigns(QueryParameters query) {
+        List<ObjectNode> all = new ArrayList<>();
+        for (BrevoCampaign c : account.campaigns()) {
+            if (query.first("status") != null && !query.first("status").equals(c.status())) {
+                continue;
+            }
+            ObjectNode node = NODES.objectNode();
+            node.put("id", c.id());
+            node.put("name", c.name());
+            node.put("subject", c.subject());
+            node.put("type", "classic");
+            node.put("status", c.status());
+            if (c.scheduledAt() != null) {
+                node.put("scheduledAt", c.scheduledAt());
+            }
+            if (c.templateId() != null) {
+                node.put("templateId", c.templateId());
+            }
+            ObjectNode recipients = node.putObject("recipients");
+            c.listIds().forEach(recipients.putArray("lists")::add);
+            c.exclusionListIds().forEach(recipients.putArray("exclusionLists")::add);
+            all.add(node);
+        }
+        // Brevo pages campaigns by at most 100 (developers.brevo.com/reference/get-email-campaigns)
+        return page("campaigns", all, query, 100);
+    }
+
+    private BrevoAnswer createCampaign(JsonNode body) {
+        String name = text(body, "name");
+        String email = text(body.path("sender"), "email");
+        if (name == null || email == null) {
+            throw BrevoError.missing(name == null ? "name is missing" : "sender is missing");
+        }
+        Long templateId = body.path("templateId").canConvertToLong() ? body.path("templateId").asLong() : null;
+        String html = checkedHtml(text(body, "htmlContent"), false);
+        if (templateId == null && html == null) {
+            throw BrevoError.missing("htmlContent, htmlUrl or templateId is missing");
+        }
+        String subject = text(body, "subject");
+        if (subject == null && templateId == null) {
+            throw BrevoError.missing("subject is missing");
+        }
+        String scheduledAt = text(body, "scheduledAt");
+        if (scheduledAt != null) {
+            try {
+                java.time.OffsetDateTime.parse(scheduledAt);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw BrevoError.invalid("scheduledAt must be a date-time with its offset (YYYY-MM-DDTHH:mm:ss.SSSZ)");
+            }
+        }
+        List<Long> listIds = ids(body.path("recipients").path("listIds"));
+        if (scheduledAt != null && listIds.isEmpty()) {
+            throw BrevoError.missing("recipients.listIds is mandatory when scheduledAt is set");
+        }
+        return created(account.createCampaign(name, subject, templateId, html, listIds,
+                ids(body.path("recipients").path("exclusionListIds")), scheduledAt));
+    }
+
+    private static List<Long> ids(JsonNode array) {
+        List<Long> ids = new ArrayList<>();
+        array.forEach(id -> ids.add(id.asLong()));
+        return ids;
+    }
+
+    private ObjectNode contactJson(BrevoContact c) {
         ObjectNode node = NODES.objectNode();
         node.put("email", c.email());
         node.put("id", c.id());
-        node.put("emailBlacklisted", false);
+        node.put("emailBlacklisted", account.isBlacklisted(c.email()));
         node.put("smsBlacklisted", false);
         ObjectNode attrs = node.putObject("attributes");
         c.attributes().forEach((k, v) -> {
@@ -229,7 +372,7 @@ final class BrevoRouter {
         }
         List<ObjectNode> ordered = new ArrayList<>(all);
         if (!"asc".equals(query.first("sort")) && !"contacts".equals(key)) {
-            // Brevo sorts folders and lists by creation, newest first, unless sort=asc
+            // Brevo sorts folders, lists, templates and campaigns by creation, newest first, unless sort=asc
             java.util.Collections.reverse(ordered);
         }
         ObjectNode body = NODES.objectNode();

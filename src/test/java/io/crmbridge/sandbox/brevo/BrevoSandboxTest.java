@@ -146,4 +146,75 @@ class BrevoSandboxTest {
         // answered before handling: the folder was not created
         assertThat(sandbox.account().folders()).isEmpty();
     }
+
+    @Test
+    void templatesAreCreatedUpdatedAndListedAsBrevoAnswersThem() throws Exception {
+        start(BrevoSandboxConfig.defaults(KEY));
+        HttpResponse<String> missing = call("POST", "/v3/smtp/templates", "{\"templateName\":\"t\",\"subject\":\"s\","
+                + "\"htmlContent\":\"<p>assez long</p>\"}", KEY);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).path("code").asText()).isEqualTo("missing_parameter");
+        assertThat(call("POST", "/v3/smtp/templates", "{\"templateName\":\"t\",\"subject\":\"s\","
+                + "\"sender\":{\"email\":\"a@example.com\"},\"htmlContent\":\"<p>\"}", KEY).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> created = call("POST", "/v3/smtp/templates", "{\"templateName\":\"t\",\"subject\":\"s\","
+                + "\"sender\":{\"email\":\"a@example.com\"},\"htmlContent\":\"<p>Bonjour {{ contact.FIRSTNAME }}</p>\"}",
+                KEY);
+        assertThat(created.statusCode()).isEqualTo(201);
+        long id = json(created).path("id").asLong();
+        assertThat(call("PUT", "/v3/smtp/templates/" + id, "{\"subject\":\"Nouveau\",\"isActive\":true}", KEY)
+                .statusCode()).isEqualTo(204);
+        assertThat(call("PUT", "/v3/smtp/templates/999", "{\"subject\":\"x\"}", KEY).statusCode()).isEqualTo(404);
+
+        JsonNode page = json(call("GET", "/v3/smtp/templates?limit=10&offset=0", null, KEY));
+        assertThat(page.path("count").asInt()).isEqualTo(1);
+        assertThat(page.path("templates").get(0).path("subject").asText()).isEqualTo("Nouveau");
+        assertThat(page.path("templates").get(0).path("isActive").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCampaignRecordsWhatEachRecipientWouldReceiveLessExcludedAndBlacklistedContacts() throws Exception {
+        start(new BrevoSandboxConfig("127.0.0.1", 0, KEY, 0, null));
+        long folder = json(call("POST", "/v3/contacts/folders", "{\"name\":\"f\"}", KEY)).path("id").asLong();
+        long list = json(call("POST", "/v3/contacts/lists", "{\"name\":\"rfm-loyal\",\"folderId\":" + folder + "}",
+                KEY)).path("id").asLong();
+        long excluded = json(call("POST", "/v3/contacts/lists", "{\"name\":\"out\",\"folderId\":" + folder + "}",
+                KEY)).path("id").asLong();
+        call("POST", "/v3/contacts/import", "{\"listIds\":[" + list + "],\"jsonBody\":[{\"email\":\"ann@example.org\","
+                + "\"attributes\":{\"FIRSTNAME\":\"Ann\"}},{\"email\":\"bob@example.org\"},{\"email\":\"eve@example.org\"}]}",
+                KEY);
+        call("POST", "/v3/contacts/import", "{\"listIds\":[" + excluded + "],\"jsonBody\":[{\"email\":\"bob@example.org\"}]}",
+                KEY);
+        sandbox.account().blacklist("eve@example.org");
+        long template = json(call("POST", "/v3/smtp/templates", "{\"templateName\":\"t\",\"subject\":\"Pour {{contact.FIRSTNAME}}\","
+                + "\"sender\":{\"email\":\"a@example.com\"},\"htmlContent\":\"<p>Bonjour {{ contact.FIRSTNAME }}</p>\"}",
+                KEY)).path("id").asLong();
+        String campaign = "{\"name\":\"c\",\"sender\":{\"email\":\"a@example.com\"},\"templateId\":" + template
+                + ",\"recipients\":{\"listIds\":[" + list + "],\"exclusionListIds\":[" + excluded + "]},"
+                + "\"scheduledAt\":\"2026-12-01T10:00:00.000+01:00\"}";
+        sandbox.account().failNext("POST", "/v3/emailCampaigns", 503, 1);
+
+        HttpResponse<String> refused = call("POST", "/v3/emailCampaigns", campaign, KEY);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(sandbox.account().campaigns()).isEmpty();
+        HttpResponse<String> created = call("POST", "/v3/emailCampaigns", campaign, KEY);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        BrevoCampaign c = sandbox.account().campaigns().get(0);
+        assertThat(c.id()).isEqualTo(json(created).path("id").asLong());
+        assertThat(c.status()).isEqualTo("queued");
+        assertThat(c.deliveries()).singleElement().satisfies(d -> {
+            assertThat(d.email()).isEqualTo("ann@example.org");
+            assertThat(d.subject()).isEqualTo("Pour Ann");
+            assertThat(d.html()).isEqualTo("<p>Bonjour Ann</p>");
+        });
+        JsonNode listed = json(call("GET", "/v3/emailCampaigns?limit=10", null, KEY));
+        assertThat(listed.path("campaigns").get(0).path("name").asText()).isEqualTo("c");
+        assertThat(json(call("GET", "/v3/contacts/eve@example.org", null, KEY)).path("emailBlacklisted").asBoolean())
+                .isTrue();
+        HttpResponse<String> noList = call("POST", "/v3/emailCampaigns", "{\"name\":\"d\",\"sender\":{\"email\":"
+                + "\"a@example.com\"},\"templateId\":" + template + ",\"scheduledAt\":\"2026-12-01T10:00:00.000+01:00\"}", KEY);
+        assertThat(noList.statusCode()).isEqualTo(400);
+        assertThat(json(noList).path("code").asText()).isEqualTo("missing_parameter");
+    }
 }

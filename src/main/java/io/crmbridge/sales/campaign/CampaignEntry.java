@@ -1,0 +1,30 @@
+package io.crmbridge.sales.campaign;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One row of the campaign log (table {@code sales_campaign}, migration V16).
+ *
+ * @param id               the log's id
+ * @param segment          RFM segment
+ * @param period           the period ({@code 2026-12}, {@code 2026-W49})
+ * @param status           {@code creating}, {@code scheduled}, {@code failed} or {@code skipped}
+ * @param templateId       Brevo template id, or null
+ * @param listId           Brevo list of the recipients, or null
+ * @param exclusionListId  Brevo list of the excluded members, or null
+ * @param brevoCampaignId  Brevo campaign id, or null
+ * @param scheduledAt      when Brevo sends it, or null
+ * @param recipients       clients mailed
+ * @param exclusions       clients left out
+ * @param failure          Brevo's reason of a failure, or why a campaign was skipped; null otherwise
+ * @param reportPath       the report file relative to the outbox, or null
+ * @param createdAt        when the row was claimed
+ * @param updatedAt        last change
+ * @param byReason         exclusions and removals by reason code
+ */
+public record CampaignEntry(long id, String segment, String period, String status, Long templateId, Long listId,
+                            Long exclusionListId, Long brevoCampaignId, Instant scheduledAt, int recipients,
+                            int exclusions, String failure, String reportPath, Instant createdAt, Instant updatedAt,
+                            Map<String, Long> byReason) {
+}
