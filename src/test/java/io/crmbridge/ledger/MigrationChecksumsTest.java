@@ -40,6 +40,7 @@ class MigrationChecksumsTest {
             Map.entry("11", 1405749436),
             Map.entry("12", 531849137),
             Map.entry("13", -1843620066),
+            Map.entry("14", -240942960),
             Map.entry("15", 1769212074),
             Map.entry("16", -607312251));
 
