@@ -32,6 +32,7 @@ import io.crmbridge.console.links.LinksCatalog;
 import io.crmbridge.console.links.LinksPages;
 import io.crmbridge.ledger.PendingLinks;
 import io.crmbridge.console.sales.SalesCatalog;
+import io.crmbridge.console.sales.CampaignPages;
 import io.crmbridge.console.sales.SalesPages;
 import io.crmbridge.console.upload.ConsoleUploads;
 import io.crmbridge.console.upload.UploadRecords;
@@ -299,7 +300,8 @@ public class AppConfiguration implements CamelConfiguration {
     /**
      * The campaigns (W4, W5; routes/campaigns.yaml, docs/campaigns.md): {@code salesCampaigns} over the scoring and the
      * Brevo client bound before it, its log in the ledger database, its guardrails and settings from
-     * {@code crm-bridge.sales.campaigns.*}, its reports in {@code <outbox>/campaigns}.
+     * {@code crm-bridge.sales.campaigns.*}, its reports in {@code <outbox>/campaigns}; the API's {@code campaignApi}
+     * and the console's {@code consoleCampaignPages} over it.
      */
     private static void bindSalesCampaigns(CamelContext context, BridgeSettings settings, Database database,
                                            EmailValidator emails, ObjectMapper json, Clock clock) {
@@ -322,7 +324,10 @@ public class AppConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("salesLedgerScoring", LedgerScoring.class), guardrails, log, brevo, json,
                 clock);
         registry.bind("salesCampaigns", campaigns);
-        registry.bind("campaignApi", new CampaignApi(campaigns));
+        CampaignApi api = new CampaignApi(campaigns);
+        registry.bind("campaignApi", api);
+        registry.bind("consoleCampaignPages", new CampaignPages(
+                registry.lookupByNameAndType("consoleView", ConsoleView.class), api));
     }
 
     /**

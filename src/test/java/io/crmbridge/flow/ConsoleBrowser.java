@@ -55,14 +55,22 @@ public final class ConsoleBrowser {
      * {@code dir/inbox} every 200 ms, writing to {@code dir/outbox}, its output in {@code dir/app.log}.
      */
     static ChildApplication startApplication(Path dir, int port, String token) throws IOException {
-        return startApplication(dir, port, token, 2000);
+        return startApplication(dir, port, token, Map.of());
     }
 
     /** As {@link #startApplication(Path, int, String)}, with a client budget of {@code requestsPerTenSeconds}. */
     static ChildApplication startApplication(Path dir, int port, String token, int requestsPerTenSeconds)
             throws IOException {
+        return startApplication(dir, port, token, Map.of("hubspot.requests-per-ten-seconds",
+                Integer.toString(requestsPerTenSeconds)));
+    }
+
+    /** As {@link #startApplication(Path, int, String)}, with {@code properties} set over the service's own. */
+    static ChildApplication startApplication(Path dir, int port, String token, Map<String, String> properties)
+            throws IOException {
         Map<String, String> p = serviceProperties(port, token);
-        p.put("hubspot.requests-per-ten-seconds", Integer.toString(requestsPerTenSeconds));
+        p.put("hubspot.requests-per-ten-seconds", "2000");
+        p.putAll(properties);
         return ChildApplication.start(dir, dir.resolve("app.log"), p, "--inbox",
                 Files.createDirectories(dir.resolve("inbox")).toString(), "--outbox", dir.resolve("outbox").toString());
     }

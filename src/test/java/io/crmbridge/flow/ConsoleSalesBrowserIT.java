@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console's Sales ledger in a real browser (docs/console.md "Sales ledger"): the packaged application as a
  * service against the HubSpot and Brevo sandboxes, the bundled ledger of {@code data/sales-ledger/} dropped in its
  * inbox, and headless Chromium reading the segment chart and table (against the sales-lines import's report),
- * filtering the clients by segment, opening a client and reading its recommendations (against the API). Pages are
+ * filtering the clients by segment, opening a client and reading its recommendations (against the API), then, once
+ * the schedule has created the month's campaigns, reading the campaign log and paging a campaign's recipients. Pages are
  * saved under {@code target/console-screenshots/sales-*.png}. Without Chromium and chromedriver it fails, never skips.
  */
 class ConsoleSalesBrowserIT {
@@ -45,7 +46,9 @@ class ConsoleSalesBrowserIT {
         Path inbox = dir.resolve("inbox");
         Path outbox = dir.resolve("outbox");
         String base = "http://127.0.0.1:" + port;
-        try (ChildApplication app = ConsoleBrowser.startApplication(dir, port, token)) {
+        // campaigns on, a schedule every 5 s: the month's campaigns are created once the ledger is scored
+        try (ChildApplication app = ConsoleBrowser.startApplication(dir, port, token, java.util.Map.of(
+                "crm-bridge.sales.campaigns.enabled", "true", "crm-bridge.sales.campaigns.cron", "0/5+*+*+*+*+?"))) {
             for (String f : FILES) {
                 Path staging = dir.resolve("staging-" + f);
                 Files.copy(Path.of("data", "sales-ledger", f), staging);
@@ -120,6 +123,31 @@ class ConsoleSalesBrowserIT {
                 assertThat(shown).isEqualTo(expected).isNotEmpty();
                 assertThat(browser.findElements(By.cssSelector("#pushes tbody tr"))).hasSize(2);
                 ConsoleBrowser.screenshot(browser, "sales-3-client");
+
+                // the campaign log, then the potential campaign's recipients paged by htmx without leaving the page
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> api(base, token,
+                        "/api/sales/campaigns").path("campaigns").findValuesAsText("status").stream()
+                        .filter(st -> !st.equals("creating")).count() == scoring.path("segments").size());
+                browser.findElement(By.linkText("Sales ledger")).click();
+                browser.findElement(By.id("campaigns-link")).click();
+                assertThat(browser.findElements(By.cssSelector("#campaigns tbody tr")))
+                        .hasSize(scoring.path("segments").size());
+                WebElement potential = browser.findElement(By.cssSelector("#campaigns tr[data-segment='potential']"));
+                assertThat(potential.findElement(By.cssSelector(".status")).getText()).isEqualTo("scheduled");
+                ConsoleBrowser.screenshot(browser, "sales-4-campaigns");
+                potential.findElement(By.tagName("a")).click();
+                JsonNode campaign = api(base, token, "/api/sales/campaigns/" + browser.findElement(By.tagName("h1"))
+                        .getText().replaceAll("^Campaign (\\d+):.*", "$1"));
+                assertThat(browser.findElement(By.id("campaign-recipients")).getText())
+                        .isEqualTo(campaign.path("recipients").asText());
+                String url = browser.getCurrentUrl();
+                browser.findElement(By.cssSelector("#recipients-part a[rel=next]")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#recipients-part .count"), "Recipients 26 to"));
+                assertThat(browser.findElement(By.cssSelector("#campaign-recipients-table tbody tr")).getAttribute("data-client"))
+                        .isEqualTo(campaign.path("recipients_list").path(25).path("client_code").asText());
+                assertThat(browser.getCurrentUrl()).isNotEqualTo(url).contains("page=2");
+                ConsoleBrowser.screenshot(browser, "sales-5-campaign");
                 assertThat(browser.getPageSource()).doesNotContain(token);
             } finally {
                 browser.quit();
