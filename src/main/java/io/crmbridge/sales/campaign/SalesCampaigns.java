@@ -265,7 +265,8 @@ public class SalesCampaigns {
             plan.recipients().forEach(r -> contacts.put(r.email(), CampaignMail.attributes(r, segment)));
             importAll(listId, contacts);
             Long exclusionListId = exclusionList(segment, period, plan, members);
-            Instant scheduledAt = now.plus(config.sendDelay());
+            // to the millisecond, as Brevo holds it (SCHEDULED_AT): the log's scheduledAt is Brevo's
+            Instant scheduledAt = now.plus(config.sendDelay()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             String name = "crm-bridge " + segment + " " + period;
             long campaignId = existingCampaign(name).orElseGet(() -> createCampaign(name, templateId, listId,
                     exclusionListId, scheduledAt));
