@@ -229,16 +229,7 @@ public class CampaignLog {
 
     /** Marks a scheduled campaign {@code id} as sent by Brevo at {@code sentAt}. */
     public void sent(long id, String brevoStatus, Instant sentAt, Instant now) {
-        update(id, "update sales_campaign set status = ?, brevo_status = ?, status_checked_at = ?, sent_at = ?,"
-                + " updated_at = ? where id = ? and status = ?", s -> {
-                    s.setString(1, SENT);
-                    s.setString(2, cut(brevoStatus, 16));
-                    s.setTimestamp(3, Timestamp.from(now));
-                    s.setTimestamp(4, Timestamp.from(sentAt));
-                    s.setTimestamp(5, Timestamp.from(now));
-                    s.setLong(6, id);
-                    s.setString(7, SCHEDULED);
-                });
+        checked(id, SENT, brevoStatus, sentAt, null, now);
     }
 
     /**
@@ -246,15 +237,21 @@ public class CampaignLog {
      * Brevo no longer has it) and the reason.
      */
     public void unsent(long id, String brevoStatus, String reason, Instant now) {
-        update(id, "update sales_campaign set status = ?, brevo_status = ?, status_checked_at = ?, failure = ?,"
-                + " updated_at = ? where id = ? and status = ?", s -> {
-                    s.setString(1, FAILED);
+        checked(id, FAILED, brevoStatus, null, reason, now);
+    }
+
+    /** Ends a campaign still {@code scheduled} with what Brevo said of it; one in another status is left alone. */
+    private void checked(long id, String status, String brevoStatus, Instant sentAt, String failure, Instant now) {
+        update(id, "update sales_campaign set status = ?, brevo_status = ?, status_checked_at = ?, sent_at = ?,"
+                + " failure = ?, updated_at = ? where id = ? and status = ?", s -> {
+                    s.setString(1, status);
                     s.setString(2, cut(brevoStatus, 16));
                     s.setTimestamp(3, Timestamp.from(now));
-                    s.setString(4, cut(reason, 2000));
-                    s.setTimestamp(5, Timestamp.from(now));
-                    s.setLong(6, id);
-                    s.setString(7, SCHEDULED);
+                    s.setTimestamp(4, sentAt == null ? null : Timestamp.from(sentAt));
+                    s.setString(5, cut(failure, 2000));
+                    s.setTimestamp(6, Timestamp.from(now));
+                    s.setLong(7, id);
+                    s.setString(8, SCHEDULED);
                 });
     }
 

@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crmbridge.config.BrevoConnection;
-import io.crmbridge.flow.ImportFlowTestSupport;
 import io.crmbridge.sandbox.RecordedRequest;
 import io.crmbridge.sandbox.brevo.BrevoAccount;
-import io.crmbridge.sandbox.brevo.BrevoSandbox;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,22 +18,14 @@ import org.junit.jupiter.api.Test;
  * every two seconds. The Brevo sandbox sends each queued campaign at its scheduledAt; one campaign is suspended in
  * Brevo, and another's status reads answer 503 four times (one whole check of three attempts, then one redelivery).
  */
-class CampaignStatusFlowTest extends ImportFlowTestSupport {
+class CampaignStatusFlowTest extends CampaignFlowTestSupport {
 
-    private static final Path DATA = Path.of("data", "sales-ledger");
-    private static final String TOKEN = "campaign-status-test-token";
     private static final int ATTEMPTS = 3;
 
     @Override
     protected Properties extraProperties() {
-        Properties p = unlimitedRate();
-        p.setProperty("brevo.sandbox.requests-per-second", "0");
-        p.setProperty("brevo.requests-per-second", "1000");
-        p.setProperty("brevo.backoff-initial-ms", "10");
+        Properties p = super.extraProperties();
         p.setProperty("brevo.max-attempts", Integer.toString(ATTEMPTS));
-        p.setProperty("crm-bridge.api.token", TOKEN);
-        p.setProperty("crm-bridge.sales.campaigns.enabled", "true");
-        p.setProperty("crm-bridge.sales.campaigns.cron", "0/2+*+*+*+*+?");
         p.setProperty("crm-bridge.sales.campaigns.status-cron", "0/2+*+*+*+*+?");
         p.setProperty("crm-bridge.sales.campaigns.send-delay-minutes", "1");
         return p;
@@ -50,12 +34,9 @@ class CampaignStatusFlowTest extends ImportFlowTestSupport {
     @Test
     void givenScheduledCampaignsWhenTheirScheduledAtPassesThenTheLogTheReportsAndTheApiSayHowBrevoEndedThem()
             throws Exception {
-        BrevoAccount brevo = context.getRegistry()
-                .lookupByNameAndType(BrevoConnection.SANDBOX_BEAN, BrevoSandbox.class).account();
+        BrevoAccount brevo = brevo();
         CampaignLog log = context.getRegistry().lookupByNameAndType("campaignLog", CampaignLog.class);
-        for (String file : new String[] {"clients.csv", "produits.csv", "ventes_lignes.csv"}) {
-            drop(DATA.resolve(file), file);
-        }
+        dropSampleLedger();
         awaitReport("ventes_lignes.csv", 1, Duration.ofSeconds(180));
         await().atMost(Duration.ofSeconds(60)).until(() -> !log.campaigns().isEmpty() && log.campaigns().stream()
                 .noneMatch(c -> CampaignLog.CREATING.equals(c.status())));
@@ -137,13 +118,5 @@ class CampaignStatusFlowTest extends ImportFlowTestSupport {
     private static List<RecordedRequest> statusReads(BrevoAccount brevo) {
         return brevo.requests().stream().filter(r -> "GET".equals(r.method())
                 && r.path().matches("/v3/emailCampaigns/\\d+")).toList();
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + applicationPort() + path))
-                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
     }
 }

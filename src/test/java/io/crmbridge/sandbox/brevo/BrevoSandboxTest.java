@@ -46,6 +46,12 @@ class BrevoSandboxTest {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Creates a list in the folder and answers its id. */
+    private long list(String name, long folder) throws Exception {
+        return json(call("POST", "/v3/contacts/lists", "{\"name\":\"" + name + "\",\"folderId\":" + folder + "}",
+                KEY)).path("id").asLong();
+    }
+
     private JsonNode json(HttpResponse<String> r) throws IOException {
         return mapper.readTree(r.body());
     }
@@ -179,10 +185,8 @@ class BrevoSandboxTest {
     void aCampaignRecordsWhatEachRecipientWouldReceiveLessExcludedAndBlacklistedContacts() throws Exception {
         start(new BrevoSandboxConfig("127.0.0.1", 0, KEY, 0, null));
         long folder = json(call("POST", "/v3/contacts/folders", "{\"name\":\"f\"}", KEY)).path("id").asLong();
-        long list = json(call("POST", "/v3/contacts/lists", "{\"name\":\"rfm-loyal\",\"folderId\":" + folder + "}",
-                KEY)).path("id").asLong();
-        long excluded = json(call("POST", "/v3/contacts/lists", "{\"name\":\"out\",\"folderId\":" + folder + "}",
-                KEY)).path("id").asLong();
+        long list = list("rfm-loyal", folder);
+        long excluded = list("out", folder);
         call("POST", "/v3/contacts/import", "{\"listIds\":[" + list + "],\"jsonBody\":[{\"email\":\"ann@example.org\","
                 + "\"attributes\":{\"FIRSTNAME\":\"Ann\"}},{\"email\":\"bob@example.org\"},{\"email\":\"eve@example.org\"}]}",
                 KEY);
@@ -227,8 +231,7 @@ class BrevoSandboxTest {
     void aScheduledCampaignIsReadBackQueuedThenSentOnceTheSandboxClockPassesItsScheduledAt() throws Exception {
         start(new BrevoSandboxConfig("127.0.0.1", 0, KEY, 0, null));
         long folder = json(call("POST", "/v3/contacts/folders", "{\"name\":\"f\"}", KEY)).path("id").asLong();
-        long list = json(call("POST", "/v3/contacts/lists", "{\"name\":\"rfm-loyal\",\"folderId\":" + folder + "}",
-                KEY)).path("id").asLong();
+        long list = list("rfm-loyal", folder);
         call("POST", "/v3/contacts/import", "{\"listIds\":[" + list + "],\"jsonBody\":[{\"email\":\"ann@example.org\"},"
                 + "{\"email\":\"bob@example.org\"}]}", KEY);
         String scheduled = "{\"name\":\"%s\",\"sender\":{\"email\":\"a@example.com\"},\"subject\":\"s\","
