@@ -224,6 +224,13 @@ public final class Settings {
             .byDefault("0+0+10+?+*+TUE#1").feature("W4")
             .doc("Quartz cron of the campaign schedule, `+` for spaces (the default: the first Tuesday of the month at"
                     + " 10:00)");
+    public static final Setting<String> SALES_CAMPAIGNS_STATUS_CRON = define(SALES,
+                    "crm-bridge.sales.campaigns.status-cron",
+                    SettingType.of("cron", "a Quartz cron expression, + for spaces", Settings::cron))
+            .byDefault("0+0/5+*+*+*+?").feature("W4")
+            .doc("Quartz cron of the status check, `+` for spaces (the default: every 5 minutes): each scheduled"
+                    + " campaign whose `scheduledAt` has passed is read back from Brevo and logged `sent` or `failed`"
+                    + " ([campaigns.md](campaigns.md#after-scheduledat))");
     public static final Setting<ZoneId> SALES_CAMPAIGNS_TIME_ZONE = define(SALES, "crm-bridge.sales.campaigns.time-zone",
                     zoneId())
             .byDefault("Europe/Paris").feature("W4")
@@ -779,7 +786,8 @@ public final class Settings {
             TICKETS_DEFAULT_PIPELINE, TICKETS_DEFAULT_STAGE,
             SALES_DECIMAL_SEPARATOR, SALES_PHONE_REGION, SALES_REFERENCE_DATE, SALES_RECOMMENDATIONS_MAX,
             SALES_RECOMMENDATIONS_MIN_SUPPORT, SALES_RECOMMENDATIONS_MIN_CONFIDENCE, SALES_REBUY_TOLERANCE,
-            SALES_REBUY_MAX, SALES_PUSH, SALES_CAMPAIGNS_ENABLED, SALES_CAMPAIGNS_CRON, SALES_CAMPAIGNS_TIME_ZONE,
+            SALES_REBUY_MAX, SALES_PUSH, SALES_CAMPAIGNS_ENABLED, SALES_CAMPAIGNS_CRON, SALES_CAMPAIGNS_STATUS_CRON,
+            SALES_CAMPAIGNS_TIME_ZONE,
             SALES_CAMPAIGNS_PERIOD, SALES_CAMPAIGNS_SEND_DELAY_MINUTES, SALES_CAMPAIGNS_SENDER_EMAIL,
             SALES_CAMPAIGNS_SENDER_NAME, SALES_CAMPAIGNS_MAX_PER_CLIENT, SALES_CAMPAIGNS_NEVER_MAILED,
             SALES_CAMPAIGNS_WITHDRAWN_PRODUCTS,

@@ -42,7 +42,8 @@ class MigrationChecksumsTest {
             Map.entry("13", -1843620066),
             Map.entry("14", -240942960),
             Map.entry("15", 1769212074),
-            Map.entry("16", -607312251));
+            Map.entry("16", -607312251),
+            Map.entry("17", 162122360));
 
     @Test
     void noShippedMigrationChanged() {

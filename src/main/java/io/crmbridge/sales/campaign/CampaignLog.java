@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 /**
  * The campaign log in the ledger database (tables {@code sales_campaign}, {@code sales_campaign_recipient},
- * {@code sales_campaign_exclusion}, migration V16). Plain JDBC on the ledger's pool; thread-safe. A campaign is
+ * {@code sales_campaign_exclusion}, migrations V16 and V17). Plain JDBC on the ledger's pool; thread-safe. A campaign is
  * claimed by inserting its (segment, period) row, unique, before anything is sent to Brevo: of two firings or two
  * instances, one claims it and the other creates nothing. A failed campaign can be claimed again in its period.
  */
@@ -26,13 +26,19 @@ public class CampaignLog {
     public static final String CREATING = "creating";
     /** Status of a campaign Brevo holds with its {@code scheduledAt}. */
     public static final String SCHEDULED = "scheduled";
-    /** Status of a campaign Brevo refused; {@code failure} has Brevo's reason. */
+    /** Status of a campaign Brevo reports sent after its {@code scheduledAt}; {@code sent_at} has when. */
+    public static final String SENT = "sent";
+    /**
+     * Status of a campaign Brevo refused, or reported not sent after its {@code scheduledAt}; {@code failure} has
+     * Brevo's reason.
+     */
     public static final String FAILED = "failed";
     /** Status of a segment's period that mails nobody (a segment never mailed, or no client passed the guardrails). */
     public static final String SKIPPED = "skipped";
 
     private static final String COLUMNS = "id, segment, period, status, template_id, list_id, exclusion_list_id,"
-            + " brevo_campaign_id, scheduled_at, recipients, exclusions, failure, report_path, created_at, updated_at";
+            + " brevo_campaign_id, scheduled_at, recipients, exclusions, failure, report_path, created_at, updated_at,"
+            + " brevo_status, status_checked_at, sent_at";
 
     private final DataSource dataSource;
 
@@ -71,7 +77,10 @@ public class CampaignLog {
 
     private Optional<Long> retakeFailed(Connection c, String segment, String period, Instant now) throws SQLException {
         Optional<CampaignEntry> existing = find(c, segment, period);
-        if (existing.isEmpty() || !FAILED.equals(existing.get().status())) {
+        // a campaign Brevo holds (its id logged) and later reported unsent was stopped there, by Brevo or by a user:
+        // creating it again would mail the segment against that decision
+        if (existing.isEmpty() || !FAILED.equals(existing.get().status())
+                || existing.get().brevoCampaignId() != null) {
             return Optional.empty();
         }
         long id = existing.get().id();
@@ -179,15 +188,71 @@ public class CampaignLog {
         });
     }
 
-    /** Campaign mails each client received in {@code period} (campaigns scheduled in Brevo), by client code. */
+    /**
+     * Campaign mails each client received in {@code period} (campaigns scheduled in Brevo or sent), by client code.
+     */
     public Map<String, Integer> mailsIn(String period) {
         Map<String, Integer> counts = new TreeMap<>();
         query("select r.client_code, count(*) from sales_campaign_recipient r join sales_campaign c"
-                + " on c.id = r.campaign_id where c.period = ? and c.status = ? group by r.client_code", s -> {
+                + " on c.id = r.campaign_id where c.period = ? and c.status in (?, ?) group by r.client_code", s -> {
                     s.setString(1, period);
                     s.setString(2, SCHEDULED);
+                    s.setString(3, SENT);
                 }, rs -> counts.put(rs.getString(1), rs.getInt(2)));
         return counts;
+    }
+
+    /**
+     * The campaigns to ask Brevo about: {@code scheduled} with a Brevo id and a {@code scheduledAt} at or before
+     * {@code now}, oldest first.
+     */
+    public List<CampaignEntry> dueForStatus(Instant now) {
+        List<CampaignEntry> due = new ArrayList<>(select(" where status = ? and brevo_campaign_id is not null"
+                + " and scheduled_at <= ?", s -> {
+                    s.setString(1, SCHEDULED);
+                    s.setTimestamp(2, Timestamp.from(now));
+                }));
+        java.util.Collections.reverse(due);
+        return due;
+    }
+
+    /** Records Brevo's status of a campaign still on its way ({@code queued}, {@code in_process}). */
+    public void brevoStatus(long id, String brevoStatus, Instant now) {
+        update(id, "update sales_campaign set brevo_status = ?, status_checked_at = ? where id = ? and status = ?",
+                s -> {
+                    s.setString(1, cut(brevoStatus, 16));
+                    s.setTimestamp(2, Timestamp.from(now));
+                    s.setLong(3, id);
+                    s.setString(4, SCHEDULED);
+                });
+    }
+
+    /** Marks a scheduled campaign {@code id} as sent by Brevo at {@code sentAt}. */
+    public void sent(long id, String brevoStatus, Instant sentAt, Instant now) {
+        checked(id, SENT, brevoStatus, sentAt, null, now);
+    }
+
+    /**
+     * Marks a scheduled campaign {@code id} as failed after its {@code scheduledAt}, with Brevo's status (null when
+     * Brevo no longer has it) and the reason.
+     */
+    public void unsent(long id, String brevoStatus, String reason, Instant now) {
+        checked(id, FAILED, brevoStatus, null, reason, now);
+    }
+
+    /** Ends a campaign still {@code scheduled} with what Brevo said of it; one in another status is left alone. */
+    private void checked(long id, String status, String brevoStatus, Instant sentAt, String failure, Instant now) {
+        update(id, "update sales_campaign set status = ?, brevo_status = ?, status_checked_at = ?, sent_at = ?,"
+                + " failure = ?, updated_at = ? where id = ? and status = ?", s -> {
+                    s.setString(1, status);
+                    s.setString(2, cut(brevoStatus, 16));
+                    s.setTimestamp(3, Timestamp.from(now));
+                    s.setTimestamp(4, sentAt == null ? null : Timestamp.from(sentAt));
+                    s.setString(5, cut(failure, 2000));
+                    s.setTimestamp(6, Timestamp.from(now));
+                    s.setLong(7, id);
+                    s.setString(8, SCHEDULED);
+                });
     }
 
     /** Every campaign, newest first. */
@@ -245,7 +310,8 @@ public class CampaignLog {
         return new CampaignEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), nullableLong(rs, 5),
                 nullableLong(rs, 6), nullableLong(rs, 7), nullableLong(rs, 8), instant(rs.getTimestamp(9)), rs.getInt(10),
                 rs.getInt(11), rs.getString(12), rs.getString(13), instant(rs.getTimestamp(14)),
-                instant(rs.getTimestamp(15)), Map.copyOf(byReason));
+                instant(rs.getTimestamp(15)), Map.copyOf(byReason), rs.getString(16), instant(rs.getTimestamp(17)),
+                instant(rs.getTimestamp(18)));
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * developers.brevo.com/reference/create-email-campaign). Brevo's 429/5xx are redelivered by
  * {@code direct:brevo-request}; a campaign already named as ours in {@code GET /v3/emailCampaigns} is taken rather
  * than created again. Each campaign's log row, recipients and exclusions go to the database, and a JSON report to
- * {@code <outbox>/campaigns/}. A firing while a ledger import runs waits for the next one.
+ * {@code <outbox>/campaigns/}. A firing while a ledger import runs waits for the next one. After its
+ * {@code scheduledAt}, {@link #followStatus} reads each scheduled campaign back from Brevo and logs it {@code sent} or
+ * {@code failed}.
  */
 public class SalesCampaigns {
 
@@ -139,6 +141,56 @@ public class SalesCampaigns {
     }
 
     /**
+     * One firing of the status schedule ({@code sales-campaigns-status}, routes/campaigns.yaml): reads back from Brevo
+     * ({@code GET /v3/emailCampaigns/{campaignId}?excludeHtmlContent=true}, through {@code direct:brevo-request} and
+     * its redelivery) each campaign of the log still {@code scheduled} whose {@code scheduledAt} has passed, and logs
+     * it {@code sent} (with Brevo's {@code sentDate}) or {@code failed} with the reason ({@link BrevoCampaignStatus});
+     * its report file is written again. A campaign Brevo is still sending stays {@code scheduled}; one whose read
+     * fails after the redeliveries (5xx, no answer) stays as it was and is read at the next firing.
+     *
+     * @return the log rows this firing changed
+     */
+    public synchronized List<CampaignEntry> followStatus() {
+        Instant now = clock.instant();
+        List<CampaignEntry> changed = new ArrayList<>();
+        for (CampaignEntry entry : log.dueForStatus(now)) {
+            long campaignId = entry.brevoCampaignId();
+            BrevoCampaignStatus status;
+            try {
+                status = BrevoCampaignStatus.of(campaignId, brevo.get("/v3/emailCampaigns/" + campaignId
+                        + "?excludeHtmlContent=true"));
+            } catch (BrevoCallException e) {
+                if (e.status() != 404) {
+                    LOG.warn("Campaigns: cannot read the status of the {} campaign of {} (Brevo campaign {}), read"
+                            + " again at the next check: {}", entry.segment(), entry.period(), campaignId, e.getMessage());
+                    continue;
+                }
+                status = BrevoCampaignStatus.missing(campaignId, e.getMessage());
+            }
+            switch (status.outcome()) {
+                case SENT -> {
+                    Instant sentAt = status.sentAt() == null ? now : status.sentAt();
+                    log.sent(entry.id(), status.brevoStatus(), sentAt, now);
+                    LOG.info("Campaigns: {} of {} sent by Brevo (campaign {}) at {}", entry.segment(), entry.period(),
+                            campaignId, sentAt);
+                }
+                case FAILED -> {
+                    log.unsent(entry.id(), status.brevoStatus(), status.reason(), now);
+                    LOG.error("Campaigns: {} of {} not sent: {}", entry.segment(), entry.period(), status.reason());
+                }
+                default -> {
+                    log.brevoStatus(entry.id(), status.brevoStatus(), now);
+                    continue;
+                }
+            }
+            CampaignEntry updated = log.campaign(entry.id()).orElseThrow();
+            writeReport(updated);
+            changed.add(updated);
+        }
+        return changed;
+    }
+
+    /**
      * The dry run: what a firing now would mail, segment by segment, with each recipient's text, sending nothing and
      * writing nothing (it reads the segments' Brevo lists for blacklisted contacts).
      *
@@ -151,7 +203,9 @@ public class SalesCampaigns {
         Ledger ledger = ledger();
         Map<String, Integer> mailed = log.mailsIn(period);
         Set<String> existing = new HashSet<>();
-        log.campaigns().stream().filter(c -> c.period().equals(period) && !CampaignLog.FAILED.equals(c.status()))
+        // as CampaignLog.claim: a failed campaign is created again only when Brevo never had it
+        log.campaigns().stream().filter(c -> c.period().equals(period)
+                        && (!CampaignLog.FAILED.equals(c.status()) || c.brevoCampaignId() != null))
                 .forEach(c -> existing.add(c.segment()));
         List<Map<String, Object>> segments = new ArrayList<>();
         for (String segment : RfmSegments.ALL) {
@@ -211,7 +265,8 @@ public class SalesCampaigns {
             plan.recipients().forEach(r -> contacts.put(r.email(), CampaignMail.attributes(r, segment)));
             importAll(listId, contacts);
             Long exclusionListId = exclusionList(segment, period, plan, members);
-            Instant scheduledAt = now.plus(config.sendDelay());
+            // to the millisecond, as Brevo holds it (SCHEDULED_AT): the log's scheduledAt is Brevo's
+            Instant scheduledAt = now.plus(config.sendDelay()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             String name = "crm-bridge " + segment + " " + period;
             long campaignId = existingCampaign(name).orElseGet(() -> createCampaign(name, templateId, listId,
                     exclusionListId, scheduledAt));
@@ -380,6 +435,9 @@ public class SalesCampaigns {
         m.put("exclusion_list_id", e.exclusionListId());
         m.put("brevo_campaign_id", e.brevoCampaignId());
         m.put("scheduled_at", e.scheduledAt() == null ? null : e.scheduledAt().toString());
+        m.put("brevo_status", e.brevoStatus());
+        m.put("status_checked_at", e.statusCheckedAt() == null ? null : e.statusCheckedAt().toString());
+        m.put("sent_at", e.sentAt() == null ? null : e.sentAt().toString());
         m.put("recipients", e.recipients());
         m.put("exclusions", e.exclusions());
         m.put("exclusions_by_reason", e.byReason());

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * Everything the sandbox's Brevo account holds: folders, lists, contact attributes, contacts, import
  * processes, e-mail templates and campaigns (with what each campaign would send), blacklisted contacts, faults
  * commanded by a test and the request log. Thread-safe: every method locks the account, so an import is all or nothing.
+ * A scheduled campaign is sent when the account's clock (the system's unless a test sets one) passes its
+ * {@code scheduledAt}: its status becomes {@code sent} with that time as {@code sentDate}.
  */
 public final class BrevoAccount {
 
@@ -33,6 +35,7 @@ public final class BrevoAccount {
     private final Set<String> blacklisted = new LinkedHashSet<>();
     private final java.util.Deque<CommandedFault> commandedFaults = new java.util.ArrayDeque<>();
     private long nextId = 1;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     BrevoAccount() {
         DEFAULT_ATTRIBUTES.forEach(a -> attributes.put(a, "text"));
@@ -105,6 +108,27 @@ public final class BrevoAccount {
         commandedFaults.clear();
         attributes.clear();
         DEFAULT_ATTRIBUTES.forEach(a -> attributes.put(a, "text"));
+        clock = java.time.Clock.systemUTC();
+    }
+
+    /** Sets the clock that decides when a scheduled campaign is sent (the system's by default and after a reset). */
+    public synchronized void setClock(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Suspends campaign {@code id} as Brevo does with a campaign it holds back (or a user with
+     * {@code PUT /v3/emailCampaigns/{id}/status}): it will not be sent and answers {@code status: suspended}.
+     *
+     * @return false when there is no such campaign
+     */
+    public synchronized boolean suspend(long id) {
+        BrevoCampaign c = campaigns.get(id);
+        if (c == null) {
+            return false;
+        }
+        campaigns.put(id, c.withStatus("suspended", null));
+        return true;
     }
 
     /** Every e-mail template, in id order. */
@@ -112,9 +136,25 @@ public final class BrevoAccount {
         return List.copyOf(templates.values());
     }
 
-    /** Every e-mail campaign, in id order, with what it would send. */
+    /** Every e-mail campaign, in id order, with what it would send and its status by the account's clock. */
     public synchronized List<BrevoCampaign> campaigns() {
+        List.copyOf(campaigns.keySet()).forEach(this::sendWhenDue);
         return List.copyOf(campaigns.values());
+    }
+
+    /** Campaign {@code id} with its status by the account's clock, if the account has it. */
+    public synchronized Optional<BrevoCampaign> campaign(long id) {
+        sendWhenDue(id);
+        return Optional.ofNullable(campaigns.get(id));
+    }
+
+    /** A queued campaign whose scheduledAt the clock has passed is sent, at its scheduledAt. */
+    private void sendWhenDue(long id) {
+        BrevoCampaign c = campaigns.get(id);
+        if (c != null && "queued".equals(c.status()) && c.scheduledAt() != null
+                && !java.time.OffsetDateTime.parse(c.scheduledAt()).toInstant().isAfter(clock.instant())) {
+            campaigns.put(id, c.withStatus("sent", c.scheduledAt()));
+        }
     }
 
     /**
@@ -200,7 +240,7 @@ public final class BrevoAccount {
         }
         long id = nextId++;
         campaigns.put(id, new BrevoCampaign(id, name, title, templateId, listIds, exclusionListIds, scheduledAt,
-                scheduledAt == null ? "draft" : "queued", deliveries));
+                scheduledAt == null ? "draft" : "queued", null, deliveries));
         return id;
     }
 

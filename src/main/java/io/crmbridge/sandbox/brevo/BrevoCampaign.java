@@ -16,16 +16,25 @@ import java.util.Map;
  * @param listIds          {@code recipients.listIds}
  * @param exclusionListIds {@code recipients.exclusionListIds}
  * @param scheduledAt      {@code scheduledAt} as sent (ISO-8601 with offset), or null
- * @param status           {@code queued} when scheduled, else {@code draft}
+ * @param status           {@code queued} when scheduled, else {@code draft}; {@code sent} once the sandbox's clock
+ *                         passed {@code scheduledAt}; {@code suspended} on command ({@link BrevoAccount#suspend})
+ * @param sentDate         when it was sent (its {@code scheduledAt}, ISO-8601 with offset), or null
  * @param deliveries       what each recipient would receive
  */
 public record BrevoCampaign(long id, String name, String subject, Long templateId, List<Long> listIds,
-                            List<Long> exclusionListIds, String scheduledAt, String status, List<Delivery> deliveries) {
+                            List<Long> exclusionListIds, String scheduledAt, String status, String sentDate,
+                            List<Delivery> deliveries) {
 
     public BrevoCampaign {
         listIds = List.copyOf(listIds);
         exclusionListIds = List.copyOf(exclusionListIds);
         deliveries = List.copyOf(deliveries);
+    }
+
+    /** The same campaign in another status, sent at {@code sentDate} (null when not sent). */
+    BrevoCampaign withStatus(String newStatus, String newSentDate) {
+        return new BrevoCampaign(id, name, subject, templateId, listIds, exclusionListIds, scheduledAt, newStatus,
+                newSentDate, deliveries);
     }
 
     /**

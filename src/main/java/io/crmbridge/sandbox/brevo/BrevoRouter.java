@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * {@code GET /v3/contacts/{email}}; e-mail templates ({@code GET}/{@code POST /v3/smtp/templates} → 201
  * {@code {"id"}}, {@code PUT /v3/smtp/templates/{id}} → 204, developers.brevo.com/reference/create-smtp-template)
  * and e-mail campaigns ({@code GET}/{@code POST /v3/emailCampaigns} → 201 {@code {"id"}},
+ * {@code GET /v3/emailCampaigns/{campaignId}} → 200 or 404,
  * developers.brevo.com/reference/create-email-campaign: {@code recipients.listIds} mandatory with
  * {@code scheduledAt}, a {@code templateId} or an {@code htmlContent}). Pages take {@code limit} (at most 50 for folders and lists, 500 for
  * contacts: 400 {@code out_of_range} above) and {@code offset}. Imports complete at once; an import whose
@@ -88,6 +89,9 @@ final class BrevoRouter {
         }
         if (s.size() == 2 && "v3".equals(s.get(0)) && "emailCampaigns".equals(s.get(1))) {
             return "GET".equals(method) ? campaigns(query) : post(method, () -> createCampaign(body.get()));
+        }
+        if (s.size() == 3 && "v3".equals(s.get(0)) && "emailCampaigns".equals(s.get(1)) && "GET".equals(method)) {
+            return campaign(id(s.get(2), "Campaign"), query);
         }
         if (s.size() == 3 && "v3".equals(s.get(0)) && "processes".equals(s.get(1)) && "GET".equals(method)) {
             long id = id(s.get(2), "Process");
@@ -286,25 +290,56 @@ final class BrevoRouter {
             if (query.first("status") != null && !query.first("status").equals(c.status())) {
                 continue;
             }
-            ObjectNode node = NODES.objectNode();
-            node.put("id", c.id());
-            node.put("name", c.name());
-            node.put("subject", c.subject());
-            node.put("type", "classic");
-            node.put("status", c.status());
-            if (c.scheduledAt() != null) {
-                node.put("scheduledAt", c.scheduledAt());
-            }
-            if (c.templateId() != null) {
-                node.put("templateId", c.templateId());
-            }
-            ObjectNode recipients = node.putObject("recipients");
-            c.listIds().forEach(recipients.putArray("lists")::add);
-            c.exclusionListIds().forEach(recipients.putArray("exclusionLists")::add);
-            all.add(node);
+            all.add(campaignJson(c));
         }
         // Brevo pages campaigns by at most 100 (developers.brevo.com/reference/get-email-campaigns)
         return page("campaigns", all, query, 100);
+    }
+
+    /**
+     * {@code GET /v3/emailCampaigns/{campaignId}} (developers.brevo.com/reference/get-email-campaign): the campaign
+     * with its {@code status} by the account's clock, its {@code sentDate} once sent, {@code statistics.globalStats}
+     * counted from its deliveries, and its {@code htmlContent} unless {@code excludeHtmlContent=true}; 404
+     * {@code document_not_found} for an unknown id.
+     */
+    private BrevoAnswer campaign(long id, QueryParameters query) {
+        BrevoCampaign c = account.campaign(id).orElseThrow(() -> BrevoError.notFound("Campaign ID does not exist"));
+        ObjectNode node = campaignJson(c);
+        if (!"true".equals(query.first("excludeHtmlContent")) && c.templateId() != null) {
+            account.template(c.templateId()).ifPresent(t -> node.put("htmlContent", t.htmlContent()));
+        }
+        boolean sent = "sent".equals(c.status());
+        ObjectNode global = node.putObject("statistics").putObject("globalStats");
+        for (String counter : List.of("uniqueClicks", "clickers", "complaints", "softBounces", "hardBounces",
+                "uniqueViews", "trackableViews", "unsubscriptions", "viewed")) {
+            global.put(counter, 0);
+        }
+        // the sandbox delivers every mail it sends
+        global.put("sent", sent ? c.deliveries().size() : 0);
+        global.put("delivered", sent ? c.deliveries().size() : 0);
+        return new BrevoAnswer(200, node);
+    }
+
+    private static ObjectNode campaignJson(BrevoCampaign c) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", c.id());
+        node.put("name", c.name());
+        node.put("subject", c.subject());
+        node.put("type", "classic");
+        node.put("status", c.status());
+        if (c.scheduledAt() != null) {
+            node.put("scheduledAt", c.scheduledAt());
+        }
+        if (c.sentDate() != null) {
+            node.put("sentDate", c.sentDate());
+        }
+        if (c.templateId() != null) {
+            node.put("templateId", c.templateId());
+        }
+        ObjectNode recipients = node.putObject("recipients");
+        c.listIds().forEach(recipients.putArray("lists")::add);
+        c.exclusionListIds().forEach(recipients.putArray("exclusionLists")::add);
+        return node;
     }
 
     private BrevoAnswer createCampaign(JsonNode body) {

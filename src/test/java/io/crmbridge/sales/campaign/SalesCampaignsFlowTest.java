@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crmbridge.config.BrevoConnection;
-import io.crmbridge.flow.ImportFlowTestSupport;
 import io.crmbridge.sales.ingest.LedgerValues;
 import io.crmbridge.sales.store.ClientRecommendation;
 import io.crmbridge.sales.store.ClientScore;
@@ -13,12 +11,7 @@ import io.crmbridge.sales.store.SalesLedgerStore;
 import io.crmbridge.sandbox.RecordedRequest;
 import io.crmbridge.sandbox.brevo.BrevoAccount;
 import io.crmbridge.sandbox.brevo.BrevoCampaign;
-import io.crmbridge.sandbox.brevo.BrevoSandbox;
 import io.crmbridge.sandbox.brevo.BrevoTemplate;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +37,13 @@ import org.junit.jupiter.api.Test;
  * template, each recipient's mail carries its scored recommendations less the withdrawn product, the exclusions are
  * in the log with their reasons, and the later firings of the same period create nothing.
  */
-class SalesCampaignsFlowTest extends ImportFlowTestSupport {
+class SalesCampaignsFlowTest extends CampaignFlowTestSupport {
 
-    private static final Path DATA = Path.of("data", "sales-ledger");
-    private static final String TOKEN = "campaign-api-test-token";
     private static final String WITHDRAWN = "Champagne Brut Réserve";
 
     @Override
     protected Properties extraProperties() {
-        Properties p = unlimitedRate();
-        p.setProperty("brevo.sandbox.requests-per-second", "0");
-        p.setProperty("brevo.requests-per-second", "1000");
-        p.setProperty("brevo.backoff-initial-ms", "10");
-        p.setProperty("crm-bridge.api.token", TOKEN);
-        p.setProperty("crm-bridge.sales.campaigns.enabled", "true");
-        p.setProperty("crm-bridge.sales.campaigns.cron", "0/2+*+*+*+*+?");
+        Properties p = super.extraProperties();
         p.setProperty("crm-bridge.sales.campaigns.withdrawn-products", WITHDRAWN);
         return p;
     }
@@ -66,15 +51,12 @@ class SalesCampaignsFlowTest extends ImportFlowTestSupport {
     @Test
     void givenAScoredLedgerWhenTheScheduleFiresThenOneCampaignPerMailedSegmentCarriesEachClientsRecommendations()
             throws Exception {
-        BrevoAccount brevo = context.getRegistry()
-                .lookupByNameAndType(BrevoConnection.SANDBOX_BEAN, BrevoSandbox.class).account();
+        BrevoAccount brevo = brevo();
         brevo.failNext("POST", "/v3/emailCampaigns", 503, 1);
         Set<String> blacklisted = firstEmails(40);
         blacklisted.forEach(brevo::blacklist);
 
-        for (String file : new String[] {"clients.csv", "produits.csv", "ventes_lignes.csv"}) {
-            drop(DATA.resolve(file), file);
-        }
+        dropSampleLedger();
         awaitReport("ventes_lignes.csv", 1, Duration.ofSeconds(180));
         SalesLedgerStore store = context.getRegistry().lookupByNameAndType("salesLedgerStore", SalesLedgerStore.class);
         CampaignLog log = context.getRegistry().lookupByNameAndType("campaignLog", CampaignLog.class);
@@ -163,14 +145,6 @@ class SalesCampaignsFlowTest extends ImportFlowTestSupport {
         assertThat(log.campaigns()).hasSize(entries.size());
         assertThat(brevo.requests().subList(requests, brevo.requests().size()))
                 .noneMatch(r -> "POST".equals(r.method()));
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + applicationPort() + path))
-                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
     }
 
     private static Set<String> firstEmails(int n) throws Exception {

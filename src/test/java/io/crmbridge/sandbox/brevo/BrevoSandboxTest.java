@@ -10,6 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,12 @@ class BrevoSandboxTest {
             b.header("api-key", key);
         }
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a list in the folder and answers its id. */
+    private long list(String name, long folder) throws Exception {
+        return json(call("POST", "/v3/contacts/lists", "{\"name\":\"" + name + "\",\"folderId\":" + folder + "}",
+                KEY)).path("id").asLong();
     }
 
     private JsonNode json(HttpResponse<String> r) throws IOException {
@@ -176,10 +185,8 @@ class BrevoSandboxTest {
     void aCampaignRecordsWhatEachRecipientWouldReceiveLessExcludedAndBlacklistedContacts() throws Exception {
         start(new BrevoSandboxConfig("127.0.0.1", 0, KEY, 0, null));
         long folder = json(call("POST", "/v3/contacts/folders", "{\"name\":\"f\"}", KEY)).path("id").asLong();
-        long list = json(call("POST", "/v3/contacts/lists", "{\"name\":\"rfm-loyal\",\"folderId\":" + folder + "}",
-                KEY)).path("id").asLong();
-        long excluded = json(call("POST", "/v3/contacts/lists", "{\"name\":\"out\",\"folderId\":" + folder + "}",
-                KEY)).path("id").asLong();
+        long list = list("rfm-loyal", folder);
+        long excluded = list("out", folder);
         call("POST", "/v3/contacts/import", "{\"listIds\":[" + list + "],\"jsonBody\":[{\"email\":\"ann@example.org\","
                 + "\"attributes\":{\"FIRSTNAME\":\"Ann\"}},{\"email\":\"bob@example.org\"},{\"email\":\"eve@example.org\"}]}",
                 KEY);
@@ -193,6 +200,8 @@ class BrevoSandboxTest {
                 + ",\"recipients\":{\"listIds\":[" + list + "],\"exclusionListIds\":[" + excluded + "]},"
                 + "\"scheduledAt\":\"2026-12-01T10:00:00.000+01:00\"}";
         sandbox.account().failNext("POST", "/v3/emailCampaigns", 503, 1);
+        // before its scheduledAt: the campaign is still queued
+        sandbox.account().setClock(Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC));
 
         HttpResponse<String> refused = call("POST", "/v3/emailCampaigns", campaign, KEY);
         assertThat(refused.statusCode()).isEqualTo(503);
@@ -216,5 +225,46 @@ class BrevoSandboxTest {
                 + "\"a@example.com\"},\"templateId\":" + template + ",\"scheduledAt\":\"2026-12-01T10:00:00.000+01:00\"}", KEY);
         assertThat(noList.statusCode()).isEqualTo(400);
         assertThat(json(noList).path("code").asText()).isEqualTo("missing_parameter");
+    }
+
+    @Test
+    void aScheduledCampaignIsReadBackQueuedThenSentOnceTheSandboxClockPassesItsScheduledAt() throws Exception {
+        start(new BrevoSandboxConfig("127.0.0.1", 0, KEY, 0, null));
+        long folder = json(call("POST", "/v3/contacts/folders", "{\"name\":\"f\"}", KEY)).path("id").asLong();
+        long list = list("rfm-loyal", folder);
+        call("POST", "/v3/contacts/import", "{\"listIds\":[" + list + "],\"jsonBody\":[{\"email\":\"ann@example.org\"},"
+                + "{\"email\":\"bob@example.org\"}]}", KEY);
+        String scheduled = "{\"name\":\"%s\",\"sender\":{\"email\":\"a@example.com\"},\"subject\":\"s\","
+                + "\"htmlContent\":\"<p>Bonjour à tous</p>\",\"recipients\":{\"listIds\":[" + list + "]},"
+                + "\"scheduledAt\":\"2026-12-01T10:00:00.000+01:00\"}";
+        long sent = json(call("POST", "/v3/emailCampaigns", String.format(scheduled, "a"), KEY)).path("id").asLong();
+        long held = json(call("POST", "/v3/emailCampaigns", String.format(scheduled, "b"), KEY)).path("id").asLong();
+        sandbox.account().setClock(Clock.fixed(Instant.parse("2026-12-01T08:59:59Z"), ZoneOffset.UTC));
+
+        JsonNode before = json(call("GET", "/v3/emailCampaigns/" + sent, null, KEY));
+        assertThat(before.path("status").asText()).isEqualTo("queued");
+        assertThat(before.has("sentDate")).isFalse();
+
+        sandbox.account().setClock(Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC));
+        assertThat(sandbox.account().suspend(held)).isTrue();
+        HttpResponse<String> after = call("GET", "/v3/emailCampaigns/" + sent + "?excludeHtmlContent=true", null, KEY);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(json(after).path("status").asText()).isEqualTo("sent");
+        assertThat(json(after).path("sentDate").asText()).isEqualTo("2026-12-01T10:00:00.000+01:00");
+        assertThat(json(after).path("statistics").path("globalStats").path("sent").asInt()).isEqualTo(2);
+        assertThat(json(call("GET", "/v3/emailCampaigns/" + held, null, KEY)).path("status").asText())
+                .isEqualTo("suspended");
+
+        HttpResponse<String> unknown = call("GET", "/v3/emailCampaigns/9999", null, KEY);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("code").asText()).isEqualTo("document_not_found");
+        assertThat(json(unknown).path("message").asText()).isNotBlank();
+        assertThat(call("GET", "/v3/emailCampaigns/abc", null, KEY).statusCode()).isEqualTo(400);
+
+        sandbox.account().failNext("GET", "/v3/emailCampaigns/" + sent, 503, 1);
+        HttpResponse<String> failed = call("GET", "/v3/emailCampaigns/" + sent, null, KEY);
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(json(failed).path("code").asText()).isEqualTo("internal_error");
+        assertThat(call("GET", "/v3/emailCampaigns/" + sent, null, KEY).statusCode()).isEqualTo(200);
     }
 }
