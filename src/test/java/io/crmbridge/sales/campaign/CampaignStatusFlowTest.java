@@ -38,7 +38,9 @@ class CampaignStatusFlowTest extends CampaignFlowTestSupport {
         CampaignLog log = context.getRegistry().lookupByNameAndType("campaignLog", CampaignLog.class);
         dropSampleLedger();
         awaitReport("ventes_lignes.csv", 1, Duration.ofSeconds(180));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !log.campaigns().isEmpty() && log.campaigns().stream()
+        // the firing claims and creates the segments' campaigns one after the other: wait for at least three
+        await().atMost(Duration.ofSeconds(60)).until(() -> log.campaigns().stream()
+                .filter(c -> CampaignLog.SCHEDULED.equals(c.status())).count() >= 3 && log.campaigns().stream()
                 .noneMatch(c -> CampaignLog.CREATING.equals(c.status())));
         List<CampaignEntry> scheduled = log.campaigns().stream()
                 .filter(c -> CampaignLog.SCHEDULED.equals(c.status())).toList();
