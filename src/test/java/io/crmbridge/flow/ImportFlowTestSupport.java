@@ -77,13 +77,22 @@ public abstract class ImportFlowTestSupport extends CamelMainTestSupport {
         return applicationPort;
     }
 
-    /** A loopback port free at the time of the call. */
+    /**
+     * A loopback port free at the time of the call, below Linux's ephemeral range (32768 and up): a port the kernel
+     * handed out for port 0 and took back could be handed out again, before the application binds it, to a server
+     * the same boot starts on port 0 (the embedded sandboxes), which then answered the requests meant for the
+     * application.
+     */
     static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // another process holds it: try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port found between 20000 and 32000"));
     }
 
     @Override
